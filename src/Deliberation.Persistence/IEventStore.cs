@@ -1,0 +1,60 @@
+namespace Deliberation.Persistence;
+
+/// <summary>
+/// The append-only store of every stream's events. An append succeeds only when the
+/// stream is still at <c>expectedVersion</c>; it is durable when the returned task completes.
+/// </summary>
+public interface IEventStore
+{
+    /// <summary>Events of one stream with a version above <paramref name="afterVersion"/>, in order.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long afterVersion = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>Events of every stream in one scope (a dialogue) with a position above <paramref name="afterPosition"/>, in position order.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadScopeAsync(string scope, long afterPosition = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends events as versions expectedVersion+1, +2, … in one transaction, chaining their hashes.
+    /// Throws <see cref="ConcurrencyConflictException"/> when another writer got there first.
+    /// </summary>
+    Task<IReadOnlyList<StoredEvent>> AppendAsync(string streamId, string scope, long expectedVersion, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Recomputes a stream's hash chain and reports the first version where it breaks, if any.</summary>
+    Task<HashChainVerification> VerifyChainAsync(string streamId, CancellationToken cancellationToken = default);
+
+    Task<Snapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps the newest snapshot of a stream; an older one than what is stored is ignored.</summary>
+    Task SaveSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken = default);
+}
+
+/// <summary>An event a grain has decided, before the store gives it a version and a hash.</summary>
+public sealed record EventToAppend(string Type, string PayloadJson, DateTimeOffset OccurredAt, string Actor);
+
+/// <summary>An event as stored: <see cref="Position"/> orders events across the streams of a scope.</summary>
+public sealed record StoredEvent(
+    long Position,
+    string StreamId,
+    string Scope,
+    long Version,
+    string Type,
+    string PayloadJson,
+    DateTimeOffset OccurredAt,
+    string Actor,
+    string Hash);
+
+/// <summary>A stream's state serialized at a version, so a grain need not replay from the start.</summary>
+public sealed record Snapshot(string StreamId, long Version, string StateJson, DateTimeOffset TakenAt);
+
+/// <summary>Whether a stream's stored hashes match a recomputation; <see cref="BrokenAtVersion"/> names the first mismatch.</summary>
+public sealed record HashChainVerification(string StreamId, long Length, string? HeadHash, long? BrokenAtVersion)
+{
+    public bool IsIntact => BrokenAtVersion is null;
+}
+
+/// <summary>Another writer appended to the stream after the caller read it.</summary>
+public sealed class ConcurrencyConflictException(string streamId, long expectedVersion)
+    : Exception($"Stream '{streamId}' is no longer at version {expectedVersion}.")
+{
+    public string StreamId { get; } = streamId;
+    public long ExpectedVersion { get; } = expectedVersion;
+}
