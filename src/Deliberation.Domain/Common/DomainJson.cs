@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Deliberation.Domain;
+
+/// <summary>
+/// The one JSON shape of domain types, used by the event store, the wire and Orleans, so an
+/// event looks the same wherever it is read. Polymorphic bases get a <c>type</c> discriminator
+/// naming the concrete record; derived types are found by reflection, so adding an event is
+/// adding a record.
+/// </summary>
+public static class DomainJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static readonly Type[] PolymorphicBases =
+    [
+        typeof(DomainEvent),
+        typeof(Dialogues.DialogueEvent),
+        typeof(Statements.StatementEvent),
+        typeof(Participants.ParticipantEvent),
+        typeof(Dialogues.DialogueCommand),
+        typeof(Statements.StatementCommand),
+    ];
+
+    private static readonly Dictionary<string, Type> EventTypesByName = typeof(DomainEvent).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false } && t.IsSubclassOf(typeof(DomainEvent)))
+        .ToDictionary(t => t.Name);
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Expected a {typeof(T).Name}, found null.");
+
+    /// <summary>Serializes an event without its discriminator, for a store that keeps the type in a column of its own.</summary>
+    public static string SerializeEventPayload(DomainEvent e) => JsonSerializer.Serialize(e, e.GetType(), Options);
+
+    public static DomainEvent DeserializeEvent(string type, string payloadJson) =>
+        EventTypesByName.TryGetValue(type, out var t)
+            ? (DomainEvent)(JsonSerializer.Deserialize(payloadJson, t, Options) ?? throw new JsonException($"Event {type} is null."))
+            : throw new JsonException($"Unknown event type '{type}'.");
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { AddDerivedTypes } },
+        };
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    private static void AddDerivedTypes(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object)
+            return;
+        if (info.Type == typeof(DomainEvent) || info.Type.IsSubclassOf(typeof(DomainEvent)))
+        {
+            // Computed from the type; the discriminator carries it on the wire.
+            var eventType = info.Properties.FirstOrDefault(p => p.Name == "eventType");
+            if (eventType is not null)
+                info.Properties.Remove(eventType);
+        }
+        if (!PolymorphicBases.Contains(info.Type))
+            return;
+        info.PolymorphismOptions = new JsonPolymorphismOptions
+        {
+            TypeDiscriminatorPropertyName = "type",
+            UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization,
+        };
+        foreach (var derived in info.Type.Assembly.GetTypes().Where(t => !t.IsAbstract && t.IsSubclassOf(info.Type)))
+            info.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(derived, derived.Name));
+    }
+}

@@ -1,0 +1,21 @@
+namespace Deliberation.Domain;
+
+/// <summary>Size bounds on everything a user can type or upload; checked in <c>Decide</c>.</summary>
+public static class Limits
+{
+    public const int TitleLength = 200;
+    public const int NameLength = 120;
+    public const int ShortTextLength = 200;
+    public const int ClauseTextLength = 4_000;
+    public const int NoteLength = 1_000;
+    public const int RationaleLength = 1_000;
+    public const int Dimensions = 8;
+    public const int GroupsPerDimension = 32;
+    public const int Languages = 8;
+    public const int RosterSize = 20_000;
+    public const int ClausesPerStatement = 2_000;
+    public const int StatementsPerDialogue = 20;
+    public const int AgendaItems = 100;
+    public const int OptionsPerSlot = 10;
+    public const int TimerSeconds = 24 * 60 * 60;
+}

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+
+namespace Deliberation.Domain.Consensus;
+
+/// <summary>The consensus matrix of a statement at one moment (DESIGN §3 and §6).</summary>
+public sealed record StatementConsensus(
+    Guid StatementId,
+    long Version,
+    DateTimeOffset? At,
+    bool HasConsensus,
+    ImmutableArray<ClauseConsensus> Clauses);
+
+/// <summary>One clause (or one bracket option of it, when <see cref="OptionId"/> is set).</summary>
+public sealed record ClauseConsensus(
+    Guid ClauseId,
+    string? OptionId,
+    string? ExternalId,
+    ClauseKind Kind,
+    int Revision,
+    ClauseStatus Status,
+    double Gac,
+    double GacGeometricMean,
+    ImmutableArray<DimensionConsensus> Dimensions,
+    ImmutableArray<ClauseConsensus> Options,
+    FundingFloorAgreement? FundingFloor);
+
+/// <summary>A dimension's groups; <see cref="Total"/> sums them. <see cref="CountsForConsensus"/> says whether the rule looks at it.</summary>
+public sealed record DimensionConsensus(
+    string Name,
+    bool CountsForConsensus,
+    double Gac,
+    ImmutableArray<GroupConsensus> Groups,
+    GroupConsensus Total);
+
+/// <summary>
+/// One group's figures. <see cref="FoldedGroups"/> is set on the row that stands for groups too
+/// small to show on their own (fewer than k members) to this viewer.
+/// </summary>
+public sealed record GroupConsensus(
+    string Group,
+    int Members,
+    int Support,
+    int Accept,
+    int StandAside,
+    int Oppose,
+    int Block,
+    int Stale,
+    int Silent,
+    double? Share,
+    bool MeetsRule,
+    int Needed,
+    ImmutableArray<string> FoldedGroups = default)
+{
+    public PositionCounts Counts => new(Support, Accept, StandAside, Oppose, Block, Stale);
+}

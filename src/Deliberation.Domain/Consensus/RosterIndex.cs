@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using Deliberation.Domain.Dialogues;
+
+namespace Deliberation.Domain.Consensus;
+
+/// <summary>
+/// The dialogue's voters laid out for counting: every group of every dimension gets a flat index,
+/// and each voter the flat indexes of her groups. Built once per roster, so a position change only
+/// touches the voter's own groups. A dialogue without dimensions counts everyone as one group.
+/// </summary>
+public sealed class RosterIndex
+{
+    public const string ImplicitDimension = "All";
+    public const string ImplicitGroup = "Everyone";
+
+    private readonly Dictionary<Guid, Voter> voters = [];
+
+    public RosterIndex(DialogueState dialogue)
+    {
+        Dimensions = dialogue.Dimensions.IsDefaultOrEmpty
+            ? [new Dimension(ImplicitDimension, [ImplicitGroup])]
+            : dialogue.Dimensions;
+        var offsets = new int[Dimensions.Length];
+        var groupNames = new List<(int Dimension, string Group)>();
+        for (var d = 0; d < Dimensions.Length; d++)
+        {
+            offsets[d] = groupNames.Count;
+            groupNames.AddRange(Dimensions[d].Groups.Select(g => (d, g)));
+        }
+        Groups = [.. groupNames];
+        DelegateMembers = new int[Groups.Length];
+        FacilitatorMembers = new int[Groups.Length];
+        var implicitOnly = dialogue.Dimensions.IsDefaultOrEmpty;
+
+        foreach (var member in dialogue.Roster.Values)
+        {
+            if (member.Role is not (Role.Delegate or Role.Facilitator))
+                continue;
+            var groups = new int[Dimensions.Length];
+            for (var d = 0; d < Dimensions.Length; d++)
+            {
+                var group = implicitOnly ? ImplicitGroup : member.GroupIn(Dimensions[d].Name);
+                var g = group is null ? -1 : Dimensions[d].Groups.IndexOf(group);
+                groups[d] = g < 0 ? -1 : offsets[d] + g;
+                if (groups[d] >= 0)
+                    (member.Role == Role.Facilitator ? FacilitatorMembers : DelegateMembers)[groups[d]]++;
+            }
+            voters[member.ParticipantId] = new Voter(member.Role == Role.Facilitator, groups);
+        }
+        DimensionOffsets = [.. offsets];
+    }
+
+    public ImmutableArray<Dimension> Dimensions { get; }
+
+    /// <summary>Every group, flat: its dimension's index and its name.</summary>
+    public ImmutableArray<(int Dimension, string Group)> Groups { get; }
+
+    public ImmutableArray<int> DimensionOffsets { get; }
+
+    public int[] DelegateMembers { get; }
+
+    public int[] FacilitatorMembers { get; }
+
+    public Voter? VoterOrNull(Guid participantId) => voters.GetValueOrDefault(participantId);
+
+    public int Members(int flatGroup, ConsensusRule rule) =>
+        DelegateMembers[flatGroup] + (rule.FacilitatorsVote ? FacilitatorMembers[flatGroup] : 0);
+
+    /// <summary>A voter's class (delegate or facilitator) and flat group per dimension (−1 for none).</summary>
+    public sealed record Voter(bool IsFacilitator, int[] GroupByDimension);
+}

@@ -1,0 +1,44 @@
+namespace Deliberation.Domain.Dialogues;
+
+public static partial class Dialogue
+{
+    /// <summary>Evolves the state by one event. Total: every event the decider emits has a case here.</summary>
+    public static DialogueState Apply(DialogueState state, DialogueEvent e, EventMeta meta)
+    {
+        var next = e switch
+        {
+            DialogueCreated c => state with
+            {
+                Id = c.DialogueId, Exists = true, Settings = c.Settings, Dimensions = c.Dimensions, Rules = c.Rules,
+                Roster = state.Roster.SetItem(c.Convener.ParticipantId, c.Convener), CreatedAt = meta.OccurredAt,
+            },
+            DialogueSettingsChanged c => state with { Settings = c.Settings },
+            DimensionsDefined c => state with { Dimensions = c.Dimensions },
+            ConsensusRulesChanged c => state with { Rules = c.Rules },
+            MemberAdded c => state with { Roster = state.Roster.SetItem(c.Member.ParticipantId, c.Member) },
+            MemberUpdated c => state with { Roster = state.Roster.SetItem(c.Member.ParticipantId, c.Member) },
+            MemberRemoved c => state with
+            {
+                Roster = state.Roster.Remove(c.ParticipantId),
+                SpeakingQueue = state.SpeakingQueue.Remove(c.ParticipantId),
+            },
+            InviteIssued c => state with { Invites = state.Invites.SetItem(c.CodeHash, c.ParticipantId) },
+            InviteRevoked c => state with { Invites = state.Invites.Remove(c.CodeHash) },
+            PhaseChanged c => state with { Phase = c.To },
+            AgendaItemAdded c => state with { Agenda = state.Agenda.Add(c.Item) },
+            AgendaItemRemoved c => state with { Agenda = state.Agenda.RemoveAll(i => i.Id == c.ItemId) },
+            FocusSet c => state with { Focus = c.Focus },
+            HandRaised c => state with { SpeakingQueue = state.SpeakingQueue.Add(c.ParticipantId) },
+            HandLowered c => state with { SpeakingQueue = state.SpeakingQueue.Remove(c.ParticipantId) },
+            TimerStarted c => state with { Timer = c.Timer },
+            TimerStopped => state with { Timer = null },
+            StatementAdded c => state with { Statements = state.Statements.Add(c.Statement) },
+            _ => throw new InvalidOperationException($"Dialogue cannot apply {e.GetType().Name}."),
+        };
+        return next with { Version = meta.Version, UpdatedAt = meta.OccurredAt };
+    }
+
+    /// <summary>Folds a history into a state: the same function rebuilds now and any past moment.</summary>
+    public static DialogueState Replay(Guid id, IEnumerable<(DialogueEvent Event, EventMeta Meta)> history) =>
+        history.Aggregate(DialogueState.Initial(id), (state, h) => Apply(state, h.Event, h.Meta));
+}

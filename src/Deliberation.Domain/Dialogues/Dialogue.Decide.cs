@@ -1,0 +1,273 @@
+using System.Collections.Immutable;
+
+namespace Deliberation.Domain.Dialogues;
+
+/// <summary>The dialogue decider: pure functions from state and command to events, and from state and event to state.</summary>
+public static partial class Dialogue
+{
+    /// <summary>Judges a command by <paramref name="actor"/> at <paramref name="now"/>: the events it produces, or the rule it breaks.</summary>
+    public static Decision<DialogueEvent> Decide(DialogueState state, DialogueCommand command, Guid actor, DateTimeOffset now)
+    {
+        if (command is CreateDialogue create)
+            return DecideCreate(state, create, actor);
+        if (!state.Exists)
+            return RuleError.NotFound("dialogue.not-found", "There is no such dialogue.");
+        if (state.MemberOrNull(actor) is not { } member)
+            return RuleError.Forbidden("dialogue.not-a-member", "Only members of this dialogue may act in it.");
+        if (state.Phase == Phase.Closed && command is not (SetPhase or RevokeInvite))
+            return RuleError.Conflict("phase.closed", "The dialogue is closed.");
+
+        return command switch
+        {
+            ChangeSettings c => Organiser(member) ?? DecideSettings(c),
+            DefineDimensions c => Organiser(member) ?? DecideDimensions(state, c),
+            ChangeConsensusRules c => Organiser(member) ?? DecideRules(state, c.Rules),
+            AddMember c => Organiser(member) ?? DecideAddMember(state, c.Member),
+            UpdateMember c => Organiser(member) ?? DecideUpdateMember(state, c.Member),
+            RemoveMember c => Organiser(member) ?? DecideRemoveMember(state, c, actor),
+            IssueInvite c => Organiser(member) ?? DecideIssueInvite(state, c, now),
+            RevokeInvite c => Organiser(member) ?? DecideRevokeInvite(state, c),
+            SetPhase c => Chair(member) ?? DecideSetPhase(state, c),
+            AddAgendaItem c => Chair(member) ?? DecideAddAgendaItem(state, c),
+            RemoveAgendaItem c => Chair(member) ?? (state.Agenda.Any(i => i.Id == c.ItemId)
+                ? Decision<DialogueEvent>.Accept(new AgendaItemRemoved(c.ItemId))
+                : RuleError.NotFound("agenda.item-not-found", "There is no such agenda item.")),
+            SetFocus c => Chair(member) ?? DecideSetFocus(state, c),
+            RaiseHand => DecideRaiseHand(state, member),
+            LowerHand c => DecideLowerHand(state, member, c),
+            StartTimer c => Chair(member) ?? DecideStartTimer(c, now),
+            StopTimer => Chair(member) ?? (state.Timer is null
+                ? RuleError.Conflict("timer.not-running", "No timer is running.")
+                : Decision<DialogueEvent>.Accept(new TimerStopped())),
+            AddStatement c => Organiser(member) ?? DecideAddStatement(state, c),
+            _ => RuleError.Invalid("command.unknown", $"The dialogue does not handle {command.GetType().Name}."),
+        };
+    }
+
+    private static RuleError? Organiser(Member member) => member.Role.Organises()
+        ? null : RuleError.Forbidden("role.not-organiser", "Only a convener or facilitator may do this.");
+
+    private static RuleError? Chair(Member member) => member.Role.Chairs()
+        ? null : RuleError.Forbidden("role.not-facilitator", "Only the facilitator may do this.");
+
+    private static Decision<DialogueEvent> DecideCreate(DialogueState state, CreateDialogue c, Guid actor)
+    {
+        if (state.Exists)
+            return RuleError.Conflict("dialogue.exists", "The dialogue already exists.");
+        var error = c.Settings.Validate()
+            ?? ValidateDimensions(c.Dimensions)
+            ?? Check.Text(c.ConvenerName, "name", Limits.NameLength)
+            ?? Check.Text(c.ConvenerAffiliation, "affiliation", Limits.ShortTextLength, required: false);
+        if (error is not null)
+            return error;
+        var dimensions = CleanDimensions(c.Dimensions);
+        var rules = c.Rules ?? ConsensusRules.Standard;
+        if (ValidateRules(rules, dimensions) is { } ruleError)
+            return ruleError;
+        var convener = new Member(actor, Check.Clean(c.ConvenerName), Check.CleanOptional(c.ConvenerAffiliation), Role.Convener, ImmutableDictionary<string, string>.Empty);
+        return Decision<DialogueEvent>.Accept(new DialogueCreated(c.DialogueId, c.Settings.Cleaned(), dimensions, rules, convener));
+    }
+
+    private static Decision<DialogueEvent> DecideSettings(ChangeSettings c) =>
+        c.Settings.Validate() is { } error ? error : Decision<DialogueEvent>.Accept(new DialogueSettingsChanged(c.Settings.Cleaned()));
+
+    private static Decision<DialogueEvent> DecideDimensions(DialogueState state, DefineDimensions c)
+    {
+        // Groups are what positions are counted by; changing them mid-dialogue would rewrite the matrix.
+        if (state.Phase != Phase.Setup)
+            return RuleError.Conflict("phase.dimensions-fixed", "Stakeholder dimensions can only be changed during Setup.");
+        if (ValidateDimensions(c.Dimensions) is { } error)
+            return error;
+        var dimensions = CleanDimensions(c.Dimensions);
+        var orphan = state.Roster.Values.SelectMany(m => m.Groups).FirstOrDefault(g =>
+            dimensions.FirstOrDefault(d => d.Name == g.Key) is not { } d || !d.Groups.Contains(g.Value));
+        if (orphan.Key is not null)
+            return RuleError.Conflict("dimension.in-use", $"Members still belong to {orphan.Key} = {orphan.Value}; move them first.");
+        var rulesError = ValidateRules(state.Rules, dimensions);
+        return rulesError ?? Decision<DialogueEvent>.Accept(new DimensionsDefined(dimensions));
+    }
+
+    private static Decision<DialogueEvent> DecideRules(DialogueState state, ConsensusRules rules) =>
+        ValidateRules(rules, state.Dimensions) is { } error ? error : Decision<DialogueEvent>.Accept(new ConsensusRulesChanged(rules));
+
+    private static Decision<DialogueEvent> DecideAddMember(DialogueState state, Member member)
+    {
+        if (state.Roster.ContainsKey(member.ParticipantId))
+            return RuleError.Conflict("member.exists", "That participant is already a member.");
+        if (state.Roster.Count >= Limits.RosterSize)
+            return RuleError.Invalid("roster.too-large", $"A dialogue holds at most {Limits.RosterSize} members.");
+        return ValidateMember(state, member) is { } error ? error : Decision<DialogueEvent>.Accept(new MemberAdded(CleanMember(member)));
+    }
+
+    private static Decision<DialogueEvent> DecideUpdateMember(DialogueState state, Member member)
+    {
+        if (!state.Roster.ContainsKey(member.ParticipantId))
+            return RuleError.NotFound("member.not-found", "There is no such member.");
+        return ValidateMember(state, member) is { } error ? error : Decision<DialogueEvent>.Accept(new MemberUpdated(CleanMember(member)));
+    }
+
+    private static Decision<DialogueEvent> DecideRemoveMember(DialogueState state, RemoveMember c, Guid actor)
+    {
+        if (!state.Roster.ContainsKey(c.ParticipantId))
+            return RuleError.NotFound("member.not-found", "There is no such member.");
+        if (c.ParticipantId == actor)
+            return RuleError.Conflict("member.cannot-remove-self", "You cannot remove yourself; ask another organiser.");
+        var events = new List<DialogueEvent> { new MemberRemoved(c.ParticipantId) };
+        events.AddRange(state.Invites.Where(i => i.Value == c.ParticipantId).Select(i => new InviteRevoked(i.Key)));
+        return Decision<DialogueEvent>.Accept(events);
+    }
+
+    private static Decision<DialogueEvent> DecideIssueInvite(DialogueState state, IssueInvite c, DateTimeOffset now)
+    {
+        if (!state.Roster.ContainsKey(c.ParticipantId))
+            return RuleError.NotFound("member.not-found", "Invites are issued to members; add the participant first.");
+        if (c.CodeHash.Length != 64 || !c.CodeHash.All(Uri.IsHexDigit))
+            return RuleError.Invalid("invite.bad-hash", "An invite is stored by the hex SHA-256 of its code.");
+        if (c.ExpiresAt <= now)
+            return RuleError.Invalid("invite.expired", "An invite must expire in the future.");
+        return state.Invites.ContainsKey(c.CodeHash)
+            ? RuleError.Conflict("invite.exists", "That invite exists already.")
+            : Decision<DialogueEvent>.Accept(new InviteIssued(c.ParticipantId, c.CodeHash, c.ExpiresAt));
+    }
+
+    private static Decision<DialogueEvent> DecideRevokeInvite(DialogueState state, RevokeInvite c) =>
+        state.Invites.ContainsKey(c.CodeHash)
+            ? Decision<DialogueEvent>.Accept(new InviteRevoked(c.CodeHash))
+            : RuleError.NotFound("invite.not-found", "There is no such invite.");
+
+    private static Decision<DialogueEvent> DecideSetPhase(DialogueState state, SetPhase c)
+    {
+        if (!Enum.IsDefined(c.Phase))
+            return RuleError.Invalid("phase.unknown", "There is no such phase.");
+        if (c.Phase == state.Phase)
+            return RuleError.Conflict("phase.unchanged", $"The dialogue is already in {state.Phase}.");
+        return Phases.CanMove(state.Phase, c.Phase)
+            ? Decision<DialogueEvent>.Accept(new PhaseChanged(state.Phase, c.Phase))
+            : RuleError.Conflict("phase.invalid-transition", $"The dialogue cannot move from {state.Phase} to {c.Phase}.");
+    }
+
+    private static Decision<DialogueEvent> DecideAddAgendaItem(DialogueState state, AddAgendaItem c)
+    {
+        if (Check.Text(c.Item.Title, "title", Limits.TitleLength) is { } error)
+            return error;
+        if (state.Agenda.Count >= Limits.AgendaItems)
+            return RuleError.Invalid("agenda.too-long", $"An agenda holds at most {Limits.AgendaItems} items.");
+        if (c.Item.Minutes is < 1 or > 24 * 60)
+            return RuleError.Invalid("agenda.minutes-out-of-range", "A timebox is between 1 minute and a day.");
+        if (c.Item.StatementId is { } sid && state.Statements.All(s => s.Id != sid))
+            return RuleError.NotFound("statement.not-found", "There is no such statement.");
+        return state.Agenda.Any(i => i.Id == c.Item.Id)
+            ? RuleError.Conflict("agenda.item-exists", "That agenda item exists already.")
+            : Decision<DialogueEvent>.Accept(new AgendaItemAdded(c.Item with { Title = Check.Clean(c.Item.Title) }));
+    }
+
+    private static Decision<DialogueEvent> DecideSetFocus(DialogueState state, SetFocus c)
+    {
+        if (c.StatementId is null || c.ClauseId is null)
+            return Decision<DialogueEvent>.Accept(new FocusSet(null));
+        // The clause itself lives in the statement's stream; the edge checks it exists before asking.
+        return state.Statements.Any(s => s.Id == c.StatementId)
+            ? Decision<DialogueEvent>.Accept(new FocusSet(new Focus(c.StatementId.Value, c.ClauseId.Value)))
+            : RuleError.NotFound("statement.not-found", "There is no such statement.");
+    }
+
+    private static Decision<DialogueEvent> DecideRaiseHand(DialogueState state, Member member)
+    {
+        if (!member.Role.Acts())
+            return RuleError.Forbidden("role.observer", "Observers do not take the floor.");
+        return state.SpeakingQueue.Contains(member.ParticipantId)
+            ? RuleError.Conflict("queue.hand-already-raised", "Your hand is already raised.")
+            : Decision<DialogueEvent>.Accept(new HandRaised(member.ParticipantId));
+    }
+
+    private static Decision<DialogueEvent> DecideLowerHand(DialogueState state, Member member, LowerHand c)
+    {
+        var whose = c.ParticipantId ?? member.ParticipantId;
+        if (whose != member.ParticipantId && !member.Role.Chairs())
+            return RuleError.Forbidden("role.not-facilitator", "Only the facilitator may lower someone else's hand.");
+        return state.SpeakingQueue.Contains(whose)
+            ? Decision<DialogueEvent>.Accept(new HandLowered(whose))
+            : RuleError.Conflict("queue.hand-not-raised", "That hand is not raised.");
+    }
+
+    private static Decision<DialogueEvent> DecideStartTimer(StartTimer c, DateTimeOffset now)
+    {
+        if (c.Seconds is < 1 or > Limits.TimerSeconds)
+            return RuleError.Invalid("timer.out-of-range", "A timer runs between one second and a day.");
+        if (Check.Text(c.Label, "label", Limits.ShortTextLength, required: false) is { } error)
+            return error;
+        var label = Check.CleanOptional(c.Label) ?? "Timebox";
+        return Decision<DialogueEvent>.Accept(new TimerStarted(new SessionTimer(label, now, now.AddSeconds(c.Seconds))));
+    }
+
+    private static Decision<DialogueEvent> DecideAddStatement(DialogueState state, AddStatement c)
+    {
+        if (Check.Text(c.Title, "title", Limits.TitleLength) is { } error)
+            return error;
+        if (state.Statements.Count >= Limits.StatementsPerDialogue)
+            return RuleError.Invalid("statement.too-many", $"A dialogue holds at most {Limits.StatementsPerDialogue} statements.");
+        return state.Statements.Any(s => s.Id == c.StatementId)
+            ? RuleError.Conflict("statement.exists", "That statement exists already.")
+            : Decision<DialogueEvent>.Accept(new StatementAdded(new StatementRef(c.StatementId, Check.Clean(c.Title))));
+    }
+
+    private static RuleError? ValidateDimensions(ImmutableArray<Dimension> dimensions)
+    {
+        if (dimensions.IsDefault)
+            return null;
+        if (dimensions.Length > Limits.Dimensions)
+            return RuleError.Invalid("dimension.too-many", $"A dialogue has at most {Limits.Dimensions} stakeholder dimensions.");
+        foreach (var d in dimensions)
+        {
+            if (Check.Text(d.Name, "dimension", Limits.NameLength) is { } error)
+                return error;
+            if (d.Groups.IsDefaultOrEmpty)
+                return RuleError.Invalid("dimension.no-groups", $"Dimension '{d.Name}' needs at least one group.");
+            if (d.Groups.Length > Limits.GroupsPerDimension)
+                return RuleError.Invalid("dimension.too-many-groups", $"Dimension '{d.Name}' has more than {Limits.GroupsPerDimension} groups.");
+            if (d.Groups.FirstOrDefault(g => Check.Text(g, "group", Limits.NameLength) is not null) is { } bad)
+                return RuleError.Invalid("group.invalid", $"Group '{bad}' in '{d.Name}' needs a name of 1 to {Limits.NameLength} characters.");
+            if (d.Groups.Select(Check.Clean).Distinct().Count() != d.Groups.Length)
+                return RuleError.Invalid("group.duplicate", $"Dimension '{d.Name}' names a group twice.");
+        }
+        return dimensions.Select(d => Check.Clean(d.Name)).Distinct().Count() == dimensions.Length
+            ? null
+            : RuleError.Invalid("dimension.duplicate", "Two dimensions have the same name.");
+    }
+
+    private static ImmutableArray<Dimension> CleanDimensions(ImmutableArray<Dimension> dimensions) =>
+        dimensions.IsDefault ? [] : [.. dimensions.Select(d => new Dimension(Check.Clean(d.Name), [.. d.Groups.Select(Check.Clean)]))];
+
+    private static RuleError? ValidateRules(ConsensusRules rules, ImmutableArray<Dimension> dimensions)
+    {
+        var names = dimensions.Select(d => d.Name).ToArray();
+        return rules.All.Select(r => r.Validate(names)).FirstOrDefault(e => e is not null);
+    }
+
+    private static RuleError? ValidateMember(DialogueState state, Member member)
+    {
+        if (member.ParticipantId == Guid.Empty)
+            return RuleError.Invalid("member.no-id", "A member needs a participant id.");
+        if (!Enum.IsDefined(member.Role))
+            return RuleError.Invalid("role.unknown", "There is no such role.");
+        var error = Check.Text(member.DisplayName, "name", Limits.NameLength)
+            ?? Check.Text(member.Affiliation, "affiliation", Limits.ShortTextLength, required: false);
+        if (error is not null)
+            return error;
+        foreach (var (dimensionName, group) in member.Groups ?? ImmutableDictionary<string, string>.Empty)
+        {
+            if (state.DimensionOrNull(dimensionName) is not { } dimension)
+                return RuleError.NotFound("dimension.not-found", $"There is no dimension '{dimensionName}'.");
+            if (!dimension.Groups.Contains(group))
+                return RuleError.NotFound("group.not-found", $"'{dimensionName}' has no group '{group}'.");
+        }
+        return null;
+    }
+
+    private static Member CleanMember(Member member) => member with
+    {
+        DisplayName = Check.Clean(member.DisplayName),
+        Affiliation = Check.CleanOptional(member.Affiliation),
+        Groups = member.Groups ?? ImmutableDictionary<string, string>.Empty,
+    };
+}

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+
+namespace Deliberation.Domain.Dialogues;
+
+/// <summary>A request to change a dialogue, named in the imperative; <see cref="Dialogue.Decide"/> judges it.</summary>
+public abstract record DialogueCommand;
+
+/// <summary>Creates the dialogue with its creator as convener.</summary>
+public sealed record CreateDialogue(Guid DialogueId, DialogueSettings Settings, ImmutableArray<Dimension> Dimensions, ConsensusRules? Rules, string ConvenerName, string? ConvenerAffiliation) : DialogueCommand;
+public sealed record ChangeSettings(DialogueSettings Settings) : DialogueCommand;
+public sealed record DefineDimensions(ImmutableArray<Dimension> Dimensions) : DialogueCommand;
+public sealed record ChangeConsensusRules(ConsensusRules Rules) : DialogueCommand;
+public sealed record AddMember(Member Member) : DialogueCommand;
+public sealed record UpdateMember(Member Member) : DialogueCommand;
+public sealed record RemoveMember(Guid ParticipantId) : DialogueCommand;
+public sealed record IssueInvite(Guid ParticipantId, string CodeHash, DateTimeOffset ExpiresAt) : DialogueCommand;
+public sealed record RevokeInvite(string CodeHash) : DialogueCommand;
+public sealed record SetPhase(Phase Phase) : DialogueCommand;
+public sealed record AddAgendaItem(AgendaItem Item) : DialogueCommand;
+public sealed record RemoveAgendaItem(Guid ItemId) : DialogueCommand;
+public sealed record SetFocus(Guid? StatementId, Guid? ClauseId) : DialogueCommand;
+public sealed record RaiseHand : DialogueCommand;
+/// <summary>Lowers the caller's hand, or — for a facilitator — anyone's (giving them the floor).</summary>
+public sealed record LowerHand(Guid? ParticipantId) : DialogueCommand;
+public sealed record StartTimer(string Label, int Seconds) : DialogueCommand;
+public sealed record StopTimer : DialogueCommand;
+public sealed record AddStatement(Guid StatementId, string Title) : DialogueCommand;

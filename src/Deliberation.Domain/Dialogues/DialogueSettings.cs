@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+
+namespace Deliberation.Domain.Dialogues;
+
+/// <summary>What a convener sets when creating a dialogue and may change later.</summary>
+/// <param name="MinimumGroupSize">k: groups smaller than this are not shown on their own to non-facilitators.</param>
+public sealed record DialogueSettings(
+    string Title,
+    Track Track = Track.Track2,
+    string? Venue = null,
+    DateOnly? StartsOn = null,
+    DateOnly? EndsOn = null,
+    ImmutableArray<string> Languages = default,
+    ConfidentialityMode Confidentiality = ConfidentialityMode.ChathamHouse,
+    int MinimumGroupSize = 3,
+    string? Description = null)
+{
+    internal RuleError? Validate()
+    {
+        var error = Check.Text(Title, "title", Limits.TitleLength)
+            ?? Check.Text(Venue, "venue", Limits.ShortTextLength, required: false)
+            ?? Check.Text(Description, "description", Limits.ClauseTextLength, required: false);
+        if (error is not null)
+            return error;
+        if (StartsOn is { } start && EndsOn is { } end && end < start)
+            return RuleError.Invalid("dialogue.dates-reversed", "The dialogue cannot end before it starts.");
+        if (!Languages.IsDefault && (Languages.Length > Limits.Languages || Languages.Any(l => Check.Text(l, "language", 35) is not null)))
+            return RuleError.Invalid("dialogue.languages-invalid", $"Give at most {Limits.Languages} language tags, such as 'en' or 'zh'.");
+        if (MinimumGroupSize is < 1 or > 100)
+            return RuleError.Invalid("dialogue.k-out-of-range", "The minimum group size k must be between 1 and 100.");
+        return null;
+    }
+
+    internal DialogueSettings Cleaned() => this with
+    {
+        Title = Check.Clean(Title),
+        Venue = Check.CleanOptional(Venue),
+        Description = Check.CleanOptional(Description),
+        Languages = Languages.IsDefault ? ["en"] : [.. Languages.Select(Check.Clean).Distinct()],
+    };
+}

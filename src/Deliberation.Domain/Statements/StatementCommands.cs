@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+
+namespace Deliberation.Domain.Statements;
+
+/// <summary>A request to change a statement; <see cref="Statement.Decide"/> judges it against the dialogue's roster and phase.</summary>
+public abstract record StatementCommand;
+
+public sealed record CreateStatement(Guid StatementId, Guid DialogueId, string Title) : StatementCommand;
+/// <summary>Adds a clause; <paramref name="After"/> places it after another clause, else at the end.</summary>
+public sealed record ProposeClause(Guid ClauseId, ClauseKind Kind, string Text, string? ExternalId = null, NumericParameter? Parameter = null, Guid? After = null, string? Rationale = null) : StatementCommand;
+public sealed record ReviseClause(Guid ClauseId, int BaseRevision, string Text, RevisionKind Kind, string? Rationale) : StatementCommand;
+public sealed record WithdrawClause(Guid ClauseId, string? Reason) : StatementCommand;
+/// <summary>Adds an option to bracket <paramref name="Slot"/>, or — given a <paramref name="Phrase"/> of the text — brackets that phrase against the new option.</summary>
+public sealed record AddAlternative(Guid ClauseId, int BaseRevision, int? Slot, string? Phrase, string Text) : StatementCommand;
+public sealed record ResolveAlternative(Guid ClauseId, string OptionId, RevisionKind Kind = RevisionKind.Substantive, string? Rationale = null) : StatementCommand;
+public sealed record TakePosition(Guid ClauseId, int Revision, PositionKind Position, string? Note = null, string? OptionId = null) : StatementCommand;
+public sealed record StateRange(Guid ClauseId, int Revision, double Low, double High) : StatementCommand;
+public sealed record ProposeAmendment(Guid AmendmentId, Guid ClauseId, int BaseRevision, string Text, string? Rationale) : StatementCommand;
+public sealed record DecideAmendment(Guid AmendmentId, bool Accept, string? Reason, RevisionKind Kind = RevisionKind.Substantive) : StatementCommand;
+public sealed record FreezeStatement : StatementCommand;
+/// <summary>Signs the frozen text; <paramref name="TextHash"/> is the hash the signer was shown, so nobody signs text they did not see.</summary>
+public sealed record Sign(string Name, string? Affiliation, SignatureCapacity Capacity, string TextHash) : StatementCommand;
+public sealed record WithdrawSignature(string? Reason) : StatementCommand;
+/// <summary>Positions brought in from another tool (a Pol.is export) by an organiser on the voters' behalf.</summary>
+public sealed record RecordImportedPositions(ImmutableArray<ImportedPosition> Positions) : StatementCommand;
+
+public sealed record ImportedPosition(Guid ParticipantId, Guid ClauseId, PositionKind Position);

@@ -1,0 +1,17 @@
+namespace Deliberation.Domain.Statements;
+
+/// <summary>An event of a statement's stream: clauses, revisions, positions, signatures.</summary>
+public abstract record StatementEvent : DomainEvent;
+
+public sealed record StatementCreated(Guid StatementId, Guid DialogueId, string Title) : StatementEvent;
+public sealed record ClauseAdded(Guid ClauseId, ClauseKind Kind, string Text, string? ExternalId, NumericParameter? Parameter, Guid? After, string? Rationale) : StatementEvent;
+public sealed record ClauseRevised(Guid ClauseId, int Revision, int BaseRevision, string Text, RevisionKind Kind, RevisionSource Source, string? Rationale, string? ResolvedOptionId, Guid? AmendmentId) : StatementEvent;
+public sealed record ClauseWithdrawn(Guid ClauseId, string? Reason) : StatementEvent;
+public sealed record PositionTaken(Guid ParticipantId, Guid ClauseId, string? OptionId, int Revision, PositionKind Position, string? Note) : StatementEvent;
+public sealed record RangeStated(Guid ParticipantId, Guid ClauseId, int Revision, double Low, double High) : StatementEvent;
+public sealed record AmendmentProposed(Guid AmendmentId, Guid ClauseId, int BaseRevision, string Text, string? Rationale) : StatementEvent;
+public sealed record AmendmentAccepted(Guid AmendmentId, string? Reason) : StatementEvent;
+public sealed record AmendmentDeclined(Guid AmendmentId, string Reason) : StatementEvent;
+public sealed record StatementFrozen(string CanonicalText, string Hash) : StatementEvent;
+public sealed record StatementSigned(string Name, string? Affiliation, SignatureCapacity Capacity, string TextHash) : StatementEvent;
+public sealed record SignatureWithdrawn(string? Reason) : StatementEvent;
