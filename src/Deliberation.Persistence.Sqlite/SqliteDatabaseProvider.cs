@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Persistence.Sqlite;
+
+/// <summary>SQLite: the default, a file under <c>./data</c>; one server node only.</summary>
+public sealed class SqliteDatabaseProvider : IDeliberationDatabaseProvider
+{
+    /// <summary>With no connection string configured: <c>data/deliberation.db</c> under the current directory.</summary>
+    public static string DefaultConnectionString =>
+        $"Data Source={Path.Combine(Directory.GetCurrentDirectory(), "data", "deliberation.db")}";
+
+    public void Configure(DbContextOptionsBuilder options, string? connectionString) =>
+        options.UseDeliberationSqlite(string.IsNullOrWhiteSpace(connectionString) ? DefaultConnectionString : connectionString);
+}
+
+/// <summary>Points a context at SQLite with this project's migrations and durable settings.</summary>
+public static class SqliteDbContextOptionsExtensions
+{
+    public static TBuilder UseDeliberationSqlite<TBuilder>(this TBuilder options, string connectionString)
+        where TBuilder : DbContextOptionsBuilder
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        EnsureDirectory(connectionString);
+        options
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabaseProvider).Assembly))
+            .AddInterceptors(SqliteDurabilityInterceptor.Instance);
+        return options;
+    }
+
+    // SQLite creates the file but not the folder it lives in.
+    private static void EnsureDirectory(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var dataSource = builder.DataSource;
+        if (builder.Mode == SqliteOpenMode.Memory
+            || string.IsNullOrEmpty(dataSource)
+            || dataSource == ":memory:"
+            || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
+    }
+}

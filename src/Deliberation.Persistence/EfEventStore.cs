@@ -1,0 +1,186 @@
+using Deliberation.Persistence.Rows;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Persistence;
+
+/// <summary>The <see cref="IEventStore"/> over EF Core; the same code on every provider.</summary>
+public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contextFactory) : IEventStore
+{
+    /// <summary>
+    /// Runs inside an append's transaction after the version check and before the insert.
+    /// Tests use it to hold one writer there while another races it.
+    /// </summary>
+    internal Func<CancellationToken, Task>? AfterVersionCheck { get; set; }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long afterVersion = 0, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => e.StreamId == streamId && e.Version > afterVersion)
+            .OrderBy(e => e.Version)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => r.ToStoredEvent());
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadScopeAsync(string scope, long afterPosition = 0, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => e.Scope == scope && e.Position > afterPosition)
+            .OrderBy(e => e.Position)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => r.ToStoredEvent());
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> AppendAsync(string streamId, string scope, long expectedVersion, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
+    {
+        CheckText(streamId, ColumnLimits.StreamId, nameof(streamId));
+        CheckText(scope, ColumnLimits.Scope, nameof(scope));
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var e in events)
+        {
+            CheckText(e.Type, ColumnLimits.EventType, "events.Type");
+            CheckText(e.Actor, ColumnLimits.Actor, "events.Actor", allowEmpty: true);
+            ArgumentNullException.ThrowIfNull(e.PayloadJson, "events.PayloadJson");
+        }
+        if (events.Count == 0)
+            return [];
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        List<EventRow> rows;
+        try
+        {
+            // SQLite begins this IMMEDIATE, so writers queue here and the version check below
+            // decides. PostgreSQL and SQL Server let both writers pass the check; the unique index
+            // on (StreamId, Version) then rejects the later insert (handled below).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var head = await db.Events.AsNoTracking()
+                .Where(e => e.StreamId == streamId)
+                .OrderByDescending(e => e.Version)
+                .Select(e => new { e.Version, e.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
+            if ((head?.Version ?? 0) != expectedVersion)
+                throw new ConcurrencyConflictException(streamId, expectedVersion);
+
+            if (AfterVersionCheck is { } hook)
+                await hook(cancellationToken);
+
+            rows = Chain(streamId, scope, expectedVersion, head?.Hash ?? "", events);
+            db.Events.AddRange(rows);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Every provider words a unique-index violation differently; rather than parse error
+            // codes, ask the store whether the stream moved. If it did, that insert lost the race.
+            if (await CurrentVersionAsync(streamId, cancellationToken) != expectedVersion)
+                throw new ConcurrencyConflictException(streamId, expectedVersion);
+            throw;
+        }
+
+        return rows.ConvertAll(r => r.ToStoredEvent());
+    }
+
+    public async Task<HashChainVerification> VerifyChainAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        var events = await ReadStreamAsync(streamId, 0, cancellationToken);
+        var previous = "";
+        long? brokenAt = null;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var expected = EventHash.Compute(previous, e);
+            // A missing or renumbered version breaks the chain as surely as an edited payload.
+            if (e.Version != i + 1 || !string.Equals(expected, e.Hash, StringComparison.Ordinal))
+            {
+                brokenAt = i + 1;
+                break;
+            }
+            previous = expected;
+        }
+        return new HashChainVerification(streamId, events.Count, events.Count == 0 ? null : events[^1].Hash, brokenAt);
+    }
+
+    public async Task<Snapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Snapshots.AsNoTracking().SingleOrDefaultAsync(s => s.StreamId == streamId, cancellationToken);
+        return row?.ToSnapshot();
+    }
+
+    public async Task SaveSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        CheckText(snapshot.StreamId, ColumnLimits.StreamId, nameof(snapshot.StreamId));
+        ArgumentNullException.ThrowIfNull(snapshot.StateJson);
+
+        // Two saves of a stream's first snapshot can both insert; the loser retries as an update.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var row = await db.Snapshots.SingleOrDefaultAsync(s => s.StreamId == snapshot.StreamId, cancellationToken);
+            if (row is null)
+            {
+                row = new SnapshotRow { StreamId = snapshot.StreamId };
+                db.Snapshots.Add(row);
+            }
+            else if (row.Version >= snapshot.Version)
+            {
+                return;
+            }
+            row.Version = snapshot.Version;
+            row.StateJson = snapshot.StateJson;
+            row.TakenAt = StoredTime.Normalise(snapshot.TakenAt);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+            }
+        }
+    }
+
+    private static List<EventRow> Chain(string streamId, string scope, long expectedVersion, string previousHash, IReadOnlyList<EventToAppend> events)
+    {
+        var rows = new List<EventRow>(events.Count);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var version = expectedVersion + 1 + i;
+            var occurredAt = StoredTime.Normalise(e.OccurredAt);
+            var hash = EventHash.Compute(previousHash, streamId, version, e.Type, occurredAt, e.Actor, e.PayloadJson);
+            rows.Add(new EventRow
+            {
+                StreamId = streamId,
+                Scope = scope,
+                Version = version,
+                Type = e.Type,
+                PayloadJson = e.PayloadJson,
+                OccurredAt = occurredAt,
+                Actor = e.Actor,
+                Hash = hash,
+            });
+            previousHash = hash;
+        }
+        return rows;
+    }
+
+    private async Task<long> CurrentVersionAsync(string streamId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Events.Where(e => e.StreamId == streamId).MaxAsync(e => (long?)e.Version, cancellationToken) ?? 0;
+    }
+
+    private static void CheckText(string value, int maxLength, string name, bool allowEmpty = false)
+    {
+        ArgumentNullException.ThrowIfNull(value, name);
+        if (!allowEmpty && value.Length == 0)
+            throw new ArgumentException("Must not be empty.", name);
+        if (value.Length > maxLength)
+            throw new ArgumentException($"Must be at most {maxLength} characters.", name);
+    }
+}

@@ -1,0 +1,88 @@
+using Deliberation.Persistence.Tests.Fixtures;
+
+namespace Deliberation.Persistence.Tests;
+
+public sealed class SqliteDialogueDirectoryTests(SqliteDatabaseFixture database) : DialogueDirectoryTests<SqliteDatabaseFixture>(database);
+
+public sealed class PostgresDialogueDirectoryTests(PostgresDatabaseFixture database) : DialogueDirectoryTests<PostgresDatabaseFixture>(database);
+
+/// <summary>The read models' contract on every real database.</summary>
+public abstract class DialogueDirectoryTests<TFixture>(TFixture database) : IClassFixture<TFixture>
+    where TFixture : DatabaseFixture
+{
+    private static readonly DateTimeOffset T0 = new(2025, 3, 14, 9, 0, 0, TimeSpan.Zero);
+
+    private IDialogueDirectory Directory => database.Directory;
+
+    private static DialogueSummary Dialogue(string title, DateTimeOffset updatedAt) =>
+        new(Guid.NewGuid(), title, "Track 2", "Drafting", "ChathamHouse", "Venice", new DateOnly(2025, 9, 5), new DateOnly(2025, 9, 7), 12, T0, updatedAt);
+
+    [Fact]
+    public async Task UpsertingADialogueAddsThenReplacesIt()
+    {
+        var dialogue = Dialogue("IDAIS Venice", T0.AddHours(1));
+        await Directory.UpsertDialogueAsync(dialogue);
+        Assert.Contains(dialogue, await Directory.ListDialoguesAsync());
+
+        var renamed = dialogue with { Title = "IDAIS Venice 2025", Phase = "Signing", Venue = null, EndsOn = null, ParticipantCount = 13, UpdatedAt = T0.AddHours(2) };
+        await Directory.UpsertDialogueAsync(renamed);
+
+        var listed = (await Directory.ListDialoguesAsync()).Where(d => d.Id == dialogue.Id);
+        Assert.Equal([renamed], listed);
+        Assert.True(await Directory.AnyDialogueAsync());
+    }
+
+    [Fact]
+    public async Task DialoguesAreListedMostRecentlyUpdatedFirst()
+    {
+        var older = Dialogue("older", T0.AddDays(-2));
+        var newer = Dialogue("newer", T0.AddDays(-1));
+        await Directory.UpsertDialogueAsync(older);
+        await Directory.UpsertDialogueAsync(newer);
+
+        var ids = (await Directory.ListDialoguesAsync()).Select(d => d.Id).Where(id => id == older.Id || id == newer.Id);
+        Assert.Equal([newer.Id, older.Id], ids);
+    }
+
+    [Fact]
+    public async Task AParticipantSeesOnlyTheDialoguesTheyBelongTo()
+    {
+        var participant = Guid.NewGuid();
+        var mine = Dialogue("mine", T0);
+        var theirs = Dialogue("theirs", T0);
+        await Directory.UpsertDialogueAsync(mine);
+        await Directory.UpsertDialogueAsync(theirs);
+        await Directory.UpsertMembershipAsync(new DialogueMembership(mine.Id, participant, "Ada", "Participant"));
+        await Directory.UpsertMembershipAsync(new DialogueMembership(theirs.Id, Guid.NewGuid(), "Grace", "Facilitator"));
+        // Upserting the same membership again replaces it rather than failing on the key.
+        await Directory.UpsertMembershipAsync(new DialogueMembership(mine.Id, participant, "Ada L.", "Observer"));
+
+        Assert.Equal([mine], await Directory.ListDialoguesOfParticipantAsync(participant));
+        Assert.Empty(await Directory.ListDialoguesOfParticipantAsync(Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task InvitesAreFoundByHashListedByDialogueAndRevokedOnce()
+    {
+        var dialogueId = Guid.NewGuid();
+        var first = new InviteRecord(NewHash(), dialogueId, Guid.NewGuid(), T0, T0.AddDays(14), null);
+        var second = new InviteRecord(NewHash(), dialogueId, Guid.NewGuid(), T0.AddMinutes(1), T0.AddDays(14), null);
+        var elsewhere = new InviteRecord(NewHash(), Guid.NewGuid(), Guid.NewGuid(), T0, T0.AddDays(14), null);
+        await Directory.AddInviteAsync(first);
+        await Directory.AddInviteAsync(second);
+        await Directory.AddInviteAsync(elsewhere);
+
+        Assert.Equal(first, await Directory.FindInviteAsync(first.CodeHash));
+        Assert.Null(await Directory.FindInviteAsync(NewHash()));
+        Assert.Equal([first, second], await Directory.ListInvitesAsync(dialogueId));
+
+        Assert.True(await Directory.RevokeInviteAsync(first.CodeHash, T0.AddDays(1)));
+        Assert.True(await Directory.RevokeInviteAsync(first.CodeHash, T0.AddDays(2)));
+        Assert.False(await Directory.RevokeInviteAsync(NewHash(), T0));
+
+        Assert.Equal(first with { RevokedAt = T0.AddDays(1) }, await Directory.FindInviteAsync(first.CodeHash));
+        Assert.Null((await Directory.FindInviteAsync(second.CodeHash))!.RevokedAt);
+    }
+
+    private static string NewHash() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+}

@@ -1,0 +1,271 @@
+using Deliberation.Persistence.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Persistence.Tests;
+
+public sealed class SqliteEventStoreTests(SqliteDatabaseFixture database) : EventStoreTests<SqliteDatabaseFixture>(database);
+
+public sealed class PostgresEventStoreTests(PostgresDatabaseFixture database) : EventStoreTests<PostgresDatabaseFixture>(database);
+
+/// <summary>The store's contract, run against every real database the tests can reach.</summary>
+public abstract class EventStoreTests<TFixture>(TFixture database) : IClassFixture<TFixture>
+    where TFixture : DatabaseFixture
+{
+    private static readonly DateTimeOffset T0 = new(2025, 3, 14, 9, 26, 53, TimeSpan.Zero);
+
+    private IEventStore Store => database.Store;
+
+    // Every test writes its own streams and scopes, so tests sharing the class's database
+    // cannot see each other.
+    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
+
+    private static EventToAppend Event(string type, int n = 0, string actor = "alice") =>
+        new(type, $$"""{"n":{{n}},"text":"naïve — ☃"}""", T0.AddSeconds(n), actor);
+
+    [Fact]
+    public async Task AppendedEventsReadBackUnchanged()
+    {
+        var stream = NewId("dialogue");
+        var appended = await Store.AppendAsync(stream, stream, 0, [Event("DialogueCreated", 1), Event("PhaseSet", 2, "bob")]);
+
+        var read = await Store.ReadStreamAsync(stream);
+
+        Assert.Equal(appended, read);
+        Assert.Equal(["DialogueCreated", "PhaseSet"], read.Select(e => e.Type));
+        Assert.Equal(["alice", "bob"], read.Select(e => e.Actor));
+        Assert.Equal("""{"n":2,"text":"naïve — ☃"}""", read[1].PayloadJson);
+        Assert.All(read, e => Assert.Equal(64, e.Hash.Length));
+    }
+
+    [Fact]
+    public async Task VersionsContinueFromTheExpectedVersion()
+    {
+        var stream = NewId("statement");
+        var first = await Store.AppendAsync(stream, "scope", 0, [Event("A", 1), Event("B", 2)]);
+        var second = await Store.AppendAsync(stream, "scope", 2, [Event("C", 3)]);
+
+        Assert.Equal([1L, 2L], first.Select(e => e.Version));
+        Assert.Equal([3L], second.Select(e => e.Version));
+        Assert.Equal([3L], (await Store.ReadStreamAsync(stream, afterVersion: 2)).Select(e => e.Version));
+        Assert.True(second[0].Position > first[1].Position);
+    }
+
+    [Fact]
+    public async Task AppendingNothingWritesNothing()
+    {
+        var stream = NewId("s");
+        Assert.Empty(await Store.AppendAsync(stream, "scope", 0, []));
+        Assert.Empty(await Store.ReadStreamAsync(stream));
+    }
+
+    [Fact]
+    public async Task StaleExpectedVersionIsAConflict()
+    {
+        var stream = NewId("s");
+        await Store.AppendAsync(stream, "scope", 0, [Event("A")]);
+
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.AppendAsync(stream, "scope", 0, [Event("B")]));
+        Assert.Equal(stream, conflict.StreamId);
+        Assert.Equal(0, conflict.ExpectedVersion);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.AppendAsync(stream, "scope", 5, [Event("B")]));
+        Assert.Single(await Store.ReadStreamAsync(stream));
+    }
+
+    [Fact]
+    public async Task WriterHeldInsideItsTransactionLosesOrBlocksTheOtherNeverBoth()
+    {
+        var stream = NewId("s");
+        await Store.AppendAsync(stream, "scope", 0, [Event("Created")]);
+        var firstInside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The first writer stops after its version check, inside its transaction, until the
+        // second has finished (PostgreSQL) or a second has passed (SQLite, where the second
+        // cannot even begin until the first commits).
+        var first = new EfEventStore(database.Contexts)
+        {
+            AfterVersionCheck = async cancellationToken =>
+            {
+                firstInside.TrySetResult();
+                await Task.WhenAny(secondDone.Task, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken));
+            },
+        };
+        var second = new EfEventStore(database.Contexts);
+
+        var firstAppend = Task.Run(() => first.AppendAsync(stream, "scope", 1, [Event("ByFirst")]));
+        await firstInside.Task;
+        var secondAppend = Task.Run(async () =>
+        {
+            try
+            {
+                return await second.AppendAsync(stream, "scope", 1, [Event("BySecond")]);
+            }
+            finally
+            {
+                secondDone.TrySetResult();
+            }
+        });
+        var outcomes = await Task.WhenAll(OutcomeOf(firstAppend), OutcomeOf(secondAppend));
+
+        var (winner, loser) = database.WritersQueueAtBegin ? (0, 1) : (1, 0);
+        Assert.Null(outcomes[winner]);
+        Assert.IsType<ConcurrencyConflictException>(outcomes[loser]);
+        var events = await Store.ReadStreamAsync(stream);
+        Assert.Equal(["Created", winner == 0 ? "ByFirst" : "BySecond"], events.Select(e => e.Type));
+        Assert.True((await Store.VerifyChainAsync(stream)).IsIntact);
+    }
+
+    [Fact]
+    public async Task RacingWritersAtTheSameVersionNeverBothWin()
+    {
+        var stream = NewId("s");
+        const int rounds = 10;
+        for (var version = 0; version < rounds; version++)
+        {
+            var expected = version;
+            using var start = new Barrier(2);
+            var racers = Enumerable.Range(0, 2).Select(racer => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                return new EfEventStore(database.Contexts).AppendAsync(stream, "scope", expected, [Event($"Racer{racer}", expected)]);
+            }));
+            var outcomes = await Task.WhenAll(racers.Select(OutcomeOf));
+
+            Assert.Single(outcomes, o => o is null);
+            Assert.Single(outcomes, o => o is ConcurrencyConflictException);
+        }
+
+        var events = await Store.ReadStreamAsync(stream);
+        Assert.Equal(Enumerable.Range(1, rounds).Select(v => (long)v), events.Select(e => e.Version));
+        Assert.True((await Store.VerifyChainAsync(stream)).IsIntact);
+    }
+
+    [Fact]
+    public async Task OccurredAtIsStoredAsUtcMicrosecondsAndHashesTheSameAfterReading()
+    {
+        var stream = NewId("s");
+        var local = new DateTimeOffset(2025, 6, 1, 23, 59, 59, TimeSpan.FromHours(8)).AddTicks(1_234_567);
+
+        var appended = await Store.AppendAsync(stream, "scope", 0, [new EventToAppend("A", "{}", local, "alice")]);
+        var read = Assert.Single(await Store.ReadStreamAsync(stream));
+
+        Assert.Equal(TimeSpan.Zero, read.OccurredAt.Offset);
+        Assert.Equal(local.UtcDateTime.AddTicks(-7), read.OccurredAt.UtcDateTime);
+        Assert.Equal(appended[0].OccurredAt, read.OccurredAt);
+        Assert.Equal(EventHash.Compute("", read), read.Hash);
+    }
+
+    [Fact]
+    public async Task HashChainLinksEachEventToThePreviousOne()
+    {
+        var stream = NewId("s");
+        await Store.AppendAsync(stream, "scope", 0, [Event("A", 1), Event("B", 2)]);
+        await Store.AppendAsync(stream, "scope", 2, [Event("C", 3)]);
+        var events = await Store.ReadStreamAsync(stream);
+
+        Assert.Equal(EventHash.Compute("", events[0]), events[0].Hash);
+        Assert.Equal(EventHash.Compute(events[0].Hash, events[1]), events[1].Hash);
+        Assert.Equal(EventHash.Compute(events[1].Hash, events[2]), events[2].Hash);
+        var verification = await Store.VerifyChainAsync(stream);
+        Assert.True(verification.IsIntact);
+        Assert.Equal(3, verification.Length);
+        Assert.Equal(events[2].Hash, verification.HeadHash);
+    }
+
+    [Fact]
+    public async Task EditingAStoredPayloadBreaksTheChainAtThatVersion()
+    {
+        var stream = NewId("s");
+        await Store.AppendAsync(stream, "scope", 0, [Event("A", 1), Event("B", 2), Event("C", 3)]);
+
+        await using (var db = await database.Contexts.CreateDbContextAsync())
+        {
+            var changed = await db.Database.ExecuteSqlRawAsync(
+                """UPDATE "Events" SET "PayloadJson" = {0} WHERE "StreamId" = {1} AND "Version" = {2}""",
+                """{"n":2,"text":"rewritten"}""", stream, 2L);
+            Assert.Equal(1, changed);
+        }
+
+        var verification = await Store.VerifyChainAsync(stream);
+        Assert.False(verification.IsIntact);
+        Assert.Equal(2, verification.BrokenAtVersion);
+    }
+
+    [Fact]
+    public async Task DeletingAStoredEventBreaksTheChainWhereItWas()
+    {
+        var stream = NewId("s");
+        await Store.AppendAsync(stream, "scope", 0, [Event("A", 1), Event("B", 2), Event("C", 3)]);
+
+        await using (var db = await database.Contexts.CreateDbContextAsync())
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "Events" WHERE "StreamId" = {0} AND "Version" = {1}""", stream, 2L);
+
+        Assert.Equal(2, (await Store.VerifyChainAsync(stream)).BrokenAtVersion);
+    }
+
+    [Fact]
+    public async Task AnEmptyStreamVerifiesAsIntactWithNoHead()
+    {
+        var verification = await Store.VerifyChainAsync(NewId("s"));
+        Assert.True(verification.IsIntact);
+        Assert.Equal(0, verification.Length);
+        Assert.Null(verification.HeadHash);
+    }
+
+    [Fact]
+    public async Task ReadScopeOrdersEventsOfAllItsStreamsByPosition()
+    {
+        var scope = NewId("dialogue");
+        var dialogue = scope;
+        var statement = NewId("statement");
+        var elsewhere = NewId("statement");
+        await Store.AppendAsync(dialogue, scope, 0, [Event("D1", 1)]);
+        await Store.AppendAsync(statement, scope, 0, [Event("S1", 2)]);
+        await Store.AppendAsync(elsewhere, NewId("other"), 0, [Event("X1", 3)]);
+        await Store.AppendAsync(dialogue, scope, 1, [Event("D2", 4)]);
+        await Store.AppendAsync(statement, scope, 1, [Event("S2", 5), Event("S3", 6)]);
+
+        var all = await Store.ReadScopeAsync(scope);
+
+        Assert.Equal(["D1", "S1", "D2", "S2", "S3"], all.Select(e => e.Type));
+        Assert.Equal(all.Select(e => e.Position).Order(), all.Select(e => e.Position));
+        Assert.All(all, e => Assert.Equal(scope, e.Scope));
+        var missed = await Store.ReadScopeAsync(scope, afterPosition: all[2].Position);
+        Assert.Equal(["S2", "S3"], missed.Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task SnapshotsKeepTheNewest()
+    {
+        var stream = NewId("s");
+        Assert.Null(await Store.LoadSnapshotAsync(stream));
+
+        await Store.SaveSnapshotAsync(new Snapshot(stream, 5, """{"v":5}""", T0));
+        await Store.SaveSnapshotAsync(new Snapshot(stream, 3, """{"v":3}""", T0.AddMinutes(1)));
+        Assert.Equal(new Snapshot(stream, 5, """{"v":5}""", T0), await Store.LoadSnapshotAsync(stream));
+
+        await Store.SaveSnapshotAsync(new Snapshot(stream, 7, """{"v":7}""", T0.AddMinutes(2)));
+        Assert.Equal(new Snapshot(stream, 7, """{"v":7}""", T0.AddMinutes(2)), await Store.LoadSnapshotAsync(stream));
+    }
+
+    [Fact]
+    public async Task OversizedIdentifiersAreRefusedBeforeTouchingTheDatabase()
+    {
+        var tooLong = new string('x', ColumnLimits.StreamId + 1);
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAsync(tooLong, "scope", 0, [Event("A")]));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAsync("s", "scope", 0, [Event(new string('t', ColumnLimits.EventType + 1))]));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.AppendAsync("s", "scope", -1, [Event("A")]));
+    }
+
+    private static async Task<Exception?> OutcomeOf(Task task)
+    {
+        try
+        {
+            await task;
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+}

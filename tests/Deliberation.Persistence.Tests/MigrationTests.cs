@@ -1,0 +1,130 @@
+using Deliberation.Persistence.Postgres;
+using Deliberation.Persistence.Sqlite;
+using Deliberation.Persistence.SqlServer;
+using Deliberation.Persistence.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Deliberation.Persistence.Tests;
+
+public sealed class SqliteMigrationTests(SqliteDatabaseFixture database) : MigrationTests<SqliteDatabaseFixture>(database)
+{
+    [Fact]
+    public async Task SqliteRunsInWriteAheadModeWithFullSync()
+    {
+        await using var db = await Database.Contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+
+        Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
+        Assert.Equal("2", await ScalarAsync(connection, "PRAGMA synchronous"));
+    }
+
+    private static async Task<string?> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+public sealed class PostgresMigrationTests(PostgresDatabaseFixture database) : MigrationTests<PostgresDatabaseFixture>(database);
+
+/// <summary>Each provider's migrations create the whole schema on an empty database.</summary>
+public abstract class MigrationTests<TFixture>(TFixture database) : IClassFixture<TFixture>
+    where TFixture : DatabaseFixture
+{
+    protected TFixture Database => database;
+
+    [Fact]
+    public async Task MigrationsApplyOnAnEmptyDatabase()
+    {
+        var connectionString = await database.CreateEmptyDatabaseAsync();
+        try
+        {
+            await using (var services = database.BuildServices(connectionString))
+            {
+                var contexts = services.GetRequiredService<IDbContextFactory<DeliberationDbContext>>();
+                await using (var db = await contexts.CreateDbContextAsync())
+                    Assert.Contains(await db.Database.GetPendingMigrationsAsync(), m => m.EndsWith("_Initial", StringComparison.Ordinal));
+
+                await services.MigrateDeliberationDatabaseAsync();
+
+                await using (var db = await contexts.CreateDbContextAsync())
+                {
+                    Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+                    Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+                    Assert.Equal(0, await db.Events.CountAsync());
+                    Assert.Equal(0, await db.Snapshots.CountAsync());
+                    Assert.Equal(0, await db.Dialogues.CountAsync());
+                    Assert.Equal(0, await db.Memberships.CountAsync());
+                    Assert.Equal(0, await db.Invites.CountAsync());
+                }
+
+                // Starting again on a migrated database is a no-op, as at every server start.
+                await services.MigrateDeliberationDatabaseAsync();
+                var stored = await services.GetRequiredService<IEventStore>().AppendAsync("s", "scope", 0, [new EventToAppend("A", "{}", DateTimeOffset.UnixEpoch, "")]);
+                Assert.Equal(1, Assert.Single(stored).Version);
+            }
+        }
+        finally
+        {
+            await database.DropDatabaseAsync(connectionString);
+        }
+    }
+}
+
+/// <summary>What can be checked of every provider's migrations without its server.</summary>
+public sealed class ProviderModelTests
+{
+    public static TheoryData<string> Providers => ["Sqlite", "SqlServer", "Postgres"];
+
+    private static DeliberationDbContext Context(string provider)
+    {
+        var options = new DbContextOptionsBuilder<DeliberationDbContext>();
+        // Nothing here opens a connection, so no server needs to be listening.
+        _ = provider switch
+        {
+            "Sqlite" => options.UseDeliberationSqlite("Data Source=:memory:"),
+            "SqlServer" => options.UseDeliberationSqlServer("Server=127.0.0.1,1;Database=none;User Id=none;Password=none;TrustServerCertificate=true"),
+            "Postgres" => options.UseDeliberationPostgres("Host=127.0.0.1;Port=1;Database=none"),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+        };
+        return new DeliberationDbContext(options.Options);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void EachProviderHasAnInitialMigrationInItsOwnAssembly(string provider)
+    {
+        using var db = Context(provider);
+        var assembly = db.GetService<IMigrationsAssembly>();
+
+        Assert.Equal($"Deliberation.Persistence.{provider}", assembly.Assembly.GetName().Name);
+        Assert.Contains(db.Database.GetMigrations(), m => m.EndsWith("_Initial", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void EachProvidersMigrationsMatchTheModel(string provider)
+    {
+        using var db = Context(provider);
+        Assert.False(db.Database.HasPendingModelChanges(),
+            $"The model has changed since the last {provider} migration: run dotnet ef migrations add for each provider project.");
+    }
+
+    [Fact]
+    public void SqlServerModelBuildsTheWholeSchema()
+    {
+        using var db = Context("SqlServer");
+        var script = db.Database.GenerateCreateScript();
+
+        foreach (var table in new[] { "Events", "Snapshots", "Dialogues", "Memberships", "Invites" })
+            Assert.Contains($"CREATE TABLE [{table}]", script, StringComparison.Ordinal);
+        Assert.Contains("[Position] bigint NOT NULL IDENTITY", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX [IX_Events_StreamId_Version]", script, StringComparison.Ordinal);
+        Assert.Contains("[PayloadJson] nvarchar(max) NOT NULL", script, StringComparison.Ordinal);
+    }
+}
