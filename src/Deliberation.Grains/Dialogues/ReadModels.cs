@@ -1,0 +1,48 @@
+using Deliberation.Domain.Dialogues;
+using Deliberation.Persistence;
+
+namespace Deliberation.Grains.Dialogues;
+
+/// <summary>
+/// Projects dialogue events into the directory. Every write is an upsert, so replaying is safe:
+/// on activation the grain re-syncs everything, healing a crash between commit and projection.
+/// </summary>
+internal static class ReadModels
+{
+    public static async Task ProjectAsync(IDialogueDirectory directory, DialogueState state, IEnumerable<DialogueEvent> events, CancellationToken cancellationToken = default)
+    {
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case MemberAdded { Member: var m }:
+                    await directory.UpsertMembershipAsync(Membership(state.Id, m), cancellationToken);
+                    break;
+                case MemberUpdated { Member: var m }:
+                    await directory.UpsertMembershipAsync(Membership(state.Id, m), cancellationToken);
+                    break;
+                case InviteIssued i:
+                    await directory.AddInviteAsync(new InviteRecord(i.CodeHash, state.Id, i.ParticipantId, state.UpdatedAt ?? DateTimeOffset.UtcNow, i.ExpiresAt, null), cancellationToken);
+                    break;
+                case InviteRevoked r:
+                    await directory.RevokeInviteAsync(r.CodeHash, state.UpdatedAt ?? DateTimeOffset.UtcNow, cancellationToken);
+                    break;
+            }
+        }
+        await directory.UpsertDialogueAsync(Summary(state), cancellationToken);
+    }
+
+    public static async Task SyncAllAsync(IDialogueDirectory directory, DialogueState state, CancellationToken cancellationToken)
+    {
+        await directory.UpsertDialogueAsync(Summary(state), cancellationToken);
+        foreach (var member in state.Roster.Values)
+            await directory.UpsertMembershipAsync(Membership(state.Id, member), cancellationToken);
+    }
+
+    public static DialogueSummary Summary(DialogueState s) => new(
+        s.Id, s.Settings.Title, s.Settings.Track.ToString(), s.Phase.ToString(), s.Settings.Confidentiality.ToString(),
+        s.Settings.Venue, s.Settings.StartsOn, s.Settings.EndsOn, s.Roster.Count,
+        s.CreatedAt ?? DateTimeOffset.UnixEpoch, s.UpdatedAt ?? DateTimeOffset.UnixEpoch);
+
+    private static DialogueMembership Membership(Guid dialogueId, Member m) => new(dialogueId, m.ParticipantId, m.DisplayName, m.Role.ToString());
+}

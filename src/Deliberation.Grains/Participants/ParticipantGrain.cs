@@ -1,0 +1,33 @@
+using Deliberation.Domain;
+using Deliberation.Domain.Participants;
+using Deliberation.Grains.EventSourcing;
+using Deliberation.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace Deliberation.Grains.Participants;
+
+/// <summary>Event-sourced participant profile; the participant is the actor of her own events.</summary>
+public sealed class ParticipantGrain(IEventStore store, TimeProvider time, ILogger<ParticipantGrain> logger)
+    : Grain, IParticipantGrain
+{
+    private EventSourcedStream<ParticipantState, ParticipantEvent> stream = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var id = this.GetPrimaryKey();
+        stream = new(store, logger, StreamIds.Participant(id), StreamIds.ParticipantsScope, () => ParticipantState.Initial(id), Participant.Apply, s => s.Version);
+        return stream.LoadAsync(cancellationToken);
+    }
+
+    public async Task<CommandOutcome> ExecuteAsync(ParticipantCommand command)
+    {
+        var decision = Participant.Decide(stream.State, command);
+        if (decision.Error is { } error)
+            return CommandOutcome.Refused(stream.StreamId, stream.Version, error);
+        if (decision.Events.Count > 0)
+            await stream.CommitAsync(decision.Events, stream.State.Id, time.GetUtcNow());
+        return CommandOutcome.Ok(stream.StreamId, stream.Version);
+    }
+
+    public Task<Immutable<ParticipantState>> GetStateAsync() => Task.FromResult(new Immutable<ParticipantState>(stream.State));
+}
