@@ -72,46 +72,50 @@ public abstract class EventStoreTests<TFixture>(TFixture database) : IClassFixtu
     }
 
     [Fact]
-    public async Task WriterHeldInsideItsTransactionLosesOrBlocksTheOtherNeverBoth()
+    public async Task AWriterOfTheSameStreamWaitsForTheHeldOneAndThenConflicts()
     {
         var stream = NewId("s");
         await Store.AppendAsync(stream, "scope", 0, [Event("Created")]);
-        var firstInside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var secondDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        // The first writer stops after its version check, inside its transaction, until the
-        // second has finished (PostgreSQL) or a second has passed (SQLite, where the second
-        // cannot even begin until the first commits).
-        var first = new EfEventStore(database.Contexts)
-        {
-            AfterVersionCheck = async cancellationToken =>
-            {
-                firstInside.TrySetResult();
-                await Task.WhenAny(secondDone.Task, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken));
-            },
-        };
-        var second = new EfEventStore(database.Contexts);
 
-        var firstAppend = Task.Run(() => first.AppendAsync(stream, "scope", 1, [Event("ByFirst")]));
-        await firstInside.Task;
-        var secondAppend = Task.Run(async () =>
-        {
-            try
-            {
-                return await second.AppendAsync(stream, "scope", 1, [Event("BySecond")]);
-            }
-            finally
-            {
-                secondDone.TrySetResult();
-            }
-        });
-        var outcomes = await Task.WhenAll(OutcomeOf(firstAppend), OutcomeOf(secondAppend));
+        var race = await RaceAgainstHeldWriterAsync((stream, "scope", 1), (stream, "scope", 1));
 
-        var (winner, loser) = database.WritersQueueAtBegin ? (0, 1) : (1, 0);
-        Assert.Null(outcomes[winner]);
-        Assert.IsType<ConcurrencyConflictException>(outcomes[loser]);
-        var events = await Store.ReadStreamAsync(stream);
-        Assert.Equal(["Created", winner == 0 ? "ByFirst" : "BySecond"], events.Select(e => e.Type));
+        Assert.False(race.SecondFinishedWhileFirstHeld);
+        Assert.Null(race.First);
+        Assert.IsType<ConcurrencyConflictException>(race.Second);
+        Assert.Equal(["Created", "ByFirst"], (await Store.ReadStreamAsync(stream)).Select(e => e.Type));
         Assert.True((await Store.VerifyChainAsync(stream)).IsIntact);
+    }
+
+    [Fact]
+    public async Task TheUniqueIndexStopsTwoWritersThatBothPassedTheVersionCheck()
+    {
+        // Writers of one stream under two scopes do not queue on the scope lock, so on a server
+        // database both pass the version check and only the unique index can stop the second.
+        var stream = NewId("s");
+        await Store.AppendAsync(stream, "scope", 0, [Event("Created")]);
+
+        var race = await RaceAgainstHeldWriterAsync((stream, NewId("scope"), 1), (stream, NewId("scope"), 1));
+
+        var (winner, loser) = database.WritersQueueAtBegin ? (race.First, race.Second) : (race.Second, race.First);
+        Assert.Null(winner);
+        Assert.IsType<ConcurrencyConflictException>(loser);
+        Assert.Equal(!database.WritersQueueAtBegin, race.SecondFinishedWhileFirstHeld);
+        Assert.Equal(2, (await Store.ReadStreamAsync(stream)).Count);
+        Assert.True((await Store.VerifyChainAsync(stream)).IsIntact);
+    }
+
+    [Fact]
+    public async Task AppendsWithinAScopeBecomeVisibleInPositionOrder()
+    {
+        var scope = NewId("dialogue");
+        var (dialogue, statement) = (NewId("dialogue"), NewId("statement"));
+
+        var race = await RaceAgainstHeldWriterAsync((dialogue, scope, 0), (statement, scope, 0));
+
+        Assert.Null(race.First);
+        Assert.Null(race.Second);
+        Assert.False(race.SecondFinishedWhileFirstHeld);
+        Assert.Equal(["ByFirst", "BySecond"], (await Store.ReadScopeAsync(scope)).Select(e => e.Type));
     }
 
     [Fact]
@@ -254,6 +258,46 @@ public abstract class EventStoreTests<TFixture>(TFixture database) : IClassFixtu
         await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAsync(tooLong, "scope", 0, [Event("A")]));
         await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAsync("s", "scope", 0, [Event(new string('t', ColumnLimits.EventType + 1))]));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.AppendAsync("s", "scope", -1, [Event("A")]));
+    }
+
+    /// <summary>
+    /// Starts a first append that stops inside its transaction, right after its version check,
+    /// then a second append; the first goes on once the second has finished or a second has
+    /// passed, whichever is sooner. Returns what each append threw (null when it succeeded).
+    /// </summary>
+    private async Task<(Exception? First, Exception? Second, bool SecondFinishedWhileFirstHeld)> RaceAgainstHeldWriterAsync(
+        (string Stream, string Scope, long Expected) firstAppend,
+        (string Stream, string Scope, long Expected) secondAppend)
+    {
+        var firstInside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondFinishedWhileFirstHeld = false;
+        var first = new EfEventStore(database.Contexts)
+        {
+            AfterVersionCheck = async cancellationToken =>
+            {
+                firstInside.TrySetResult();
+                var finished = await Task.WhenAny(secondDone.Task, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken));
+                secondFinishedWhileFirstHeld = finished == secondDone.Task;
+            },
+        };
+        var second = new EfEventStore(database.Contexts);
+
+        var firstTask = Task.Run(() => first.AppendAsync(firstAppend.Stream, firstAppend.Scope, firstAppend.Expected, [Event("ByFirst")]));
+        await firstInside.Task;
+        var secondTask = Task.Run(async () =>
+        {
+            try
+            {
+                return await second.AppendAsync(secondAppend.Stream, secondAppend.Scope, secondAppend.Expected, [Event("BySecond")]);
+            }
+            finally
+            {
+                secondDone.TrySetResult();
+            }
+        });
+        var outcomes = await Task.WhenAll(OutcomeOf(firstTask), OutcomeOf(secondTask));
+        return (outcomes[0], outcomes[1], secondFinishedWhileFirstHeld);
     }
 
     private static async Task<Exception?> OutcomeOf(Task task)
