@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Adds a migration named $1 to every provider project (SQLite, SQL Server, PostgreSQL), so the
+# three never drift apart; the Persistence tests fail when one of them lags behind the model.
+#
+#   scripts/add-migration.sh AddClauseIndex
+set -euo pipefail
+
+if [ $# -ne 1 ]; then
+    echo "usage: $0 MigrationName" >&2
+    exit 2
+fi
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+dotnet tool restore
+for provider in Sqlite SqlServer Postgres; do
+    project="src/Deliberation.Persistence.$provider"
+    echo "==> $project"
+    dotnet ef migrations add "$1" --project "$project" --startup-project "$project" \
+        --context DeliberationDbContext --output-dir Migrations
+done
