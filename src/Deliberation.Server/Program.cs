@@ -1,6 +1,32 @@
+using Deliberation.Server.Api;
+using Deliberation.Server.Demo;
+using Deliberation.Server.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddDeliberationPersistence();
+builder.AddDeliberationOrleans();
+builder.AddDeliberationServices();
+builder.AddParticipantAuthentication();
+builder.AddApiProtection();
+builder.AddDemoSeed();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.MigrateDatabaseAsync();
+
+app.UseProblemDetailsForErrors();
+app.UseAuthentication();
+app.UseRateLimiter();
+
+app.MapHealthApi();
+app.MapInviteApi();
+app.MapDialogueApi();
+app.MapStatementApi();
+app.MapCommandApi();
+app.MapPolisApi();
 
 app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

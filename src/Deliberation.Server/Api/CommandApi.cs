@@ -1,0 +1,36 @@
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
+using Deliberation.Server.Services;
+
+namespace Deliberation.Server.Api;
+
+/// <summary>
+/// Commands over HTTP, for scripts and tools: the body is a domain command with its <c>type</c>
+/// (e.g. <c>{"type":"TakePosition","clauseId":…,"revision":1,"position":"Support"}</c>); the answer
+/// is the same <c>{accepted, streamId, version, error}</c> the hub returns.
+/// </summary>
+public static class CommandApi
+{
+    public static void MapCommandApi(this WebApplication app)
+    {
+        app.MapPost("/api/dialogues/{id:guid}/commands", async (Guid id, DialogueCommand command, HttpContext http, DialogueService dialogues) =>
+        {
+            var (viewer, problem) = await Viewer.ResolveAsync(http, dialogues, id);
+            if (viewer is null)
+                return problem!;
+            if (command is CreateDialogue or AddStatement)
+                return Problems.Invalid("command.use-endpoint", "Create dialogues and statements with POST /api/dialogues and POST /api/dialogues/{id}/statements.");
+            return Problems.Outcome(await dialogues.ExecuteAsync(id, command, viewer.ParticipantId));
+        });
+
+        app.MapPost("/api/dialogues/{id:guid}/statements/{sid:guid}/commands", async (Guid id, Guid sid, StatementCommand command, HttpContext http, DialogueService dialogues) =>
+        {
+            var (viewer, problem) = await Viewer.ResolveAsync(http, dialogues, id);
+            if (viewer is null)
+                return problem!;
+            if (command is CreateStatement)
+                return Problems.Invalid("command.use-endpoint", "Create statements with POST /api/dialogues/{id}/statements.");
+            return Problems.Outcome(await dialogues.ExecuteAsync(id, sid, command, viewer.ParticipantId));
+        });
+    }
+}

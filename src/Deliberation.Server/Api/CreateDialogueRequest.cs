@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Deliberation.Domain;
+using Deliberation.Domain.Dialogues;
+
+namespace Deliberation.Server.Api;
+
+/// <summary>POST /api/dialogues: everything but the title has a sensible default.</summary>
+public sealed record CreateDialogueRequest(
+    string Title,
+    Track? Track = null,
+    string? Venue = null,
+    DateOnly? StartsOn = null,
+    DateOnly? EndsOn = null,
+    ImmutableArray<string> Languages = default,
+    ConfidentialityMode? Confidentiality = null,
+    int? MinimumGroupSize = null,
+    string? Description = null,
+    ImmutableArray<Dimension> Dimensions = default,
+    ConsensusRule? Rule = null,
+    ImmutableDictionary<ClauseKind, ConsensusRule>? RuleOverrides = null,
+    string? ConvenerName = null,
+    string? ConvenerAffiliation = null)
+{
+    public CreateDialogue ToCommand(string convenerName) => new(
+        Guid.NewGuid(),
+        new DialogueSettings(Title ?? "", Track ?? Domain.Track.Track2, Venue, StartsOn, EndsOn, Languages,
+            Confidentiality ?? ConfidentialityMode.ChathamHouse, MinimumGroupSize ?? 3, Description),
+        Dimensions.IsDefault ? [] : Dimensions,
+        new ConsensusRules(Rule ?? ConsensusRule.Default, RuleOverrides ?? ImmutableDictionary<ClauseKind, ConsensusRule>.Empty),
+        convenerName,
+        ConvenerAffiliation);
+}

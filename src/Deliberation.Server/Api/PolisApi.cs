@@ -1,0 +1,76 @@
+using Deliberation.Domain;
+using Deliberation.Polis;
+using Deliberation.Server.Extensions;
+using Deliberation.Server.Polis;
+using Deliberation.Server.Services;
+
+namespace Deliberation.Server.Api;
+
+public static class PolisApi
+{
+    public static void MapPolisApi(this WebApplication app)
+    {
+        app.MapPost("/api/imports/polis", async (HttpContext http, PolisImporter importer) =>
+        {
+            if (!http.Request.HasFormContentType)
+                return Problems.Invalid("polis.not-multipart", "Send the export as multipart/form-data with comments.csv and participants-votes.csv (votes.csv optional).");
+            var form = await http.Request.ReadFormAsync();
+            var comments = File(form, "comments.csv");
+            var participantsVotes = File(form, "participants-votes.csv");
+            if (comments is null || participantsVotes is null)
+                return Problems.Invalid("polis.missing-file", "Both comments.csv and participants-votes.csv are required.");
+            var votes = File(form, "votes.csv");
+            PolisConversation conversation;
+            try
+            {
+                await using var c = comments.OpenReadStream();
+                await using var p = participantsVotes.OpenReadStream();
+                await using var v = votes?.OpenReadStream();
+                conversation = PolisReader.Read(c, p, v, PolisImporter.Limits);
+            }
+            catch (PolisFormatException e)
+            {
+                return Problems.Invalid(e.Rule, e.Message);
+            }
+            var title = form["title"].FirstOrDefault() is { Length: > 0 } given ? given : "Imported Pol.is conversation";
+            var me = http.User.ParticipantId();
+            var name = http.User.Identity?.Name ?? "Importer";
+            var (imported, error) = await importer.ImportAsync(conversation, title, me ?? Guid.NewGuid(), name);
+            if (imported is null)
+                return Problems.From(error!);
+            if (me is null)
+            {
+                var dialogue = await http.RequestServices.GetRequiredService<DialogueService>().GetDialogueAsync(imported.DialogueId);
+                await http.SignInParticipantAsync(dialogue!.Roster.Values.Single(m => m.Role == Domain.Role.Convener).ParticipantId, name);
+            }
+            return Results.Created($"/api/dialogues/{imported.DialogueId}", imported);
+        }).RequireRateLimiting(ApiProtectionExtensions.ImportPolicy).DisableAntiforgery();
+
+        app.MapGet("/api/dialogues/{id:guid}/export/polis", async (Guid id, string? file, HttpContext http, DialogueService dialogues, PolisExporter exporter) =>
+        {
+            var (viewer, problem) = await Viewer.ResolveAsync(http, dialogues, id);
+            if (viewer is null)
+                return problem!;
+            if (!viewer.Role.Organises())
+                return Problems.Forbidden("role.not-organiser", "Only a convener or facilitator exports the votes.");
+            if (viewer.Dialogue.Statements.FirstOrDefault() is not { } first || await dialogues.GetStatementAsync(id, first.Id) is not { } statement)
+                return Problems.NotFound("statement.not-found", "The dialogue has no statement to export.");
+            var conversation = exporter.Export(viewer.Dialogue, statement);
+            if (file is null)
+                return Results.File(PolisExporter.Zip(conversation), "application/zip", "polis-export.zip");
+            using MemoryStream comments = new(), participants = new(), votes = new();
+            PolisWriter.Write(conversation, comments, participants, votes);
+            return file switch
+            {
+                "comments.csv" => Results.File(comments.ToArray(), "text/csv", file),
+                "participants-votes.csv" => Results.File(participants.ToArray(), "text/csv", file),
+                "votes.csv" => Results.File(votes.ToArray(), "text/csv", file),
+                _ => Problems.Invalid("polis.unknown-file", "file is comments.csv, participants-votes.csv or votes.csv."),
+            };
+        });
+    }
+
+    /// <summary>A part named after the file (form field or file name), so curl -F comments.csv=@… and -F file=@comments.csv both work.</summary>
+    private static IFormFile? File(IFormCollection form, string name) =>
+        form.Files.GetFile(name) ?? form.Files.FirstOrDefault(f => string.Equals(f.FileName, name, StringComparison.OrdinalIgnoreCase));
+}

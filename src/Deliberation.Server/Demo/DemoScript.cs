@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
+
+namespace Deliberation.Server.Demo;
+
+/// <summary>
+/// The demo dialogue: a Track 2 dialogue on AI safety with twelve delegates across regions and
+/// sectors, and a draft statement whose positions leave clauses agreed, near consensus, contested
+/// and blocked. The clause texts are our own, on the themes of the public IDAIS statements.
+/// </summary>
+public static class DemoScript
+{
+    public const string Region = "Region";
+    public const string Sector = "Sector";
+
+    public static DialogueSettings Settings { get; } = new(
+        "International Dialogue on AI Safety — demo",
+        Track.Track2, "Venice", new DateOnly(2026, 9, 5), new DateOnly(2026, 9, 7), ["en", "zh"],
+        ConfidentialityMode.ChathamHouse, MinimumGroupSize: 3,
+        Description: "Scientists and policy experts draft a joint statement on red lines, safety funding and governance. Chatham House Rule.");
+
+    public static ImmutableArray<Dimension> Dimensions { get; } =
+    [
+        new(Region, ["China", "United States", "Europe", "Global South"]),
+        new(Sector, ["Academia", "Industry", "Government", "Civil society"]),
+    ];
+
+    public sealed record Person(string Name, string Affiliation, Role Role, string? Region = null, string? Sector = null);
+
+    public static Person Convener { get; } = new("Amira Haddad", "Convening Secretariat", Role.Convener);
+
+    public static ImmutableArray<Person> Staff { get; } =
+    [
+        new("Lucía Ortega", "Chair", Role.Facilitator),
+        new("Tomasz Nowak", "Rapporteur", Role.Rapporteur),
+        new("Ingrid Solberg", "Observer, press office", Role.Observer),
+    ];
+
+    /// <summary>Twelve delegates; the order fixes the columns of the position strings below.</summary>
+    public static ImmutableArray<Person> Delegates { get; } =
+    [
+        new("Li Wei", "Tsinghua University", Role.Delegate, "China", "Academia"),
+        new("Zhang Min", "Shanghai AI lab", Role.Delegate, "China", "Industry"),
+        new("Chen Jing", "Beijing policy institute", Role.Delegate, "China", "Civil society"),
+        new("Sarah Mitchell", "Stanford University", Role.Delegate, "United States", "Academia"),
+        new("David Kim", "Frontier model developer", Role.Delegate, "United States", "Industry"),
+        new("Rachel Green", "Former science adviser", Role.Delegate, "United States", "Government"),
+        new("Hans Becker", "ETH Zürich", Role.Delegate, "Europe", "Academia"),
+        new("Claire Dubois", "European digital rights group", Role.Delegate, "Europe", "Civil society"),
+        new("Marco Rossi", "Former standards official", Role.Delegate, "Europe", "Government"),
+        new("Aisha Okafor", "University of Lagos", Role.Delegate, "Global South", "Academia"),
+        new("Ravi Menon", "Bengaluru policy forum", Role.Delegate, "Global South", "Civil society"),
+        new("Ana Souza", "São Paulo AI startup", Role.Delegate, "Global South", "Industry"),
+    ];
+
+    /// <summary>
+    /// A clause and each delegate's position in order: S support, A accept, X stand aside,
+    /// O oppose, B block, - silent.
+    /// </summary>
+    public sealed record DemoClause(ClauseKind Kind, string Text, string Positions, NumericParameter? Parameter = null);
+
+    public static ImmutableArray<DemoClause> Clauses { get; } =
+    [
+        new(ClauseKind.Preamble,
+            "We, scientists and experts from many countries, meet in a personal capacity because the risks of advanced AI cross every border, and so must the work to avert them.",
+            "SSSSASSSSSSS"),
+        new(ClauseKind.RedLine,
+            "No AI system should be able to copy or improve itself without explicit human approval and oversight.",
+            "SSSSSSSASSSS"),
+        new(ClauseKind.RedLine,
+            "No AI system should take actions to increase its own power or influence beyond what its task requires.",
+            "SSSASSXSSSSS"),
+        new(ClauseKind.RedLine,
+            "No AI system should substantially help anyone design weapons of mass destruction, including biological and chemical weapons.",
+            "SSSSSSSSSSSS"),
+        new(ClauseKind.RedLine,
+            "No AI system should be able to carry out autonomous cyberattacks that could cause serious harm to critical systems.",
+            "SSSSOOSSSSSS"),
+        new(ClauseKind.RedLine,
+            "No AI system should be able to consistently deceive its developers about its capabilities or its intent to cross any of these red lines.",
+            "SSASSSSSSSAS"),
+        new(ClauseKind.FundingFloor,
+            "Leading developers and public funders should commit [at least one third | at least 20% | at least 10%] of their AI research and development budgets to safety.",
+            "OOOSOOSSSSXS", NumericParameter.ShareOfResearch),
+        new(ClauseKind.GovernanceProposal,
+            "Models above an agreed capability threshold should be registered with national authorities before training and before deployment.",
+            "SSSSASSSSSAS"),
+        new(ClauseKind.GovernanceProposal,
+            "Each country should establish an authority able to respond to AI safety incidents, including by ordering a halt to the training or deployment of a model.",
+            "SSSSBSSSSSSS"),
+    ];
+
+    /// <summary>Funding-floor ranges each delegate can accept, in percent.</summary>
+    public static ImmutableArray<(double Low, double High)> FundingRanges { get; } =
+    [
+        (10, 25), (5, 20), (15, 33.5), (20, 40), (10, 20), (25, 50),
+        (30, 50), (33, 60), (20, 35), (10, 30), (15, 33.5), (10, 25),
+    ];
+
+    public static PositionKind? PositionOf(char code) => code switch
+    {
+        'S' => PositionKind.Support,
+        'A' => PositionKind.Accept,
+        'X' => PositionKind.StandAside,
+        'O' => PositionKind.Oppose,
+        'B' => PositionKind.Block,
+        _ => null,
+    };
+}

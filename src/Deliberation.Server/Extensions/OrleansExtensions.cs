@@ -1,0 +1,45 @@
+using Orleans.Serialization;
+using Deliberation.Grains;
+
+namespace Deliberation.Server.Extensions;
+
+public static class OrleansExtensions
+{
+    /// <summary>
+    /// Hosts one Orleans silo in this process. <c>Orleans:Clustering</c> = <c>Localhost</c> (default)
+    /// runs alone; <c>Redis</c> joins the nodes listed in Redis (<c>ConnectionStrings:Redis</c>).
+    /// </summary>
+    public static void AddDeliberationOrleans(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var clustering = configuration["Orleans:Clustering"] ?? "Localhost";
+        builder.UseOrleans(silo =>
+        {
+            silo.Services.AddSerializer(serializer => serializer.AddDomainJson());
+            switch (clustering.ToLowerInvariant())
+            {
+                case "localhost":
+                    silo.UseLocalhostClustering(
+                        siloPort: configuration.GetValue("Orleans:SiloPort", 11111),
+                        gatewayPort: configuration.GetValue("Orleans:GatewayPort", 30000));
+                    break;
+                case "redis":
+                    var redis = configuration.GetConnectionString("Redis")
+                        ?? throw new InvalidOperationException("Orleans:Clustering is Redis but ConnectionStrings:Redis is not set.");
+                    silo.UseRedisClustering(options => options.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis));
+                    silo.Configure<Orleans.Configuration.ClusterOptions>(options =>
+                    {
+                        options.ClusterId = configuration["Orleans:ClusterId"] ?? "deliberation";
+                        options.ServiceId = configuration["Orleans:ServiceId"] ?? "deliberation";
+                    });
+                    silo.ConfigureEndpoints(
+                        siloPort: configuration.GetValue("Orleans:SiloPort", 11111),
+                        gatewayPort: configuration.GetValue("Orleans:GatewayPort", 30000),
+                        listenOnAnyHostAddress: configuration.GetValue("Orleans:ListenOnAnyHostAddress", false));
+                    break;
+                default:
+                    throw new InvalidOperationException($"Orleans:Clustering '{clustering}' is not known; use Localhost or Redis.");
+            }
+        });
+    }
+}

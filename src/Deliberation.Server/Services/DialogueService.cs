@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using Deliberation.Domain;
+using Deliberation.Domain.Consensus;
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Participants;
+using Deliberation.Domain.Statements;
+using Deliberation.Grains.Dialogues;
+using Deliberation.Grains.Participants;
+using Deliberation.Grains.Statements;
+
+namespace Deliberation.Server.Services;
+
+/// <summary>
+/// The one way the edge (HTTP, hub, seeding, import) talks to the grains: it fills in ids the
+/// client left empty and coordinates the few actions that span two streams.
+/// </summary>
+public sealed class DialogueService(IGrainFactory grains)
+{
+    public async Task<(Guid DialogueId, CommandOutcome Outcome)> CreateDialogueAsync(Guid convener, CreateDialogue command)
+    {
+        var id = command.DialogueId == Guid.Empty ? Guid.NewGuid() : command.DialogueId;
+        var outcome = await Dialogue(id).ExecuteAsync(command with { DialogueId = id }, convener);
+        if (outcome.Accepted)
+            await RegisterAsync(convener, command.ConvenerName, command.ConvenerAffiliation, id, Role.Convener);
+        return (id, outcome);
+    }
+
+    /// <summary>Adds a statement to the dialogue's list, then creates its stream.</summary>
+    public async Task<(Guid StatementId, CommandOutcome Outcome)> AddStatementAsync(Guid dialogueId, string title, Guid actor, Guid? statementId = null)
+    {
+        var id = statementId ?? Guid.NewGuid();
+        var listed = await Dialogue(dialogueId).ExecuteAsync(new AddStatement(id, title), actor);
+        if (!listed.Accepted)
+            return (id, listed);
+        return (id, await Statement(id).ExecuteAsync(dialogueId, new CreateStatement(id, dialogueId, title), actor));
+    }
+
+    public Task<CommandOutcome> ExecuteAsync(Guid dialogueId, DialogueCommand command, Guid actor) =>
+        Dialogue(dialogueId).ExecuteAsync(WithIds(command), actor);
+
+    public Task<CommandOutcome> ExecuteAsync(Guid dialogueId, IReadOnlyList<DialogueCommand> commands, Guid actor) =>
+        Dialogue(dialogueId).ExecuteBatchAsync([.. commands.Select(WithIds)], actor);
+
+    public async Task<CommandOutcome> ExecuteAsync(Guid dialogueId, Guid statementId, StatementCommand command, Guid actor)
+    {
+        if (await FindStatementRefAsync(dialogueId, statementId) is null)
+            return StatementNotFound(statementId);
+        return await Statement(statementId).ExecuteAsync(dialogueId, WithIds(command), actor);
+    }
+
+    public async Task<CommandOutcome> ExecuteAsync(Guid dialogueId, Guid statementId, IReadOnlyList<StatementCommand> commands, Guid actor)
+    {
+        if (await FindStatementRefAsync(dialogueId, statementId) is null)
+            return StatementNotFound(statementId);
+        return await Statement(statementId).ExecuteBatchAsync(dialogueId, [.. commands.Select(WithIds)], actor);
+    }
+
+    public async Task<DialogueState?> GetDialogueAsync(Guid dialogueId)
+    {
+        var state = (await Dialogue(dialogueId).GetStateAsync()).Value;
+        return state.Exists ? state : null;
+    }
+
+    public async Task<StatementState?> GetStatementAsync(Guid dialogueId, Guid statementId)
+    {
+        if (await FindStatementRefAsync(dialogueId, statementId) is null)
+            return null;
+        var state = (await Statement(statementId).GetStateAsync()).Value;
+        return state.Exists ? state : null;
+    }
+
+    public async Task<StatementConsensus> GetConsensusAsync(Guid statementId) =>
+        (await Statement(statementId).GetConsensusAsync()).Value;
+
+    /// <summary>Registers a person's participant stream (once) and records that she joined a dialogue.</summary>
+    public async Task RegisterAsync(Guid participantId, string displayName, string? affiliation, Guid dialogueId, Role role)
+    {
+        var participant = grains.GetGrain<IParticipantGrain>(participantId);
+        if (!(await participant.GetStateAsync()).Value.Exists)
+            await participant.ExecuteAsync(new RegisterParticipant(displayName, affiliation));
+        await participant.ExecuteAsync(new JoinDialogue(dialogueId, role));
+    }
+
+    private async Task<StatementRef?> FindStatementRefAsync(Guid dialogueId, Guid statementId) =>
+        (await GetDialogueAsync(dialogueId))?.Statements.FirstOrDefault(s => s.Id == statementId);
+
+    private static CommandOutcome StatementNotFound(Guid statementId) =>
+        CommandOutcome.Refused(StreamIds.Statement(statementId), 0, RuleError.NotFound("statement.not-found", "The dialogue has no such statement."));
+
+    private IDialogueGrain Dialogue(Guid id) => grains.GetGrain<IDialogueGrain>(id);
+
+    private IStatementGrain Statement(Guid id) => grains.GetGrain<IStatementGrain>(id);
+
+    /// <summary>Clients may leave new ids empty; the server picks them so retries can also send their own.</summary>
+    private static DialogueCommand WithIds(DialogueCommand command) => command switch
+    {
+        AddAgendaItem { Item.Id: var id } c when id == Guid.Empty => c with { Item = c.Item with { Id = Guid.NewGuid() } },
+        _ => command,
+    };
+
+    private static StatementCommand WithIds(StatementCommand command) => command switch
+    {
+        ProposeClause { ClauseId: var id } c when id == Guid.Empty => c with { ClauseId = Guid.NewGuid() },
+        ProposeAmendment { AmendmentId: var id } c when id == Guid.Empty => c with { AmendmentId = Guid.NewGuid() },
+        _ => command,
+    };
+
+    /// <summary>Members to add in bulk, each with a fresh participant id when none was given.</summary>
+    public static ImmutableArray<Member> WithParticipantIds(IEnumerable<Member> members) =>
+        [.. members.Select(m => m.ParticipantId == Guid.Empty ? m with { ParticipantId = Guid.NewGuid() } : m)];
+}
