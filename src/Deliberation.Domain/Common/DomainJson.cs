@@ -49,6 +49,7 @@ public static class DomainJson
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { AddDerivedTypes } },
         };
         options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new ImmutableArrayJsonConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -12,8 +12,12 @@ public static class ConsensusArithmetic
     public static double? Share(PositionCounts counts) =>
         counts.Decided == 0 ? null : (double)counts.Agreeing / counts.Decided;
 
-    /// <summary>ceil(quorum × members), in decimal so 0.6 × 5 is 3 and not 3.0000000000000004.</summary>
-    public static int QuorumOf(int members, double quorum) => (int)Math.Ceiling((decimal)quorum * members);
+    /// <summary>
+    /// ceil(quorum × members), in decimal so 0.6 × 5 is 3 and not 3.0000000000000004. The double
+    /// converts to 15 significant digits (2/3 → 0.666666666666667), so the product is rounded to 9
+    /// places first: otherwise a quorum of 2/3 of 3 members would be 3, not 2.
+    /// </summary>
+    public static int QuorumOf(int members, double quorum) => (int)Math.Ceiling(Math.Round((decimal)quorum * members, 9));
 
     public static bool MeetsRule(PositionCounts counts, int members, ConsensusRule rule) =>
         members > 0

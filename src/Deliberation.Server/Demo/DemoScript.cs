@@ -94,8 +94,8 @@ public static class DemoScript
     /// <summary>Funding-floor ranges each delegate can accept, in percent.</summary>
     public static ImmutableArray<(double Low, double High)> FundingRanges { get; } =
     [
-        (10, 25), (5, 20), (15, 33.5), (20, 40), (10, 20), (25, 50),
-        (30, 50), (33, 60), (20, 35), (10, 30), (15, 33.5), (10, 25),
+        (10, 25), (10, 25), (15, 33.5), (20, 40), (10, 22), (20, 50),
+        (20, 50), (33, 60), (20, 35), (10, 30), (15, 33.5), (10, 25),
     ];
 
     public static PositionKind? PositionOf(char code) => code switch
