@@ -1,0 +1,13 @@
+# The server image: one process = one Orleans silo + the HTTP API and hub.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish src/Deliberation.Server/Deliberation.Server.csproj -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# curl is for the compose health check only.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app .
+EXPOSE 8080 11111 30000
+ENTRYPOINT ["dotnet", "Deliberation.Server.dll"]
