@@ -30,6 +30,22 @@ public sealed class EfDialogueDirectory(IDbContextFactory<DeliberationDbContext>
             cancellationToken);
     }
 
+    public async Task ReplaceMembershipsAsync(Guid dialogueId, IReadOnlyCollection<DialogueMembership> memberships, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(memberships);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.Memberships.Where(m => m.DialogueId == dialogueId).ToDictionaryAsync(m => m.ParticipantId, cancellationToken);
+        foreach (var membership in memberships)
+        {
+            if (!existing.Remove(membership.ParticipantId, out var row))
+                row = db.Memberships.Add(new MembershipRow { DialogueId = dialogueId, ParticipantId = membership.ParticipantId }).Entity;
+            row.DisplayName = membership.DisplayName;
+            row.Role = membership.Role;
+        }
+        db.Memberships.RemoveRange(existing.Values);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<DialogueSummary>> ListDialoguesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -11,6 +11,9 @@ public interface IDialogueDirectory
     /// <summary>Records or replaces a participant's membership (role and display name) in a dialogue.</summary>
     Task UpsertMembershipAsync(DialogueMembership membership, CancellationToken cancellationToken = default);
 
+    /// <summary>Makes a dialogue's memberships exactly the given set, in one transaction (bulk adds, removals, re-syncs).</summary>
+    Task ReplaceMembershipsAsync(Guid dialogueId, IReadOnlyCollection<DialogueMembership> memberships, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<DialogueSummary>> ListDialoguesAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<DialogueSummary>> ListDialoguesOfParticipantAsync(Guid participantId, CancellationToken cancellationToken = default);

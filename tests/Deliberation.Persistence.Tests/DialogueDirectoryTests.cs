@@ -62,6 +62,21 @@ public abstract class DialogueDirectoryTests<TFixture>(TFixture database) : ICla
     }
 
     [Fact]
+    public async Task ReplacingMembershipsAddsUpdatesAndRemovesInOneGo()
+    {
+        var dialogue = Dialogue("roster", T0);
+        await Directory.UpsertDialogueAsync(dialogue);
+        var (kept, removed, added) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await Directory.ReplaceMembershipsAsync(dialogue.Id, [new(dialogue.Id, kept, "Ada", "Delegate"), new(dialogue.Id, removed, "Grace", "Delegate")]);
+
+        await Directory.ReplaceMembershipsAsync(dialogue.Id, [new(dialogue.Id, kept, "Ada L.", "Rapporteur"), new(dialogue.Id, added, "Edsger", "Observer")]);
+
+        Assert.Equal([dialogue], await Directory.ListDialoguesOfParticipantAsync(kept));
+        Assert.Equal([dialogue], await Directory.ListDialoguesOfParticipantAsync(added));
+        Assert.Empty(await Directory.ListDialoguesOfParticipantAsync(removed));
+    }
+
+    [Fact]
     public async Task InvitesAreFoundByHashListedByDialogueAndRevokedOnce()
     {
         var dialogueId = Guid.NewGuid();

@@ -11,15 +11,13 @@ internal static class ReadModels
 {
     public static async Task ProjectAsync(IDialogueDirectory directory, DialogueState state, IEnumerable<DialogueEvent> events, CancellationToken cancellationToken = default)
     {
+        var rosterChanged = false;
         foreach (var e in events)
         {
             switch (e)
             {
-                case MemberAdded { Member: var m }:
-                    await directory.UpsertMembershipAsync(Membership(state.Id, m), cancellationToken);
-                    break;
-                case MemberUpdated { Member: var m }:
-                    await directory.UpsertMembershipAsync(Membership(state.Id, m), cancellationToken);
+                case MemberAdded or MemberUpdated or MemberRemoved or DialogueCreated:
+                    rosterChanged = true;
                     break;
                 case InviteIssued i:
                     await directory.AddInviteAsync(new InviteRecord(i.CodeHash, state.Id, i.ParticipantId, state.UpdatedAt ?? DateTimeOffset.UtcNow, i.ExpiresAt, null), cancellationToken);
@@ -29,14 +27,16 @@ internal static class ReadModels
                     break;
             }
         }
+        // One write for the whole roster: an import adds thousands of members in one commit.
+        if (rosterChanged)
+            await directory.ReplaceMembershipsAsync(state.Id, Memberships(state), cancellationToken);
         await directory.UpsertDialogueAsync(Summary(state), cancellationToken);
     }
 
     public static async Task SyncAllAsync(IDialogueDirectory directory, DialogueState state, CancellationToken cancellationToken)
     {
         await directory.UpsertDialogueAsync(Summary(state), cancellationToken);
-        foreach (var member in state.Roster.Values)
-            await directory.UpsertMembershipAsync(Membership(state.Id, member), cancellationToken);
+        await directory.ReplaceMembershipsAsync(state.Id, Memberships(state), cancellationToken);
     }
 
     public static DialogueSummary Summary(DialogueState s) => new(
@@ -44,5 +44,6 @@ internal static class ReadModels
         s.Settings.Venue, s.Settings.StartsOn, s.Settings.EndsOn, s.Roster.Count,
         s.CreatedAt ?? DateTimeOffset.UnixEpoch, s.UpdatedAt ?? DateTimeOffset.UnixEpoch);
 
-    private static DialogueMembership Membership(Guid dialogueId, Member m) => new(dialogueId, m.ParticipantId, m.DisplayName, m.Role.ToString());
+    private static DialogueMembership[] Memberships(DialogueState state) =>
+        [.. state.Roster.Values.Select(m => new DialogueMembership(state.Id, m.ParticipantId, m.DisplayName, m.Role.ToString()))];
 }
