@@ -111,6 +111,15 @@ public sealed class FundingFloorTests
     }
 
     [Fact]
+    public void AGroupThatStatedNoRangeDoesNotPullTheBestValueToTheTop()
+    {
+        Ranges(china, (10, 30), (10, 30), (20, 40)); // the United States state nothing
+
+        Assert.Equal(30, Agreement.BestValue);
+        Assert.Equal(1, Agreement.BestMinimumShare);
+    }
+
+    [Fact]
     public void ZoneReachingTheTopOfTheGridIsClosed()
     {
         Ranges(china, (90, 100), (95, 100), (0, 100));

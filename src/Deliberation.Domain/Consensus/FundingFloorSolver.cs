@@ -65,7 +65,9 @@ public static class FundingFloorSolver
             {
                 var counts = new PositionCounts(curve.Supporting[i], 0, 0, curve.Stated - curve.Supporting[i], 0, 0);
                 all &= ConsensusArithmetic.MeetsRule(counts, curve.Members, rule);
-                minimum = Math.Min(minimum, ConsensusArithmetic.Share(counts) ?? 0);
+                // A group that stated no range has no view on the value: it cannot pick the best one.
+                if (ConsensusArithmetic.Share(counts) is { } share)
+                    minimum = Math.Min(minimum, share);
             }
             if (counting.Length > 0 && counting.Any(c => c.Stated > 0) && (bestShare is null || minimum >= bestShare))
                 (best, bestShare) = (parameter.GridValue(i), minimum); // ">=": ties go to the highest value
