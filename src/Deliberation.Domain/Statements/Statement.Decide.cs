@@ -311,7 +311,9 @@ public static partial class Statement
         var events = new List<StatementEvent>(c.Positions.Length);
         foreach (var p in c.Positions)
         {
-            if (state.ClauseOrNull(p.ClauseId) is not { } clause || clause.Withdrawn)
+            // Withdrawn clauses too: Pol.is keeps the votes on comments its moderator rejected, and
+            // their group-informed consensus must survive the import (DESIGN §6).
+            if (state.ClauseOrNull(p.ClauseId) is not { } clause)
                 return ClauseNotFound;
             if (dialogue.MemberOrNull(p.ParticipantId) is not { } voter)
                 return RuleError.NotFound("member.not-found", "An imported position names someone who is not a member.");

@@ -3,17 +3,24 @@ using Deliberation.Polis;
 using Deliberation.Server.Extensions;
 using Deliberation.Server.Polis;
 using Deliberation.Server.Services;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Deliberation.Server.Api;
 
 public static class PolisApi
 {
+    /// <summary>Three files at the reader's per-file limit, and room for the form around them.</summary>
+    public static readonly long MaxImportBytes = 3 * PolisImporter.Limits.MaxBytesPerFile + 1024 * 1024;
+
     public static void MapPolisApi(this WebApplication app)
     {
         app.MapPost("/api/imports/polis", async (HttpContext http, PolisImporter importer) =>
         {
             if (!http.Request.HasFormContentType)
                 return Problems.Invalid("polis.not-multipart", "Send the export as multipart/form-data with comments.csv and participants-votes.csv (votes.csv optional).");
+            // Kestrel's default body limit (30 MB) would cut off files the reader allows (32 MiB each, three of them).
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+                bodySize.MaxRequestBodySize = MaxImportBytes;
             var form = await http.Request.ReadFormAsync();
             var comments = File(form, "comments.csv");
             var participantsVotes = File(form, "participants-votes.csv");

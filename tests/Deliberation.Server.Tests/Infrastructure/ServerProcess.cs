@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+
+namespace Deliberation.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server as a child process (<c>dotnet Deliberation.Server.dll</c> from this test's build
+/// output), on 127.0.0.1 and free ports, with its own SQLite file and working folder. It is killed
+/// hard on <see cref="Kill"/> and on dispose, so no test leaves one running.
+/// </summary>
+public sealed class ServerProcess : IDisposable
+{
+    private readonly ConcurrentQueue<string> output = new();
+    private Process? process;
+
+    public ServerProcess(string databasePath, string workingDirectory, bool seedDemo)
+    {
+        DatabasePath = databasePath;
+        WorkingDirectory = workingDirectory;
+        SeedDemo = seedDemo;
+    }
+
+    public string DatabasePath { get; }
+
+    public string WorkingDirectory { get; }
+
+    public bool SeedDemo { get; }
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public int? ProcessId => process?.Id;
+
+    public static string ServerDll
+    {
+        get
+        {
+            var dll = Path.Combine(AppContext.BaseDirectory, "Deliberation.Server.dll");
+            Assert.True(File.Exists(dll), $"The server is not next to the tests: {dll}");
+            return dll;
+        }
+    }
+
+    /// <summary>Starts the server on fresh ports and waits until <c>/health</c> answers 200.</summary>
+    public async Task StartAsync(TimeSpan? timeout = null)
+    {
+        Assert.Null(process);
+        var httpPort = FreePorts.Next();
+        BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/");
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            ServerDll,
+            "--urls", BaseAddress.GetLeftPart(UriPartial.Authority),
+            // appsettings.json (log levels) lives beside the dll; the demo writes data/ under the working folder.
+            "--contentRoot", AppContext.BaseDirectory,
+            "--Storage:Provider=Sqlite",
+            $"--ConnectionStrings:Deliberation=Data Source={DatabasePath}",
+            "--Orleans:Clustering=Localhost",
+            $"--Orleans:SiloPort={FreePorts.Next().ToString(CultureInfo.InvariantCulture)}",
+            $"--Orleans:GatewayPort={FreePorts.Next().ToString(CultureInfo.InvariantCulture)}",
+            $"--Demo:Seed={(SeedDemo ? "true" : "false")}",
+            "--RateLimits:RequestsPerMinute=100000",
+            "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+
+        process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(90)))
+        {
+            if (process.HasExited)
+                Assert.Fail($"The server exited with {process.ExitCode} before it was ready:\n{Output}");
+            try
+            {
+                if ((await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail($"The server was not ready within the timeout:\n{Output}");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing — what a power cut or OOM kill does.</summary>
+    public void Kill()
+    {
+        if (process is null)
+            return;
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(10_000);
+            }
+        }
+        finally
+        {
+            process.Dispose();
+            process = null;
+        }
+    }
+
+    public ApiClient NewClient() => new(new HttpClient(new HttpClientHandler
+    {
+        CookieContainer = new CookieContainer(),
+        UseCookies = true,
+        AllowAutoRedirect = false,
+    })
+    { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) });
+
+    public string Output => string.Join('\n', output.TakeLast(80));
+
+    public void Dispose() => Kill();
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+            return;
+        output.Enqueue(line);
+        while (output.Count > 400)
+            output.TryDequeue(out _);
+    }
+
+    /// <summary>The dotnet host running these tests (the CLI names it in DOTNET_HOST_PATH), else the one on PATH.</summary>
+    private static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
+            return host;
+        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet")
+            return self;
+        return "dotnet";
+    }
+}

@@ -1,0 +1,137 @@
+using Deliberation.Domain;
+using Deliberation.Domain.Dialogues;
+using Deliberation.Server.Tests.Infrastructure;
+using static Deliberation.Server.Tests.Infrastructure.ConsensusJson;
+
+namespace Deliberation.Server.Tests;
+
+/// <summary>DESIGN §2's confidentiality modes as the server enforces them over HTTP.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class RedactionTests(ServerFixture fixture)
+{
+    private const string Chair = "Chair";
+
+    /// <summary>
+    /// Region = {Large (3), Medium (3), Tiny (1), Small (2)}: Tiny and Small are under k = 3 and
+    /// together hold 3 members in 2 groups, so exactly they fold into "Other groups".
+    /// </summary>
+    private static Task<TestDialogue> CreateAsync(ServerFactory server, ConfidentialityMode mode) =>
+        TestDialogue.CreateAsync(server, mode, [new Dimension("Region", ["Large", "Medium", "Tiny", "Small"])],
+            new Seat(Chair, Role.Facilitator),
+            new Seat("L1", Role.Delegate, ("Region", "Large")),
+            new Seat("L2", Role.Delegate, ("Region", "Large")),
+            new Seat("L3", Role.Delegate, ("Region", "Large")),
+            new Seat("M1", Role.Delegate, ("Region", "Medium")),
+            new Seat("M2", Role.Delegate, ("Region", "Medium")),
+            new Seat("M3", Role.Delegate, ("Region", "Medium")),
+            new Seat("T1", Role.Delegate, ("Region", "Tiny")),
+            new Seat("S1", Role.Delegate, ("Region", "Small")),
+            new Seat("S2", Role.Delegate, ("Region", "Small")));
+
+    private static async Task<Guid> PositionsAsync(TestDialogue dialogue)
+    {
+        var clause = await dialogue.ProposeClauseAsync(Chair, "A clause.");
+        await dialogue.SetPhaseAsync(Chair, Phase.Deliberation);
+        await dialogue.TakePositionAsync("L1", clause, PositionKind.Support);
+        await dialogue.TakePositionAsync("M1", clause, PositionKind.Accept);
+        await dialogue.TakePositionAsync("T1", clause, PositionKind.Oppose);
+        await dialogue.TakePositionAsync("S1", clause, PositionKind.Support);
+        await dialogue.TakePositionAsync("S2", clause, PositionKind.StandAside);
+        return clause;
+    }
+
+    [Fact]
+    public async Task ChathamHouseDelegateSeesGroupsUnderKFoldedIntoOtherGroups()
+    {
+        using var dialogue = await CreateAsync(fixture.Server, ConfidentialityMode.ChathamHouse);
+        var clause = await PositionsAsync(dialogue);
+
+        var seen = Clause(await dialogue.ConsensusAsync("L1"), clause);
+
+        Assert.Equal(["Large", "Medium", "Other groups"], GroupNames(seen, "Region"));
+        var other = Group(seen, "Region", "Other groups");
+        Assert.Equal(["Small", "Tiny"], other["foldedGroups"]!.AsArray().Select(g => g!.GetValue<string>()).Order(StringComparer.Ordinal));
+        // Tiny (O1) + Small (S1 X1): 3 members, share 1/2.
+        Assert.Equal((3, 1, 1, 1, 0), (other["members"]!.GetValue<int>(), other["support"]!.GetValue<int>(),
+            other["standAside"]!.GetValue<int>(), other["oppose"]!.GetValue<int>(), other["silent"]!.GetValue<int>()));
+        Assert.Equal(0.5, other["share"]!.GetValue<double>(), 12);
+        // The one-person group cannot be read off: nothing in the body names it as a row of its own.
+        Assert.DoesNotContain(Dimension(seen, "Region")["groups"]!.AsArray(), g => g!["group"]!.GetValue<string>() is "Tiny" or "Small");
+    }
+
+    [Fact]
+    public async Task ChathamHouseFacilitatorAndConvenerSeeEveryGroup()
+    {
+        using var dialogue = await CreateAsync(fixture.Server, ConfidentialityMode.ChathamHouse);
+        var clause = await PositionsAsync(dialogue);
+
+        foreach (var who in new[] { Chair, TestDialogue.ConvenerName })
+        {
+            var seen = Clause(await dialogue.ConsensusAsync(who), clause);
+            Assert.Equal(["Large", "Medium", "Tiny", "Small"], GroupNames(seen, "Region"));
+            var tiny = Group(seen, "Region", "Tiny");
+            Assert.Equal((1, 1), (tiny["members"]!.GetValue<int>(), tiny["oppose"]!.GetValue<int>()));
+        }
+        // Folding changes what is shown, not the clause's figures.
+        var delegateView = Clause(await dialogue.ConsensusAsync("L1"), clause);
+        var chairView = Clause(await dialogue.ConsensusAsync(Chair), clause);
+        Assert.Equal(Status(chairView), Status(delegateView));
+        Assert.Equal(chairView["gac"]!.GetValue<double>(), delegateView["gac"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task AttributedModeShowsEveryGroupToDelegates()
+    {
+        using var dialogue = await CreateAsync(fixture.Server, ConfidentialityMode.Attributed);
+        var clause = await PositionsAsync(dialogue);
+        Assert.Equal(["Large", "Medium", "Tiny", "Small"], GroupNames(Clause(await dialogue.ConsensusAsync("L1"), clause), "Region"));
+        var (events, _) = await dialogue.EventsAsync("L1");
+        Assert.All(events.Where(e => e!["type"]!.GetValue<string>() == "PositionTaken"), e => Assert.NotNull(e!["participantId"]));
+    }
+
+    [Fact]
+    public async Task ChathamHouseEventsLogHidesWhoTookOtherDelegatesPositions()
+    {
+        using var dialogue = await CreateAsync(fixture.Server, ConfidentialityMode.ChathamHouse);
+        await PositionsAsync(dialogue);
+
+        var (events, _) = await dialogue.EventsAsync("S1");
+        var positions = events.Where(e => e!["type"]!.GetValue<string>() == "PositionTaken").ToList();
+        Assert.Equal(5, positions.Count);
+        var own = Assert.Single(positions, e => e!["participantId"] is not null);
+        Assert.Equal(dialogue.IdOf("S1"), own!["participantId"]!.GetValue<Guid>());
+        Assert.Equal(dialogue.IdOf("S1"), own["actor"]!.GetValue<Guid>());
+        Assert.NotNull(own["hash"]);
+        foreach (var other in positions.Where(e => e != own))
+        {
+            Assert.Null(other!["participantId"]);
+            Assert.Null(other["actor"]);
+            Assert.Null(other["hash"]);
+            Assert.NotNull(other["clauseId"]);
+        }
+        // No other field of those events carries an id of who took them.
+        var others = new System.Text.Json.Nodes.JsonArray([.. positions.Where(e => e != own).Select(e => e!.DeepClone())]).ToJsonString();
+        foreach (var name in new[] { "L1", "M1", "T1", "S2" })
+            Assert.DoesNotContain(dialogue.IdOf(name).ToString(), others, StringComparison.OrdinalIgnoreCase);
+        // Invites are for organisers only.
+        Assert.DoesNotContain(events, e => e!["type"]!.GetValue<string>() is "InviteIssued" or "InviteRevoked");
+
+        var (chairLog, _) = await dialogue.EventsAsync(Chair);
+        Assert.All(chairLog.Where(e => e!["type"]!.GetValue<string>() == "PositionTaken"), e =>
+        {
+            Assert.NotNull(e!["participantId"]);
+            Assert.NotNull(e["actor"]);
+            Assert.NotNull(e["hash"]);
+        });
+    }
+
+    [Fact]
+    public async Task AnonymousModeFoldsAndHidesNamesEvenFromTheFacilitator()
+    {
+        using var dialogue = await CreateAsync(fixture.Server, ConfidentialityMode.Anonymous);
+        var clause = await PositionsAsync(dialogue);
+        Assert.Equal(["Large", "Medium", "Other groups"], GroupNames(Clause(await dialogue.ConsensusAsync(Chair), clause), "Region"));
+        var (events, _) = await dialogue.EventsAsync(Chair);
+        Assert.All(events.Where(e => e!["type"]!.GetValue<string>() == "PositionTaken"), e => Assert.Null(e!["participantId"]));
+    }
+}
