@@ -261,7 +261,7 @@ public sealed class HttpRoundTripTests(ServerFixture fixture)
         Assert.Equal(Seats.Length, types.Count(t => t == "MemberAdded"));
         Assert.Equal(Seats.Length, types.Count(t => t == "InviteIssued"));
         Assert.Equal(["StatementAdded", "StatementCreated", "ClauseAdded", "PhaseChanged", "PositionTaken"], types.Skip(1 + 2 * Seats.Length));
-        var positions = all.Select(e => e!["position"]!.GetValue<long>()).ToList();
+        var positions = all.Select(e => e!["logPosition"]!.GetValue<long>()).ToList();
         Assert.Equal(positions.Order(), positions);
         Assert.Equal(positions[^1], next);
         foreach (var stream in all.GroupBy(e => e!["streamId"]!.GetValue<string>()))
@@ -269,14 +269,15 @@ public sealed class HttpRoundTripTests(ServerFixture fixture)
         var taken = all[^1]!;
         Assert.Equal(dialogue.IdOf("N1"), taken["participantId"]!.GetValue<Guid>());
         Assert.Equal(clause, taken["clauseId"]!.GetValue<Guid>());
+        Assert.Equal("Support", taken["position"]!.GetValue<string>()); // the log's own fields never overwrite an event's
 
         await dialogue.TakePositionAsync("N2", clause, PositionKind.Oppose);
         await dialogue.AcceptAsync("S1", new RaiseHand());
         var (later, laterNext) = await dialogue.EventsAsync(after: next);
         Assert.Equal(["PositionTaken", "HandRaised"], later.Select(e => e!["type"]!.GetValue<string>()));
         Assert.Equal(dialogue.IdOf("N2"), later[0]!["participantId"]!.GetValue<Guid>());
-        Assert.All(later, e => Assert.True(e!["position"]!.GetValue<long>() > next));
-        Assert.Equal(later[^1]!["position"]!.GetValue<long>(), laterNext);
+        Assert.All(later, e => Assert.True(e!["logPosition"]!.GetValue<long>() > next));
+        Assert.Equal(later[^1]!["logPosition"]!.GetValue<long>(), laterNext);
 
         var (none, unchanged) = await dialogue.EventsAsync(after: laterNext);
         Assert.Empty(none);

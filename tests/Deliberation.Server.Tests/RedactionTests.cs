@@ -101,12 +101,12 @@ public sealed class RedactionTests(ServerFixture fixture)
         var own = Assert.Single(positions, e => e!["participantId"] is not null);
         Assert.Equal(dialogue.IdOf("S1"), own!["participantId"]!.GetValue<Guid>());
         Assert.Equal(dialogue.IdOf("S1"), own["actor"]!.GetValue<Guid>());
-        Assert.NotNull(own["hash"]);
+        Assert.NotNull(own["eventHash"]);
         foreach (var other in positions.Where(e => e != own))
         {
             Assert.Null(other!["participantId"]);
             Assert.Null(other["actor"]);
-            Assert.Null(other["hash"]);
+            Assert.Null(other["eventHash"]);
             Assert.NotNull(other["clauseId"]);
         }
         // No other field of those events carries an id of who took them.
@@ -121,7 +121,7 @@ public sealed class RedactionTests(ServerFixture fixture)
         {
             Assert.NotNull(e!["participantId"]);
             Assert.NotNull(e["actor"]);
-            Assert.NotNull(e["hash"]);
+            Assert.NotNull(e["eventHash"]);
         });
     }
 

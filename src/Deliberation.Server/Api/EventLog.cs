@@ -9,8 +9,8 @@ using Deliberation.Persistence;
 namespace Deliberation.Server.Api;
 
 /// <summary>
-/// Stored events as a viewer may read them: each with its stream, version, position, time and
-/// fields. Where the mode hides who took a position, the participant and actor are removed;
+/// Stored events as a viewer may read them: each with its fields plus <c>streamId</c>,
+/// <c>version</c>, <c>logPosition</c>, <c>occurredAt</c>, <c>actor</c> and <c>eventHash</c>. Where the mode hides who took a position, the participant and actor are removed;
 /// invite events are shown only to organisers.
 /// </summary>
 public static class EventLog
@@ -28,16 +28,17 @@ public static class EventLog
             var json = (JsonObject)JsonSerializer.SerializeToNode(e, DomainJson.Options)!;
             json["streamId"] = stored.StreamId;
             json["version"] = stored.Version;
-            json["position"] = stored.Position;
+            // Named so no event field is overwritten (PositionTaken has a "position", StatementFrozen a "hash").
+            json["logPosition"] = stored.Position;
             json["occurredAt"] = stored.OccurredAt;
             json["actor"] = stored.Actor;
-            json["hash"] = stored.Hash;
+            json["eventHash"] = stored.Hash;
             if (!seesNames && Attributes(e) is { } participant && participant != viewer.ParticipantId)
             {
                 json.Remove("participantId");
                 json.Remove("actor");
                 // The hash covers the hidden fields: with the roster, trying each member would reveal who it was.
-                json.Remove("hash");
+                json.Remove("eventHash");
             }
             yield return json;
         }

@@ -12,7 +12,8 @@ namespace Deliberation.Server.Polis;
 /// Turns a Pol.is conversation into a dialogue (DESIGN §6): one dimension of Pol.is's opinion
 /// groups, one delegate per voter (unclustered voters belong to no group, so they count in no
 /// group), one clause per comment keeping its id, and the latest votes as positions. Rejected
-/// comments come in withdrawn, so their ids survive a round trip. Each step is one commit.
+/// comments come in withdrawn, so their ids survive a round trip. The whole import is decided in
+/// memory first; only then does each step commit, so input the rules refuse stores nothing.
 /// </summary>
 public sealed class PolisImporter(DialogueService dialogues)
 {
@@ -29,41 +30,77 @@ public sealed class PolisImporter(DialogueService dialogues)
 
     public async Task<(Imported? Result, RuleError? Error)> ImportAsync(PolisConversation conversation, string title, Guid importer, string importerName)
     {
-        var groups = conversation.Participants.Select(p => p.GroupId).OfType<string>().Distinct()
-            .OrderBy(g => int.TryParse(g, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue).ThenBy(g => g, StringComparer.Ordinal)
-            .ToImmutableArray();
-        ImmutableArray<Dimension> dimensions = groups.IsEmpty ? [] : [new Dimension(GroupDimension, groups)];
-        var create = new CreateDialogue(Guid.NewGuid(),
-            new DialogueSettings(title, Description: "Imported from a Pol.is conversation export.", Confidentiality: ConfidentialityMode.Anonymous),
-            dimensions, null, importerName, null);
-        var (dialogueId, created) = await dialogues.CreateDialogueAsync(importer, create);
-        if (!created.Accepted)
-            return (null, created.Error);
+        var plan = Plan.Of(conversation, title, importerName);
+        // Judged in memory by the pure domain first, so a conversation the rules refuse stores nothing.
+        if (plan.DryRun(importer, DateTimeOffset.UtcNow) is { } refused)
+            return (null, refused);
 
-        var voters = conversation.Participants.ToDictionary(p => p.Id, _ => Guid.NewGuid());
-        var members = conversation.Participants.Select(p => (DialogueCommand)new AddMember(new Member(
-            voters[p.Id], $"Participant {p.Id}", null, Role.Delegate,
-            p.GroupId is null ? ImmutableDictionary<string, string>.Empty : ImmutableDictionary<string, string>.Empty.Add(GroupDimension, p.GroupId),
-            p.Id.ToString(CultureInfo.InvariantCulture)))).ToList();
-        if (await dialogues.ExecuteAsync(dialogueId, members, importer) is { Accepted: false } rostered)
-            return (null, rostered.Error);
+        var (dialogueId, created) = await dialogues.CreateDialogueAsync(importer, plan.Create);
+        var (statementId, added) = created.Accepted ? await dialogues.AddStatementAsync(dialogueId, plan.StatementTitle, importer, plan.StatementId) : (plan.StatementId, created);
+        var outcome = !added.Accepted ? added
+            : await dialogues.ExecuteAsync(dialogueId, plan.Members, importer) is { Accepted: false } rostered ? rostered
+            : await dialogues.ExecuteAsync(dialogueId, statementId, plan.Drafting, importer) is { Accepted: false } drafted ? drafted
+            : await dialogues.ExecuteAsync(dialogueId, plan.Open, importer) is { Accepted: false } opened ? opened
+            : await dialogues.ExecuteAsync(dialogueId, statementId, plan.Positions, importer);
+        return outcome.Accepted
+            ? (new Imported(dialogueId, statementId, plan.Drafting.OfType<ProposeClause>().Count(), plan.Members.Count, plan.Positions.Positions.Length), null)
+            : (null, outcome.Error);
+    }
 
-        var (statementId, added) = await dialogues.AddStatementAsync(dialogueId, "Pol.is comments", importer);
-        if (!added.Accepted)
-            return (null, added.Error);
-        var clauses = conversation.Comments.OrderBy(c => c.Id).ToDictionary(c => c.Id, _ => Guid.NewGuid());
-        var drafting = conversation.Comments.OrderBy(c => c.Id).SelectMany(c => ClauseOf(c, clauses[c.Id])).ToList();
-        if (await dialogues.ExecuteAsync(dialogueId, statementId, drafting, importer) is { Accepted: false } drafted)
-            return (null, drafted.Error);
+    /// <summary>Every command an import runs, decided up front.</summary>
+    private sealed record Plan(
+        CreateDialogue Create, Guid StatementId, string StatementTitle, IReadOnlyList<DialogueCommand> Members,
+        IReadOnlyList<StatementCommand> Drafting, SetPhase Open, RecordImportedPositions Positions)
+    {
+        public static Plan Of(PolisConversation conversation, string title, string importerName)
+        {
+            var groups = conversation.Participants.Select(p => p.GroupId).OfType<string>().Distinct()
+                .OrderBy(g => int.TryParse(g, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue).ThenBy(g => g, StringComparer.Ordinal)
+                .ToImmutableArray();
+            ImmutableArray<Dimension> dimensions = groups.IsEmpty ? [] : [new Dimension(GroupDimension, groups)];
+            var create = new CreateDialogue(Guid.NewGuid(),
+                new DialogueSettings(title, Description: "Imported from a Pol.is conversation export.", Confidentiality: ConfidentialityMode.Anonymous),
+                dimensions, null, importerName, null);
+            var voters = conversation.Participants.ToDictionary(p => p.Id, _ => Guid.NewGuid());
+            var members = conversation.Participants.Select(p => (DialogueCommand)new AddMember(new Member(
+                voters[p.Id], $"Participant {p.Id}", null, Role.Delegate,
+                p.GroupId is null ? ImmutableDictionary<string, string>.Empty : ImmutableDictionary<string, string>.Empty.Add(GroupDimension, p.GroupId),
+                p.Id.ToString(CultureInfo.InvariantCulture)))).ToList();
+            var clauses = conversation.Comments.OrderBy(c => c.Id).ToDictionary(c => c.Id, _ => Guid.NewGuid());
+            var drafting = conversation.Comments.OrderBy(c => c.Id).SelectMany(c => ClauseOf(c, clauses[c.Id])).ToList();
+            var positions = conversation.Participants
+                .SelectMany(p => p.Votes.Select(v => new ImportedPosition(voters[p.Id], clauses[v.Key], PositionOf(v.Value))))
+                .ToImmutableArray();
+            return new Plan(create, Guid.NewGuid(), "Pol.is comments", members, drafting, new SetPhase(Phase.Deliberation), new RecordImportedPositions(positions));
+        }
 
-        if (await dialogues.ExecuteAsync(dialogueId, new SetPhase(Phase.Deliberation), importer) is { Accepted: false } opened)
-            return (null, opened.Error);
-        var positions = conversation.Participants
-            .SelectMany(p => p.Votes.Select(v => new ImportedPosition(voters[p.Id], clauses[v.Key], PositionOf(v.Value))))
-            .ToImmutableArray();
-        if (await dialogues.ExecuteAsync(dialogueId, statementId, new RecordImportedPositions(positions), importer) is { Accepted: false } voted)
-            return (null, voted.Error);
-        return (new Imported(dialogueId, statementId, clauses.Count, voters.Count, positions.Length), null);
+        /// <summary>The import decided against empty in-memory states, in the order it will run; the first refusal, if any.</summary>
+        public RuleError? DryRun(Guid importer, DateTimeOffset now)
+        {
+            var dialogue = DialogueState.Initial(Create.DialogueId);
+            var statement = StatementState.Initial(StatementId);
+            var version = 0L;
+            RuleError? Run(IEnumerable<DialogueCommand> commands)
+            {
+                var decision = Batch.DecideAll(dialogue, commands, (s, c) => Dialogue.Decide(s, c, importer, now), Dialogue.Apply, dialogue.Version, importer, now);
+                foreach (var e in decision.Events)
+                    dialogue = Dialogue.Apply(dialogue, e, new EventMeta(++version, now, importer));
+                return decision.Error;
+            }
+            RuleError? RunStatement(IEnumerable<StatementCommand> commands)
+            {
+                var decision = Batch.DecideAll(statement, commands, (s, c) => Statement.Decide(s, c, dialogue, importer, now), Statement.Apply, statement.Version, importer, now);
+                foreach (var e in decision.Events)
+                    statement = Statement.Apply(statement, e, new EventMeta(statement.Version + 1, now, importer));
+                return decision.Error;
+            }
+            return Run([Create, new AddStatement(StatementId, StatementTitle)])
+                ?? RunStatement([new CreateStatement(StatementId, Create.DialogueId, StatementTitle)])
+                ?? Run(Members)
+                ?? RunStatement(Drafting)
+                ?? Run([Open])
+                ?? RunStatement([Positions]);
+        }
     }
 
     private static IEnumerable<StatementCommand> ClauseOf(PolisComment comment, Guid clauseId)
