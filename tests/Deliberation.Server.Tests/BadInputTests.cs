@@ -220,6 +220,21 @@ public sealed class BadInputTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task PolisExportTheDomainRefusesImportsNothingAtAll()
+    {
+        using var client = Server.NewClient();
+        var before = await StoreCounts.OfAsync(Server);
+        // Well-formed CSV, but a comment with a control character: the reader takes it, the domain does not,
+        // and it is the last thing an import would meet — after the dialogue, roster and statement.
+        var comments = Comments + "3,x,2,0,0,0,1,Bell\u0007\n";
+
+        var response = await client.Http.PostAsync("/api/imports/polis", PolisUpload.Of(comments, ParticipantsVotes));
+
+        await Expect.RefusedAsync(response, HttpStatusCode.BadRequest, "text.control-characters");
+        Assert.Equal(before, await StoreCounts.OfAsync(Server));
+    }
+
+    [Fact]
     public async Task PolisImportWithoutItsFilesOrNotAsAFormIsRefused()
     {
         using var client = Server.NewClient();
