@@ -1,1 +1,18 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using Deliberation.Benchmarks.Import;
+
+// dotnet run -c Release -- [--quick] [BenchmarkDotNet options]   the engine benchmarks (all unless --filter is given)
+// dotnet run -c Release -- import <server-url> <polis-folder> [runs]   times a Pol.is import over HTTP
+if (args is ["import", var url, var folder, ..])
+    return await PolisImportTimer.RunAsync(new Uri(url), folder, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
+
+var quick = args.Contains("--quick");
+var rest = args.Where(a => a != "--quick").ToList();
+if (!rest.Any(a => a is "--filter" or "-f" or "--list" or "--info"))
+    rest.AddRange(["--filter", "*"]);
+// ShortRun (1 launch, 3 warm-ups, 3 iterations) finishes the suite in a few minutes on two cores.
+IConfig config = quick ? DefaultConfig.Instance.AddJob(Job.ShortRun) : DefaultConfig.Instance;
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], config);
+return 0;

@@ -10,7 +10,11 @@ namespace Deliberation.Grains;
 public static class OrleansSerialization
 {
     public static ISerializerBuilder AddDomainJson(this ISerializerBuilder builder) =>
-        builder.AddJsonSerializer(
-            isSupported: type => type.Namespace?.StartsWith("Deliberation.Domain", StringComparison.Ordinal) == true,
-            jsonSerializerOptions: DomainJson.Options);
+        builder
+            .AddJsonSerializer(
+                isSupported: type => type.Namespace?.StartsWith("Deliberation.Domain", StringComparison.Ordinal) == true,
+                jsonSerializerOptions: DomainJson.Options)
+            // The JSON codec vouches for domain types themselves, not for collections of them: without
+            // this a List<DialogueCommand> (a batch) is refused as soon as a call leaves the silo.
+            .Configure(options => options.AddAllowedAssembly(typeof(DomainJson).Assembly));
 }

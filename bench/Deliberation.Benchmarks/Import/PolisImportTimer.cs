@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Deliberation.Benchmarks.Import;
+
+/// <summary>
+/// Times a Pol.is import over HTTP end to end: upload, parse, the grains' decisions and commits,
+/// the answer. The server runs separately (see docs/performance.md). One untimed warm-up first,
+/// then <c>runs</c> timed imports, each a new dialogue.
+/// </summary>
+public static class PolisImportTimer
+{
+    private static readonly string[] Files = ["comments.csv", "participants-votes.csv", "votes.csv"];
+
+    public static async Task<int> RunAsync(Uri server, string folder, int runs)
+    {
+        foreach (var file in Files.Take(2))
+            if (!File.Exists(Path.Combine(folder, file)))
+            {
+                Console.Error.WriteLine($"{folder} has no {file}.");
+                return 2;
+            }
+        // No cookies: every import comes from an anonymous caller, as the first one does.
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server, Timeout = TimeSpan.FromMinutes(10) };
+        Console.WriteLine($"Importing {folder} into {server} ({runs} timed runs after one warm-up)");
+
+        var warmUp = await ImportOnceAsync(http, folder);
+        Console.WriteLine($"warm-up: {warmUp.Elapsed.TotalMilliseconds,8:F0} ms  {warmUp.Summary}");
+        var times = new List<double>();
+        for (var i = 1; i <= runs; i++)
+        {
+            var run = await ImportOnceAsync(http, folder);
+            times.Add(run.Elapsed.TotalMilliseconds);
+            Console.WriteLine($"run {i}:   {run.Elapsed.TotalMilliseconds,8:F0} ms  {run.Summary}");
+        }
+        times.Sort();
+        var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
+        Console.WriteLine($"min {times[0]:F0} ms, median {median:F0} ms, max {times[^1]:F0} ms over {runs} runs");
+        return 0;
+    }
+
+    private static async Task<(TimeSpan Elapsed, string Summary)> ImportOnceAsync(HttpClient http, string folder)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent($"Import benchmark {DateTime.UtcNow:O}"), "title" } };
+        foreach (var file in Files)
+        {
+            var path = Path.Combine(folder, file);
+            if (!File.Exists(path))
+                continue;
+            var content = new ByteArrayContent(await File.ReadAllBytesAsync(path));
+            content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            form.Add(content, file, file);
+        }
+        var clock = Stopwatch.StartNew();
+        using var response = await http.PostAsync("/api/imports/polis", form);
+        var body = await response.Content.ReadAsStringAsync();
+        clock.Stop();
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"The import answered {(int)response.StatusCode}: {body}");
+        using var json = JsonDocument.Parse(body);
+        var r = json.RootElement;
+        return (clock.Elapsed, $"{r.GetProperty("participants").GetInt32()} participants, {r.GetProperty("clauses").GetInt32()} clauses, {r.GetProperty("positions").GetInt32()} positions");
+    }
+}
