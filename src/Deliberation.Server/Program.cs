@@ -9,6 +9,7 @@ builder.AddDeliberationOrleans();
 builder.AddDeliberationServices();
 builder.AddParticipantAuthentication();
 builder.AddApiProtection();
+builder.AddRealtime();
 builder.AddDemoSeed();
 
 var app = builder.Build();
@@ -17,6 +18,7 @@ await app.MigrateDatabaseAsync();
 
 app.UseProblemDetailsForErrors();
 app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapHealthApi();
@@ -25,6 +27,7 @@ app.MapDialogueApi();
 app.MapStatementApi();
 app.MapCommandApi();
 app.MapPolisApi();
+app.MapDialogueHub();
 
 app.Run();
 

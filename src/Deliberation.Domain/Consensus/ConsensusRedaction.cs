@@ -72,7 +72,7 @@ public static class ConsensusRedaction
     }
 
     /// <summary>Groups below k, then more of the smallest until the fold is safe to show.</summary>
-    internal static HashSet<string> GroupsToFold(IReadOnlyList<(string Group, int Members)> groups, int k)
+    public static HashSet<string> GroupsToFold(IReadOnlyList<(string Group, int Members)> groups, int k)
     {
         var small = groups.Where(g => g.Members > 0 && g.Members < k).Select(g => g.Group).ToHashSet();
         if (small.Count == 0)

@@ -1,6 +1,10 @@
 using Deliberation.Domain;
+using System.Collections.Immutable;
+using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Realtime;
 using Deliberation.Grains.EventSourcing;
+using Deliberation.Grains.Realtime;
 using Deliberation.Persistence;
 using Microsoft.Extensions.Logging;
 
@@ -14,11 +18,13 @@ public sealed class DialogueGrain(IEventStore store, IDialogueDirectory director
     : Grain, IDialogueGrain
 {
     private EventSourcedStream<DialogueState, DialogueEvent> stream = null!;
+    private DialogueRoom room = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKey();
         stream = new(store, logger, StreamIds.Dialogue(id), StreamIds.Scope(id), () => DialogueState.Initial(id), Dialogue.Apply, s => s.Version);
+        room = new DialogueRoom(id, time, logger);
         await stream.LoadAsync(cancellationToken);
         if (stream.State.Exists)
             await ReadModels.SyncAllAsync(directory, stream.State, cancellationToken);
@@ -37,6 +43,7 @@ public sealed class DialogueGrain(IEventStore store, IDialogueDirectory director
         try
         {
             var applied = await stream.CommitAsync(decision.Events, actor, now);
+            room.Publish([.. applied.Select(a => RecordedEvent.Envelope(a.Stored, a.Event))]);
             await ReadModels.ProjectAsync(directory, stream.State, applied.Select(a => a.Event));
         }
         catch (ConcurrencyConflictException)
@@ -50,4 +57,49 @@ public sealed class DialogueGrain(IEventStore store, IDialogueDirectory director
     }
 
     public Task<Immutable<DialogueState>> GetStateAsync() => Task.FromResult(new Immutable<DialogueState>(stream.State));
+
+    public Task SubscribeAsync(IDialogueObserver observer)
+    {
+        room.Subscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(IDialogueObserver observer)
+    {
+        room.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task PublishAsync(IReadOnlyList<RecordedEventEnvelope> events)
+    {
+        room.Publish(events);
+        return Task.CompletedTask;
+    }
+
+    public Task PublishConsensusAsync(Guid statementId, long version, IReadOnlyList<ClauseConsensus> clauses, bool hasConsensus)
+    {
+        room.PublishConsensus(statementId, version, clauses, hasConsensus);
+        return Task.CompletedTask;
+    }
+
+    public Task<Presence> ReportPresenceAsync(string node, IReadOnlyList<PresentMember> members)
+    {
+        room.ReportPresence(node, [.. members]);
+        return Task.FromResult(room.Current());
+    }
+
+    public Task<RuleError?> PreviewDraftAsync(DraftPreview preview)
+    {
+        var member = stream.State.MemberOrNull(preview.Author);
+        RuleError? refusal = member is null || !member.Role.Drafts()
+            ? RuleError.Forbidden("role.not-rapporteur", "Only the rapporteur or facilitator drafts text.")
+            : !stream.State.Phase.AllowsEditing()
+                ? RuleError.Conflict("phase.not-allowed", $"The text cannot be edited during {stream.State.Phase}.")
+                : preview.Text.Length > Limits.ClauseTextLength
+                    ? RuleError.Invalid("text.too-long", $"Text is limited to {Limits.ClauseTextLength} characters.")
+                    : null;
+        if (refusal is null)
+            room.PublishDraft(preview);
+        return Task.FromResult(refusal);
+    }
 }

@@ -1,5 +1,8 @@
 using Deliberation.Domain;
+using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Realtime;
 
 namespace Deliberation.Grains.Dialogues;
 
@@ -17,4 +20,26 @@ public interface IDialogueGrain : IGrainWithGuidKey
     /// <summary>The state, not copied: callers must treat it as the immutable record it is.</summary>
     [Alias("GetState")]
     Task<Immutable<DialogueState>> GetStateAsync();
+
+    /// <summary>A node listens to the dialogue; it renews within <c>DialogueRoom.Expiry</c> or is dropped.</summary>
+    [Alias("Subscribe")]
+    Task SubscribeAsync(IDialogueObserver observer);
+
+    [Alias("Unsubscribe")]
+    Task UnsubscribeAsync(IDialogueObserver observer);
+
+    /// <summary>A statement of this dialogue committed events: pass them on to the listening nodes.</summary>
+    [Alias("Publish")]
+    Task PublishAsync(IReadOnlyList<RecordedEventEnvelope> events);
+
+    [Alias("PublishConsensus")]
+    Task PublishConsensusAsync(Guid statementId, long version, IReadOnlyList<ClauseConsensus> clauses, bool hasConsensus);
+
+    /// <summary>Who is connected through one node (its full list); returns the merged presence.</summary>
+    [Alias("ReportPresence")]
+    Task<Presence> ReportPresenceAsync(string node, IReadOnlyList<PresentMember> members);
+
+    /// <summary>Relays a drafter's uncommitted text to the room, if she may edit it now.</summary>
+    [Alias("PreviewDraft")]
+    Task<RuleError?> PreviewDraftAsync(DraftPreview preview);
 }

@@ -11,6 +11,13 @@ public sealed record RecordedEvent(DomainEvent Event, EventMeta Meta, StoredEven
         new EventMeta(stored.Version, stored.OccurredAt, Guid.TryParse(stored.Actor, out var actor) ? actor : Guid.Empty),
         stored);
 
+    /// <summary>The envelope live clients receive.</summary>
+    public Domain.Realtime.RecordedEventEnvelope ToEnvelope() =>
+        new(Stored.StreamId, Stored.Version, Stored.Position, Stored.OccurredAt, Meta.Actor, Stored.Hash, Event);
+
+    public static Domain.Realtime.RecordedEventEnvelope Envelope(StoredEvent stored, DomainEvent e) =>
+        new(stored.StreamId, stored.Version, stored.Position, stored.OccurredAt, Guid.TryParse(stored.Actor, out var actor) ? actor : Guid.Empty, stored.Hash, e);
+
     public static EventToAppend Encode(DomainEvent e, Guid actor, DateTimeOffset at) =>
         new(e.EventType, DomainJson.SerializeEventPayload(e), at, actor.ToString());
 }

@@ -58,6 +58,7 @@ public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger
             var applied = await stream.CommitAsync(decision.Events, actor, now);
             foreach (var (before, e, after, _) in applied)
                 current.Observe(before, e, after);
+            await PublishAsync(dialogueId, applied.Select(a => (a.Event, a.Stored)).ToList(), current);
         }
         catch (ConcurrencyConflictException)
         {
@@ -78,6 +79,33 @@ public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger
         var dialogue = await DialogueAsync(stream.State.DialogueId);
         return new(Tracker(dialogue).Snapshot());
     }
+
+    /// <summary>Hands committed events and the clauses whose figures they moved to the dialogue's room.</summary>
+    private async Task PublishAsync(Guid dialogueId, IReadOnlyList<(StatementEvent Event, StoredEvent Stored)> applied, ConsensusTracker tracker)
+    {
+        var room = GrainFactory.GetGrain<IDialogueGrain>(dialogueId);
+        try
+        {
+            await room.PublishAsync([.. applied.Select(a => RecordedEvent.Envelope(a.Stored, a.Event))]);
+            var changed = applied.Select(a => ClauseOf(a.Event)).OfType<Guid>().Distinct().Select(tracker.Clause).ToList();
+            await room.PublishConsensusAsync(stream.State.Id, stream.Version, changed, tracker.HasConsensus);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Committed is committed: a client that missed the push catches up when it rejoins.
+            logger.LogWarning(e, "Could not publish statement {Statement} events to dialogue {Dialogue}", stream.State.Id, dialogueId);
+        }
+    }
+
+    private static Guid? ClauseOf(StatementEvent e) => e switch
+    {
+        ClauseAdded c => c.ClauseId,
+        ClauseRevised c => c.ClauseId,
+        ClauseWithdrawn c => c.ClauseId,
+        PositionTaken c => c.ClauseId,
+        RangeStated c => c.ClauseId,
+        _ => null,
+    };
 
     private async Task<DialogueState> DialogueAsync(Guid dialogueId) =>
         (await GrainFactory.GetGrain<IDialogueGrain>(dialogueId).GetStateAsync()).Value;

@@ -25,9 +25,12 @@ public static class OrleansExtensions
             switch (clustering.ToLowerInvariant())
             {
                 case "localhost":
+                    // A second node on this machine joins the first by naming its silo port (tests, demos).
+                    var primary = configuration.GetValue<int?>("Orleans:PrimarySiloPort");
                     silo.UseLocalhostClustering(
                         siloPort: configuration.GetValue("Orleans:SiloPort", 11111),
-                        gatewayPort: configuration.GetValue("Orleans:GatewayPort", 30000));
+                        gatewayPort: configuration.GetValue("Orleans:GatewayPort", 30000),
+                        primarySiloEndpoint: primary is { } port ? new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port) : null);
                     break;
                 case "redis":
                     var redis = configuration.GetConnectionString("Redis")

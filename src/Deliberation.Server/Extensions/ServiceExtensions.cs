@@ -17,7 +17,7 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<Polis.PolisExporter>();
     }
 
-    private static void CopyDomainJson(JsonSerializerOptions options)
+    public static void CopyDomainJson(JsonSerializerOptions options)
     {
         var domain = DomainJson.Options;
         options.PropertyNamingPolicy = domain.PropertyNamingPolicy;

@@ -13,9 +13,12 @@ namespace Deliberation.Server.Tests.Infrastructure;
 /// An HTTP client of the API as one caller (it keeps her cookie). Bodies are written with the
 /// domain's own JSON options, so commands carry their <c>type</c> discriminator as on the wire.
 /// </summary>
-public sealed class ApiClient(HttpClient http) : IDisposable
+public sealed class ApiClient(HttpClient http, CookieContainer? cookies = null) : IDisposable
 {
     public HttpClient Http => http;
+
+    /// <summary>The cookies, where this client holds them itself (a real server): a hub connection signs in with them.</summary>
+    public CookieContainer? Cookies => cookies;
 
     /// <summary>Who this client is signed in as, once known.</summary>
     public Guid ParticipantId { get; set; }

@@ -15,12 +15,18 @@ public sealed class ServerProcess : IDisposable
     private readonly ConcurrentQueue<string> output = new();
     private Process? process;
 
-    public ServerProcess(string databasePath, string workingDirectory, bool seedDemo)
+    public ServerProcess(string databasePath, string workingDirectory, bool seedDemo, ServerProcess? joins = null)
     {
         DatabasePath = databasePath;
         WorkingDirectory = workingDirectory;
         SeedDemo = seedDemo;
+        Joins = joins;
     }
+
+    /// <summary>A node started with this joins that node's Orleans cluster (localhost clustering, shared database).</summary>
+    public ServerProcess? Joins { get; }
+
+    public int SiloPort { get; } = FreePorts.Next();
 
     public string DatabasePath { get; }
 
@@ -64,7 +70,8 @@ public sealed class ServerProcess : IDisposable
             "--Storage:Provider=Sqlite",
             $"--ConnectionStrings:Deliberation=Data Source={DatabasePath}",
             "--Orleans:Clustering=Localhost",
-            $"--Orleans:SiloPort={FreePorts.Next().ToString(CultureInfo.InvariantCulture)}",
+            $"--Orleans:SiloPort={SiloPort.ToString(CultureInfo.InvariantCulture)}",
+            $"--Orleans:PrimarySiloPort={(Joins ?? this).SiloPort.ToString(CultureInfo.InvariantCulture)}",
             $"--Orleans:GatewayPort={FreePorts.Next().ToString(CultureInfo.InvariantCulture)}",
             $"--Demo:Seed={(SeedDemo ? "true" : "false")}",
             "--RateLimits:RequestsPerMinute=100000",
@@ -124,13 +131,12 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
-    public ApiClient NewClient() => new(new HttpClient(new HttpClientHandler
+    public ApiClient NewClient()
     {
-        CookieContainer = new CookieContainer(),
-        UseCookies = true,
-        AllowAutoRedirect = false,
-    })
-    { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) });
+        var cookies = new CookieContainer();
+        return new(new HttpClient(new HttpClientHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false })
+        { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) }, cookies);
+    }
 
     public string Output => string.Join('\n', output.TakeLast(80));
 

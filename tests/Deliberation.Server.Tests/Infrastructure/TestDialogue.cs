@@ -44,10 +44,15 @@ public sealed class TestDialogue : IDisposable
 
     public string StatementUrl => $"{Url}/statements/{StatementId}";
 
+    public static Task<TestDialogue> CreateAsync(
+        ServerFactory server, ConfidentialityMode mode, IEnumerable<Dimension> dimensions, params Seat[] seats) =>
+        CreateAsync(server.NewClient, mode, dimensions, seats);
+
+    /// <summary>The same dialogue on any server: <paramref name="newClient"/> makes a fresh signed-out client.</summary>
     public static async Task<TestDialogue> CreateAsync(
-        ServerFactory server, ConfidentialityMode mode, IEnumerable<Dimension> dimensions, params Seat[] seats)
+        Func<ApiClient> newClient, ConfidentialityMode mode, IEnumerable<Dimension> dimensions, params Seat[] seats)
     {
-        var convener = server.NewClient();
+        var convener = newClient();
         var created = await Expect.OkAsync(await convener.PostAsync("/api/dialogues", new
         {
             title = $"Test dialogue {Guid.NewGuid():N}",
@@ -62,7 +67,7 @@ public sealed class TestDialogue : IDisposable
         {
             var invite = await convener.PostOkAsync($"/api/dialogues/{id}/members",
                 new { displayName = seat.Name, affiliation = "Test", role = seat.Role, groups = seat.GroupMap });
-            var client = server.NewClient();
+            var client = newClient();
             await client.RedeemAsync(invite["code"]!.GetValue<string>());
             people[seat.Name] = client;
         }

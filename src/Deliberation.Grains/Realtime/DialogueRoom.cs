@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Deliberation.Domain.Consensus;
+using Deliberation.Domain.Realtime;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+
+namespace Deliberation.Grains.Realtime;
+
+/// <summary>
+/// The live side of a dialogue, kept by its grain in memory: the nodes listening (observers that
+/// expire unless renewed) and who is present on each node. Nothing here is stored: a reactivated
+/// grain starts empty and the nodes fill it again at their next renewal.
+/// </summary>
+internal sealed class DialogueRoom(Guid dialogueId, TimeProvider time, ILogger logger)
+{
+    /// <summary>Nodes renew well within this; a node that died falls silent and out.</summary>
+    public static readonly TimeSpan Expiry = TimeSpan.FromMinutes(2);
+
+    private readonly ObserverManager<IDialogueObserver> observers = new(Expiry, logger);
+    private readonly Dictionary<string, (DateTimeOffset ReportedAt, ImmutableArray<PresentMember> Members)> presenceByNode = [];
+
+    public void Subscribe(IDialogueObserver observer) => observers.Subscribe(observer, observer);
+
+    public void Unsubscribe(IDialogueObserver observer) => observers.Unsubscribe(observer);
+
+    public void Publish(IReadOnlyList<RecordedEventEnvelope> events)
+    {
+        if (events.Count > 0)
+            observers.Notify(o => o.EventsAppendedAsync(dialogueId, events));
+    }
+
+    public void PublishConsensus(Guid statementId, long version, IReadOnlyList<ClauseConsensus> clauses, bool hasConsensus)
+    {
+        if (clauses.Count > 0)
+            observers.Notify(o => o.ConsensusChangedAsync(dialogueId, statementId, version, clauses, hasConsensus));
+    }
+
+    public void PublishDraft(DraftPreview preview) => observers.Notify(o => o.DraftPreviewAsync(preview));
+
+    /// <summary>A node's full list of who is connected through it; the room merges all nodes'.</summary>
+    public void ReportPresence(string node, ImmutableArray<PresentMember> members)
+    {
+        var before = Current();
+        presenceByNode[node] = (time.GetUtcNow(), members);
+        var after = Current();
+        if (!before.Members.SequenceEqual(after.Members))
+            observers.Notify(o => o.PresenceChangedAsync(after));
+    }
+
+    public Presence Current()
+    {
+        var cutoff = time.GetUtcNow() - Expiry;
+        foreach (var stale in presenceByNode.Where(p => p.Value.ReportedAt < cutoff).Select(p => p.Key).ToList())
+            presenceByNode.Remove(stale);
+        var merged = presenceByNode.Values.SelectMany(p => p.Members)
+            .GroupBy(m => m.ParticipantId)
+            .Select(g => new PresentMember(g.Key, g.Sum(m => m.Connections)))
+            .Where(m => m.Connections > 0)
+            .OrderBy(m => m.ParticipantId)
+            .ToImmutableArray();
+        return new Presence(dialogueId, merged);
+    }
+}

@@ -1,0 +1,25 @@
+using Deliberation.Domain.Consensus;
+using Deliberation.Domain.Realtime;
+
+namespace Deliberation.Grains.Realtime;
+
+/// <summary>
+/// What a node hears from a dialogue's grains to fan out to its own SignalR connections.
+/// One-way: a slow or dead node never holds up a grain.
+/// </summary>
+[Alias("Deliberation.IDialogueObserver")]
+public interface IDialogueObserver : IGrainObserver
+{
+    [OneWay, Alias("EventsAppended")]
+    Task EventsAppendedAsync(Guid dialogueId, IReadOnlyList<RecordedEventEnvelope> events);
+
+    /// <summary>The unredacted figures of clauses whose consensus changed; the node redacts per viewer.</summary>
+    [OneWay, Alias("ConsensusChanged")]
+    Task ConsensusChangedAsync(Guid dialogueId, Guid statementId, long statementVersion, IReadOnlyList<ClauseConsensus> clauses, bool hasConsensus);
+
+    [OneWay, Alias("PresenceChanged")]
+    Task PresenceChangedAsync(Presence presence);
+
+    [OneWay, Alias("DraftPreview")]
+    Task DraftPreviewAsync(DraftPreview preview);
+}

@@ -1,0 +1,94 @@
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
+using Deliberation.Server.Realtime;
+using Deliberation.Server.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Deliberation.Server.Hubs;
+
+/// <summary>
+/// The live room (DESIGN §6): join with what you hold and get what you missed, send commands, and
+/// receive pushes. Identity is the invite cookie; every command is judged by the domain and
+/// answered with <c>{accepted, streamId, version, error}</c> only after its events are stored.
+/// </summary>
+[Authorize]
+public sealed class DialogueHub(DialogueService dialogues, RoomService room) : Hub<IDialogueClient>
+{
+    public Task<JoinResult> JoinDialogue(Guid dialogueId, Dictionary<string, long?>? seen) =>
+        room.JoinAsync(Context, Groups, dialogueId, seen ?? []);
+
+    public Task LeaveDialogue(Guid dialogueId) => room.LeaveAsync(Context, Groups, dialogueId);
+
+    /// <summary>Events after the versions given, for a client that saw a gap; same rendering as a push.</summary>
+    public Task<IReadOnlyList<StreamEvents>> CatchUp(Guid dialogueId, Dictionary<string, long?> seen) =>
+        room.CatchUpAsync(Context, dialogueId, seen ?? []);
+
+    public Task<CommandOutcome> TakePosition(TakePositionRequest r) =>
+        Statement(r?.DialogueId, r?.StatementId, () => new TakePosition(r!.ClauseId, r.Revision, r.Position, r.Note, r.OptionId));
+
+    public Task<CommandOutcome> StateRange(StateRangeRequest r) =>
+        Statement(r?.DialogueId, r?.StatementId, () => new StateRange(r!.ClauseId, r.Revision, r.Low, r.High));
+
+    public Task<CommandOutcome> ReviseClause(ReviseClauseRequest r) =>
+        Statement(r?.DialogueId, r?.StatementId, () => new ReviseClause(r!.ClauseId, r.BaseRevision, r.Text, r.Kind, r.Rationale));
+
+    public Task<CommandOutcome> ProposeClause(ProposeClauseRequest r) =>
+        Statement(r?.DialogueId, r?.StatementId, () => new ProposeClause(r!.ClauseId ?? Guid.Empty, r.Kind, r.Text, null, r.Parameter, r.After, r.Rationale));
+
+    public Task<CommandOutcome> ProposeAmendment(ProposeAmendmentRequest r) =>
+        Statement(r?.DialogueId, r?.StatementId, () => new ProposeAmendment(Guid.Empty, r!.ClauseId, r.BaseRevision, r.Text, r.Rationale));
+
+    public Task<CommandOutcome> AddAlternative(AddAlternativeRequest r) =>
+        Statement(r?.DialogueId, r?.StatementId, () => new AddAlternative(r!.ClauseId, r.BaseRevision, r.Slot, r.Phrase, r.Text));
+
+    public Task<CommandOutcome> ResolveAlternative(ResolveAlternativeRequest r) =>
+        Statement(r?.DialogueId, r?.StatementId, () => new ResolveAlternative(r!.ClauseId, r.OptionId, r.Kind, r.Rationale));
+
+    public Task<CommandOutcome> DecideAmendment(DecideAmendmentRequest r) =>
+        Statement(r?.DialogueId, r?.StatementId, () => new DecideAmendment(r!.AmendmentId, r.Accept, r.Reason, r.Kind));
+
+    public Task<CommandOutcome> FreezeStatement(StatementRequest r) =>
+        Statement(r?.DialogueId, r?.StatementId, () => new FreezeStatement());
+
+    public Task<CommandOutcome> Sign(SignRequest r) =>
+        Statement(r?.DialogueId, r?.StatementId, () => new Sign(r!.Name, r.Affiliation, r.Capacity, r.TextHash));
+
+    public Task<CommandOutcome> WithdrawSignature(WithdrawSignatureRequest r) =>
+        Statement(r?.DialogueId, r?.StatementId, () => new WithdrawSignature(r!.Reason));
+
+    public Task<CommandOutcome> RaiseHand(DialogueRequest r) => Dialogue(r?.DialogueId, () => new RaiseHand());
+
+    public Task<CommandOutcome> LowerHand(LowerHandRequest r) => Dialogue(r?.DialogueId, () => new LowerHand(r!.ParticipantId));
+
+    public Task<CommandOutcome> SetPhase(SetPhaseRequest r) => Dialogue(r?.DialogueId, () => new SetPhase(r!.Phase));
+
+    public Task<CommandOutcome> SetFocus(SetFocusRequest r) => Dialogue(r?.DialogueId, () => new SetFocus(r!.StatementId, r.ClauseId));
+
+    public Task<CommandOutcome> StartTimer(StartTimerRequest r) => Dialogue(r?.DialogueId, () => new StartTimer(r!.Label, r.Seconds));
+
+    public Task<CommandOutcome> StopTimer(DialogueRequest r) => Dialogue(r?.DialogueId, () => new StopTimer());
+
+    /// <summary>Relays uncommitted text to the others in the room (not stored).</summary>
+    public Task<CommandOutcome> DraftPreview(DraftPreviewRequest r) => room.PreviewDraftAsync(Context, r);
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await room.DisconnectedAsync(Context);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task<CommandOutcome> Dialogue(Guid? dialogueId, Func<DialogueCommand> command)
+    {
+        if (dialogueId is not { } id)
+            return RoomService.Malformed;
+        return await dialogues.ExecuteAsync(id, command(), RoomService.Caller(Context));
+    }
+
+    private async Task<CommandOutcome> Statement(Guid? dialogueId, Guid? statementId, Func<StatementCommand> command)
+    {
+        if (dialogueId is not { } id || statementId is not { } sid)
+            return RoomService.Malformed;
+        return await dialogues.ExecuteAsync(id, sid, command(), RoomService.Caller(Context));
+    }
+}

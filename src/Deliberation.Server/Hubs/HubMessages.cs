@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Deliberation.Domain.Consensus;
+using Deliberation.Server.Api;
+
+namespace Deliberation.Server.Hubs;
+
+/// <summary>Pushed when positions, ranges or text move a clause's figures.</summary>
+public sealed record ConsensusUpdate(Guid DialogueId, Guid StatementId, long Version, bool HasConsensus, IReadOnlyList<ClauseConsensus> Clauses);
+
+/// <summary>
+/// Who is in the room. Names go only to viewers who may see them; everyone else sees counts by
+/// role and by group (groups under k folded).
+/// </summary>
+public sealed record PresenceView(
+    Guid DialogueId,
+    int Present,
+    ImmutableArray<PresentPerson>? People,
+    ImmutableDictionary<string, int> ByRole,
+    ImmutableArray<DimensionPresence> ByGroup);
+
+public sealed record PresentPerson(Guid ParticipantId, string DisplayName, Domain.Role Role, int Connections);
+
+public sealed record DimensionPresence(string Dimension, ImmutableDictionary<string, int> Groups);
+
+/// <summary>The answer to JoinDialogue: a snapshot when the client holds nothing (or too little), else the events it missed.</summary>
+public sealed record JoinResult(
+    JoinSnapshot? Snapshot,
+    IReadOnlyList<StreamEvents> Missed,
+    ImmutableDictionary<string, long> Versions,
+    PresenceView Presence);
+
+public sealed record JoinSnapshot(DialogueView Dialogue, IReadOnlyList<StatementView> Statements, IReadOnlyList<StatementConsensus> Consensus);
+
+public sealed record StreamEvents(string StreamId, IReadOnlyList<JsonObject> Events);

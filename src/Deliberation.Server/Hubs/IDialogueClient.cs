@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+using Deliberation.Domain.Realtime;
+
+namespace Deliberation.Server.Hubs;
+
+/// <summary>What the server pushes to a connection (DESIGN §6, plus consensus as the viewer may see it).</summary>
+public interface IDialogueClient
+{
+    /// <summary>Committed events of one stream, each with <c>version</c>, <c>type</c>, <c>occurredAt</c> and its fields, redacted for this viewer.</summary>
+    Task EventsAppended(string streamId, IReadOnlyList<JsonObject> events);
+
+    /// <summary>The figures of clauses whose consensus moved, redacted for this viewer.</summary>
+    Task ConsensusChanged(ConsensusUpdate update);
+
+    Task PresenceChanged(PresenceView presence);
+
+    /// <summary>A drafter's uncommitted text: show it as a preview, never as the clause.</summary>
+    Task DraftPreview(DraftPreview preview);
+}

@@ -1,0 +1,32 @@
+namespace Deliberation.Server.Realtime;
+
+/// <summary>
+/// Every 30 seconds, renews this node's subscription to each dialogue it has clients in and
+/// re-reports who is connected: grains forget observers and presence that are not renewed
+/// (a node that died), and a grain that reactivated elsewhere learns its listeners again.
+/// </summary>
+public sealed class RoomSubscriptionRenewal(RoomConnections connections, HubFanOut fanOut, RoomService room, ILogger<RoomSubscriptionRenewal> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var dialogueId in connections.Dialogues.ToList())
+            {
+                try
+                {
+                    await fanOut.SubscribeAsync(dialogueId);
+                    await room.ReportPresenceAsync(dialogueId);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Could not renew the subscription to dialogue {Dialogue}", dialogueId);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Deliberation.Domain;
+using Deliberation.Server.Hubs;
+using Deliberation.Server.Tests.Infrastructure;
+
+namespace Deliberation.Server.Tests.Hub;
+
+/// <summary>What each connection receives on the wire, per role and confidentiality mode (DESIGN §2).</summary>
+[Collection(HubCollection.Name)]
+public sealed class HubRedactionTests(HubFixture fixture)
+{
+    private const string Facilitator = "Fran Facilitator";
+
+    [Fact]
+    public async Task InChathamHouseADelegateNeverReceivesAnotherDelegatesIdentityWithAPosition()
+    {
+        var (dialogue, clause) = await fixture.DialogueAsync(ConfidentialityMode.ChathamHouse);
+        await using var n1 = await fixture.ConnectAsync(dialogue, "N1");
+        await using var n2 = await fixture.ConnectAsync(dialogue, "N2");
+        await using var chair = await fixture.ConnectAsync(dialogue, Facilitator);
+        foreach (var c in new[] { n1, n2, chair })
+            await c.JoinAsync(dialogue.Id);
+
+        Assert.True((await n2.InvokeAsync("TakePosition", new TakePositionRequest(dialogue.Id, dialogue.StatementId, clause, 1, PositionKind.Oppose))).Accepted);
+
+        var seenByN1 = await n1.WaitForAsync(c => c.EventOfType("PositionTaken"), what: "PositionTaken at N1");
+        Assert.Null(seenByN1["participantId"]);
+        Assert.Null(seenByN1["actor"]);
+        Assert.Null(seenByN1["eventHash"]);
+        Assert.DoesNotContain(dialogue.IdOf("N2").ToString(), seenByN1.ToJsonString());
+        var seenByN2 = await n2.WaitForAsync(c => c.EventOfType("PositionTaken"), what: "own PositionTaken at N2");
+        Assert.Equal(dialogue.IdOf("N2"), seenByN2["participantId"]!.GetValue<Guid>());
+        var seenByChair = await chair.WaitForAsync(c => c.EventOfType("PositionTaken"), what: "PositionTaken at the chair");
+        Assert.Equal(dialogue.IdOf("N2"), seenByChair["participantId"]!.GetValue<Guid>());
+    }
+
+    [Fact]
+    public async Task ConsensusPushedToADelegateFoldsGroupsUnderKAndTheChairSeesThem()
+    {
+        var (dialogue, clause) = await fixture.DialogueAsync(ConfidentialityMode.ChathamHouse);
+        await using var n1 = await fixture.ConnectAsync(dialogue, "N1");
+        await using var chair = await fixture.ConnectAsync(dialogue, Facilitator);
+        await n1.JoinAsync(dialogue.Id);
+        await chair.JoinAsync(dialogue.Id);
+
+        await dialogue.TakePositionAsync("S3", clause, PositionKind.Block);
+
+        static IReadOnlyList<string> SectorGroups(JsonElement update) =>
+            [.. update.GetProperty("clauses")[0].GetProperty("dimensions")[1].GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("group").GetString()!)];
+        var delegateView = (JsonElement)await n1.WaitForAsync(c => c.Consensus.Cast<JsonElement?>().FirstOrDefault() is { } u ? (object)u : null, what: "consensus at N1");
+        var chairView = (JsonElement)await chair.WaitForAsync(c => c.Consensus.Cast<JsonElement?>().FirstOrDefault() is { } u ? (object)u : null, what: "consensus at the chair");
+        Assert.DoesNotContain("Government", SectorGroups(delegateView));
+        Assert.Contains("Other groups", SectorGroups(delegateView));
+        Assert.Equal(["Academia", "Industry", "Government"], SectorGroups(chairView));
+        Assert.Equal("Blocked", delegateView.GetProperty("clauses")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task InAnonymousModeTheFacilitatorTooReceivesNoIdentities()
+    {
+        var (dialogue, clause) = await fixture.DialogueAsync(ConfidentialityMode.Anonymous);
+        await using var chair = await fixture.ConnectAsync(dialogue, Facilitator);
+        await chair.JoinAsync(dialogue.Id);
+
+        await dialogue.TakePositionAsync("N3", clause, PositionKind.Support);
+
+        var seen = await chair.WaitForAsync(c => c.EventOfType("PositionTaken"), what: "PositionTaken at the chair");
+        Assert.Null(seen["participantId"]);
+    }
+
+    [Fact]
+    public async Task InvitesAreHiddenFromDelegatesButVersionsStayContiguous()
+    {
+        var (dialogue, _) = await fixture.DialogueAsync(ConfidentialityMode.Attributed);
+        await using var n1 = await fixture.ConnectAsync(dialogue, "N1");
+        var joined = await n1.JoinAsync(dialogue.Id, new Dictionary<string, long?> { [StreamIds.Dialogue(dialogue.Id)] = 0, [StreamIds.Statement(dialogue.StatementId)] = 0 });
+
+        var dialogueEvents = joined.GetProperty("missed").EnumerateArray()
+            .Single(s => s.GetProperty("streamId").GetString() == StreamIds.Dialogue(dialogue.Id)).GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(1, dialogueEvents.Count).Select(v => (long)v), dialogueEvents.Select(e => e.GetProperty("version").GetInt64()));
+        Assert.DoesNotContain(dialogueEvents, e => e.GetProperty("type").GetString() == "InviteIssued");
+        Assert.Contains(dialogueEvents, e => e.GetProperty("type").GetString() == "Hidden");
+    }
+}
