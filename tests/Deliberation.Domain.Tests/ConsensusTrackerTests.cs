@@ -1,3 +1,4 @@
+using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Statements;
 using Deliberation.Domain.Tests.Fixtures;
@@ -81,6 +82,19 @@ public sealed class ConsensusTrackerTests
         var late = ConsensusTracker.Start(dialogue.Dialogue, dialogue.Statement);
 
         Assert.Equal(DomainJson.Serialize(dialogue.Consensus()), DomainJson.Serialize(late.Snapshot()));
-        Assert.Equal(dialogue.Dialogue.Version, late.DialogueVersion);
+        Assert.Equal(dialogue.Dialogue.ConsensusBasisVersion, late.BasisVersion);
+    }
+
+    [Fact]
+    public void OnlyRosterDimensionAndRuleChangesMoveTheConsensusBasis()
+    {
+        var basis = dialogue.Dialogue.ConsensusBasisVersion;
+        dialogue.InPhase(Phase.Deliberation);
+        Assert.Equal(basis, dialogue.Dialogue.ConsensusBasisVersion); // a phase change counts nobody differently
+
+        var rules = dialogue.Dialogue.Rules with { Default = dialogue.Dialogue.Rules.Default with { Threshold = 0.75 } };
+        var state = Dialogue.Apply(dialogue.Dialogue, new ConsensusRulesChanged(rules), new EventMeta(dialogue.Dialogue.Version + 1, DateTimeOffset.UnixEpoch, Guid.Empty));
+
+        Assert.Equal(state.Version, state.ConsensusBasisVersion);
     }
 }

@@ -7,7 +7,7 @@ namespace Deliberation.Domain.Consensus;
 /// <summary>
 /// Keeps a statement's consensus current as its events arrive. A position change moves one voter
 /// between buckets in her groups and re-evaluates that clause only: O(groups), not O(dialogue).
-/// Start a new tracker when the roster or rules change; the grain does so on a new dialogue version.
+/// Start a new tracker when the roster or rules change (a new <see cref="DialogueState.ConsensusBasisVersion"/>).
 /// </summary>
 public sealed class ConsensusTracker
 {
@@ -31,12 +31,13 @@ public sealed class ConsensusTracker
 
     public Guid StatementId { get; }
 
-    public long DialogueVersion { get; private init; }
+    /// <summary>The dialogue's <see cref="DialogueState.ConsensusBasisVersion"/> this tracker counts on.</summary>
+    public long BasisVersion { get; private init; }
 
     public bool HasConsensus => unsettled == 0 && entries.Values.Any(e => e.Status != ClauseStatus.Withdrawn);
 
     public static ConsensusTracker Start(DialogueState dialogue, StatementState statement) =>
-        new(dialogue, statement) { DialogueVersion = dialogue.Version };
+        new(dialogue, statement) { BasisVersion = dialogue.ConsensusBasisVersion };
 
     /// <summary>Takes one applied event into account, given the statement just before and just after it.</summary>
     public void Observe(StatementState before, StatementEvent e, StatementState after)

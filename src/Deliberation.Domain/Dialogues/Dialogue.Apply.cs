@@ -35,7 +35,10 @@ public static partial class Dialogue
             StatementAdded c => state with { Statements = state.Statements.Add(c.Statement) },
             _ => throw new InvalidOperationException($"Dialogue cannot apply {e.GetType().Name}."),
         };
-        return next with { Version = meta.Version, UpdatedAt = meta.OccurredAt };
+        var basis = e is DialogueCreated or DimensionsDefined or ConsensusRulesChanged or MemberAdded or MemberUpdated or MemberRemoved
+            ? meta.Version
+            : state.ConsensusBasisVersion;
+        return next with { Version = meta.Version, UpdatedAt = meta.OccurredAt, ConsensusBasisVersion = basis };
     }
 
     /// <summary>Folds a history into a state: the same function rebuilds now and any past moment.</summary>

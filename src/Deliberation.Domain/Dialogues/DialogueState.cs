@@ -19,8 +19,12 @@ public sealed record DialogueState(
     SessionTimer? Timer,
     ImmutableList<StatementRef> Statements,
     DateTimeOffset? CreatedAt,
-    DateTimeOffset? UpdatedAt)
+    DateTimeOffset? UpdatedAt,
+    long ConsensusBasisVersion = 0)
 {
+    // ConsensusBasisVersion: the version of the last event that changed who counts or how (roster,
+    // dimensions, rules). Consensus computed on an older basis must be recomputed; a raised hand need not.
+
     public static DialogueState Initial(Guid id) => new(
         id, false, 0, new DialogueSettings(""), [], ConsensusRules.Standard, Phase.Setup,
         ImmutableDictionary<Guid, Member>.Empty, ImmutableDictionary<string, Guid>.Empty, [], null, [], null, [], null, null);

@@ -12,7 +12,7 @@ namespace Deliberation.Grains.Statements;
 /// <summary>
 /// Decides statement commands against the dialogue's current roster and phase, commits, then
 /// answers. Its <see cref="ConsensusTracker"/> follows every event, and starts afresh when the
-/// dialogue's version moves (the roster or rules may have changed).
+/// dialogue's roster, dimensions or rules change (its consensus basis version).
 /// </summary>
 public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger<StatementGrain> logger)
     : Grain, IStatementGrain
@@ -112,7 +112,7 @@ public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger
 
     private ConsensusTracker Tracker(DialogueState dialogue)
     {
-        if (tracker is null || tracker.DialogueVersion != dialogue.Version)
+        if (tracker is null || tracker.BasisVersion != dialogue.ConsensusBasisVersion)
             tracker = ConsensusTracker.Start(dialogue, stream.State);
         return tracker;
     }
