@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Deliberation.LoadGenerator;
+
+/// <summary>What to run: how many clients, how fast, for how long, against which loopback server.</summary>
+public sealed record LoadOptions(Uri Server, int Clients, double ActionsPerSecond, TimeSpan Duration, double ActorShare, int? ServerPid)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        string Get(string name, string fallback)
+        {
+            var at = Array.IndexOf(args, "--" + name);
+            return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+        }
+        var server = new Uri(Get("server", "http://127.0.0.1:5080"));
+        // Load goes to this machine only.
+        if (!server.IsLoopback)
+            throw new ArgumentException("The load generator only targets loopback addresses (127.0.0.0/8, localhost, [::1]).");
+        return new LoadOptions(
+            server,
+            int.Parse(Get("clients", "100"), CultureInfo.InvariantCulture),
+            double.Parse(Get("rate", "50"), CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(double.Parse(Get("seconds", "30"), CultureInfo.InvariantCulture)),
+            double.Parse(Get("actors", "0.2"), CultureInfo.InvariantCulture),
+            args.Contains("--server-pid") ? int.Parse(Get("server-pid", "0"), CultureInfo.InvariantCulture) : null);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Deliberation.LoadGenerator;
+
+// A load run against a server on this machine (start it first; see docs/performance.md):
+//   dotnet run -c Release --project bench/Deliberation.LoadGenerator -- --server http://127.0.0.1:5080 --clients 1000 --rate 50 --seconds 30 [--server-pid PID]
+var options = LoadOptions.Parse(args);
+var stream = new Func<Guid, string>(id => $"statement-{id:N}");
+Console.WriteLine($"{options.Clients} clients, {options.ActionsPerSecond} actions/s for {options.Duration.TotalSeconds:0} s against {options.Server}");
+
+// Set-up over HTTP, as a convener would: a dialogue, a statement of 20 clauses, the delegates.
+var cookies = new CookieContainer();
+using var convener = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = options.Server };
+var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+async Task<JsonElement> Post(string url, object body)
+{
+    var response = await convener.PostAsJsonAsync(url, body, json);
+    var text = await response.Content.ReadAsStringAsync();
+    if (!response.IsSuccessStatusCode)
+        throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {text}");
+    return JsonDocument.Parse(text).RootElement;
+}
+var created = await Post("/api/dialogues", new
+{
+    title = $"Load test {DateTime.UtcNow:O}", confidentiality = "ChathamHouse", convenerName = "Load convener",
+    dimensions = new[] { new { name = "Region", groups = new[] { "China", "United States", "Europe", "Global South" } } },
+});
+var dialogueId = created.GetProperty("id").GetGuid();
+var statementId = (await Post($"/api/dialogues/{dialogueId}/statements", new { title = "Load statement" })).GetProperty("id").GetGuid();
+var clauses = new List<Guid>();
+for (var i = 0; i < 20; i++)
+{
+    var clause = Guid.NewGuid();
+    await Post($"/api/dialogues/{dialogueId}/statements/{statementId}/commands", new { type = "ProposeClause", clauseId = clause, kind = "Principle", text = $"Clause {i + 1} of the load test." });
+    clauses.Add(clause);
+}
+var regions = new[] { "China", "United States", "Europe", "Global South" };
+var codes = new List<string>();
+var setup = Stopwatch.StartNew();
+for (var i = 0; i < options.Clients; i++)
+{
+    var invite = await Post($"/api/dialogues/{dialogueId}/members", new { displayName = $"Delegate {i}", role = "Delegate", groups = new Dictionary<string, string> { ["Region"] = regions[i % 4] } });
+    codes.Add(invite.GetProperty("code").GetString()!);
+}
+await Post($"/api/dialogues/{dialogueId}/commands", new { type = "SetPhase", phase = "Deliberation" });
+Console.WriteLine($"set up {options.Clients} members in {setup.Elapsed.TotalSeconds:0.0} s");
+
+var sentAt = new ConcurrentDictionary<string, long>();
+var clients = new List<SimulatedClient>();
+foreach (var batch in codes.Chunk(50))
+    clients.AddRange(await Task.WhenAll(batch.Select(code => SimulatedClient.SignInAsync(options.Server, code, stream(statementId), sentAt))));
+foreach (var batch in clients.Chunk(50))
+    await Task.WhenAll(batch.Select(c => c.JoinAsync(dialogueId, stream(statementId))));
+Console.WriteLine($"{clients.Count} clients joined in {setup.Elapsed.TotalSeconds:0.0} s");
+
+var cpuBefore = ServerStats.CpuSeconds(options.ServerPid);
+var actors = clients.Take(Math.Max(1, (int)(clients.Count * options.ActorShare))).ToArray();
+var kinds = new[] { "Support", "Accept", "StandAside", "Oppose" };
+var interval = TimeSpan.FromSeconds(1 / options.ActionsPerSecond);
+var run = Stopwatch.StartNew();
+var inFlight = new List<Task>();
+var refused = 0;
+var action = 0;
+while (run.Elapsed < options.Duration)
+{
+    var id = $"a:{action}";
+    var actor = actors[action % actors.Length];
+    var request = new { dialogueId, statementId, clauseId = clauses[action % clauses.Count], revision = 1, position = kinds[action % kinds.Length], note = id };
+    sentAt[id] = Stopwatch.GetTimestamp();
+    inFlight.Add(actor.InvokeAsync("TakePosition", request).ContinueWith(t =>
+    {
+        if (t.IsFaulted || !t.Result.Accepted)
+            Interlocked.Increment(ref refused);
+    }, TaskScheduler.Default));
+    action++;
+    var next = interval * action;
+    if (next > run.Elapsed)
+        await Task.Delay(next - run.Elapsed);
+}
+await Task.WhenAll(inFlight);
+var sending = run.Elapsed;
+// Let the last pushes land, then stop by itself.
+await Task.Delay(TimeSpan.FromSeconds(3));
+var cpuAfter = ServerStats.CpuSeconds(options.ServerPid);
+
+var delays = clients.SelectMany(c => c.DelaysMs).Order().ToArray();
+double Percentile(double p) => delays.Length == 0 ? double.NaN : delays[Math.Min(delays.Length - 1, (int)Math.Ceiling(p * delays.Length) - 1)];
+var expected = (long)(action - refused) * clients.Count;
+Console.WriteLine($"actions sent {action} in {sending.TotalSeconds:0.0} s ({action / sending.TotalSeconds:0.0}/s), refused {refused}");
+Console.WriteLine($"deliveries {delays.Length} of {expected} expected ({delays.Length / sending.TotalSeconds:0}/s)");
+Console.WriteLine($"delay p50 {Percentile(0.50):0.0} ms  p95 {Percentile(0.95):0.0} ms  p99 {Percentile(0.99):0.0} ms  max {(delays.Length > 0 ? delays[^1] : double.NaN):0.0} ms");
+Console.WriteLine($"lost {clients.Sum(c => c.Lost)}  duplicated {clients.Sum(c => c.Duplicated)}  out of order {clients.Sum(c => c.OutOfOrder)}");
+if (options.ServerPid is { } pid)
+{
+    var rss = ServerStats.ResidentMegabytes(pid);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"server CPU {(cpuAfter - cpuBefore) / (sending.TotalSeconds + 3) * 100:0}% of one core, resident {rss:0} MB, {rss * 1024 / clients.Count:0} KB per client"));
+}
+await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
