@@ -58,6 +58,7 @@ foreach (var batch in clients.Chunk(50))
 Console.WriteLine($"{clients.Count} clients joined in {setup.Elapsed.TotalSeconds:0.0} s");
 
 var cpuBefore = ServerStats.CpuSeconds(options.ServerPid);
+var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var actors = clients.Take(Math.Max(1, (int)(clients.Count * options.ActorShare))).ToArray();
 var kinds = new[] { "Support", "Accept", "StandAside", "Oppose" };
 var interval = TimeSpan.FromSeconds(1 / options.ActionsPerSecond);
@@ -86,6 +87,7 @@ var sending = run.Elapsed;
 // Let the last pushes land, then stop by itself.
 await Task.Delay(TimeSpan.FromSeconds(3));
 var cpuAfter = ServerStats.CpuSeconds(options.ServerPid);
+var generatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore).TotalSeconds;
 
 var delays = clients.SelectMany(c => c.DelaysMs).Order().ToArray();
 double Percentile(double p) => delays.Length == 0 ? double.NaN : delays[Math.Min(delays.Length - 1, (int)Math.Ceiling(p * delays.Length) - 1)];
@@ -94,6 +96,8 @@ Console.WriteLine($"actions sent {action} in {sending.TotalSeconds:0.0} s ({acti
 Console.WriteLine($"deliveries {delays.Length} of {expected} expected ({delays.Length / sending.TotalSeconds:0}/s)");
 Console.WriteLine($"delay p50 {Percentile(0.50):0.0} ms  p95 {Percentile(0.95):0.0} ms  p99 {Percentile(0.99):0.0} ms  max {(delays.Length > 0 ? delays[^1] : double.NaN):0.0} ms");
 Console.WriteLine($"lost {clients.Sum(c => c.Lost)}  duplicated {clients.Sum(c => c.Duplicated)}  out of order {clients.Sum(c => c.OutOfOrder)}");
+// The generator shares the machine: when it is the busier process, the delays are partly its own.
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generator CPU {generatorCpu / (sending.TotalSeconds + 3) * 100:0}% of one core"));
 if (options.ServerPid is { } pid)
 {
     var rss = ServerStats.ResidentMegabytes(pid);
