@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The test command. Installs what the tests need (as root, from Debian's packages), starts a
-# throwaway PostgreSQL on loopback, builds the solution once in Release, runs every project
-# under tests/ one after another, and ends with one line: "N passed, N failed".
+# The test command. Installs what the tests need (as root, from Debian's packages: postgresql,
+# chromium), starts a throwaway PostgreSQL on loopback, builds the solution once in Release, runs
+# every project under tests/ one after another, and ends with one line: "N passed, N failed".
 #
 #   scripts/test.sh                                   every test project
 #   scripts/test.sh tests/Deliberation.Persistence.Tests   only those named
@@ -45,6 +45,8 @@ postgres_bin() {
 }
 
 ensure_package postgresql postgres_bin
+# The end-to-end tests drive Debian's chromium with Playwright (no browser download).
+ensure_package chromium test -x /usr/bin/chromium
 
 # ---- a throwaway PostgreSQL ----------------------------------------------------------------
 
