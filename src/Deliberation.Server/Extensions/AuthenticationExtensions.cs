@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Deliberation.Server.Extensions;
 
@@ -14,6 +15,12 @@ public static class AuthenticationExtensions
 
     public static void AddParticipantAuthentication(this WebApplicationBuilder builder)
     {
+        // Several nodes behind one address must read each other's cookies: they share the keys
+        // that protect them (a volume in docker-compose). One node keeps its own, as ASP.NET does.
+        if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
+            builder.Services.AddDataProtection()
+                .PersistKeysToFileSystem(new DirectoryInfo(keys))
+                .SetApplicationName("Deliberation");
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {

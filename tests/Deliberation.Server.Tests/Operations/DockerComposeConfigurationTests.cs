@@ -61,6 +61,16 @@ public sealed partial class DockerComposeConfigurationTests
     }
 
     [Fact]
+    public void BothNodesShareTheKeysThatProtectSignInCookies()
+    {
+        Assert.Equal("/keys", NodeConfiguration("node1")["DataProtection:KeysPath"]);
+        Assert.Equal(NodeConfiguration("node1")["DataProtection:KeysPath"], NodeConfiguration("node2")["DataProtection:KeysPath"]);
+        var services = (YamlMappingNode)Compose()["services"];
+        foreach (var node in new[] { "node1", "node2" })
+            Assert.Contains("dataprotection-keys:/keys", ((YamlSequenceNode)((YamlMappingNode)services[node])["volumes"]).Select(v => v.ToString()));
+    }
+
+    [Fact]
     public void OnlyOneNodeSeedsTheDemo()
     {
         Assert.Equal("true", NodeConfiguration("node1")["Demo:Seed"]);
