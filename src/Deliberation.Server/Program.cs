@@ -11,6 +11,7 @@ builder.AddParticipantAuthentication();
 builder.AddApiProtection();
 builder.AddRealtime();
 builder.AddDemoSeed();
+builder.AddBrowserClient();
 
 var app = builder.Build();
 
@@ -28,6 +29,7 @@ app.MapStatementApi();
 app.MapCommandApi();
 app.MapPolisApi();
 app.MapDialogueHub();
+app.MapBrowserClient();
 
 app.Run();
 

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Deliberation.Domain.Dialogues;
+using Microsoft.AspNetCore.Components;
+
+namespace Deliberation.Client.Components;
+
+/// <summary>The facilitator's timebox counting down, once a second, from the timer's end time.</summary>
+public sealed partial class TimerDisplay : IDisposable
+{
+    private PeriodicTimer? ticker;
+    private CancellationTokenSource? stop;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = TimeProvider.System;
+
+    [Parameter, EditorRequired]
+    public SessionTimer? Timer { get; set; }
+
+    [Parameter]
+    public bool Large { get; set; }
+
+    private TimeSpan Remaining => Timer is null ? TimeSpan.Zero : Timer.EndsAt - Time.GetUtcNow();
+
+    private string Text
+    {
+        get
+        {
+            var left = Remaining;
+            if (left <= TimeSpan.Zero)
+                return "time is up";
+            var minutes = (int)left.TotalMinutes;
+            return minutes.ToString(CultureInfo.InvariantCulture) + ":" + left.Seconds.ToString("00", CultureInfo.InvariantCulture);
+        }
+    }
+
+    protected override void OnParametersSet()
+    {
+        if (Timer is not null && ticker is null)
+            _ = TickAsync();
+    }
+
+    private async Task TickAsync()
+    {
+        stop = new CancellationTokenSource();
+        ticker = new PeriodicTimer(TimeSpan.FromSeconds(1), Time);
+        try
+        {
+            while (await ticker.WaitForNextTickAsync(stop.Token))
+                await InvokeAsync(StateHasChanged);
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
+        }
+    }
+
+    public void Dispose()
+    {
+        stop?.Cancel();
+        ticker?.Dispose();
+        stop?.Dispose();
+    }
+}

@@ -1,0 +1,207 @@
+using Deliberation.Client.Api;
+using Deliberation.Client.Components;
+using Deliberation.Client.Realtime;
+using Deliberation.Client.Room;
+using Deliberation.Domain;
+using Deliberation.Domain.Consensus;
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Deliberation.Client.Pages.Room;
+
+/// <summary>
+/// The live room: the phase and timer, the clauses with their status, the selected clause (or the
+/// one on the floor) with positions, brackets, ranges, amendments and history, the editor for
+/// drafters, the facilitator console for the chair, and the consensus matrix.
+/// </summary>
+public sealed partial class RoomPage
+{
+    private Guid? selectedStatementId;
+    private Guid? selectedClauseId;
+    private bool followFloor = true;
+    private bool busy;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = null!;
+
+    private StatementView? Statement =>
+        (selectedStatementId ?? Dialogue?.Focus?.StatementId) is { } id && State?.StatementOrNull(id) is { } chosen
+            ? chosen
+            : State?.Statements.FirstOrDefault();
+
+    private StatementConsensus? Figures => Statement is { } s ? State?.ConsensusOrNull(s.Id) : null;
+
+    private Guid? FocusClauseId => Dialogue?.Focus is { } focus && focus.StatementId == Statement?.Id ? focus.ClauseId : null;
+
+    /// <summary>The clause on the floor while following it, else the one chosen, else the first.</summary>
+    private ClauseView? Clause
+    {
+        get
+        {
+            if (Statement is not { } statement)
+                return null;
+            var id = followFloor ? FocusClauseId ?? selectedClauseId : selectedClauseId ?? FocusClauseId;
+            return (id is { } clauseId ? statement.ClauseOrNull(clauseId) : null) ?? statement.Clauses.FirstOrDefault();
+        }
+    }
+
+    private int ClauseNumber => Statement is { } s && Clause is { } c ? s.Clauses.IndexOf(c) + 1 : 0;
+
+    private ClauseConsensus? ClauseFigures => Statement is { } s && Clause is { } c ? State?.ConsensusOf(s.Id, c.Id) : null;
+
+    private ConsensusRule Rule => Dialogue?.Rules.For(Clause?.Kind ?? ClauseKind.Other) ?? ConsensusRule.Default;
+
+    private bool CanChair => Dialogue?.You.Role.Chairs() == true;
+
+    private bool CanTakePositions => Dialogue?.You.Role.MayTakePositions(Rule.FacilitatorsVote) == true;
+
+    private bool Frozen => Statement?.Frozen is not null;
+
+    private bool PositionsOpen => Dialogue?.Phase.AllowsPositions() == true && !Frozen && Clause?.Withdrawn == false;
+
+    private bool EditingOpen => Dialogue?.Phase.AllowsEditing() == true && !Frozen;
+
+    private bool AmendmentsOpen => Dialogue?.Phase.AllowsAmendments() == true && !Frozen;
+
+    private string? PositionsClosedReason => Dialogue is null ? null
+        : Clause?.Withdrawn == true ? "This clause was withdrawn."
+        : Frozen ? "The text is frozen: positions are closed."
+        : !Dialogue.Phase.AllowsPositions() ? $"Positions are taken during Deliberation, Drafting and the final reading; the dialogue is in {Presentation.Label(Dialogue.Phase)}."
+        : null;
+
+    private IReadOnlyList<Amendment> ClauseAmendments =>
+        Statement is { } s && Clause is { } c ? [.. s.Amendments.Where(a => a.ClauseId == c.Id).OrderByDescending(a => a.ProposedAt)] : [];
+
+    private string? PreviewAuthor(Guid clauseId) =>
+        State?.PreviewOf(clauseId) is { } preview ? Dialogue?.MemberOrNull(preview.Author)?.DisplayName : null;
+
+    private void SelectClause(Guid clauseId)
+    {
+        selectedClauseId = clauseId;
+        followFloor = clauseId == FocusClauseId;
+    }
+
+    private void FollowFloor()
+    {
+        followFloor = true;
+        selectedClauseId = null;
+    }
+
+    private void SelectStatement(object? value)
+    {
+        if (Guid.TryParse(value?.ToString(), out var id))
+        {
+            selectedStatementId = id;
+            selectedClauseId = null;
+        }
+    }
+
+    // ---- commands: each goes to the hub; a refusal is shown with the rule's message ----
+
+    private async Task<CommandOutcome> RunAsync(string method, object request, string? done = null)
+    {
+        busy = true;
+        try
+        {
+            var outcome = await Session!.SendAsync(method, request);
+            if (!outcome.Accepted && outcome.Error is { } error && error.Rule != RapporteurEditor.StaleBaseRule)
+                Snackbar.Add(error.Message, Severity.Error);
+            else if (outcome.Accepted && done is not null)
+                Snackbar.Add(done, Severity.Success);
+            return outcome;
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private Task TakePositionAsync(PositionChoice choice) =>
+        Statement is { } s && Clause is { } c
+            ? RunAsync("TakePosition", new TakePositionRequest(DialogueId, s.Id, c.Id, c.Revision, choice.Kind, choice.Note))
+            : Task.CompletedTask;
+
+    private Task TakeOptionPositionAsync(OptionChoice option) =>
+        Statement is { } s && Clause is { } c
+            ? RunAsync("TakePosition", new TakePositionRequest(DialogueId, s.Id, c.Id, c.Revision, option.Choice.Kind, option.Choice.Note, option.OptionId))
+            : Task.CompletedTask;
+
+    private Task StateRangeAsync(RangeChoice range) =>
+        Statement is { } s && Clause is { } c
+            ? RunAsync("StateRange", new StateRangeRequest(DialogueId, s.Id, c.Id, c.Revision, range.Low, range.High))
+            : Task.CompletedTask;
+
+    private async Task<CommandOutcome> ReviseAsync(ClauseRevision revision)
+    {
+        var statement = Statement!;
+        var outcome = await RunAsync("ReviseClause", new ReviseClauseRequest(DialogueId, statement.Id, revision.ClauseId, revision.BaseRevision, revision.Text, revision.Kind, revision.Rationale), "Revision committed.");
+        // The merge view needs the text that won: make sure it is here before the editor shows it.
+        if (outcome.Error?.Rule == RapporteurEditor.StaleBaseRule)
+            await Session!.RefreshStatementAsync(statement.Id);
+        return outcome;
+    }
+
+    private async Task PreviewAsync(DraftText draft)
+    {
+        if (Statement is { } s && Session is { } session)
+            await session.SendAsync("DraftPreview", new DraftPreviewRequest(DialogueId, s.Id, draft.ClauseId, draft.BaseRevision, draft.Text));
+    }
+
+    private async Task<bool> ProposeClauseAsync(ClauseProposal proposal)
+    {
+        if (Statement is not { } s)
+            return false;
+        var id = Guid.NewGuid();
+        var outcome = await RunAsync("ProposeClause", new ProposeClauseRequest(DialogueId, s.Id, proposal.Kind, proposal.Text,
+            proposal.InsertAfter ? Clause?.Id : null, proposal.Parameter, proposal.Rationale, id), "Clause proposed.");
+        if (outcome.Accepted)
+        {
+            selectedClauseId = id;
+            followFloor = false;
+        }
+        return outcome.Accepted;
+    }
+
+    private async Task<bool> ProposeAmendmentAsync(AmendmentProposal proposal)
+    {
+        if (Statement is not { } s || Clause is not { } c)
+            return false;
+        var outcome = await RunAsync("ProposeAmendment", new ProposeAmendmentRequest(DialogueId, s.Id, c.Id, c.Revision, proposal.Text, proposal.Rationale), "Amendment proposed.");
+        return outcome.Accepted;
+    }
+
+    private Task DecideAmendmentAsync(AmendmentDecision decision) =>
+        Statement is { } s
+            ? RunAsync("DecideAmendment", new DecideAmendmentRequest(DialogueId, s.Id, decision.AmendmentId, decision.Accept, decision.Reason),
+                decision.Accept ? "Amendment accepted." : "Amendment declined.")
+            : Task.CompletedTask;
+
+    private Task RaiseHandAsync() => RunAsync("RaiseHand", new DialogueRequest(DialogueId));
+
+    private Task LowerHandAsync() => RunAsync("LowerHand", new LowerHandRequest(DialogueId));
+
+    private Task SetPhaseAsync(Phase phase) => RunAsync("SetPhase", new SetPhaseRequest(DialogueId, phase), $"Phase: {Presentation.Label(phase)}.");
+
+    private async Task SetFocusAsync(Guid? clauseId)
+    {
+        var outcome = await RunAsync("SetFocus", new SetFocusRequest(DialogueId, clauseId is null ? null : Statement?.Id, clauseId));
+        if (outcome.Accepted)
+            FollowFloor();
+    }
+
+    private Task StartTimerAsync(TimerRequest timer) => RunAsync("StartTimer", new StartTimerRequest(DialogueId, timer.Label, timer.Seconds));
+
+    private Task StopTimerAsync() => RunAsync("StopTimer", new DialogueRequest(DialogueId));
+
+    private Task GiveFloorAsync(Guid participantId) => RunAsync("LowerHand", new LowerHandRequest(DialogueId, participantId));
+
+    private Task ResolveAsync(string optionId) =>
+        Statement is { } s && Clause is { } c
+            ? RunAsync("ResolveAlternative", new ResolveAlternativeRequest(DialogueId, s.Id, c.Id, optionId), $"Bracket resolved with option {optionId}.")
+            : Task.CompletedTask;
+
+    private Task FreezeAsync() =>
+        Statement is { } s ? RunAsync("FreezeStatement", new StatementRequest(DialogueId, s.Id), "The text is frozen.") : Task.CompletedTask;
+}

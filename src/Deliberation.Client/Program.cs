@@ -1,0 +1,10 @@
+using Deliberation.Client;
+using Deliberation.Client.Services;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+
+var builder = WebAssemblyHostBuilder.CreateDefault(args);
+builder.RootComponents.Add<App>("#app");
+builder.RootComponents.Add<HeadOutlet>("head::after");
+builder.Services.AddDeliberationClient(builder.HostEnvironment.BaseAddress);
+await builder.Build().RunAsync();

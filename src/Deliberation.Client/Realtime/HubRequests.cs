@@ -1,0 +1,21 @@
+using Deliberation.Domain;
+using Deliberation.Domain.Statements;
+
+namespace Deliberation.Client.Realtime;
+
+// The hub's command requests: one object each, naming the dialogue (and statement).
+
+public sealed record TakePositionRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, int Revision, PositionKind Position, string? Note = null, string? OptionId = null);
+public sealed record StateRangeRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, int Revision, double Low, double High);
+public sealed record ReviseClauseRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, int BaseRevision, string Text, RevisionKind Kind = RevisionKind.Substantive, string? Rationale = null);
+public sealed record ProposeClauseRequest(Guid DialogueId, Guid StatementId, ClauseKind Kind, string Text, Guid? After = null, NumericParameter? Parameter = null, string? Rationale = null, Guid? ClauseId = null);
+public sealed record ProposeAmendmentRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, int BaseRevision, string Text, string? Rationale = null);
+public sealed record ResolveAlternativeRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, string OptionId, RevisionKind Kind = RevisionKind.Substantive, string? Rationale = null);
+public sealed record DecideAmendmentRequest(Guid DialogueId, Guid StatementId, Guid AmendmentId, bool Accept, string? Reason = null, RevisionKind Kind = RevisionKind.Substantive);
+public sealed record StatementRequest(Guid DialogueId, Guid StatementId);
+public sealed record DialogueRequest(Guid DialogueId);
+public sealed record LowerHandRequest(Guid DialogueId, Guid? ParticipantId = null);
+public sealed record SetPhaseRequest(Guid DialogueId, Phase Phase);
+public sealed record SetFocusRequest(Guid DialogueId, Guid? StatementId, Guid? ClauseId);
+public sealed record StartTimerRequest(Guid DialogueId, string Label, int Seconds);
+public sealed record DraftPreviewRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, int BaseRevision, string Text);

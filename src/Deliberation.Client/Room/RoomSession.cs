@@ -1,0 +1,299 @@
+using System.Text.Json.Nodes;
+using Deliberation.Client.Api;
+using Deliberation.Client.Realtime;
+using Deliberation.Domain;
+using Deliberation.Domain.Realtime;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Deliberation.Client.Room;
+
+/// <summary>
+/// One page's live link to a dialogue: the hub connection, the <see cref="RoomState"/> it keeps
+/// current, and the commands. Joins with the versions held (a snapshot the first time), applies
+/// pushed events in order, catches up on a gap, rejoins after a reconnect, and refetches a view
+/// over HTTP when it cannot apply what arrived. Pages listen to <see cref="Changed"/>.
+/// </summary>
+public sealed class RoomSession : IAsyncDisposable
+{
+    private readonly HubConnection hub;
+    private readonly DeliberationApi api;
+    private readonly ILogger logger;
+    private readonly List<Func<Task>> buffered = [];
+    private readonly List<IDisposable> handlers = [];
+    private readonly CancellationTokenSource stopping = new();
+    private bool joining;
+    private bool catchingUp;
+
+    public RoomSession(Guid dialogueId, Uri hubUrl, DeliberationApi api, ILogger logger, Action<IHubConnectionBuilder>? configure = null)
+    {
+        this.api = api;
+        this.logger = logger;
+        State = new RoomState(dialogueId);
+        var builder = new HubConnectionBuilder()
+            .WithUrl(hubUrl)
+            .WithAutomaticReconnect(new RetryForever())
+            .AddJsonProtocol(options => ClientJson.CopyDomainJson(options.PayloadSerializerOptions));
+        configure?.Invoke(builder);
+        hub = builder.Build();
+        handlers.Add(hub.On<string, List<JsonObject>>("EventsAppended", (stream, events) => OnPush(() => ProcessEventsAsync(stream, events))));
+        handlers.Add(hub.On<ConsensusUpdate>("ConsensusChanged", update => OnPush(() =>
+        {
+            State.MergeConsensus(update);
+            return Task.CompletedTask;
+        })));
+        handlers.Add(hub.On<PresenceView>("PresenceChanged", presence => OnPush(() =>
+        {
+            State.Presence = presence;
+            return Task.CompletedTask;
+        })));
+        handlers.Add(hub.On<DraftPreview>("DraftPreview", preview => OnPush(() =>
+        {
+            if (preview.Author != State.Me)
+                State.SetPreview(preview);
+            return Task.CompletedTask;
+        })));
+        hub.Reconnecting += _ => SetConnection(ConnectionState.Reconnecting);
+        hub.Reconnected += async _ =>
+        {
+            await SetConnection(ConnectionState.Connected);
+            await JoinAsync();
+        };
+        hub.Closed += async error =>
+        {
+            await SetConnection(ConnectionState.Offline);
+            if (!stopping.IsCancellationRequested)
+                _ = KeepTryingAsync();
+        };
+    }
+
+    public RoomState State { get; }
+
+    public ConnectionState Connection { get; private set; } = ConnectionState.Connecting;
+
+    /// <summary>Why the room could not be joined (not signed in, not a member), for the page to show.</summary>
+    public string? JoinError { get; private set; }
+
+    /// <summary>Raised after anything in <see cref="State"/> or <see cref="Connection"/> changed.</summary>
+    public event Func<Task>? Changed;
+
+    public Guid DialogueId => State.DialogueId;
+
+    public async Task StartAsync()
+    {
+        if (await TryStartAsync())
+            await JoinAsync();
+        else
+            _ = KeepTryingAsync();
+    }
+
+    /// <summary>Sends a command to the hub; a refusal comes back as a value, as does being offline.</summary>
+    public async Task<CommandOutcome> SendAsync(string method, object request)
+    {
+        if (hub.State != HubConnectionState.Connected)
+            return CommandOutcome.Refused("", 0, RuleError.Conflict("connection.offline", "Not connected to the room: wait until the connection is back, then try again."));
+        try
+        {
+            return await hub.InvokeAsync<CommandOutcome>(method, request, stopping.Token);
+        }
+        catch (Exception e) when (e is HubException or InvalidOperationException or IOException or TaskCanceledException)
+        {
+            logger.LogWarning(e, "{Method} failed", method);
+            return CommandOutcome.Refused("", 0, RuleError.Invalid("connection.failed", e.Message));
+        }
+    }
+
+    /// <summary>Refetches one statement and its figures over HTTP.</summary>
+    public async Task RefreshStatementAsync(Guid statementId)
+    {
+        var view = await api.GetStatementAsync(DialogueId, statementId);
+        if (view.Value is { } statement)
+            State.ReplaceStatement(statement);
+        var figures = await api.GetConsensusAsync(DialogueId, statementId);
+        if (figures.Value is { } consensus)
+            State.ReplaceConsensus(consensus);
+        await NotifyAsync();
+    }
+
+    private async Task<bool> TryStartAsync()
+    {
+        try
+        {
+            await SetConnection(ConnectionState.Connecting);
+            await hub.StartAsync(stopping.Token);
+            await SetConnection(ConnectionState.Connected);
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
+        {
+            logger.LogInformation("Could not connect to the room: {Message}", e.Message);
+            await SetConnection(ConnectionState.Offline);
+            return false;
+        }
+    }
+
+    private async Task KeepTryingAsync()
+    {
+        var delay = TimeSpan.FromSeconds(2);
+        while (!stopping.IsCancellationRequested && hub.State == HubConnectionState.Disconnected)
+        {
+            try
+            {
+                await Task.Delay(delay, stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            if (await TryStartAsync())
+            {
+                await JoinAsync();
+                return;
+            }
+            delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 15));
+        }
+    }
+
+    /// <summary>Joins with what is held: the first time a snapshot comes back, later only what was missed.</summary>
+    private async Task JoinAsync()
+    {
+        joining = true;
+        try
+        {
+            var seen = State.HasSnapshot ? State.Seen() : [];
+            var result = await hub.InvokeAsync<JoinResult>("JoinDialogue", DialogueId, seen, stopping.Token);
+            JoinError = null;
+            if (result.Snapshot is { } snapshot)
+                State.LoadSnapshot(snapshot, result.Versions);
+            State.Presence = result.Presence;
+            foreach (var stream in result.Missed)
+                await ProcessEventsAsync(stream.StreamId, stream.Events);
+            joining = false;
+            foreach (var push in buffered.ToList())
+                await push();
+            buffered.Clear();
+        }
+        catch (Exception e) when (e is HubException or InvalidOperationException or IOException or TaskCanceledException)
+        {
+            JoinError = e is HubException ? e.Message.Replace("An unexpected error occurred invoking 'JoinDialogue' on the server. HubException: ", "") : "Could not join the room.";
+            logger.LogWarning(e, "JoinDialogue failed");
+        }
+        finally
+        {
+            joining = false;
+            buffered.Clear();
+        }
+        await NotifyAsync();
+    }
+
+    private async Task OnPush(Func<Task> apply)
+    {
+        if (joining)
+        {
+            buffered.Add(apply);
+            return;
+        }
+        await apply();
+        await NotifyAsync();
+    }
+
+    private async Task ProcessEventsAsync(string streamId, IReadOnlyList<JsonObject> events)
+    {
+        var outcome = State.Apply(streamId, events);
+        if (outcome.Gap)
+            await CatchUpAsync();
+        if (outcome.NeedsRefetch)
+            await RefetchAsync(streamId);
+        foreach (var id in outcome.NewStatements)
+            if (State.StatementOrNull(id) is null)
+                await RefreshStatementAsync(id);
+        if (outcome.ConsensusBasisMoved)
+            foreach (var statement in State.Statements)
+            {
+                var figures = await api.GetConsensusAsync(DialogueId, statement.Id);
+                if (figures.Value is { } consensus)
+                    State.ReplaceConsensus(consensus);
+            }
+    }
+
+    /// <summary>A version went missing: ask for everything after what is held; if that still leaves a hole, start over from a snapshot.</summary>
+    private async Task CatchUpAsync()
+    {
+        if (catchingUp)
+            return;
+        catchingUp = true;
+        try
+        {
+            var missed = await hub.InvokeAsync<List<StreamEvents>>("CatchUp", DialogueId, State.Seen(), stopping.Token);
+            var stillGap = false;
+            foreach (var stream in missed)
+                stillGap |= State.Apply(stream.StreamId, stream.Events).Gap;
+            if (stillGap)
+            {
+                var result = await hub.InvokeAsync<JoinResult>("JoinDialogue", DialogueId, new Dictionary<string, long?>(), stopping.Token);
+                if (result.Snapshot is { } snapshot)
+                    State.LoadSnapshot(snapshot, result.Versions);
+            }
+        }
+        catch (Exception e) when (e is HubException or InvalidOperationException or IOException or TaskCanceledException)
+        {
+            logger.LogWarning(e, "CatchUp failed");
+        }
+        finally
+        {
+            catchingUp = false;
+        }
+    }
+
+    private async Task RefetchAsync(string streamId)
+    {
+        if (RoomState.TryStatementId(streamId, out var statementId))
+        {
+            await RefreshStatementAsync(statementId);
+            return;
+        }
+        var dialogue = await api.GetDialogueAsync(DialogueId);
+        if (dialogue.Value is { } view)
+            State.ReplaceDialogue(view);
+    }
+
+    private async Task SetConnection(ConnectionState state)
+    {
+        Connection = state;
+        await NotifyAsync();
+    }
+
+    private async Task NotifyAsync()
+    {
+        if (Changed is { } changed)
+            await changed();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        foreach (var handler in handlers)
+            handler.Dispose();
+        try
+        {
+            await hub.DisposeAsync();
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or OperationCanceledException)
+        {
+            // Leaving the page: nothing to save.
+        }
+        stopping.Dispose();
+    }
+}
+
+/// <summary>Makes one <see cref="RoomSession"/> per page that needs the live room.</summary>
+public sealed class RoomSessionFactory(IServiceProvider services, Uri baseAddress)
+{
+    public RoomSession Create(Guid dialogueId) => new(
+        dialogueId,
+        new Uri(baseAddress, "hubs/dialogue"),
+        services.GetRequiredService<DeliberationApi>(),
+        services.GetRequiredService<ILoggerFactory>().CreateLogger<RoomSession>());
+}

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using Deliberation.Client.Api;
+using Deliberation.Domain;
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
+
+namespace Deliberation.Client.Room;
+
+/// <summary>
+/// Between the views the server sends and the domain's states, so the client can evolve what it
+/// holds with the domain's own <c>Apply</c>. A view holds only what this viewer may see (her own
+/// positions, not others'), and so does the state made from it; nothing else is needed to render.
+/// </summary>
+public static class ViewMapping
+{
+    public static DialogueState ToState(DialogueView view) => DialogueState.Initial(view.Id) with
+    {
+        Exists = true,
+        Version = view.Version,
+        Settings = view.Settings,
+        Dimensions = view.Dimensions,
+        Rules = view.Rules,
+        Phase = view.Phase,
+        Roster = view.Roster.ToImmutableDictionary(m => m.ParticipantId, m => new Member(m.ParticipantId, m.DisplayName, m.Affiliation, m.Role, m.Groups)),
+        Agenda = view.Agenda,
+        Focus = view.Focus,
+        SpeakingQueue = view.SpeakingQueue,
+        Timer = view.Timer,
+        Statements = view.Statements,
+    };
+
+    public static DialogueView ToView(DialogueState state, MemberView you) => new(
+        state.Id, state.Version, state.Settings, state.Phase, state.Dimensions, state.Rules,
+        [.. state.Roster.Values.OrderBy(m => m.Role).ThenBy(m => m.DisplayName).Select(Of)],
+        state.Agenda, state.Focus, state.SpeakingQueue, state.Timer, state.Statements,
+        state.MemberOrNull(you.ParticipantId) is { } me ? Of(me) : you);
+
+    public static MemberView Of(Member m) => new(m.ParticipantId, m.DisplayName, m.Affiliation, m.Role, m.Groups);
+
+    public static StatementState ToState(StatementView view, Guid me) => StatementState.Initial(view.Id) with
+    {
+        DialogueId = view.DialogueId,
+        Exists = true,
+        Version = view.Version,
+        Title = view.Title,
+        ClauseOrder = [.. view.Clauses.Select(c => c.Id)],
+        Clauses = view.Clauses.ToImmutableDictionary(c => c.Id, c => ToState(c, me)),
+        Amendments = view.Amendments.ToImmutableDictionary(a => a.Id),
+        Frozen = view.Frozen is { } f ? new FrozenText(f.CanonicalText, f.Hash, f.At) : null,
+        Signatures = view.Signatures.GroupBy(s => s.ParticipantId).ToImmutableDictionary(g => g.Key, g => g.Last()),
+    };
+
+    public static ClauseState ToState(ClauseView c, Guid me) => new(
+        c.Id, c.Kind, c.ExternalId,
+        [.. c.Revisions.Select(r => new Revision(r.Number, r.Text, Guid.Empty, r.At, r.Kind, r.Source, r.Rationale))],
+        c.CountingSince, c.Withdrawn, c.Parameter,
+        c.MyPosition is { } p ? ImmutableDictionary<Guid, Position>.Empty.Add(me, p) : ImmutableDictionary<Guid, Position>.Empty,
+        (c.MyOptionPositions ?? ImmutableDictionary<string, Position>.Empty)
+            .ToImmutableDictionary(o => o.Key, o => ImmutableDictionary<Guid, Position>.Empty.Add(me, o.Value)),
+        c.MyRange is { } r ? ImmutableDictionary<Guid, StatedRange>.Empty.Add(me, r) : ImmutableDictionary<Guid, StatedRange>.Empty);
+
+    /// <summary>The view the server would send this viewer: the same rules as its StatementView.</summary>
+    public static StatementView ToView(StatementState s, Guid me) => new(
+        s.Id, s.DialogueId, s.Title, s.Version,
+        s.Frozen is { } f ? new FrozenView(f.Hash, f.At, f.CanonicalText) : null,
+        [.. s.OrderedClauses.Select(c => ToView(c, me))],
+        [.. s.Amendments.Values.OrderBy(a => a.ProposedAt)],
+        [.. s.Signatures.Values.OrderBy(x => x.At)]);
+
+    public static ClauseView ToView(ClauseState c, Guid me)
+    {
+        var mine = c.Positions.GetValueOrDefault(me);
+        return new(c.Id, c.Kind, c.ExternalId, c.CurrentRevision, c.CountingSince, c.Text, c.Withdrawn,
+            [.. c.Bracketed.Slots], c.Parameter,
+            [.. c.Revisions.Select(r => new RevisionView(r.Number, r.Text, r.At, r.Kind, r.Source, r.Rationale))],
+            mine,
+            c.OptionPositions.Where(o => o.Value.ContainsKey(me)).ToImmutableDictionary(o => o.Key, o => o.Value[me]),
+            c.Ranges.GetValueOrDefault(me),
+            mine is not null && !c.IsCurrent(mine));
+    }
+}

@@ -1,0 +1,21 @@
+using Deliberation.Client.Api;
+using Deliberation.Client.Room;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Deliberation.Client.Services;
+
+public static class ClientServiceExtensions
+{
+    /// <summary>The HTTP API client (same origin, so the invite cookie travels), MudBlazor and the room sessions.</summary>
+    public static IServiceCollection AddDeliberationClient(this IServiceCollection services, string baseAddress)
+    {
+        var origin = new Uri(baseAddress);
+        services.AddScoped(_ => new HttpClient { BaseAddress = origin });
+        services.AddScoped<DeliberationApi>();
+        services.AddScoped(sp => new RoomSessionFactory(sp, origin));
+        services.AddSingleton(TimeProvider.System);
+        services.AddMudServices();
+        return services;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Deliberation.Client.Api;
+using Deliberation.Client.Realtime;
+using Deliberation.Client.Room;
+using Deliberation.Domain;
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
+
+namespace Deliberation.Client.Tests;
+
+/// <summary>The client's copy of the room, evolved by the events it receives with the domain's own Apply.</summary>
+public sealed class RoomStateTests
+{
+    private static readonly Guid DialogueId = Guid.NewGuid();
+    private static readonly Guid StatementId = Guid.NewGuid();
+    private static readonly Guid ClauseId = Guid.NewGuid();
+    private static readonly Guid Me = Guid.NewGuid();
+    private static readonly Guid Other = Guid.NewGuid();
+    private static readonly string DialogueStream = StreamIds.Dialogue(DialogueId);
+    private static readonly string StatementStream = StreamIds.Statement(StatementId);
+
+    private static RoomState Joined()
+    {
+        var me = new MemberView(Me, "Li Wei", null, Role.Delegate, ImmutableDictionary<string, string>.Empty.Add("Region", "China"));
+        var dialogue = new DialogueView(DialogueId, 5, new DialogueSettings("Demo"), Phase.Deliberation, [new Dimension("Region", ["China"])],
+            ConsensusRules.Standard, [me], [], null, [], null, [new StatementRef(StatementId, "Statement")], me);
+        var clause = new ClauseView(ClauseId, ClauseKind.RedLine, null, 1, 1, "No autonomous replication.", false, [], null,
+            [new RevisionView(1, "No autonomous replication.", DateTimeOffset.UnixEpoch, RevisionKind.Substantive, RevisionSource.Draft, null)],
+            null, ImmutableDictionary<string, Position>.Empty, null, false);
+        var statement = new StatementView(StatementId, DialogueId, "Statement", 7, null, [clause], [], []);
+        var state = new RoomState(DialogueId);
+        state.LoadSnapshot(new JoinSnapshot(dialogue, [statement], []), ImmutableDictionary<string, long>.Empty.Add(DialogueStream, 5).Add(StatementStream, 7));
+        return state;
+    }
+
+    /// <summary>An event as the hub renders it: its fields plus type, version and occurredAt.</summary>
+    private static JsonObject Event(DomainEvent e, long version, Guid? actor = null, bool redact = false)
+    {
+        var json = (JsonObject)JsonSerializer.SerializeToNode(e, e.GetType(), DomainJson.Options)!;
+        json["type"] = e.GetType().Name;
+        json["version"] = version;
+        json["occurredAt"] = DateTimeOffset.UnixEpoch.AddMinutes(version);
+        if (actor is { } a)
+            json["actor"] = a.ToString();
+        if (redact)
+            json.Remove("participantId");
+        return json;
+    }
+
+    [Fact]
+    public void DialogueEventsAreAppliedWithTheDomainsApply()
+    {
+        var state = Joined();
+
+        var outcome = state.Apply(DialogueStream, [Event(new PhaseChanged(Phase.Deliberation, Phase.Drafting), 6), Event(new HandRaised(Me), 7)]);
+
+        Assert.False(outcome.Gap);
+        Assert.Equal(Phase.Drafting, state.Dialogue!.Phase);
+        Assert.Equal([Me], state.Dialogue.SpeakingQueue);
+        Assert.Equal(7, state.VersionOf(DialogueStream));
+    }
+
+    [Fact]
+    public void AMissingVersionIsAGapAndStopsThere()
+    {
+        var state = Joined();
+
+        var outcome = state.Apply(DialogueStream, [Event(new HandRaised(Me), 6), Event(new HandLowered(Me), 8)]);
+
+        Assert.True(outcome.Gap);
+        Assert.Equal(6, state.VersionOf(DialogueStream));
+        Assert.Equal([Me], state.Dialogue!.SpeakingQueue);
+    }
+
+    [Fact]
+    public void EventsAlreadyHeldAreSkipped()
+    {
+        var state = Joined();
+        state.Apply(DialogueStream, [Event(new HandRaised(Me), 6)]);
+
+        var outcome = state.Apply(DialogueStream, [Event(new HandRaised(Me), 6), Event(new HandLowered(Me), 7)]);
+
+        Assert.False(outcome.Gap);
+        Assert.Empty(state.Dialogue!.SpeakingQueue);
+    }
+
+    [Fact]
+    public void HiddenPlaceholdersOnlyAdvanceTheVersion()
+    {
+        var state = Joined();
+
+        var outcome = state.Apply(DialogueStream, [new JsonObject { ["type"] = "Hidden", ["version"] = 6 }, Event(new HandRaised(Me), 7)]);
+
+        Assert.False(outcome.Gap);
+        Assert.Equal(7, state.VersionOf(DialogueStream));
+        Assert.Equal([Me], state.Dialogue!.SpeakingQueue);
+    }
+
+    [Fact]
+    public void MyPositionIsKeptAndASubstantiveRevisionMakesItStale()
+    {
+        var state = Joined();
+
+        state.Apply(StatementStream, [Event(new PositionTaken(Me, ClauseId, null, 1, PositionKind.Accept, "if reviewed"), 8, Me)]);
+        Assert.Equal(PositionKind.Accept, state.StatementOrNull(StatementId)!.Clauses[0].MyPosition?.Kind);
+        Assert.False(state.StatementOrNull(StatementId)!.Clauses[0].MyPositionIsStale);
+
+        state.Apply(StatementStream, [Event(new ClauseRevised(ClauseId, 2, 1, "No autonomous replication or improvement.", RevisionKind.Substantive, RevisionSource.Edit, null, null, null), 9)]);
+
+        var clause = state.StatementOrNull(StatementId)!.Clauses[0];
+        Assert.Equal(2, clause.Revision);
+        Assert.Equal("No autonomous replication or improvement.", clause.Text);
+        Assert.True(clause.MyPositionIsStale);
+        Assert.Equal(2, clause.Revisions.Length);
+    }
+
+    [Fact]
+    public void OthersRedactedPositionsChangeNothingIShow()
+    {
+        var state = Joined();
+
+        var outcome = state.Apply(StatementStream, [Event(new PositionTaken(Other, ClauseId, null, 1, PositionKind.Block, null), 8, redact: true)]);
+
+        Assert.False(outcome.NeedsRefetch);
+        Assert.Null(state.StatementOrNull(StatementId)!.Clauses[0].MyPosition);
+        Assert.Equal(8, state.VersionOf(StatementStream));
+    }
+
+    [Fact]
+    public void ANewStatementIsBuiltFromItsEvents()
+    {
+        var state = Joined();
+        var second = Guid.NewGuid();
+
+        var added = state.Apply(DialogueStream, [Event(new StatementAdded(new StatementRef(second, "Chair's summary")), 6)]);
+        state.Apply(StreamIds.Statement(second), [
+            Event(new StatementCreated(second, DialogueId, "Chair's summary"), 1),
+            Event(new ClauseAdded(Guid.NewGuid(), ClauseKind.Principle, "We met.", null, null, null, null), 2),
+        ]);
+
+        Assert.Equal([second], added.NewStatements.ToArray());
+        Assert.Equal(["Statement", "Chair's summary"], state.Statements.Select(s => s.Title));
+        Assert.Equal("We met.", state.StatementOrNull(second)!.Clauses.Single().Text);
+    }
+
+    [Fact]
+    public void PushedFiguresReplaceOnlyTheClausesNamed()
+    {
+        var state = Joined();
+        var other = Guid.NewGuid();
+        state.ReplaceConsensus(Figures.Statement(Figures.Clause(ClauseId, ClauseStatus.Pending), Figures.Clause(other, ClauseStatus.Agreed)) with { StatementId = StatementId });
+
+        state.MergeConsensus(new ConsensusUpdate(DialogueId, StatementId, 9, false, [Figures.Clause(ClauseId, ClauseStatus.Blocked)]));
+
+        Assert.Equal(ClauseStatus.Blocked, state.ConsensusOf(StatementId, ClauseId)!.Status);
+        Assert.Equal(ClauseStatus.Agreed, state.ConsensusOf(StatementId, other)!.Status);
+    }
+}
