@@ -18,7 +18,9 @@ public sealed partial class DialogueListPage
         var list = await Api.ListDialoguesAsync();
         dialogues = list.Value?.OrderByDescending(d => d.UpdatedAt).ToList();
         problem = list.Problem;
-        me = (await Api.MeAsync()).Value;
+        // Only a signed-in browser has dialogues; asking who it is otherwise would only be a 401.
+        if (dialogues is { Count: > 0 })
+            me = (await Api.MeAsync()).Value;
     }
 
     private static string When(DialogueSummary d)
