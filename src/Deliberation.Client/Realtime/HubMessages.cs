@@ -8,8 +8,16 @@ namespace Deliberation.Client.Realtime;
 
 // What the hub at /hubs/dialogue answers and pushes (DESIGN §6).
 
-/// <summary>The answer to JoinDialogue: a snapshot when the client holds nothing (or too little), else the events it missed.</summary>
-public sealed record JoinResult(JoinSnapshot? Snapshot, IReadOnlyList<StreamEvents> Missed, ImmutableDictionary<string, long> Versions, PresenceView Presence);
+/// <summary>
+/// The answer to JoinDialogue: a snapshot when the client holds nothing (or too little), else the
+/// events it missed; and always the consensus as it stands (pushes of it are not replayed).
+/// </summary>
+public sealed record JoinResult(
+    JoinSnapshot? Snapshot,
+    IReadOnlyList<StreamEvents> Missed,
+    ImmutableDictionary<string, long> Versions,
+    PresenceView Presence,
+    IReadOnlyList<StatementConsensus>? Consensus);
 
 public sealed record JoinSnapshot(DialogueView Dialogue, IReadOnlyList<StatementView> Statements, IReadOnlyList<StatementConsensus> Consensus);
 

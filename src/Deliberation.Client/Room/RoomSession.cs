@@ -170,6 +170,9 @@ public sealed class RoomSession : IAsyncDisposable
             State.Presence = result.Presence;
             foreach (var stream in result.Missed)
                 await ProcessEventsAsync(stream.StreamId, stream.Events);
+            // Figures that moved while this client was away come only with the join.
+            foreach (var figures in result.Consensus ?? [])
+                State.ReplaceConsensus(figures);
             joining = false;
             foreach (var push in buffered.ToList())
                 await push();

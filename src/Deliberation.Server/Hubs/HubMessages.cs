@@ -23,12 +23,16 @@ public sealed record PresentPerson(Guid ParticipantId, string DisplayName, Domai
 
 public sealed record DimensionPresence(string Dimension, ImmutableDictionary<string, int> Groups);
 
-/// <summary>The answer to JoinDialogue: a snapshot when the client holds nothing (or too little), else the events it missed.</summary>
+/// <summary>
+/// The answer to JoinDialogue: a snapshot when the client holds nothing (or too little), else the
+/// events it missed; and always the consensus as it stands, since pushes of it are not replayed.
+/// </summary>
 public sealed record JoinResult(
     JoinSnapshot? Snapshot,
     IReadOnlyList<StreamEvents> Missed,
     ImmutableDictionary<string, long> Versions,
-    PresenceView Presence);
+    PresenceView Presence,
+    IReadOnlyList<StatementConsensus> Consensus);
 
 public sealed record JoinSnapshot(DialogueView Dialogue, IReadOnlyList<StatementView> Statements, IReadOnlyList<StatementConsensus> Consensus);
 

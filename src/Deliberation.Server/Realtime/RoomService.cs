@@ -47,7 +47,9 @@ public sealed class RoomService(
             || versions.Sum(v => v.Value - (seen[v.Key] ?? 0)) > MaxCatchUpEvents;
         var missed = needsSnapshot ? [] : await MissedAsync(versions.Keys, seen, viewer);
         var presence = await ReportPresenceAsync(dialogueId);
-        return new JoinResult(needsSnapshot ? await SnapshotAsync(viewer) : null, missed, versions, fanOut.PresenceFor(presence, dialogue, viewer.Role));
+        var snapshot = needsSnapshot ? await SnapshotAsync(viewer) : null;
+        return new JoinResult(snapshot, missed, versions, fanOut.PresenceFor(presence, dialogue, viewer.Role),
+            snapshot?.Consensus ?? await ConsensusAsync(viewer));
     }
 
     public async Task<IReadOnlyList<StreamEvents>> CatchUpAsync(HubCallerContext context, Guid dialogueId, IReadOnlyDictionary<string, long?> seen)
@@ -113,6 +115,14 @@ public sealed class RoomService(
                     .Select(e => EventLog.Render(RecordedEvent.Envelope(e, Domain.DomainJson.DeserializeEvent(e.Type, e.PayloadJson)), audience))]));
         }
         return missed;
+    }
+
+    private async Task<IReadOnlyList<Domain.Consensus.StatementConsensus>> ConsensusAsync(Viewer viewer)
+    {
+        var consensus = new List<Domain.Consensus.StatementConsensus>();
+        foreach (var reference in viewer.Dialogue.Statements)
+            consensus.Add(ConsensusView.Of(await dialogues.GetConsensusAsync(reference.Id), viewer));
+        return consensus;
     }
 
     private async Task<JoinSnapshot> SnapshotAsync(Viewer viewer)

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Deliberation.Domain;
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
+using Deliberation.Server.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Deliberation.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The real server as a process and Debian's headless chromium driven by Playwright. A dialogue is
+/// set up over HTTP; each person then signs in through her invite link in a browser context of her own.
+/// </summary>
+public sealed class BrowserRoom : IAsyncLifetime
+{
+    private readonly TempFolder folder = new("deliberation-e2e");
+    private IPlaywright? playwright;
+
+    public BrowserRoom() => Server = new ServerProcess(folder.File("deliberation.db"), folder.Path, seedDemo: false);
+
+    public ServerProcess Server { get; }
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Server.StartAsync();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.CloseAsync();
+        playwright?.Dispose();
+        Server.Dispose();
+        folder.Dispose();
+    }
+
+    /// <summary>A dialogue in Drafting with one clause; returns its ids and each person's invite code.</summary>
+    public async Task<SetUpDialogue> SetUpAsync(params (string Name, Role Role, string? Region)[] people)
+    {
+        using var convener = Server.NewClient();
+        var created = await convener.PostOkAsync("/api/dialogues", new
+        {
+            title = "Dialogue on AI safety (browser test)",
+            confidentiality = ConfidentialityMode.ChathamHouse,
+            minimumGroupSize = 1,
+            dimensions = new[] { new Dimension("Region", ["North", "South"]) },
+            convenerName = "Ada Convener",
+        });
+        var dialogueId = created["id"]!.GetValue<Guid>();
+        var codes = new Dictionary<string, string>();
+        foreach (var (name, role, region) in people)
+        {
+            var invite = await convener.PostOkAsync($"/api/dialogues/{dialogueId}/members", new
+            {
+                displayName = name, role,
+                groups = region is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["Region"] = region },
+            });
+            codes[name] = invite["code"]!.GetValue<string>();
+        }
+        var statementId = (await convener.PostOkAsync($"/api/dialogues/{dialogueId}/statements", new { title = "Joint statement" }))["id"]!.GetValue<Guid>();
+        var clauseId = Guid.NewGuid();
+        await Expect.AcceptedAsync(await convener.CommandAsync(dialogueId, statementId,
+            new ProposeClause(clauseId, ClauseKind.RedLine, "No AI system should copy or improve itself without human approval.")));
+        await Expect.AcceptedAsync(await convener.CommandAsync(dialogueId, new SetPhase(Phase.Deliberation)));
+        await Expect.AcceptedAsync(await convener.CommandAsync(dialogueId, new SetPhase(Phase.Drafting)));
+        return new SetUpDialogue(dialogueId, statementId, clauseId, codes);
+    }
+
+    /// <summary>A browser context signed in as one person, on the dialogue's room page.</summary>
+    public async Task<IPage> OpenAsync(SetUpDialogue dialogue, string person)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Server.BaseAddress, $"invite/{dialogue.Codes[person]}").ToString());
+        await page.WaitForURLAsync($"**/dialogues/{dialogue.DialogueId}");
+        await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "Connected", new() { Timeout = 60_000 });
+        return page;
+    }
+}
+
+public sealed record SetUpDialogue(Guid DialogueId, Guid StatementId, Guid ClauseId, IReadOnlyDictionary<string, string> Codes);
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserRoom>
+{
+    public const string Name = "Browser";
+}

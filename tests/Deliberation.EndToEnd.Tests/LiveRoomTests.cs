@@ -1,0 +1,109 @@
+using Deliberation.Domain;
+using Deliberation.EndToEnd.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Deliberation.EndToEnd.Tests;
+
+/// <summary>
+/// A facilitator, a rapporteur and two delegates, each in a browser of their own, against the
+/// server started as a process: what one does appears on the others' screens without a reload.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LiveRoomTests(BrowserRoom room)
+{
+    private static readonly (string, Role, string?)[] People =
+    [
+        ("Fran Facilitator", Role.Facilitator, null),
+        ("Rhea Rapporteur", Role.Rapporteur, null),
+        ("Dana North", Role.Delegate, "North"),
+        ("Sam South", Role.Delegate, "South"),
+    ];
+
+    [Fact]
+    public async Task APositionTakenByOneDelegateChangesTheOthersMatrixWithinASecond()
+    {
+        var dialogue = await room.SetUpAsync(People);
+        var facilitator = await room.OpenAsync(dialogue, "Fran Facilitator");
+        var north = await room.OpenAsync(dialogue, "Dana North");
+        var south = await room.OpenAsync(dialogue, "Sam South");
+
+        await facilitator.GetByTestId($"focus-{dialogue.ClauseId}").ClickAsync();
+        await Expect(south.GetByTestId("selected-clause")).ToContainTextAsync("On the floor");
+        var cell = south.GetByTestId($"cell-{dialogue.ClauseId}-Region-North");
+        await Expect(cell).ToContainTextAsync("0/1");
+
+        await north.GetByTestId("position-Support").ClickAsync();
+
+        await Expect(cell).ToContainTextAsync("1/1", new() { Timeout = 1_000 });
+    }
+
+    [Fact]
+    public async Task ASubstantiveRevisionAsksTheDelegateToReconfirm()
+    {
+        var dialogue = await room.SetUpAsync(People);
+        var north = await room.OpenAsync(dialogue, "Dana North");
+        var rapporteur = await room.OpenAsync(dialogue, "Rhea Rapporteur");
+        await north.GetByTestId("position-Accept").ClickAsync();
+        await Expect(north.GetByTestId("position-current")).ToContainTextAsync("Accept");
+
+        await rapporteur.GetByTestId("editor-text").FillAsync("No AI system should copy or improve itself without explicit human approval and oversight.");
+        await rapporteur.GetByTestId("editor-commit").ClickAsync();
+
+        await Expect(north.GetByTestId("reconfirm")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Expect(north.GetByTestId("clause-text")).ToContainTextAsync("explicit human approval and oversight");
+    }
+
+    [Fact]
+    public async Task TwoEditorsCommittingAtOnceLoseNoText()
+    {
+        var dialogue = await room.SetUpAsync(People);
+        var rapporteur = await room.OpenAsync(dialogue, "Rhea Rapporteur");
+        var facilitator = await room.OpenAsync(dialogue, "Fran Facilitator");
+        const string Theirs = "No AI system should replicate itself without approval by its developers.";
+        const string Mine = "No AI system should copy or improve itself without oversight by an independent body.";
+        await rapporteur.GetByTestId("editor-text").FillAsync(Theirs);
+        await facilitator.GetByTestId("editor-text").FillAsync(Mine);
+
+        await Task.WhenAll(rapporteur.GetByTestId("editor-commit").ClickAsync(), facilitator.GetByTestId("editor-commit").ClickAsync());
+
+        // One commit wins; the other editor gets the merge view with both texts, nothing lost.
+        var loser = await WhichShowsAsync("merge-view", rapporteur, facilitator);
+        var mergeView = loser.GetByTestId("merge-view");
+        await Expect(mergeView).ToContainTextAsync(loser == rapporteur ? Theirs : Mine);
+        await Expect(mergeView).ToContainTextAsync(loser == rapporteur ? Mine : Theirs);
+    }
+
+    private static async Task<IPage> WhichShowsAsync(string testId, params IPage[] pages)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            foreach (var page in pages)
+                if (await page.GetByTestId(testId).IsVisibleAsync())
+                    return page;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"No page showed {testId}.");
+        return null!;
+    }
+
+    [Fact]
+    public async Task ADelegateWhoseBrowserWentOfflineSeesWhatSheMissedWhenBack()
+    {
+        var dialogue = await room.SetUpAsync(People);
+        var north = await room.OpenAsync(dialogue, "Dana North");
+        var south = await room.OpenAsync(dialogue, "Sam South");
+        var cell = south.GetByTestId($"cell-{dialogue.ClauseId}-Region-North");
+        await Expect(cell).ToContainTextAsync("0/1");
+
+        await south.Context.SetOfflineAsync(true);
+        await Expect(south.GetByTestId("connection-state")).Not.ToHaveAttributeAsync("data-state", "Connected", new() { Timeout = 45_000 });
+        await north.GetByTestId("position-Support").ClickAsync();
+        await Expect(north.GetByTestId("position-current")).ToContainTextAsync("Support");
+        await south.Context.SetOfflineAsync(false);
+
+        await Expect(south.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "Connected", new() { Timeout = 60_000 });
+        await Expect(cell).ToContainTextAsync("1/1", new() { Timeout = 30_000 });
+    }
+}
