@@ -19,10 +19,14 @@ public static class ClientHostingExtensions
     public static void AddBrowserClient(this WebApplicationBuilder builder) =>
         builder.WebHost.UseStaticWebAssets();
 
+    /// <summary>
+    /// The client's files through the static assets manifest (routes without fingerprints map to the
+    /// fingerprinted files, with compression and caching), then index.html for everything else that
+    /// is not the server's own.
+    /// </summary>
     public static void MapBrowserClient(this WebApplication app)
     {
-        app.UseBlazorFrameworkFiles();
-        app.UseStaticFiles();
+        app.MapStaticAssets();
         foreach (var prefix in ServerPrefixes)
         {
             app.MapFallback($"/{prefix}", NotFound);
