@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Deliberation.Client.Api;
-using Deliberation.Client.Realtime;
 using Deliberation.Domain;
 using Deliberation.Domain.Realtime;
 using Microsoft.AspNetCore.SignalR;
@@ -171,7 +170,7 @@ public sealed class RoomSession : IAsyncDisposable
             foreach (var stream in result.Missed)
                 await ProcessEventsAsync(stream.StreamId, stream.Events);
             // Figures that moved while this client was away come only with the join.
-            foreach (var figures in result.Consensus ?? [])
+            foreach (var figures in result.Consensus)
                 State.ReplaceConsensus(figures);
             joining = false;
             foreach (var push in buffered.ToList())

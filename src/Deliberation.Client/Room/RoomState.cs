@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Deliberation.Client.Api;
-using Deliberation.Client.Realtime;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;

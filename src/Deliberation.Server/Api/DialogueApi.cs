@@ -40,7 +40,7 @@ public static class DialogueApi
         api.MapGet("/{id:guid}", async (Guid id, HttpContext http, DialogueService dialogues) =>
         {
             var (viewer, problem) = await Viewer.ResolveAsync(http, dialogues, id);
-            return viewer is null ? problem! : Results.Ok(DialogueView.Of(viewer));
+            return viewer is null ? problem! : Results.Ok(ViewsOf.Dialogue(viewer));
         });
 
         api.MapPost("/{id:guid}/members", async (Guid id, AddMemberRequest request, HttpContext http, DialogueService dialogues, InviteService invites) =>

@@ -15,7 +15,7 @@ public static class StatementApi
             if (viewer is null)
                 return problem!;
             return await dialogues.GetStatementAsync(id, sid) is { } statement
-                ? Results.Ok(StatementView.Of(statement, viewer, ConsensusRedaction.SeesNames(viewer.Dialogue.Settings.Confidentiality, viewer.Role)))
+                ? Results.Ok(ViewsOf.Statement(statement, viewer, ConsensusRedaction.SeesNames(viewer.Dialogue.Settings.Confidentiality, viewer.Role)))
                 : Problems.NotFound("statement.not-found", "The dialogue has no such statement.");
         });
 
@@ -27,10 +27,10 @@ public static class StatementApi
             if (viewer.Dialogue.Statements.All(s => s.Id != sid))
                 return Problems.NotFound("statement.not-found", "The dialogue has no such statement.");
             if (at is null)
-                return Results.Ok(ConsensusView.Of(await dialogues.GetConsensusAsync(sid), viewer));
+                return Results.Ok(ViewsOf.Consensus(await dialogues.GetConsensusAsync(sid), viewer));
             if (!DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var moment))
                 return Problems.Invalid("consensus.bad-time", "'at' must be an ISO-8601 time, e.g. 2024-09-05T14:00:00Z.");
-            return Results.Ok(ConsensusView.Of(await history.ConsensusAtAsync(id, sid, moment), viewer));
+            return Results.Ok(ViewsOf.Consensus(await history.ConsensusAtAsync(id, sid, moment), viewer));
         });
 
         api.MapGet("/export", async (Guid id, Guid sid, string? format, bool? clean, HttpContext http, DialogueService dialogues) =>
@@ -40,7 +40,7 @@ public static class StatementApi
                 return problem!;
             if (await dialogues.GetStatementAsync(id, sid) is not { } statement)
                 return Problems.NotFound("statement.not-found", "The dialogue has no such statement.");
-            var consensus = ConsensusView.Of(await dialogues.GetConsensusAsync(sid), viewer);
+            var consensus = ViewsOf.Consensus(await dialogues.GetConsensusAsync(sid), viewer);
             return StatementExport.Render(format ?? "md", viewer.Dialogue, statement, consensus, clean ?? false);
         });
     }

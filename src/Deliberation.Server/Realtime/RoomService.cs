@@ -121,7 +121,7 @@ public sealed class RoomService(
     {
         var consensus = new List<Domain.Consensus.StatementConsensus>();
         foreach (var reference in viewer.Dialogue.Statements)
-            consensus.Add(ConsensusView.Of(await dialogues.GetConsensusAsync(reference.Id), viewer));
+            consensus.Add(ViewsOf.Consensus(await dialogues.GetConsensusAsync(reference.Id), viewer));
         return consensus;
     }
 
@@ -134,9 +134,9 @@ public sealed class RoomService(
         {
             if (await dialogues.GetStatementAsync(viewer.Dialogue.Id, reference.Id) is not { } statement)
                 continue;
-            statements.Add(StatementView.Of(statement, viewer, seesNames));
-            consensus.Add(ConsensusView.Of(await dialogues.GetConsensusAsync(reference.Id), viewer));
+            statements.Add(ViewsOf.Statement(statement, viewer, seesNames));
+            consensus.Add(ViewsOf.Consensus(await dialogues.GetConsensusAsync(reference.Id), viewer));
         }
-        return new JoinSnapshot(DialogueView.Of(viewer), statements, consensus);
+        return new JoinSnapshot(ViewsOf.Dialogue(viewer), statements, consensus);
     }
 }

@@ -1,4 +1,3 @@
-using Deliberation.Client.Realtime;
 using Microsoft.AspNetCore.Components;
 
 namespace Deliberation.Client.Components;

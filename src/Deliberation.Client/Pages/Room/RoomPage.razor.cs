@@ -1,6 +1,5 @@
 using Deliberation.Client.Api;
 using Deliberation.Client.Components;
-using Deliberation.Client.Realtime;
 using Deliberation.Client.Room;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;

@@ -1,6 +1,7 @@
+using Deliberation.Domain;
 using Deliberation.Domain.Statements;
 
-namespace Deliberation.Server.Hubs;
+namespace Deliberation.Contracts.Hub;
 
 // The hub's command requests (DESIGN §6): one object each, naming the dialogue (and statement).
 

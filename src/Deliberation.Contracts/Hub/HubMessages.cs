@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Deliberation.Domain.Consensus;
-using Deliberation.Server.Api;
+using Deliberation.Contracts.Views;
 
-namespace Deliberation.Server.Hubs;
+namespace Deliberation.Contracts.Hub;
 
 /// <summary>Pushed when positions, ranges or text move a clause's figures.</summary>
 public sealed record ConsensusUpdate(Guid DialogueId, Guid StatementId, long Version, bool HasConsensus, IReadOnlyList<ClauseConsensus> Clauses);
