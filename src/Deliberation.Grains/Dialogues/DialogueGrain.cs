@@ -23,7 +23,7 @@ public sealed class DialogueGrain(IEventStore store, IDialogueDirectory director
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKey();
-        stream = new(store, logger, StreamIds.Dialogue(id), StreamIds.Scope(id), () => DialogueState.Initial(id), Dialogue.Apply, s => s.Version);
+        stream = new(store, logger, StreamIds.Dialogue(id), () => DialogueState.Initial(id), Dialogue.Apply, s => s.Version);
         room = new DialogueRoom(id, time, logger);
         await stream.LoadAsync(cancellationToken);
         if (stream.State.Exists)
@@ -42,7 +42,7 @@ public sealed class DialogueGrain(IEventStore store, IDialogueDirectory director
             return CommandOutcome.Ok(stream.StreamId, stream.Version);
         try
         {
-            var applied = await stream.CommitAsync(decision.Events, actor, now);
+            var applied = await stream.CommitAsync(decision.Events, StreamIds.Scope(stream.State.Id), actor, now);
             room.Publish([.. applied.Select(a => RecordedEvent.Envelope(a.Stored, a.Event))]);
             await ReadModels.ProjectAsync(directory, stream.State, applied.Select(a => a.Event));
         }

@@ -13,7 +13,6 @@ public sealed class EventSourcedStream<TState, TEvent>(
     IEventStore store,
     ILogger logger,
     string streamId,
-    string scope,
     Func<TState> initial,
     Func<TState, TEvent, EventMeta, TState> apply,
     Func<TState, long> versionOf)
@@ -55,8 +54,9 @@ public sealed class EventSourcedStream<TState, TEvent>(
     /// Commits decided events, then applies them. Returns each event with the state before and after
     /// it, for observers such as the consensus tracker.
     /// </summary>
+    /// <param name="scope">The dialogue (or other scope) the stream belongs to, as the caller knows it.</param>
     public async Task<IReadOnlyList<(TState Before, TEvent Event, TState After, StoredEvent Stored)>> CommitAsync(
-        IReadOnlyList<TEvent> events, Guid actor, DateTimeOffset at, CancellationToken cancellationToken = default)
+        IReadOnlyList<TEvent> events, string scope, Guid actor, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var stored = await store.AppendAsync(streamId, scope, Version, [.. events.Select(e => RecordedEvent.Encode(e, actor, at))], cancellationToken);
         var applied = new List<(TState, TEvent, TState, StoredEvent)>(events.Count);

@@ -15,7 +15,7 @@ public sealed class ParticipantGrain(IEventStore store, TimeProvider time, ILogg
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKey();
-        stream = new(store, logger, StreamIds.Participant(id), StreamIds.ParticipantsScope, () => ParticipantState.Initial(id), Participant.Apply, s => s.Version);
+        stream = new(store, logger, StreamIds.Participant(id), () => ParticipantState.Initial(id), Participant.Apply, s => s.Version);
         return stream.LoadAsync(cancellationToken);
     }
 
@@ -25,7 +25,7 @@ public sealed class ParticipantGrain(IEventStore store, TimeProvider time, ILogg
         if (decision.Error is { } error)
             return CommandOutcome.Refused(stream.StreamId, stream.Version, error);
         if (decision.Events.Count > 0)
-            await stream.CommitAsync(decision.Events, stream.State.Id, time.GetUtcNow());
+            await stream.CommitAsync(decision.Events, StreamIds.ParticipantsScope, stream.State.Id, time.GetUtcNow());
         return CommandOutcome.Ok(stream.StreamId, stream.Version);
     }
 

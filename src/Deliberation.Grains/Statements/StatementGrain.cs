@@ -23,10 +23,7 @@ public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKey();
-        // The scope is the dialogue's; until the statement exists it is unknown, so it is read from the first event.
-        var existing = await store.ReadStreamAsync(StreamIds.Statement(id), 0, cancellationToken);
-        var scope = existing.Count > 0 ? existing[0].Scope : "";
-        stream = new(store, logger, StreamIds.Statement(id), scope, () => StatementState.Initial(id), Statement.Apply, s => s.Version);
+        stream = new(store, logger, StreamIds.Statement(id), () => StatementState.Initial(id), Statement.Apply, s => s.Version);
         await stream.LoadAsync(cancellationToken);
     }
 
@@ -41,8 +38,6 @@ public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger
             return CommandOutcome.Refused(stream.StreamId, stream.Version, RuleError.NotFound("statement.not-found", "The dialogue has no such statement."));
         if (!stream.State.Exists && command is CreateStatement create && create.DialogueId != dialogueId)
             return CommandOutcome.Refused(stream.StreamId, stream.Version, RuleError.Invalid("statement.wrong-dialogue", "A statement is created in its own dialogue."));
-        if (!stream.State.Exists && command is CreateStatement)
-            stream = new(store, logger, stream.StreamId, StreamIds.Scope(dialogueId), () => StatementState.Initial(this.GetPrimaryKey()), Statement.Apply, s => s.Version);
 
         var dialogue = await DialogueAsync(dialogueId);
         var now = time.GetUtcNow();
@@ -55,7 +50,7 @@ public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger
         var current = Tracker(dialogue);
         try
         {
-            var applied = await stream.CommitAsync(decision.Events, actor, now);
+            var applied = await stream.CommitAsync(decision.Events, StreamIds.Scope(dialogueId), actor, now);
             foreach (var (before, e, after, _) in applied)
                 current.Observe(before, e, after);
             await PublishAsync(dialogueId, applied.Select(a => (a.Event, a.Stored)).ToList(), current);
