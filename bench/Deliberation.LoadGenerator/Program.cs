@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -49,13 +48,31 @@ for (var i = 0; i < options.Clients; i++)
 await Post($"/api/dialogues/{dialogueId}/commands", new { type = "SetPhase", phase = "Deliberation" });
 Console.WriteLine($"set up {options.Clients} members in {setup.Elapsed.TotalSeconds:0.0} s");
 
-var sentAt = new ConcurrentDictionary<string, long>();
+var capacity = (int)Math.Ceiling(options.ActionsPerSecond * options.Duration.TotalSeconds) + 64;
+var sent = new SentActions(capacity);
+var baselineRss = options.ServerPid is { } serverPid ? ServerStats.ResidentMegabytes(serverPid) : 0;
 var clients = new List<SimulatedClient>();
 foreach (var batch in codes.Chunk(50))
-    clients.AddRange(await Task.WhenAll(batch.Select(code => SimulatedClient.SignInAsync(options.Server, code, stream(statementId), sentAt))));
+    clients.AddRange(await Task.WhenAll(batch.Select(code => SimulatedClient.SignInAsync(options.Server, code, stream(statementId), sent, json))));
 foreach (var batch in clients.Chunk(50))
-    await Task.WhenAll(batch.Select(c => c.JoinAsync(dialogueId, stream(statementId))));
+    await Task.WhenAll(batch.Select(c => c.JoinAsync(dialogueId)));
 Console.WriteLine($"{clients.Count} clients joined in {setup.Elapsed.TotalSeconds:0.0} s");
+
+// Keep-alive: the server drops a client it has not heard from in 30 s.
+using var keepAlive = new CancellationTokenSource();
+var pinging = Task.Run(async () =>
+{
+    using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
+    try
+    {
+        while (await timer.WaitForNextTickAsync(keepAlive.Token))
+            await Task.WhenAll(clients.Select(c => c.PingAsync()));
+    }
+    catch (OperationCanceledException)
+    {
+        // The run is over.
+    }
+});
 
 var cpuBefore = ServerStats.CpuSeconds(options.ServerPid);
 var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -68,13 +85,14 @@ var refused = 0;
 var action = 0;
 while (run.Elapsed < options.Duration)
 {
-    var id = $"a:{action}";
+    if (action >= sent.Capacity)
+        break;
     var actor = actors[action % actors.Length];
-    var request = new { dialogueId, statementId, clauseId = clauses[action % clauses.Count], revision = 1, position = kinds[action % kinds.Length], note = id };
-    sentAt[id] = Stopwatch.GetTimestamp();
-    inFlight.Add(actor.InvokeAsync("TakePosition", request).ContinueWith(t =>
+    var request = new { dialogueId, statementId, clauseId = clauses[action % clauses.Count], revision = 1, position = kinds[action % kinds.Length], note = SentActions.NoteOf(action) };
+    sent.MarkSent(action);
+    inFlight.Add(actor.InvokeAsync("TakePosition", [request]).ContinueWith(t =>
     {
-        if (t.IsFaulted || !t.Result.Accepted)
+        if (t.IsFaulted || !t.Result.GetProperty("accepted").GetBoolean())
             Interlocked.Increment(ref refused);
     }, TaskScheduler.Default));
     action++;
@@ -86,9 +104,13 @@ await Task.WhenAll(inFlight);
 var sending = run.Elapsed;
 // Let the last pushes land, then stop by itself.
 await Task.Delay(TimeSpan.FromSeconds(3));
+await keepAlive.CancelAsync();
+await pinging;
 var cpuAfter = ServerStats.CpuSeconds(options.ServerPid);
 var generatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore).TotalSeconds;
 
+var rssLoaded = options.ServerPid is { } loadedPid ? ServerStats.ResidentMegabytes(loadedPid) : 0;
+await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
 var delays = clients.SelectMany(c => c.DelaysMs).Order().ToArray();
 double Percentile(double p) => delays.Length == 0 ? double.NaN : delays[Math.Min(delays.Length - 1, (int)Math.Ceiling(p * delays.Length) - 1)];
 var expected = (long)(action - refused) * clients.Count;
@@ -98,10 +120,8 @@ Console.WriteLine($"delay p50 {Percentile(0.50):0.0} ms  p95 {Percentile(0.95):0
 Console.WriteLine($"lost {clients.Sum(c => c.Lost)}  duplicated {clients.Sum(c => c.Duplicated)}  out of order {clients.Sum(c => c.OutOfOrder)}");
 // The generator shares the machine: when it is the busier process, the delays are partly its own.
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generator CPU {generatorCpu / (sending.TotalSeconds + 3) * 100:0}% of one core"));
-if (options.ServerPid is { } pid)
+if (options.ServerPid is not null)
 {
-    var rss = ServerStats.ResidentMegabytes(pid);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"server CPU {(cpuAfter - cpuBefore) / (sending.TotalSeconds + 3) * 100:0}% of one core, resident {rss:0} MB, {rss * 1024 / clients.Count:0} KB per client"));
+        $"server CPU {(cpuAfter - cpuBefore) / (sending.TotalSeconds + 3) * 100:0}% of one core, resident {rssLoaded:0} MB ({baselineRss:0} MB before the clients joined: {(rssLoaded - baselineRss) * 1024 / clients.Count:0} KB per client)"));
 }
-await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));

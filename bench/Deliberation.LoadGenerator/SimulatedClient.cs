@@ -1,33 +1,44 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
+using System.Net.WebSockets;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Deliberation.Domain;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Deliberation.LoadGenerator;
 
 /// <summary>
-/// One participant speaking the real hub protocol: signed in by its invite, joined to the
-/// dialogue, recording for every position event how long after its sending it arrived, and
-/// whether the statement's versions arrive complete, once each and in order.
+/// One participant speaking the real hub protocol over its own WebSocket: signed in by its
+/// invite cookie, joined to the dialogue, recording for every position event how long after its
+/// sending it arrived, and whether the statement's versions arrive complete, once each and in order.
 /// </summary>
 public sealed class SimulatedClient : IAsyncDisposable
 {
-    private readonly HubConnection connection;
+    private readonly ClientWebSocket socket;
+    private readonly HttpClient http;
+    private readonly string statementStream;
+    private readonly SentActions sent;
+    private readonly JsonSerializerOptions json;
+    private readonly SemaphoreSlim sending = new(1, 1);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> pending = new();
+    private readonly CancellationTokenSource stop = new();
+    private readonly List<PushReader.Pushed> scratch = [];
+    private Task receiving = Task.CompletedTask;
     private long lastVersion;
+    private int nextInvocation;
 
-    private SimulatedClient(HubConnection connection, HttpClient http)
+    private SimulatedClient(ClientWebSocket socket, HttpClient http, string statementStream, SentActions sent, JsonSerializerOptions json)
     {
-        this.connection = connection;
-        Http = http;
+        this.socket = socket;
+        this.http = http;
+        this.statementStream = statementStream;
+        this.sent = sent;
+        this.json = json;
     }
 
-    public HttpClient Http { get; }
-
-    public ConcurrentBag<double> DelaysMs { get; } = [];
+    /// <summary>Delays of the position events this client received, in milliseconds; read after <see cref="DisposeAsync"/>.</summary>
+    public List<double> DelaysMs { get; } = [];
 
     public int Lost { get; private set; }
 
@@ -35,45 +46,111 @@ public sealed class SimulatedClient : IAsyncDisposable
 
     public int OutOfOrder { get; private set; }
 
-    public long LastVersion => Interlocked.Read(ref lastVersion);
-
-    public static async Task<SimulatedClient> SignInAsync(Uri server, string inviteCode, string statementStream, ConcurrentDictionary<string, long> sentAt)
+    public static async Task<SimulatedClient> SignInAsync(Uri server, string inviteCode, string statementStream, SentActions sent, JsonSerializerOptions json)
     {
         var cookies = new CookieContainer();
         var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = server };
         (await http.PostAsync($"/api/invites/{inviteCode}/redeem", null)).EnsureSuccessStatusCode();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server, "hubs/dialogue"), o => o.Cookies = cookies)
-            .AddJsonProtocol(o =>
-            {
-                o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-                o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
-            })
-            .Build();
-        var client = new SimulatedClient(connection, http);
-        connection.On<string, List<JsonObject>>("EventsAppended", (stream, events) =>
-        {
-            if (stream != statementStream)
-                return;
-            var now = Stopwatch.GetTimestamp();
-            foreach (var e in events)
-            {
-                client.Observe(e["version"]!.GetValue<long>());
-                if (e["note"]?.GetValue<string>() is { } note && sentAt.TryGetValue(note, out var sent))
-                    client.DelaysMs.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
-            }
-        });
-        await connection.StartAsync();
+        var socket = new ClientWebSocket();
+        socket.Options.Cookies = cookies;
+        // WebSockets without negotiation, as the browser client may do too.
+        var hub = new UriBuilder(new Uri(server, "hubs/dialogue")) { Scheme = server.Scheme == "https" ? "wss" : "ws" }.Uri;
+        await socket.ConnectAsync(hub, CancellationToken.None);
+        var client = new SimulatedClient(socket, http, statementStream, sent, json);
+        await client.SendAsync(HubFrames.Handshake);
+        client.receiving = Task.Run(client.ReceiveAsync);
         return client;
     }
 
-    public async Task JoinAsync(Guid dialogueId, string statementStream)
+    public async Task JoinAsync(Guid dialogueId)
     {
-        var joined = await connection.InvokeAsync<JsonElement>("JoinDialogue", dialogueId, new Dictionary<string, long?>());
+        var joined = await InvokeAsync("JoinDialogue", [dialogueId, new Dictionary<string, long?>()]);
         lastVersion = joined.GetProperty("versions").GetProperty(statementStream).GetInt64();
     }
 
-    public Task<CommandOutcome> InvokeAsync(string method, object request) => connection.InvokeAsync<CommandOutcome>(method, request);
+    /// <summary>Invokes a hub method and returns its result; a hub error is thrown.</summary>
+    public async Task<JsonElement> InvokeAsync(string method, IReadOnlyList<object?> arguments)
+    {
+        var id = Interlocked.Increment(ref nextInvocation).ToString(CultureInfo.InvariantCulture);
+        var completion = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        pending[id] = completion;
+        await SendAsync(HubFrames.Invocation(id, method, arguments, json));
+        return await completion.Task;
+    }
+
+    public Task PingAsync() => SendAsync(HubFrames.Ping);
+
+    private async Task SendAsync(ReadOnlyMemory<byte> frame)
+    {
+        await sending.WaitAsync();
+        try
+        {
+            await socket.SendAsync(frame, WebSocketMessageType.Text, true, stop.Token);
+        }
+        finally
+        {
+            sending.Release();
+        }
+    }
+
+    /// <summary>
+    /// One loop a client: gathers a WebSocket message, splits it into hub messages and reads each.
+    /// The arrival time is taken when the message is complete, before any parsing.
+    /// </summary>
+    private async Task ReceiveAsync()
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var result = await socket.ReceiveAsync(buffer.GetMemory(8 * 1024), stop.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                    return;
+                buffer.Advance(result.Count);
+                if (!result.EndOfMessage)
+                    continue;
+                var now = Stopwatch.GetTimestamp();
+                var rest = buffer.WrittenSpan;
+                for (var end = rest.IndexOf(HubFrames.RecordSeparator); end >= 0; end = rest.IndexOf(HubFrames.RecordSeparator))
+                {
+                    Handle(rest[..end], now);
+                    rest = rest[(end + 1)..];
+                }
+                buffer.ResetWrittenCount();
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            foreach (var waiting in pending.Values)
+                waiting.TrySetException(e);
+        }
+    }
+
+    private void Handle(ReadOnlySpan<byte> message, long now)
+    {
+        // The handshake's answer, "{}", and pings carry nothing to measure.
+        if (message.Length <= 2)
+            return;
+        switch (PushReader.Read(message, scratch, out var stream, out var invocationId))
+        {
+            case FrameKind.EventsAppended when stream == statementStream:
+                foreach (var pushed in scratch)
+                {
+                    Observe(pushed.Version);
+                    if (sent.SentAt(pushed.Note) is { } at)
+                        DelaysMs.Add(Stopwatch.GetElapsedTime(at, now).TotalMilliseconds);
+                }
+                break;
+            case FrameKind.Completion when invocationId is not null && pending.TryRemove(invocationId, out var completion):
+                var root = JsonDocument.Parse(message.ToArray()).RootElement;
+                if (root.TryGetProperty("error", out var error))
+                    completion.TrySetException(new InvalidOperationException(error.GetString()));
+                else
+                    completion.TrySetResult(root.TryGetProperty("result", out var value) ? value : default);
+                break;
+        }
+    }
 
     private void Observe(long version)
     {
@@ -93,7 +170,19 @@ public sealed class SimulatedClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await connection.DisposeAsync();
-        Http.Dispose();
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+        catch (WebSocketException)
+        {
+            // The server went first; nothing to close.
+        }
+        await stop.CancelAsync();
+        await receiving;
+        socket.Dispose();
+        http.Dispose();
+        stop.Dispose();
+        sending.Dispose();
     }
 }

@@ -25,10 +25,22 @@ public sealed class HubFanOut(
     IServiceProvider services,
     ILogger<HubFanOut> logger) : IDialogueObserver
 {
-    private IDialogueObserver? reference;
+    /// <summary>
+    /// This object as a grain observer; created once, kept for the node's lifetime. Joins arrive
+    /// concurrently, and two references made by a race would both be subscribed: every push would
+    /// reach the room twice until the orphan expired. The lock makes exactly one.
+    /// </summary>
+    private IDialogueObserver Reference
+    {
+        get
+        {
+            lock (referenceGate)
+                return reference ??= grains.CreateObjectReference<IDialogueObserver>(this);
+        }
+    }
 
-    /// <summary>This object as a grain observer; created once, kept for the node's lifetime.</summary>
-    private IDialogueObserver Reference => reference ??= grains.CreateObjectReference<IDialogueObserver>(this);
+    private readonly Lock referenceGate = new();
+    private IDialogueObserver? reference;
 
     public Task SubscribeAsync(Guid dialogueId) => grains.GetGrain<IDialogueGrain>(dialogueId).SubscribeAsync(Reference);
 

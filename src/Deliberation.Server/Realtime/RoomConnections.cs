@@ -28,8 +28,11 @@ public sealed class RoomConnections
     /// <summary>Adds a connection; true when it is the node's first in that dialogue (time to subscribe).</summary>
     public bool Add(Guid dialogueId, Connection connection, DialogueState dialogue)
     {
-        var isNew = false;
-        var room = rooms.GetOrAdd(dialogueId, _ => { isNew = true; return new Room(); });
+        // GetOrAdd may run a factory on several threads at once, so "my factory ran" would tell more
+        // than one first joiner to subscribe; only the caller whose room was stored is the first.
+        var fresh = new Room();
+        var room = rooms.GetOrAdd(dialogueId, fresh);
+        var isNew = ReferenceEquals(room, fresh);
         room.Mode = dialogue.Settings.Confidentiality;
         room.Dialogue = dialogue;
         room.Connections[connection.ConnectionId] = connection;
