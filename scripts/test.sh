@@ -47,6 +47,10 @@ postgres_bin() {
 ensure_package postgresql postgres_bin
 # The end-to-end tests drive Debian's chromium with Playwright (no browser download).
 ensure_package chromium test -x /usr/bin/chromium
+# PDF exports draw with the fonts under /usr/share/fonts: DejaVu for Latin text, Droid Sans
+# Fallback for the Chinese names the export tests sign with.
+ensure_package fonts-dejavu-core test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+ensure_package fonts-droid-fallback test -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
 
 # ---- a throwaway PostgreSQL ----------------------------------------------------------------
 

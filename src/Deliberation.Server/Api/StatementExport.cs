@@ -3,65 +3,74 @@ using System.Text;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
+using Deliberation.Server.Api.Exports;
 
 namespace Deliberation.Server.Api;
 
 /// <summary>
 /// The statement as a document: its text (compilation with brackets, or clean with the first
 /// option of each open bracket), each clause's status, and signatures. Exports never attribute
-/// positions: they carry counts only.
+/// positions: they carry counts only. Word and PDF files come as downloads named after the statement.
 /// </summary>
 public static class StatementExport
 {
-    public static readonly string[] Formats = ["md", "html", "json"];
+    public static readonly string[] Formats = ["md", "html", "docx", "pdf", "json"];
 
-    public static IResult Render(string format, DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean) =>
-        format.ToLowerInvariant() switch
+    public static IResult Render(string format, DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean)
+    {
+        var document = StatementDocument.From(dialogue, statement, consensus, clean);
+        return format.ToLowerInvariant() switch
         {
-            "md" => Results.Text(Markdown(dialogue, statement, consensus, clean), "text/markdown; charset=utf-8"),
-            "html" => Results.Text(Html(dialogue, statement, consensus, clean), "text/html; charset=utf-8"),
-            "json" => Results.Ok(new { dialogue = dialogue.Settings, statement = statement.Title, statement.Frozen, clauses = Lines(statement, consensus, clean), signatures = statement.Signatures.Values }),
+            "md" => Results.Text(Markdown(document), "text/markdown; charset=utf-8"),
+            "html" => Results.Text(Html(document), "text/html; charset=utf-8"),
+            "docx" => Results.File(DocxStatementDocument.Render(document), DocxStatementDocument.ContentType, ExportFileName.For(document.Title, "docx")),
+            "pdf" => Pdf(document),
+            "json" => Results.Ok(new { dialogue = dialogue.Settings, statement = statement.Title, statement.Frozen, clauses = document.Clauses, signatures = statement.Signatures.Values }),
             _ => Problems.Invalid("export.unknown-format", $"Export formats are {string.Join(", ", Formats)}."),
         };
-
-    private static IEnumerable<(int Number, ClauseKind Kind, string Text, ClauseStatus Status)> Lines(StatementState statement, StatementConsensus consensus, bool clean)
-    {
-        var status = consensus.Clauses.ToDictionary(c => c.ClauseId, c => c.Status);
-        return statement.OrderedClauses.Where(c => !c.Withdrawn).Select((c, i) =>
-            (i + 1, c.Kind, clean ? c.Bracketed.FirstOptions() : c.Text, status.GetValueOrDefault(c.Id)));
     }
 
-    private static string Markdown(DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean)
+    private static IResult Pdf(StatementDocument document) => ExportFonts.Installed is { } fonts
+        ? Results.File(PdfStatementDocument.Render(document, fonts), PdfStatementDocument.ContentType, ExportFileName.For(document.Title, "pdf"))
+        // The server's fault, not the caller's: say what to install rather than send a PDF of empty boxes.
+        : Results.Problem(
+            statusCode: StatusCodes.Status500InternalServerError,
+            title: "The server has no font to draw PDFs with.",
+            detail: "Install a font on the server (on Debian: fonts-dejavu-core, and fonts-droid-fallback or fonts-noto-cjk for Chinese), or export as docx.",
+            type: "https://deliberation.dev/rules/export.no-font",
+            extensions: new Dictionary<string, object?> { ["rule"] = "export.no-font" });
+
+    private static string Markdown(StatementDocument document)
     {
         var text = new StringBuilder();
-        text.AppendLine($"# {statement.Title}").AppendLine();
-        text.AppendLine($"*{dialogue.Settings.Title}*{(dialogue.Settings.Venue is { } venue ? $", {venue}" : "")}").AppendLine();
-        foreach (var (number, kind, clauseText, status) in Lines(statement, consensus, clean))
-            text.AppendLine($"{number}. {clauseText} *({kind}; {status})*").AppendLine();
-        AppendSignatures(statement, line => text.AppendLine(line));
+        text.AppendLine($"# {document.Title}").AppendLine();
+        text.AppendLine($"*{document.DialogueTitle}*{(document.Venue is { } venue ? $", {venue}" : "")}").AppendLine();
+        foreach (var clause in document.Clauses)
+            text.AppendLine($"{clause.Number}. {clause.Text} *({clause.Kind}; {clause.Status})*").AppendLine();
+        AppendSignatures(document, line => text.AppendLine(line));
         return text.ToString();
     }
 
-    private static string Html(DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean)
+    private static string Html(StatementDocument document)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>")
-            .Append(E(statement.Title)).Append("</title></head><body><h1>").Append(E(statement.Title)).Append("</h1><p><em>")
-            .Append(E(dialogue.Settings.Title)).Append("</em></p><ol>");
-        foreach (var (_, kind, clauseText, status) in Lines(statement, consensus, clean))
-            html.Append("<li><p>").Append(E(clauseText)).Append("</p><small>").Append(kind).Append(" · ").Append(status).Append("</small></li>");
+            .Append(E(document.Title)).Append("</title></head><body><h1>").Append(E(document.Title)).Append("</h1><p><em>")
+            .Append(E(document.DialogueTitle)).Append("</em></p><ol>");
+        foreach (var clause in document.Clauses)
+            html.Append("<li><p>").Append(E(clause.Text)).Append("</p><small>").Append(clause.Kind).Append(" · ").Append(clause.Status).Append("</small></li>");
         html.Append("</ol>");
-        AppendSignatures(statement, line => html.Append("<p>").Append(E(line)).Append("</p>"));
+        AppendSignatures(document, line => html.Append("<p>").Append(E(line)).Append("</p>"));
         return html.Append("</body></html>").ToString();
     }
 
-    private static void AppendSignatures(StatementState statement, Action<string> line)
+    private static void AppendSignatures(StatementDocument document, Action<string> line)
     {
-        if (statement.Frozen is not { } frozen)
+        if (document.FrozenLine is not { } frozen)
             return;
-        line($"Frozen text SHA-256: {frozen.Hash}");
+        line(frozen);
         // Signed in a personal capacity; affiliations for identification only.
-        foreach (var s in statement.Signatures.Values.OrderBy(s => s.Name, StringComparer.Ordinal))
-            line($"- {s.Name}{(s.Affiliation is { } a ? $", {a}" : "")} ({s.Capacity.ToString().ToLowerInvariant()} capacity)");
+        foreach (var signature in document.Signatures)
+            line($"- {signature.Line}");
     }
 }

@@ -1,0 +1,108 @@
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Deliberation.Server.Api.Exports;
+
+/// <summary>
+/// The statement as a Word document, to be edited on after the dialogue. Clause numbers are
+/// typed, not Word's automatic numbering: they are how the clauses are referred to, and must not
+/// shift when someone edits the document.
+/// </summary>
+public static class DocxStatementDocument
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private const string TitleStyle = "Title";
+    private const string DialogueStyle = "Subtitle";
+    private const string ClauseStyle = "Clause";
+    private const string ClauseNoteStyle = "ClauseNote";
+    private const string FrozenStyle = "Frozen";
+    private const string SignatureStyle = "Signature";
+
+    // Word measures indents in twentieths of a point and font sizes in half points.
+    private const int Centimetre = 567;
+    private const string Muted = "595959";
+
+    public static byte[] Render(StatementDocument document)
+    {
+        using var stream = new MemoryStream();
+        using (var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            package.PackageProperties.Title = document.Title;
+            package.PackageProperties.Creator = "Deliberation";
+            var main = package.AddMainDocumentPart();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
+
+            var body = new Body(StyledParagraph(TitleStyle, Text(document.Title)), StyledParagraph(DialogueStyle, Text(document.DialogueLine)));
+            foreach (var clause in document.Clauses)
+            {
+                body.Append(StyledParagraph(ClauseStyle, [new Run(new Text($"{clause.Number}.")), new Run(new TabChar()), .. Text(clause.Text)]));
+                body.Append(StyledParagraph(ClauseNoteStyle, Text($"{clause.Kind}; {clause.Status}")));
+            }
+            if (document.FrozenLine is { } frozen)
+            {
+                body.Append(StyledParagraph(FrozenStyle, Text(frozen)));
+                foreach (var signature in document.Signatures)
+                    body.Append(StyledParagraph(SignatureStyle, Text(signature.Line)));
+            }
+            body.Append(new SectionProperties(
+                new PageSize { Width = 11906, Height = 16838 }, // A4
+                new PageMargin { Top = 2 * Centimetre, Bottom = 2 * Centimetre, Left = 2 * Centimetre, Right = 2 * Centimetre, Header = 708, Footer = 708, Gutter = 0 }));
+            main.Document = new Document(body);
+        }
+        return stream.ToArray();
+    }
+
+    private static Paragraph StyledParagraph(string style, IEnumerable<OpenXmlElement> runs) =>
+        new(runs.Prepend(new ParagraphProperties(new ParagraphStyleId { Val = style })));
+
+    /// <summary>Runs for the text, with its line breaks as Word's.</summary>
+    private static IEnumerable<Run> Text(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0)
+                yield return new Run(new Break());
+            yield return new Run(new Text(XmlSafe(lines[i])) { Space = SpaceProcessingModeValues.Preserve });
+        }
+    }
+
+    /// <summary>
+    /// The text less the control characters XML cannot carry, which would make saving throw; a
+    /// lone surrogate comes out as U+FFFD.
+    /// </summary>
+    private static string XmlSafe(string text) =>
+        string.Concat(text.EnumerateRunes().Where(r => !r.IsBmp || XmlConvert.IsXmlChar((char)r.Value)).Select(r => r.ToString()));
+
+    private static Styles Styles() => new(
+        new DocDefaults(
+            new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri" },
+                new FontSize { Val = "22" })),
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "276", LineRule = LineSpacingRuleValues.Auto }))),
+        new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
+        ParagraphStyle(TitleStyle, "Title", new StyleParagraphProperties(new SpacingBetweenLines { After = "80" }),
+            new StyleRunProperties(new Bold(), new FontSize { Val = "36" })),
+        ParagraphStyle(DialogueStyle, "Subtitle", new StyleParagraphProperties(new SpacingBetweenLines { After = "360" }),
+            new StyleRunProperties(new Italic(), new Color { Val = Muted })),
+        // Kept with the next paragraph so a clause is never parted from its status line.
+        ParagraphStyle(ClauseStyle, "Clause", new StyleParagraphProperties(
+                new KeepNext(), new SpacingBetweenLines { After = "20" }, new Indentation { Left = $"{Centimetre}", Hanging = $"{Centimetre}" })),
+        ParagraphStyle(ClauseNoteStyle, "Clause status", new StyleParagraphProperties(new SpacingBetweenLines { After = "200" }, new Indentation { Left = $"{Centimetre}" }),
+            new StyleRunProperties(new Color { Val = Muted }, new FontSize { Val = "18" })),
+        ParagraphStyle(FrozenStyle, "Frozen text", new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "160" }),
+            new StyleRunProperties(new Color { Val = Muted }, new FontSize { Val = "18" })),
+        ParagraphStyle(SignatureStyle, "Signature", new StyleParagraphProperties(new SpacingBetweenLines { After = "60" }, new Indentation { Left = $"{Centimetre}" })));
+
+    private static Style ParagraphStyle(string id, string name, StyleParagraphProperties paragraph, StyleRunProperties? run = null) =>
+        new(new OpenXmlElement?[] { new StyleName { Val = name }, new BasedOn { Val = "Normal" }, new PrimaryStyle(), paragraph, run }.OfType<OpenXmlElement>())
+        {
+            Type = StyleValues.Paragraph,
+            StyleId = id,
+            // Title and Subtitle are Word's own styles; the others are this document's.
+            CustomStyle = id is not (TitleStyle or DialogueStyle),
+        };
+}

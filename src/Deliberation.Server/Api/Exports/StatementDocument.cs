@@ -1,0 +1,47 @@
+using Deliberation.Domain.Consensus;
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
+
+namespace Deliberation.Server.Api.Exports;
+
+/// <summary>
+/// What every export format shows of a statement, so the formats differ in layout only: the
+/// title, the dialogue, the numbered clauses with their kind and status, and, once frozen, the
+/// text's hash and the signatures. It holds counts-free statuses and no participant ids, so no
+/// format can attribute a position.
+/// </summary>
+public sealed record StatementDocument(
+    string Title,
+    string DialogueTitle,
+    string? Venue,
+    IReadOnlyList<ExportedClause> Clauses,
+    string? FrozenHash,
+    IReadOnlyList<ExportedSignature> Signatures)
+{
+    /// <param name="clean">The first option of each open bracket instead of the compilation text with its brackets.</param>
+    public static StatementDocument From(DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean)
+    {
+        var status = consensus.Clauses.ToDictionary(c => c.ClauseId, c => c.Status);
+        var clauses = statement.OrderedClauses.Where(c => !c.Withdrawn).Select((c, i) =>
+            new ExportedClause(i + 1, c.Kind, clean ? c.Bracketed.FirstOptions() : c.Text, status.GetValueOrDefault(c.Id))).ToList();
+        var signatures = statement.Frozen is null
+            ? []
+            : statement.Signatures.Values.OrderBy(s => s.Name, StringComparer.Ordinal)
+                .Select(s => new ExportedSignature(s.Name, s.Affiliation, s.Capacity)).ToList();
+        return new StatementDocument(statement.Title, dialogue.Settings.Title, dialogue.Settings.Venue, clauses, statement.Frozen?.Hash, signatures);
+    }
+
+    /// <summary>The line naming the dialogue, with its venue when it has one.</summary>
+    public string DialogueLine => Venue is { } venue ? $"{DialogueTitle}, {venue}" : DialogueTitle;
+
+    public string? FrozenLine => FrozenHash is { } hash ? $"Frozen text SHA-256: {hash}" : null;
+}
+
+/// <summary>A clause as exported: its number counts only the clauses not withdrawn.</summary>
+public sealed record ExportedClause(int Number, ClauseKind Kind, string Text, ClauseStatus Status);
+
+/// <summary>A signature as exported: the name as signed, and the affiliation for identification only.</summary>
+public sealed record ExportedSignature(string Name, string? Affiliation, SignatureCapacity Capacity)
+{
+    public string Line => $"{Name}{(Affiliation is { } a ? $", {a}" : "")} ({Capacity.ToString().ToLowerInvariant()} capacity)";
+}

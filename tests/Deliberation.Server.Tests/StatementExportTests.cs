@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Headers;
+using DocumentFormat.OpenXml.Packaging;
+using Deliberation.Domain;
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
+using Deliberation.Server.Api.Exports;
+using Deliberation.Server.Tests.Infrastructure;
+using UglyToad.PdfPig;
+using static Deliberation.Server.Tests.Infrastructure.ConsensusJson;
+using static Deliberation.Server.Tests.Infrastructure.HandWorkedDialogue;
+
+namespace Deliberation.Server.Tests;
+
+/// <summary>
+/// The Word and PDF exports of DESIGN §6, read back with libraries of their own (OpenXML SDK,
+/// PdfPig), so a document that merely opens but lacks the text fails.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class StatementExportTests(ServerFixture fixture)
+{
+    private const string RedLine = "No autonomous weapon may select targets without human control.";
+    private const string Principle = "Signatories share evaluation results with the international scientific panel within ninety days.";
+    private const string ChineseSigner = "张伟";
+    private const string ChineseAffiliation = "清华大学";
+    private const string LatinSigner = "Ada Lovelace";
+
+    // A delegate who takes a position but does not sign: exports never name her.
+    private const string SilentDelegate = "Nadia Positiontaker";
+
+    private ServerFactory Server => fixture.Server;
+
+    [Fact]
+    public async Task WordExportHasTheClausesAndTheSignaturesAndIsADownload()
+    {
+        var (dialogue, redLine) = await FrozenAndSignedAsync();
+        using var _ = dialogue;
+        var response = await dialogue.Convener.GetAsync($"{dialogue.StatementUrl}/export?format=docx");
+
+        await AssertDownloadAsync(response, DocxStatementDocument.ContentType, "Joint-statement.docx");
+        using var word = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), isEditable: false);
+        var paragraphs = word.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Equal("Joint statement", paragraphs[0]);
+        Assert.Contains($"1.{RedLine}", paragraphs);
+        Assert.Contains($"2.{Principle}", paragraphs);
+        Assert.Contains($"RedLine; {Status(Clause(await dialogue.ConsensusAsync(), redLine))}", paragraphs);
+        Assert.Contains($"Frozen text SHA-256: {await FrozenHashAsync(dialogue)}", paragraphs);
+        Assert.Contains($"{ChineseSigner}, {ChineseAffiliation} (personal capacity)", paragraphs);
+        Assert.Contains($"{LatinSigner}, Analytical Engines Ltd (institutional capacity)", paragraphs);
+        Assert.DoesNotContain(paragraphs, p => p.Contains(SilentDelegate, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PdfExportHasTheClausesAndTheSignaturesAsTextAndIsADownload()
+    {
+        var (dialogue, redLine) = await FrozenAndSignedAsync();
+        using var _ = dialogue;
+        var response = await dialogue.Convener.GetAsync($"{dialogue.StatementUrl}/export?format=pdf");
+
+        await AssertDownloadAsync(response, PdfStatementDocument.ContentType, "Joint-statement.pdf");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF-"u8.ToArray(), bytes[..5]);
+        var text = PdfText(bytes, out var pages);
+        Assert.True(pages > 0);
+        Assert.Contains(Squeezed("Joint statement"), text);
+        Assert.Contains(Squeezed($"1. {RedLine}"), text);
+        Assert.Contains(Squeezed($"2. {Principle}"), text);
+        Assert.Contains(Squeezed($"RedLine · {Status(Clause(await dialogue.ConsensusAsync(), redLine))}"), text);
+        Assert.Contains(Squeezed($"Frozen text SHA-256: {await FrozenHashAsync(dialogue)}"), text);
+        Assert.Contains(Squeezed($"{LatinSigner}, Analytical Engines Ltd (institutional capacity)"), text);
+        // scripts/test.sh installs a CJK face (fonts-droid-fallback); without one the name would print as boxes.
+        Assert.True(ExportFonts.Installed!.FallbackFor(ChineseSigner[0]) is not null, "No installed font has Chinese glyphs: install fonts-droid-fallback.");
+        Assert.Contains(Squeezed($"{ChineseSigner}, {ChineseAffiliation} (personal capacity)"), text);
+        Assert.DoesNotContain(Squeezed(SilentDelegate), text);
+    }
+
+    [Fact]
+    public async Task AnUnknownExportFormatIsRefusedNamingAllFive()
+    {
+        using var dialogue = await CreateAsync(Server);
+        var refusal = await Expect.RefusedAsync(
+            await dialogue.Convener.GetAsync($"{dialogue.StatementUrl}/export?format=odt"), HttpStatusCode.BadRequest, "export.unknown-format");
+        var detail = refusal["detail"]!.GetValue<string>();
+        foreach (var format in new[] { "md", "html", "docx", "pdf", "json" })
+            Assert.Contains(format, detail.Split([',', ' ', '.'], StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void PdfStatementExportWithoutAChineseFaceStillPrintsEverythingElse()
+    {
+        var bodyOnly = new ExportFonts(ExportFonts.Installed!.Body, bold: null, fallbacks: []);
+        var document = new StatementDocument("联合声明 Joint statement", "对话 Dialogue", "Beijing",
+            [new ExportedClause(1, ClauseKind.Principle, $"各方同意 the parties agree. {Principle}", ClauseStatus.Agreed)],
+            new string('a', 64), [new ExportedSignature(ChineseSigner, ChineseAffiliation, SignatureCapacity.Personal), new ExportedSignature(LatinSigner, null, SignatureCapacity.Personal)]);
+
+        var text = PdfText(PdfStatementDocument.Render(document, bodyOnly), out _);
+
+        Assert.Contains(Squeezed("Joint statement"), text);
+        Assert.Contains(Squeezed($"the parties agree. {Principle}"), text);
+        Assert.Contains(Squeezed($"{LatinSigner} (personal capacity)"), text);
+        // The Chinese signature's line is there too, its name as missing-glyph boxes.
+        Assert.Equal(2, CountOf(text, Squeezed("(personal capacity)")));
+    }
+
+    [Fact]
+    public void PdfStatementExportFlowsALongStatementOntoFurtherPages()
+    {
+        var filler = string.Join(' ', Enumerable.Repeat("The parties recall their commitments and reaffirm them in full.", 6));
+        var clauses = Enumerable.Range(1, 40).Select(n => new ExportedClause(n, ClauseKind.Other, $"{filler} Marker{n}end.", ClauseStatus.Contested)).ToList();
+        var document = new StatementDocument("A long statement", "Dialogue", null, clauses, null, []);
+
+        var text = PdfText(PdfStatementDocument.Render(document, ExportFonts.Installed!), out var pages);
+
+        Assert.True(pages > 3, $"{pages} pages");
+        Assert.All(clauses, c => Assert.Contains($"Marker{c.Number}end.", text));
+        // Nothing lost where a line or a page breaks.
+        Assert.Equal(40 * 6, CountOf(text, Squeezed("reaffirm them in full.")));
+    }
+
+    [Theory]
+    [InlineData("Joint statement", "pdf", "Joint-statement.pdf")]
+    [InlineData("  Venice: 2025/26 \"final\"  ", "docx", "Venice-2025-26-final.docx")]
+    [InlineData("联合声明：人工智能安全", "pdf", "联合声明：人工智能安全.pdf")]
+    [InlineData("../../etc/passwd", "pdf", "etc-passwd.pdf")]
+    [InlineData("...", "pdf", "statement.pdf")]
+    public void StatementExportFileNamesKeepTheTitleButNothingAFileSystemRefuses(string title, string extension, string expected) =>
+        Assert.Equal(expected, ExportFileName.For(title, extension));
+
+    /// <summary>Two clauses, a position by someone who does not sign, the text frozen, and two signatures, one Chinese.</summary>
+    private async Task<(TestDialogue Dialogue, Guid RedLine)> FrozenAndSignedAsync()
+    {
+        var dialogue = await TestDialogue.CreateAsync(Server, ConfidentialityMode.ChathamHouse, Dimensions,
+            new Seat(ChineseSigner, Role.Delegate, ("Region", "North"), ("Sector", "Academia")),
+            new Seat(LatinSigner, Role.Delegate, ("Region", "South"), ("Sector", "Industry")),
+            new Seat(SilentDelegate, Role.Delegate, ("Region", "South"), ("Sector", "Academia")));
+        var redLine = await dialogue.ProposeClauseAsync(TestDialogue.ConvenerName, RedLine, ClauseKind.RedLine);
+        await dialogue.ProposeClauseAsync(TestDialogue.ConvenerName, Principle);
+        await dialogue.SetPhaseAsync(TestDialogue.ConvenerName, Phase.Deliberation);
+        await dialogue.TakePositionAsync(SilentDelegate, redLine, PositionKind.Oppose);
+        foreach (var phase in new[] { Phase.Drafting, Phase.FinalReading, Phase.Signing })
+            await dialogue.SetPhaseAsync(TestDialogue.ConvenerName, phase);
+        await dialogue.AcceptAsync(TestDialogue.ConvenerName, new FreezeStatement());
+        var hash = await FrozenHashAsync(dialogue);
+        await dialogue.AcceptAsync(ChineseSigner, new Sign(ChineseSigner, ChineseAffiliation, SignatureCapacity.Personal, hash));
+        await dialogue.AcceptAsync(LatinSigner, new Sign(LatinSigner, "Analytical Engines Ltd", SignatureCapacity.Institutional, hash));
+        return (dialogue, redLine);
+    }
+
+    private static async Task<string> FrozenHashAsync(TestDialogue dialogue) =>
+        (await dialogue.Convener.GetJsonAsync(dialogue.StatementUrl))["frozen"]!["hash"]!.GetValue<string>();
+
+    private static async Task AssertDownloadAsync(HttpResponseMessage response, string contentType, string fileName)
+    {
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+        var disposition = response.Content.Headers.ContentDisposition ?? ContentDispositionHeaderValue.Parse("inline");
+        Assert.Equal("attachment", disposition.DispositionType);
+        Assert.Equal(fileName, disposition.FileNameStar ?? disposition.FileName?.Trim('"'));
+    }
+
+    /// <summary>All pages' text without whitespace: where a PDF breaks a line, and so whether a space survives, is layout.</summary>
+    private static string PdfText(byte[] pdf, out int pages)
+    {
+        using var document = PdfDocument.Open(pdf);
+        pages = document.NumberOfPages;
+        return Squeezed(string.Concat(document.GetPages().Select(p => p.Text)));
+    }
+
+    private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+            count++;
+        return count;
+    }
+}
