@@ -5,8 +5,10 @@ COPY . .
 RUN dotnet publish src/Deliberation.Server/Deliberation.Server.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-# curl is for the compose health check only.
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+# curl is for the compose health check only; the fonts are what the PDF export draws with
+# (DejaVu for Latin, Greek and Cyrillic, Droid Sans Fallback for Chinese).
+RUN apt-get update && apt-get install -y --no-install-recommends curl fonts-dejavu-core fonts-droid-fallback \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
 EXPOSE 8080 11111 30000
