@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
+using Deliberation.Domain.Dialogues;
 
 namespace Deliberation.Client.Api;
 
@@ -39,15 +40,23 @@ public sealed class DeliberationApi(HttpClient http)
     public Task<ApiResult<CreatedStatement>> AddStatementAsync(Guid id, string title) =>
         SendAsync<CreatedStatement>(HttpMethod.Post, $"api/dialogues/{id}/statements", new AddStatementRequest(title));
 
+    /// <summary>
+    /// A dialogue command (<c>ChangeSettings</c>, <c>ChangeConsensusRules</c>, <c>UpdateMember</c>,
+    /// <c>RemoveMember</c>, …) as <c>POST /api/dialogues/{id}/commands</c> takes it: the command with its <c>type</c>.
+    /// </summary>
+    public Task<ApiResult<CommandOutcome>> SendDialogueCommandAsync(Guid id, DialogueCommand command) =>
+        SendAsync<CommandOutcome>(HttpMethod.Post, $"api/dialogues/{id}/commands", command, typeof(DialogueCommand));
+
     private Task<ApiResult<T>> GetAsync<T>(string path) => SendAsync<T>(HttpMethod.Get, path, null);
 
-    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body)
+    /// <param name="bodyType">The type to write the body as: a polymorphic base writes the <c>type</c> discriminator.</param>
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, Type? bodyType = null)
     {
         try
         {
             using var request = new HttpRequestMessage(method, path);
             if (body is not null)
-                request.Content = JsonContent.Create(body, body.GetType(), options: ClientJson.Options);
+                request.Content = JsonContent.Create(body, bodyType ?? body.GetType(), options: ClientJson.Options);
             using var response = await http.SendAsync(request);
             if (response.IsSuccessStatusCode)
             {

@@ -17,6 +17,8 @@ namespace Deliberation.Client.Pages.Room;
 /// </summary>
 public sealed partial class RoomPage
 {
+    private static readonly CommandOutcome NoStatement = CommandOutcome.Refused("", 0, RuleError.NotFound("statement.not-found", "No statement is selected."));
+
     private Guid? selectedStatementId;
     private Guid? selectedClauseId;
     private bool followFloor = true;
@@ -99,13 +101,14 @@ public sealed partial class RoomPage
 
     // ---- commands: each goes to the hub; a refusal is shown with the rule's message ----
 
-    private async Task<CommandOutcome> RunAsync(string method, object request, string? done = null)
+    /// <param name="refusalShownInline">The component shows the refusal itself (beside the form), so no snackbar.</param>
+    private async Task<CommandOutcome> RunAsync(string method, object request, string? done = null, bool refusalShownInline = false)
     {
         busy = true;
         try
         {
             var outcome = await Session!.SendAsync(method, request);
-            if (!outcome.Accepted && outcome.Error is { } error && error.Rule != RapporteurEditor.StaleBaseRule)
+            if (!outcome.Accepted && outcome.Error is { } error && error.Rule != RapporteurEditor.StaleBaseRule && !refusalShownInline)
                 Snackbar.Add(error.Message, Severity.Error);
             else if (outcome.Accepted && done is not null)
                 Snackbar.Add(done, Severity.Success);
@@ -200,6 +203,16 @@ public sealed partial class RoomPage
         Statement is { } s && Clause is { } c
             ? RunAsync("ResolveAlternative", new ResolveAlternativeRequest(DialogueId, s.Id, c.Id, optionId), $"Bracket resolved with option {optionId}.")
             : Task.CompletedTask;
+
+    private Task<CommandOutcome> SignAsync(SignatureDetails signature) =>
+        Statement is { } s
+            ? RunAsync("Sign", new SignRequest(DialogueId, s.Id, signature.Name, signature.Affiliation, signature.Capacity, signature.TextHash), "Signed.", refusalShownInline: true)
+            : Task.FromResult(NoStatement);
+
+    private Task<CommandOutcome> WithdrawSignatureAsync(string? reason) =>
+        Statement is { } s
+            ? RunAsync("WithdrawSignature", new WithdrawSignatureRequest(DialogueId, s.Id, reason), "Signature withdrawn.", refusalShownInline: true)
+            : Task.FromResult(NoStatement);
 
     private Task FreezeAsync() =>
         Statement is { } s ? RunAsync("FreezeStatement", new StatementRequest(DialogueId, s.Id), "The text is frozen.") : Task.CompletedTask;

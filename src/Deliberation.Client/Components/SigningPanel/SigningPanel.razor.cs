@@ -1,0 +1,121 @@
+using Deliberation.Domain;
+using Deliberation.Domain.Statements;
+using Microsoft.AspNetCore.Components;
+
+namespace Deliberation.Client.Components;
+
+/// <summary>What a signer gives: her name and affiliation as they are to be printed, her capacity, and the hash of the text she was shown.</summary>
+public sealed record SignatureDetails(string Name, string? Affiliation, SignatureCapacity Capacity, string TextHash);
+
+/// <summary>
+/// The frozen text's hash, the form to sign it (name prefilled with the viewer's, affiliation,
+/// capacity), the signatories, and withdrawing one's own signature with a reason. Shown only once
+/// the facilitator has frozen the statement; the hash sent is the one on screen, so nobody signs a
+/// text she was not shown. Refusals come back from the server and are shown with its message.
+/// </summary>
+public sealed partial class SigningPanel
+{
+    private Guid prefilledFor;
+    private string name = "";
+    private string affiliation = "";
+    private SignatureCapacity capacity = SignatureCapacity.Personal;
+    private bool withdrawing;
+    private string reason = "";
+    private bool sending;
+    private RuleError? refusal;
+
+    [Parameter, EditorRequired]
+    public StatementView Statement { get; set; } = null!;
+
+    /// <summary>The viewer: whose name prefills the form and whose signature may be withdrawn.</summary>
+    [Parameter, EditorRequired]
+    public MemberView You { get; set; } = null!;
+
+    [Parameter, EditorRequired]
+    public Phase Phase { get; set; }
+
+    [Parameter]
+    public bool Busy { get; set; }
+
+    /// <summary>Sends the signature; the answer says whether the server took it.</summary>
+    [Parameter]
+    public Func<SignatureDetails, Task<CommandOutcome>>? OnSign { get; set; }
+
+    /// <summary>Withdraws the viewer's signature with the reason given (or none).</summary>
+    [Parameter]
+    public Func<string?, Task<CommandOutcome>>? OnWithdraw { get; set; }
+
+    private Signature? Mine => Statement.Signatures.FirstOrDefault(s => s.ParticipantId == You.ParticipantId);
+
+    private IReadOnlyList<Signature> Signatories => [.. Statement.Signatures.OrderBy(s => s.At)];
+
+    /// <summary>Why the viewer cannot sign now, or null when she can.</summary>
+    private string? SignClosedReason =>
+        !You.Role.Acts() ? "Observers do not sign."
+        : Phase == Phase.Closed ? "The dialogue is closed: no more signatures are taken."
+        : !Phase.AllowsSigning() ? $"The text is frozen. Signing opens when the facilitator moves the dialogue to Signing (it is in {Presentation.Label(Phase)})."
+        : null;
+
+    private bool Disabled => Busy || sending;
+
+    protected override void OnParametersSet()
+    {
+        if (prefilledFor == You.ParticipantId)
+            return;
+        prefilledFor = You.ParticipantId;
+        name = You.DisplayName;
+        affiliation = You.Affiliation ?? "";
+    }
+
+    private async Task SignAsync()
+    {
+        if (OnSign is null || Statement.Frozen is not { } frozen || string.IsNullOrWhiteSpace(name))
+            return;
+        // The hash on screen, not one fetched now: the signature must bind to the text she was shown.
+        var details = new SignatureDetails(name.Trim(), string.IsNullOrWhiteSpace(affiliation) ? null : affiliation.Trim(), capacity, frozen.Hash);
+        await SendAsync(() => OnSign(details));
+    }
+
+    private void StartWithdrawing()
+    {
+        reason = "";
+        refusal = null;
+        withdrawing = true;
+    }
+
+    private async Task WithdrawAsync()
+    {
+        if (OnWithdraw is null)
+            return;
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (await SendAsync(() => OnWithdraw(why)))
+            withdrawing = false;
+    }
+
+    private async Task<bool> SendAsync(Func<Task<CommandOutcome>> send)
+    {
+        sending = true;
+        refusal = null;
+        try
+        {
+            var outcome = await send();
+            refusal = outcome.Accepted ? null : outcome.Error ?? new RuleError("command.refused", "The server refused this.");
+            return outcome.Accepted;
+        }
+        finally
+        {
+            sending = false;
+        }
+    }
+
+    private static string CapacityLabel(SignatureCapacity capacity) => capacity switch
+    {
+        SignatureCapacity.Institutional => "on behalf of the institution",
+        _ => "in a personal capacity",
+    };
+
+    private static string When(DateTimeOffset at) => at.ToLocalTime().ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The hash's start and end, enough to compare by eye with a printed copy.</summary>
+    private static string ShortHash(string hash) => hash.Length <= 16 ? hash : $"{hash[..8]}…{hash[^8..]}";
+}
