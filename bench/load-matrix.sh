@@ -4,6 +4,8 @@
 # the server stopped again. Usage:
 #   bench/load-matrix.sh [clients list] [rates list] [seconds]
 #   bench/load-matrix.sh "100 500 1000 2000" "50 200" 20
+# Extra server settings go in SERVER_ARGS, e.g. SERVER_ARGS="--Realtime:PushWindowMilliseconds=0",
+# extra server environment in SERVER_ENV, e.g. SERVER_ENV="DOTNET_TieredPGO=0".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clients_list=${1:-"100 500 1000 2000"}
@@ -28,10 +30,10 @@ dotnet build -c Release bench/Deliberation.LoadGenerator -v q -nologo >/dev/null
 for rate in $rates; do
     for clients in $clients_list; do
         db="$work/load-$clients-$rate.db"
-        dotnet src/Deliberation.Server/bin/Release/net10.0/Deliberation.Server.dll \
+        env ${SERVER_ENV:-} dotnet src/Deliberation.Server/bin/Release/net10.0/Deliberation.Server.dll \
             --urls "http://127.0.0.1:$port" --Demo:Seed=false --Logging:LogLevel:Default=Warning \
             --RateLimits:RequestsPerMinute=1000000 --ConnectionStrings:Deliberation="Data Source=$db" \
-            --Orleans:SiloPort=11300 --Orleans:GatewayPort=30300 >"$work/server-$clients-$rate.log" 2>&1 &
+            --Orleans:SiloPort=11300 --Orleans:GatewayPort=30300 ${SERVER_ARGS:-} >"$work/server-$clients-$rate.log" 2>&1 &
         server_pid=$!
         for _ in $(seq 1 120); do
             curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break

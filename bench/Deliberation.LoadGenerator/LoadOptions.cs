@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Deliberation.LoadGenerator;
 
 /// <summary>What to run: how many clients, how fast, for how long, against which loopback server.</summary>
-public sealed record LoadOptions(Uri Server, int Clients, double ActionsPerSecond, TimeSpan Duration, double ActorShare, int? ServerPid)
+public sealed record LoadOptions(Uri Server, int Clients, double ActionsPerSecond, TimeSpan Duration, TimeSpan Warmup, double ActorShare, int? ServerPid)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -21,6 +21,7 @@ public sealed record LoadOptions(Uri Server, int Clients, double ActionsPerSecon
             int.Parse(Get("clients", "100"), CultureInfo.InvariantCulture),
             double.Parse(Get("rate", "50"), CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(double.Parse(Get("seconds", "30"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(Get("warmup", "15"), CultureInfo.InvariantCulture)),
             double.Parse(Get("actors", "0.2"), CultureInfo.InvariantCulture),
             args.Contains("--server-pid") ? int.Parse(Get("server-pid", "0"), CultureInfo.InvariantCulture) : null);
     }

@@ -6,10 +6,10 @@ using System.Text.Json;
 using Deliberation.LoadGenerator;
 
 // A load run against a server on this machine (start it first; see docs/performance.md):
-//   dotnet run -c Release --project bench/Deliberation.LoadGenerator -- --server http://127.0.0.1:5080 --clients 1000 --rate 50 --seconds 30 [--server-pid PID]
+//   dotnet run -c Release --project bench/Deliberation.LoadGenerator -- --server http://127.0.0.1:5080 --clients 1000 --rate 50 --seconds 30 [--warmup 15] [--server-pid PID]
 var options = LoadOptions.Parse(args);
 var stream = new Func<Guid, string>(id => $"statement-{id:N}");
-Console.WriteLine($"{options.Clients} clients, {options.ActionsPerSecond} actions/s for {options.Duration.TotalSeconds:0} s against {options.Server}");
+Console.WriteLine($"{options.Clients} clients, {options.ActionsPerSecond} actions/s for {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up, against {options.Server}");
 
 // Set-up over HTTP, as a convener would: a dialogue, a statement of 20 clauses, the delegates.
 var cookies = new CookieContainer();
@@ -48,8 +48,9 @@ for (var i = 0; i < options.Clients; i++)
 await Post($"/api/dialogues/{dialogueId}/commands", new { type = "SetPhase", phase = "Deliberation" });
 Console.WriteLine($"set up {options.Clients} members in {setup.Elapsed.TotalSeconds:0.0} s");
 
-var capacity = (int)Math.Ceiling(options.ActionsPerSecond * options.Duration.TotalSeconds) + 64;
-var sent = new SentActions(capacity);
+// Warm-up actions come first and are checked for order but not timed.
+var warmupActions = (int)Math.Ceiling(options.ActionsPerSecond * options.Warmup.TotalSeconds);
+var sent = new SentActions(warmupActions + (int)Math.Ceiling(options.ActionsPerSecond * options.Duration.TotalSeconds), firstMeasured: warmupActions);
 var baselineRss = options.ServerPid is { } serverPid ? ServerStats.ResidentMegabytes(serverPid) : 0;
 var clients = new List<SimulatedClient>();
 foreach (var batch in codes.Chunk(50))
@@ -74,32 +75,53 @@ var pinging = Task.Run(async () =>
     }
 });
 
-var cpuBefore = ServerStats.CpuSeconds(options.ServerPid);
-var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var actors = clients.Take(Math.Max(1, (int)(clients.Count * options.ActorShare))).ToArray();
 var kinds = new[] { "Support", "Accept", "StandAside", "Oppose" };
 var interval = TimeSpan.FromSeconds(1 / options.ActionsPerSecond);
-var run = Stopwatch.StartNew();
 var inFlight = new List<Task>();
+// How long the server took to acknowledge each action (stored and decided), apart from the fan-out.
+var acknowledgements = new System.Collections.Concurrent.ConcurrentBag<double>();
 var refused = 0;
 var action = 0;
-while (run.Elapsed < options.Duration)
+
+// Actions at the given rate for a while; each carries its number as its note.
+async Task SendActionsAsync(int until)
 {
-    if (action >= sent.Capacity)
-        break;
-    var actor = actors[action % actors.Length];
-    var request = new { dialogueId, statementId, clauseId = clauses[action % clauses.Count], revision = 1, position = kinds[action % kinds.Length], note = SentActions.NoteOf(action) };
-    sent.MarkSent(action);
-    inFlight.Add(actor.InvokeAsync("TakePosition", [request]).ContinueWith(t =>
+    var clock = Stopwatch.StartNew();
+    var first = action;
+    while (action < until)
     {
-        if (t.IsFaulted || !t.Result.GetProperty("accepted").GetBoolean())
-            Interlocked.Increment(ref refused);
-    }, TaskScheduler.Default));
-    action++;
-    var next = interval * action;
-    if (next > run.Elapsed)
-        await Task.Delay(next - run.Elapsed);
+        var actor = actors[action % actors.Length];
+        var request = new { dialogueId, statementId, clauseId = clauses[action % clauses.Count], revision = 1, position = kinds[action % kinds.Length], note = SentActions.NoteOf(action) };
+        sent.MarkSent(action);
+        var startedAt = Stopwatch.GetTimestamp();
+        var measuring = action >= warmupActions;
+        inFlight.Add(actor.InvokeAsync("TakePosition", [request]).ContinueWith(t =>
+        {
+            if (t.IsFaulted || !t.Result.GetProperty("accepted").GetBoolean())
+                Interlocked.Increment(ref refused);
+            else if (measuring)
+                acknowledgements.Add(Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds);
+        }, TaskScheduler.Default));
+        action++;
+        var next = interval * (action - first);
+        if (next > clock.Elapsed)
+            await Task.Delay(next - clock.Elapsed);
+    }
 }
+
+// A server that has just started is still compiling its hot paths (tiered JIT): warm it up at the
+// same rate first, so the figures are those of a server that has been running.
+await SendActionsAsync(warmupActions);
+await Task.WhenAll(inFlight);
+var warmupRefused = refused;
+await Task.Delay(TimeSpan.FromSeconds(1));
+
+var cpuBefore = ServerStats.CpuSeconds(options.ServerPid);
+var machineBefore = ServerStats.MachineJiffies();
+var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var run = Stopwatch.StartNew();
+await SendActionsAsync(sent.Capacity);
 await Task.WhenAll(inFlight);
 var sending = run.Elapsed;
 // Let the last pushes land, then stop by itself.
@@ -107,19 +129,27 @@ await Task.Delay(TimeSpan.FromSeconds(3));
 await keepAlive.CancelAsync();
 await pinging;
 var cpuAfter = ServerStats.CpuSeconds(options.ServerPid);
+var machineAfter = ServerStats.MachineJiffies();
 var generatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore).TotalSeconds;
 
 var rssLoaded = options.ServerPid is { } loadedPid ? ServerStats.ResidentMegabytes(loadedPid) : 0;
 await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
 var delays = clients.SelectMany(c => c.DelaysMs).Order().ToArray();
-double Percentile(double p) => delays.Length == 0 ? double.NaN : delays[Math.Min(delays.Length - 1, (int)Math.Ceiling(p * delays.Length) - 1)];
-var expected = (long)(action - refused) * clients.Count;
-Console.WriteLine($"actions sent {action} in {sending.TotalSeconds:0.0} s ({action / sending.TotalSeconds:0.0}/s), refused {refused}");
+static double Quantile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+double Percentile(double p) => Quantile(delays, p);
+var measured = action - warmupActions;
+var expected = (long)(measured - (refused - warmupRefused)) * clients.Count;
+Console.WriteLine($"warm-up {warmupActions} actions; measured {measured} actions in {sending.TotalSeconds:0.0} s ({measured / sending.TotalSeconds:0.0}/s), refused {refused}");
 Console.WriteLine($"deliveries {delays.Length} of {expected} expected ({delays.Length / sending.TotalSeconds:0}/s)");
 Console.WriteLine($"delay p50 {Percentile(0.50):0.0} ms  p95 {Percentile(0.95):0.0} ms  p99 {Percentile(0.99):0.0} ms  max {(delays.Length > 0 ? delays[^1] : double.NaN):0.0} ms");
+var acks = acknowledgements.Order().ToArray();
+Console.WriteLine($"acknowledged p50 {Quantile(acks, 0.50):0.0} ms  p95 {Quantile(acks, 0.95):0.0} ms  p99 {Quantile(acks, 0.99):0.0} ms");
 Console.WriteLine($"lost {clients.Sum(c => c.Lost)}  duplicated {clients.Sum(c => c.Duplicated)}  out of order {clients.Sum(c => c.OutOfOrder)}");
 // The generator shares the machine: when it is the busier process, the delays are partly its own.
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generator CPU {generatorCpu / (sending.TotalSeconds + 3) * 100:0}% of one core"));
+var machineTotal = machineAfter.Total - machineBefore.Total;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"machine busy {(machineTotal == 0 ? double.NaN : 100.0 * (machineAfter.Busy - machineBefore.Busy) / machineTotal):0}% of its {Environment.ProcessorCount} cores"));
 if (options.ServerPid is not null)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

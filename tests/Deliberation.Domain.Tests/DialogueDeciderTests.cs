@@ -127,6 +127,34 @@ public sealed class DialogueDeciderTests
     }
 
     [Fact]
+    public void AnEditThatDoesNotNameTheImportedIdKeepsIt()
+    {
+        var id = Guid.NewGuid();
+        dialogue.Must(new AddMember(Member(id, Role.Delegate) with { ExternalId = "17" }), dialogue.Convener);
+
+        dialogue.Must(new UpdateMember(Member(id, Role.Delegate, (Region, Europe))), dialogue.Convener);
+
+        Assert.Equal("17", dialogue.Dialogue.Roster[id].ExternalId);
+        Assert.Equal(Europe, dialogue.Dialogue.Roster[id].GroupIn(Region));
+    }
+
+    [Fact]
+    public void TheLastOrganiserCannotStepDownWithoutAppointingAnother()
+    {
+        var convener = dialogue.Dialogue.Roster[dialogue.Convener];
+        dialogue.Must(new UpdateMember(dialogue.Dialogue.Roster[dialogue.Facilitator] with { Role = Role.Delegate }), dialogue.Convener);
+
+        var error = dialogue.Refused(new UpdateMember(convener with { Role = Role.Observer }), dialogue.Convener);
+
+        Assert.Equal(("roster.last-organiser", ErrorKind.Conflict), (error.Rule, error.Kind));
+        Assert.Equal(Role.Convener, dialogue.Dialogue.Roster[dialogue.Convener].Role);
+        // With a facilitator appointed again, the convener may step down.
+        dialogue.Must(new UpdateMember(dialogue.Dialogue.Roster[dialogue.Facilitator] with { Role = Role.Facilitator }), dialogue.Convener);
+        dialogue.Must(new UpdateMember(convener with { Role = Role.Observer }), dialogue.Convener);
+        Assert.Equal(Role.Observer, dialogue.Dialogue.Roster[dialogue.Convener].Role);
+    }
+
+    [Fact]
     public void DelegatesDoNotManageTheRoster()
     {
         var delegateId = dialogue.AddMember();

@@ -23,7 +23,7 @@ public static partial class Dialogue
             DefineDimensions c => Organiser(member) ?? DecideDimensions(state, c),
             ChangeConsensusRules c => Organiser(member) ?? DecideRules(state, c.Rules),
             AddMember c => Organiser(member) ?? DecideAddMember(state, c.Member),
-            UpdateMember c => Organiser(member) ?? DecideUpdateMember(state, c.Member),
+            UpdateMember c => Organiser(member) ?? DecideUpdateMember(state, c.Member, actor),
             RemoveMember c => Organiser(member) ?? DecideRemoveMember(state, c, actor),
             IssueInvite c => Organiser(member) ?? DecideIssueInvite(state, c, now),
             RevokeInvite c => Organiser(member) ?? DecideRevokeInvite(state, c),
@@ -99,11 +99,18 @@ public static partial class Dialogue
         return ValidateMember(state, member) is { } error ? error : Decision<DialogueEvent>.Accept(new MemberAdded(CleanMember(member)));
     }
 
-    private static Decision<DialogueEvent> DecideUpdateMember(DialogueState state, Member member)
+    private static Decision<DialogueEvent> DecideUpdateMember(DialogueState state, Member member, Guid actor)
     {
-        if (!state.Roster.ContainsKey(member.ParticipantId))
+        if (!state.Roster.TryGetValue(member.ParticipantId, out var current))
             return RuleError.NotFound("member.not-found", "There is no such member.");
-        return ValidateMember(state, member) is { } error ? error : Decision<DialogueEvent>.Accept(new MemberUpdated(CleanMember(member)));
+        // Others cannot be removed or demoted into an empty chair by an organiser, who stays one;
+        // only demoting yourself can leave the dialogue with nobody to run it.
+        if (member.ParticipantId == actor && current.Role.Organises() && !member.Role.Organises()
+            && !state.Roster.Values.Any(m => m.ParticipantId != actor && m.Role.Organises()))
+            return RuleError.Conflict("roster.last-organiser", "A dialogue keeps at least one convener or facilitator; appoint another before changing your own role.");
+        // The id a participant had in the tool she was imported from outlives an edit that does not name it.
+        var updated = member with { ExternalId = member.ExternalId ?? current.ExternalId };
+        return ValidateMember(state, updated) is { } error ? error : Decision<DialogueEvent>.Accept(new MemberUpdated(CleanMember(updated)));
     }
 
     private static Decision<DialogueEvent> DecideRemoveMember(DialogueState state, RemoveMember c, Guid actor)

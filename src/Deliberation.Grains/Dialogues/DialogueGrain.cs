@@ -70,15 +70,15 @@ public sealed class DialogueGrain(IEventStore store, IDialogueDirectory director
         return Task.CompletedTask;
     }
 
-    public Task PublishAsync(IReadOnlyList<RecordedEventEnvelope> events)
+    public Task PublishAsync(Immutable<IReadOnlyList<RecordedEventEnvelope>> events)
     {
-        room.Publish(events);
+        room.Publish(events.Value);
         return Task.CompletedTask;
     }
 
-    public Task PublishConsensusAsync(Guid statementId, long version, IReadOnlyList<ClauseConsensus> clauses, bool hasConsensus)
+    public Task PublishConsensusAsync(Guid statementId, long version, Immutable<IReadOnlyList<ClauseConsensus>> clauses, bool hasConsensus)
     {
-        room.PublishConsensus(statementId, version, clauses, hasConsensus);
+        room.PublishConsensus(statementId, version, clauses.Value, hasConsensus);
         return Task.CompletedTask;
     }
 

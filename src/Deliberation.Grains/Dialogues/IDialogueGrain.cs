@@ -28,12 +28,17 @@ public interface IDialogueGrain : IGrainWithGuidKey
     [Alias("Unsubscribe")]
     Task UnsubscribeAsync(IDialogueObserver observer);
 
-    /// <summary>A statement of this dialogue committed events: pass them on to the listening nodes.</summary>
-    [Alias("Publish")]
-    Task PublishAsync(IReadOnlyList<RecordedEventEnvelope> events);
+    /// <summary>
+    /// A statement of this dialogue committed events: pass them on to the listening nodes. One-way,
+    /// so a statement's next command does not wait on the room; what is committed stays committed,
+    /// and a client that misses a push sees the gap by version and catches up. Immutable: in-process
+    /// calls hand the list over instead of copying it.
+    /// </summary>
+    [OneWay, Alias("Publish")]
+    Task PublishAsync(Immutable<IReadOnlyList<RecordedEventEnvelope>> events);
 
-    [Alias("PublishConsensus")]
-    Task PublishConsensusAsync(Guid statementId, long version, IReadOnlyList<ClauseConsensus> clauses, bool hasConsensus);
+    [OneWay, Alias("PublishConsensus")]
+    Task PublishConsensusAsync(Guid statementId, long version, Immutable<IReadOnlyList<ClauseConsensus>> clauses, bool hasConsensus);
 
     /// <summary>Who is connected through one node (its full list); returns the merged presence.</summary>
     [Alias("ReportPresence")]

@@ -26,13 +26,13 @@ internal sealed class DialogueRoom(Guid dialogueId, TimeProvider time, ILogger l
     public void Publish(IReadOnlyList<RecordedEventEnvelope> events)
     {
         if (events.Count > 0)
-            observers.Notify(o => o.EventsAppendedAsync(dialogueId, events));
+            observers.Notify(o => o.EventsAppendedAsync(dialogueId, new(events)));
     }
 
     public void PublishConsensus(Guid statementId, long version, IReadOnlyList<ClauseConsensus> clauses, bool hasConsensus)
     {
         if (clauses.Count > 0)
-            observers.Notify(o => o.ConsensusChangedAsync(dialogueId, statementId, version, clauses, hasConsensus));
+            observers.Notify(o => o.ConsensusChangedAsync(dialogueId, statementId, version, new(clauses), hasConsensus));
     }
 
     public void PublishDraft(DraftPreview preview) => observers.Notify(o => o.DraftPreviewAsync(preview));

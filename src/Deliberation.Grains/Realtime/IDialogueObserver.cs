@@ -10,12 +10,13 @@ namespace Deliberation.Grains.Realtime;
 [Alias("Deliberation.IDialogueObserver")]
 public interface IDialogueObserver : IGrainObserver
 {
+    /// <summary>Committed events of one stream. Immutable: a node in the grain's own process is handed the list, not a copy.</summary>
     [OneWay, Alias("EventsAppended")]
-    Task EventsAppendedAsync(Guid dialogueId, IReadOnlyList<RecordedEventEnvelope> events);
+    Task EventsAppendedAsync(Guid dialogueId, Immutable<IReadOnlyList<RecordedEventEnvelope>> events);
 
     /// <summary>The unredacted figures of clauses whose consensus changed; the node redacts per viewer.</summary>
     [OneWay, Alias("ConsensusChanged")]
-    Task ConsensusChangedAsync(Guid dialogueId, Guid statementId, long statementVersion, IReadOnlyList<ClauseConsensus> clauses, bool hasConsensus);
+    Task ConsensusChangedAsync(Guid dialogueId, Guid statementId, long statementVersion, Immutable<IReadOnlyList<ClauseConsensus>> clauses, bool hasConsensus);
 
     [OneWay, Alias("PresenceChanged")]
     Task PresenceChangedAsync(Presence presence);

@@ -81,9 +81,9 @@ public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger
         var room = GrainFactory.GetGrain<IDialogueGrain>(dialogueId);
         try
         {
-            await room.PublishAsync([.. applied.Select(a => RecordedEvent.Envelope(a.Stored, a.Event))]);
-            var changed = applied.Select(a => ClauseOf(a.Event)).OfType<Guid>().Distinct().Select(tracker.Clause).ToList();
-            await room.PublishConsensusAsync(stream.State.Id, stream.Version, changed, tracker.HasConsensus);
+            await room.PublishAsync(new([.. applied.Select(a => RecordedEvent.Envelope(a.Stored, a.Event))]));
+            IReadOnlyList<ClauseConsensus> changed = [.. applied.Select(a => ClauseOf(a.Event)).OfType<Guid>().Distinct().Select(tracker.Clause)];
+            await room.PublishConsensusAsync(stream.State.Id, stream.Version, new(changed), tracker.HasConsensus);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

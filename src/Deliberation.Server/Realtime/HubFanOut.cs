@@ -8,6 +8,7 @@ using Deliberation.Server.Api;
 using Deliberation.Server.Hubs;
 using Deliberation.Server.Services;
 using Microsoft.AspNetCore.SignalR;
+using Orleans.Concurrency;
 
 namespace Deliberation.Server.Realtime;
 
@@ -16,15 +17,29 @@ namespace Deliberation.Server.Realtime;
 /// rendered once per role — redacted as that role may see it — and sent to the SignalR group of
 /// that role on this node. A connection whose own position is in the batch gets a rendering that
 /// shows it to her. Every node with clients in a dialogue subscribes, so an action on one node
-/// reaches clients on all.
+/// reaches clients on all. Events and consensus go out through each dialogue's
+/// <see cref="DialogueOutbox"/>es, batched over a window.
 /// </summary>
 public sealed class HubFanOut(
     IHubContext<DialogueHub, IDialogueClient> hub,
     RoomConnections connections,
     IGrainFactory grains,
     IServiceProvider services,
+    IConfiguration configuration,
     ILogger<HubFanOut> logger) : IDialogueObserver
 {
+    private readonly TimeSpan eventWindow = TimeSpan.FromMilliseconds(configuration.GetValue("Realtime:PushWindowMilliseconds", 10));
+
+    // Each push costs the node a write per connection, so a big room is pushed less often: a node
+    // sends one dialogue at most this many connection-messages a second, however fast its actions
+    // come — 1,000 connections get a push at most every 20 ms, 100 every 10 ms (the window above).
+    private readonly double pushBudgetPerSecond = configuration.GetValue("Realtime:PushBudgetPerSecond", 50_000.0);
+
+    // The matrix is read by people: a few updates a second look live, and each update skipped is a
+    // message fewer per connection, the cost that grows with the room.
+    private readonly TimeSpan consensusWindow = TimeSpan.FromMilliseconds(configuration.GetValue("Realtime:ConsensusWindowMilliseconds", 200));
+    private readonly Dictionary<Guid, (DialogueOutbox Events, DialogueOutbox Consensus)> outboxes = [];
+
     /// <summary>
     /// This object as a grain observer; created once, kept for the node's lifetime. Joins arrive
     /// concurrently, and two references made by a race would both be subscribed: every push would
@@ -44,46 +59,79 @@ public sealed class HubFanOut(
 
     public Task SubscribeAsync(Guid dialogueId) => grains.GetGrain<IDialogueGrain>(dialogueId).SubscribeAsync(Reference);
 
-    public async Task EventsAppendedAsync(Guid dialogueId, IReadOnlyList<RecordedEventEnvelope> events)
+    public Task EventsAppendedAsync(Guid dialogueId, Immutable<IReadOnlyList<RecordedEventEnvelope>> events)
     {
-        try
+        if (events.Value.Count > 0)
+            OutboxesOf(dialogueId).Events.Post(events.Value);
+        return Task.CompletedTask;
+    }
+
+    public Task ConsensusChangedAsync(Guid dialogueId, Guid statementId, long statementVersion, Immutable<IReadOnlyList<ClauseConsensus>> clauses, bool hasConsensus)
+    {
+        OutboxesOf(dialogueId).Consensus.Post(new ConsensusDelta(statementId, statementVersion, clauses.Value, hasConsensus));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Events and figures travel separately, each in its own order: events at once (after a short
+    /// window), figures at most a few times a second, the newest of each clause winning.
+    /// </summary>
+    private (DialogueOutbox Events, DialogueOutbox Consensus) OutboxesOf(Guid dialogueId)
+    {
+        lock (outboxes)
         {
-            if (events.Any(e => e.Event is MemberAdded or MemberUpdated or MemberRemoved or DialogueSettingsChanged))
-                await RefreshDialogueAsync(dialogueId);
-            var mode = connections.ModeOf(dialogueId);
-            var local = connections.In(dialogueId);
-            var streamId = events[0].StreamId;
-            foreach (var role in local.Select(c => c.Role).Distinct())
-            {
-                var audience = new EventLog.Audience(role, mode, null);
-                // Viewers whose own, otherwise hidden, position is in the batch get their own rendering.
-                var personal = audience.SeesNames ? [] : local
-                    .Where(c => c.Role == role && events.Any(e => EventLog.Attributes(e) == c.ParticipantId))
-                    .ToList();
-                var shared = events.Select(e => EventLog.Render(e, audience)).ToList();
-                await hub.Clients.GroupExcept(RoomConnections.Group(dialogueId, role), [.. personal.Select(c => c.ConnectionId)]).EventsAppended(streamId, shared);
-                foreach (var connection in personal)
-                {
-                    var own = new EventLog.Audience(role, mode, connection.ParticipantId);
-                    await hub.Clients.Client(connection.ConnectionId).EventsAppended(streamId, [.. events.Select(e => EventLog.Render(e, own))]);
-                }
-            }
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Could not fan out events of dialogue {Dialogue}", dialogueId);
+            if (!outboxes.TryGetValue(dialogueId, out var pair))
+                outboxes[dialogueId] = pair = (new DialogueOutbox(() => EventWindow(dialogueId), batch => SendAsync(dialogueId, batch), logger),
+                    new DialogueOutbox(() => consensusWindow, batch => SendAsync(dialogueId, batch), logger));
+            return pair;
         }
     }
 
-    public async Task ConsensusChangedAsync(Guid dialogueId, Guid statementId, long statementVersion, IReadOnlyList<ClauseConsensus> clauses, bool hasConsensus)
+    private TimeSpan EventWindow(Guid dialogueId) =>
+        TimeSpan.FromSeconds(Math.Max(eventWindow.TotalSeconds, connections.CountIn(dialogueId) / pushBudgetPerSecond));
+
+    private async Task SendAsync(Guid dialogueId, PushBatch batch)
+    {
+        foreach (var events in batch.Events)
+            await SendEventsAsync(dialogueId, events);
+        foreach (var delta in batch.Consensus)
+            await SendConsensusAsync(dialogueId, delta);
+    }
+
+    private async Task SendEventsAsync(Guid dialogueId, IReadOnlyList<RecordedEventEnvelope> events)
+    {
+        if (events.Any(e => e.Event is MemberAdded or MemberUpdated or MemberRemoved or DialogueSettingsChanged))
+            await RefreshDialogueAsync(dialogueId);
+        var mode = connections.ModeOf(dialogueId);
+        var local = connections.In(dialogueId);
+        var streamId = events[0].StreamId;
+        foreach (var role in local.Select(c => c.Role).Distinct())
+        {
+            var audience = new EventLog.Audience(role, mode, null);
+            // Viewers whose own, otherwise hidden, position is in the batch get their own rendering.
+            var personal = audience.SeesNames ? [] : local
+                .Where(c => c.Role == role && events.Any(e => EventLog.Attributes(e) == c.ParticipantId))
+                .ToList();
+            var shared = events.Select(e => EventLog.Render(e, audience)).ToList();
+            await hub.Clients.GroupExcept(RoomConnections.Group(dialogueId, role), [.. personal.Select(c => c.ConnectionId)]).EventsAppended(streamId, shared);
+            foreach (var connection in personal)
+            {
+                var own = new EventLog.Audience(role, mode, connection.ParticipantId);
+                await hub.Clients.Client(connection.ConnectionId).EventsAppended(streamId, [.. events.Select(e => EventLog.Render(e, own))]);
+            }
+        }
+    }
+
+    private async Task SendConsensusAsync(Guid dialogueId, ConsensusDelta delta)
     {
         if (connections.DialogueOf(dialogueId) is not { } dialogue)
             return;
+        var figures = new StatementConsensus(delta.StatementId, delta.StatementVersion, null, delta.HasConsensus, [.. delta.Clauses]);
         foreach (var role in connections.In(dialogueId).Select(c => c.Role).Distinct())
         {
-            var redacted = ConsensusRedaction.ForViewer(new StatementConsensus(statementId, statementVersion, null, hasConsensus, [.. clauses]), dialogue, role);
+            var redacted = ConsensusRedaction.ForViewer(figures, dialogue, role);
             await hub.Clients.Group(RoomConnections.Group(dialogueId, role))
-                .ConsensusChanged(new ConsensusUpdate(dialogueId, statementId, statementVersion, hasConsensus, redacted.Clauses));
+                .ConsensusChanged(new ConsensusUpdate(dialogueId, delta.StatementId, delta.StatementVersion, delta.HasConsensus, redacted.Clauses));
         }
     }
 

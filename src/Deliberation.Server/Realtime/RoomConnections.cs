@@ -60,6 +60,8 @@ public sealed class RoomConnections
     public IReadOnlyCollection<Connection> In(Guid dialogueId) =>
         rooms.TryGetValue(dialogueId, out var room) ? [.. room.Connections.Values] : [];
 
+    public int CountIn(Guid dialogueId) => rooms.TryGetValue(dialogueId, out var room) ? room.Connections.Count : 0;
+
     public ConfidentialityMode ModeOf(Guid dialogueId) =>
         rooms.TryGetValue(dialogueId, out var room) ? room.Mode : ConfidentialityMode.Anonymous;
 

@@ -1,0 +1,62 @@
+using System.Threading.Channels;
+using Deliberation.Domain.Realtime;
+
+namespace Deliberation.Server.Realtime;
+
+/// <summary>
+/// One dialogue's pushes on this node, sent by a single loop. A push waits out a short window
+/// (<c>Realtime:PushWindowMilliseconds</c>) while more may arrive, then everything gathered goes out
+/// as one <see cref="PushBatch"/>. In a busy room this turns many actions into one message per
+/// connection — what a node pays for is one socket write per message per connection — and the
+/// single loop keeps every stream's pushes in order.
+/// </summary>
+public sealed class DialogueOutbox
+{
+    private readonly Channel<object> inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Func<TimeSpan> window;
+    private readonly Func<PushBatch, Task> send;
+    private readonly ILogger logger;
+
+    public DialogueOutbox(Func<TimeSpan> window, Func<PushBatch, Task> send, ILogger logger)
+    {
+        this.window = window;
+        this.send = send;
+        this.logger = logger;
+        Sending = Task.Run(SendLoopAsync);
+    }
+
+    /// <summary>The loop; it ends after <see cref="Complete"/> once everything posted has been sent.</summary>
+    public Task Sending { get; }
+
+    public void Post(IReadOnlyList<RecordedEventEnvelope> events) => inbox.Writer.TryWrite(events);
+
+    public void Post(ConsensusDelta delta) => inbox.Writer.TryWrite(delta);
+
+    public void Complete() => inbox.Writer.TryComplete();
+
+    private async Task SendLoopAsync()
+    {
+        while (await inbox.Reader.WaitToReadAsync())
+        {
+            if (window() is var wait && wait > TimeSpan.Zero)
+                await Task.Delay(wait);
+            var batch = new PushBatch();
+            while (inbox.Reader.TryRead(out var item))
+            {
+                if (item is ConsensusDelta delta)
+                    batch.Add(delta);
+                else
+                    batch.Add((IReadOnlyList<RecordedEventEnvelope>)item);
+            }
+            try
+            {
+                await send(batch);
+            }
+            catch (Exception e)
+            {
+                // A failed push must not stop the room: clients see the gap by version and catch up.
+                logger.LogWarning(e, "Could not send a push batch");
+            }
+        }
+    }
+}
