@@ -36,6 +36,45 @@ public sealed class DialogueGrainTests(ClusterFixture cluster)
         Assert.Equal(8, summary.ParticipantCount);
     }
 
+    /// <summary>A commit whose projection never ran (the node died in between), written to the store as the grain would have.</summary>
+    private async Task CommitWithoutProjectionAsync(Room room, DialogueEvent e)
+    {
+        await cluster.DeactivateAsync(room.Dialogue);
+        var version = (await cluster.Store.ReadStreamAsync(StreamIds.Dialogue(room.DialogueId))).Count;
+        await cluster.Store.AppendAsync(StreamIds.Dialogue(room.DialogueId), StreamIds.Scope(room.DialogueId), version,
+            [RecordedEvent.Encode(e, room.Convener, DateTimeOffset.UtcNow)]);
+    }
+
+    [Fact]
+    public async Task AnInviteCommittedJustBeforeACrashIsIndexedWhenTheDialogueWakes()
+    {
+        var room = await Room.CreateAsync(cluster.Client, delegates: 1);
+        var hash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()).PadRight(64, '0');
+        var expires = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        await CommitWithoutProjectionAsync(room, new InviteIssued(room.Delegates[0], hash, expires));
+        Assert.Null(await cluster.Directory.FindInviteAsync(hash));
+
+        await room.DialogueStateAsync();
+
+        var invite = await cluster.Directory.FindInviteAsync(hash);
+        Assert.NotNull(invite);
+        Assert.Equal((room.DialogueId, room.Delegates[0], expires, (DateTimeOffset?)null), (invite.DialogueId, invite.ParticipantId, invite.ExpiresAt, invite.RevokedAt));
+    }
+
+    [Fact]
+    public async Task AnInviteRevokedJustBeforeACrashIsRevokedInTheIndexWhenTheDialogueWakes()
+    {
+        var room = await Room.CreateAsync(cluster.Client, delegates: 1);
+        var hash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()).PadRight(64, '0');
+        await room.MustAsync(new IssueInvite(room.Delegates[0], hash, DateTimeOffset.UtcNow.AddDays(7)), room.Convener);
+        await CommitWithoutProjectionAsync(room, new InviteRevoked(hash));
+        Assert.Null((await cluster.Directory.FindInviteAsync(hash))!.RevokedAt);
+
+        await room.DialogueStateAsync();
+
+        Assert.NotNull((await cluster.Directory.FindInviteAsync(hash))!.RevokedAt);
+    }
+
     [Fact]
     public async Task RefusedCommandsLeaveTheVersionUnchangedAndStoreNothing()
     {

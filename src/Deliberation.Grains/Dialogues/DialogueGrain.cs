@@ -27,7 +27,7 @@ public sealed class DialogueGrain(IEventStore store, IDialogueDirectory director
         room = new DialogueRoom(id, time, logger);
         await stream.LoadAsync(cancellationToken);
         if (stream.State.Exists)
-            await ReadModels.SyncAllAsync(directory, stream.State, cancellationToken);
+            await ReadModels.SyncAllAsync(directory, store, stream.StreamId, stream.State, cancellationToken);
     }
 
     public Task<CommandOutcome> ExecuteAsync(DialogueCommand command, Guid actor) => ExecuteBatchAsync([command], actor);

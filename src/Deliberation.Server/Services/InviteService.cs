@@ -55,7 +55,13 @@ public sealed class InviteService(DialogueService dialogues, IDialogueDirectory 
         if (invite.ExpiresAt <= time.GetUtcNow())
             return (null, RedeemFailure.Expired);
         var dialogue = await dialogues.GetDialogueAsync(invite.DialogueId);
-        return dialogue?.MemberOrNull(invite.ParticipantId) is null ? (null, RedeemFailure.NoLongerMember) : (invite, RedeemFailure.None);
+        if (dialogue?.MemberOrNull(invite.ParticipantId) is null)
+            return (null, RedeemFailure.NoLongerMember);
+        // The dialogue's own state has the last word: the index only finds the dialogue, and may
+        // lag behind a revocation committed just before a crash.
+        return dialogue.Invites.TryGetValue(invite.CodeHash, out var holder) && holder == invite.ParticipantId
+            ? (invite, RedeemFailure.None)
+            : (null, RedeemFailure.Revoked);
     }
 
     public static string Link(string baseUrl, string code) => $"{baseUrl.TrimEnd('/')}/invite/{code}";
