@@ -59,17 +59,37 @@ public sealed class HubFanOut(
 
     public Task SubscribeAsync(Guid dialogueId) => grains.GetGrain<IDialogueGrain>(dialogueId).SubscribeAsync(Reference);
 
+    // A node whose clients have all left may still be subscribed for a while: it has nobody to push to.
     public Task EventsAppendedAsync(Guid dialogueId, Immutable<IReadOnlyList<RecordedEventEnvelope>> events)
     {
-        if (events.Value.Count > 0)
+        if (events.Value.Count > 0 && connections.CountIn(dialogueId) > 0)
             OutboxesOf(dialogueId).Events.Post(events.Value);
         return Task.CompletedTask;
     }
 
     public Task ConsensusChangedAsync(Guid dialogueId, Guid statementId, long statementVersion, Immutable<IReadOnlyList<ClauseConsensus>> clauses, bool hasConsensus)
     {
-        OutboxesOf(dialogueId).Consensus.Post(new ConsensusDelta(statementId, statementVersion, clauses.Value, hasConsensus));
+        if (connections.CountIn(dialogueId) > 0)
+            OutboxesOf(dialogueId).Consensus.Post(new ConsensusDelta(statementId, statementVersion, clauses.Value, hasConsensus));
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Ends the outboxes of dialogues nobody on this node is in any more, after they send what they
+    /// hold; a later join starts new ones. Called with each subscription renewal.
+    /// </summary>
+    public void ReleaseIdleOutboxes()
+    {
+        lock (outboxes)
+        {
+            foreach (var dialogueId in outboxes.Keys.Where(d => connections.CountIn(d) == 0).ToList())
+            {
+                var (events, consensus) = outboxes[dialogueId];
+                outboxes.Remove(dialogueId);
+                events.Complete();
+                consensus.Complete();
+            }
+        }
     }
 
     /// <summary>

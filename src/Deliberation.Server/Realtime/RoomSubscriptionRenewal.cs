@@ -15,6 +15,7 @@ public sealed class RoomSubscriptionRenewal(RoomConnections connections, HubFanO
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            fanOut.ReleaseIdleOutboxes();
             foreach (var dialogueId in connections.Dialogues.ToList())
             {
                 try

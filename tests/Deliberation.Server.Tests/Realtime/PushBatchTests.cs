@@ -12,7 +12,7 @@ public sealed class PushBatchTests
     private static readonly Guid OtherClause = Guid.NewGuid();
     private static readonly Guid Statement = Guid.NewGuid();
 
-    private static RecordedEventEnvelope Event(string stream, long version) =>
+    internal static RecordedEventEnvelope Event(string stream, long version) =>
         new(stream, version, version, DateTimeOffset.UnixEpoch, Guid.Empty, $"hash-{version}", new PositionTaken(Guid.NewGuid(), Clause, null, 1, PositionKind.Support, null));
 
     private static ClauseConsensus Figures(Guid clause, ClauseStatus status) =>
