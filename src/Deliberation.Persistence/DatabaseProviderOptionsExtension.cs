@@ -11,9 +11,11 @@ namespace Deliberation.Persistence;
 /// </summary>
 internal sealed class DatabaseProviderOptionsExtension(IDeliberationDatabaseProvider provider) : IDbContextOptionsExtension
 {
+    private ExtensionInfo? info;
+
     public IDeliberationDatabaseProvider Provider => provider;
 
-    public DbContextOptionsExtensionInfo Info => new ExtensionInfo(this);
+    public DbContextOptionsExtensionInfo Info => info ??= new ExtensionInfo(this);
 
     // EF Core's own services are the same whichever provider object is carried.
     public void ApplyServices(IServiceCollection services)
