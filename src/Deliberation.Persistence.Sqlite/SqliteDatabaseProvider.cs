@@ -1,17 +1,27 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Deliberation.Persistence.Sqlite;
 
 /// <summary>SQLite: the default, a file under <c>./data</c>; one server node only.</summary>
 public sealed class SqliteDatabaseProvider : IDeliberationDatabaseProvider
 {
+    public string Name => "Sqlite";
+
     /// <summary>With no connection string configured: <c>data/deliberation.db</c> under the current directory.</summary>
     public static string DefaultConnectionString =>
         $"Data Source={Path.Combine(Directory.GetCurrentDirectory(), "data", "deliberation.db")}";
 
     public void Configure(DbContextOptionsBuilder options, string? connectionString) =>
         options.UseDeliberationSqlite(string.IsNullOrWhiteSpace(connectionString) ? DefaultConnectionString : connectionString);
+
+    /// <summary>
+    /// Nothing to take: Microsoft.Data.Sqlite begins transactions IMMEDIATE, so SQLite already
+    /// admits one writer at a time and appends commit in position order.
+    /// </summary>
+    public Task LockScopeForAppendAsync(DatabaseFacade database, string scope, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 }
 
 /// <summary>Points a context at SQLite with this project's migrations and durable settings.</summary>
@@ -24,7 +34,8 @@ public static class SqliteDbContextOptionsExtensions
         EnsureDirectory(connectionString);
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabaseProvider).Assembly))
-            .AddInterceptors(SqliteDurabilityInterceptor.Instance);
+            .AddInterceptors(SqliteDurabilityInterceptor.Instance)
+            .UseDeliberationProvider(new SqliteDatabaseProvider());
         return options;
     }
 

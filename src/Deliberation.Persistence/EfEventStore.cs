@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Persistence;
 
-/// <summary>The <see cref="IEventStore"/> over EF Core; the same code on every provider.</summary>
+/// <summary>
+/// The <see cref="IEventStore"/> over EF Core; the same code on every provider, apart from the
+/// append lock each provider supplies.
+/// </summary>
 public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contextFactory) : IEventStore
 {
     /// <summary>
@@ -53,10 +56,11 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
         {
             // SQLite begins this IMMEDIATE, so writers queue here and the version check below
             // decides. On the server databases writers of one scope queue on a lock instead
-            // (see LockScopeAsync); should two writers of one stream still pass the check, the
-            // unique index on (StreamId, Version) rejects the later insert (handled below).
+            // taken by the provider (see IDeliberationDatabaseProvider.LockScopeForAppendAsync);
+            // should two writers of one stream still pass the check, the unique index on
+            // (StreamId, Version) rejects the later insert (handled below).
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await LockScopeAsync(db, scope, cancellationToken);
+            await db.DeliberationProvider().LockScopeForAppendAsync(db.Database, scope, cancellationToken);
             var head = await db.Events.AsNoTracking()
                 .Where(e => e.StreamId == streamId)
                 .OrderByDescending(e => e.Version)
@@ -170,31 +174,6 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
         }
         return rows;
     }
-
-    /// <summary>
-    /// Holds the scope's appends one at a time until this transaction ends, so that positions
-    /// within a scope become visible in order: a reader that has seen position p will never
-    /// later find an event of that scope below p. Without it, two grains of one dialogue could
-    /// commit positions 11 and 10 in that order, and a reader catching up "after 11" would miss 10.
-    /// </summary>
-    /// <remarks>
-    /// SQLite needs nothing: its IMMEDIATE transactions already admit one writer at a time.
-    /// Locks are by hash of the scope; a collision merely queues two scopes together.
-    /// </remarks>
-    private static Task LockScopeAsync(DeliberationDbContext db, string scope, CancellationToken cancellationToken) =>
-        db.Database.ProviderName switch
-        {
-            "Npgsql.EntityFrameworkCore.PostgreSQL" => db.Database.ExecuteSqlRawAsync(
-                "SELECT pg_advisory_xact_lock(hashtextextended({0}, 0))", [scope], cancellationToken),
-            "Microsoft.EntityFrameworkCore.SqlServer" => db.Database.ExecuteSqlRawAsync(
-                """
-                DECLARE @result int;
-                EXEC @result = sp_getapplock @Resource = {0}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000;
-                IF @result < 0 THROW 50001, 'Timed out waiting to append to the scope.', 1;
-                """,
-                ["deliberation-scope:" + scope], cancellationToken),
-            _ => Task.CompletedTask,
-        };
 
     private async Task<long> CurrentVersionAsync(string streamId, CancellationToken cancellationToken)
     {

@@ -1,13 +1,28 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Deliberation.Persistence;
 
 /// <summary>
 /// What a provider project (Deliberation.Persistence.Sqlite, .SqlServer, .Postgres) tells the
-/// store: how to point a <see cref="DeliberationDbContext"/> at its database and migrations.
+/// store: its <c>Storage:Provider</c> name, how to point a <see cref="DeliberationDbContext"/> at
+/// its database and migrations, and how its database holds one scope's appends in order.
 /// </summary>
 public interface IDeliberationDatabaseProvider
 {
+    /// <summary>The value of <c>Storage:Provider</c> that chooses this database, e.g. <c>Sqlite</c>.</summary>
+    string Name { get; }
+
     /// <param name="connectionString"><c>ConnectionStrings:Deliberation</c>, or null when not configured.</param>
     void Configure(DbContextOptionsBuilder options, string? connectionString);
+
+    /// <summary>
+    /// Called inside an append's transaction, before the version check: holds the scope's other
+    /// appends until this transaction ends, so that positions within a scope become visible in
+    /// order. A reader that has seen position p must never later find an event of that scope
+    /// below p; without the lock two grains of one dialogue could commit positions 11 and 10 in
+    /// that order, and a reader catching up "after 11" would miss 10. A database whose
+    /// transactions already admit one writer at a time (SQLite) does nothing.
+    /// </summary>
+    Task LockScopeForAppendAsync(DatabaseFacade database, string scope, CancellationToken cancellationToken);
 }

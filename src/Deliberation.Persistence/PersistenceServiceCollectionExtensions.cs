@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,40 +8,31 @@ namespace Deliberation.Persistence;
 public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
-    /// The values of <c>Storage:Provider</c> and the project (assembly) that implements each.
-    /// </summary>
-    /// <remarks>
-    /// The provider projects reference this one, so this one cannot call them. Rather than make
-    /// this project (which the grains reference) carry all three database drivers, or add a
-    /// project just to pick one, the chosen provider's assembly is loaded by name — as EF Core
-    /// itself loads a migrations assembly. The host references the provider projects it offers
-    /// (the server references all three); a missing one is a clear error at startup.
-    /// </remarks>
-    public static readonly IReadOnlyDictionary<string, string> Providers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Sqlite"] = "Deliberation.Persistence.Sqlite",
-        ["SqlServer"] = "Deliberation.Persistence.SqlServer",
-        ["Postgres"] = "Deliberation.Persistence.Postgres",
-    };
-
-    /// <summary>
     /// Registers <see cref="IEventStore"/>, <see cref="IDialogueDirectory"/> and an
     /// <see cref="IDbContextFactory{DeliberationDbContext}"/> for the database chosen by
     /// <c>Storage:Provider</c> (<c>Sqlite</c> by default, <c>SqlServer</c>, <c>Postgres</c>)
     /// and <c>ConnectionStrings:Deliberation</c> (for SQLite by default the file
     /// <c>data/deliberation.db</c> under the current directory).
     /// </summary>
-    public static IServiceCollection AddDeliberationPersistence(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="offered">
+    /// The providers the host offers, by <see cref="IDeliberationDatabaseProvider.Name"/>. The
+    /// provider projects reference this one, so this one cannot name them; the host references
+    /// the ones it offers (the server, all three) and hands them in.
+    /// </param>
+    public static IServiceCollection AddDeliberationPersistence(
+        this IServiceCollection services, IConfiguration configuration, IReadOnlyCollection<IDeliberationDatabaseProvider> offered)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var provider = LoadProvider(configuration["Storage:Provider"]);
+        ArgumentNullException.ThrowIfNull(offered);
+        var provider = Choose(configuration["Storage:Provider"], offered);
         var connectionString = configuration.GetConnectionString("Deliberation");
         return services.AddDeliberationPersistence(options => provider.Configure(options, connectionString));
     }
 
     /// <summary>
     /// Registers the store with options configured by the caller, e.g.
-    /// <c>options => options.UseDeliberationSqlite(connectionString)</c> in a test.
+    /// <c>options => options.UseDeliberationSqlite(connectionString)</c> in a test. The options
+    /// must come from a provider's <c>UseDeliberation…</c>, which also sets its append lock.
     /// </summary>
     public static IServiceCollection AddDeliberationPersistence(this IServiceCollection services, Action<DbContextOptionsBuilder> configureDatabase)
     {
@@ -61,27 +51,11 @@ public static class PersistenceServiceCollectionExtensions
         await db.Database.MigrateAsync(cancellationToken);
     }
 
-    private static IDeliberationDatabaseProvider LoadProvider(string? name)
+    private static IDeliberationDatabaseProvider Choose(string? name, IReadOnlyCollection<IDeliberationDatabaseProvider> offered)
     {
         name = string.IsNullOrWhiteSpace(name) ? "Sqlite" : name.Trim();
-        if (!Providers.TryGetValue(name, out var assemblyName))
-            throw new InvalidOperationException(
-                $"Storage:Provider '{name}' is not known; use one of {string.Join(", ", Providers.Keys)}.");
-
-        Assembly assembly;
-        try
-        {
-            assembly = Assembly.Load(assemblyName);
-        }
-        catch (FileNotFoundException e)
-        {
-            throw new InvalidOperationException(
-                $"Storage:Provider '{name}' needs the {assemblyName} project; the host does not reference it.", e);
-        }
-
-        var type = assembly.GetExportedTypes().SingleOrDefault(t =>
-            t is { IsClass: true, IsAbstract: false } && typeof(IDeliberationDatabaseProvider).IsAssignableFrom(t))
-            ?? throw new InvalidOperationException($"{assemblyName} has no public {nameof(IDeliberationDatabaseProvider)}.");
-        return (IDeliberationDatabaseProvider)Activator.CreateInstance(type)!;
+        return offered.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException(
+                $"Storage:Provider '{name}' is not known; use one of {string.Join(", ", offered.Select(p => p.Name))}.");
     }
 }

@@ -2,6 +2,7 @@ using Deliberation.Domain;
 using Deliberation.EndToEnd.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using Eventually = Deliberation.Testing.Eventually;
 
 namespace Deliberation.EndToEnd.Tests;
 
@@ -74,19 +75,18 @@ public sealed class LiveRoomTests(BrowserRoom room)
         await Expect(mergeView).ToContainTextAsync(loser == rapporteur ? Mine : Theirs);
     }
 
-    private static async Task<IPage> WhichShowsAsync(string testId, params IPage[] pages)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            foreach (var page in pages)
-                if (await page.GetByTestId(testId).IsVisibleAsync())
-                    return page;
-            await Task.Delay(100);
-        }
-        Assert.Fail($"No page showed {testId}.");
-        return null!;
-    }
+    private static Task<IPage> WhichShowsAsync(string testId, params IPage[] pages) =>
+        Eventually.Async(
+            async () =>
+            {
+                foreach (var page in pages)
+                    if (await page.GetByTestId(testId).IsVisibleAsync())
+                        return page;
+                return null;
+            },
+            TimeSpan.FromSeconds(10),
+            () => $"No page showed {testId}.",
+            TimeSpan.FromMilliseconds(100));
 
     [Fact]
     public async Task ADelegateWhoseBrowserWentOfflineSeesWhatSheMissedWhenBack()

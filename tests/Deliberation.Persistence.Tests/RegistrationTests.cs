@@ -1,3 +1,4 @@
+using Deliberation.Persistence.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ public sealed class RegistrationTests
         new ServiceCollection()
             .AddDeliberationPersistence(new ConfigurationBuilder()
                 .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
-                .Build())
+                .Build(), OfferedProviders.All)
             .BuildServiceProvider();
 
     [Theory]
@@ -56,5 +57,18 @@ public sealed class RegistrationTests
         var error = Assert.Throws<InvalidOperationException>(() =>
             services.GetRequiredService<IDbContextFactory<DeliberationDbContext>>().CreateDbContext());
         Assert.Contains("ConnectionStrings:Deliberation", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AContextNotConfiguredByAProviderIsAClearErrorOnAppend()
+    {
+        // Plain UseSqlite names no Deliberation provider, so the store cannot know which append lock to take.
+        await using var services = new ServiceCollection()
+            .AddDeliberationPersistence(options => options.UseSqlite("Data Source=:memory:"))
+            .BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            services.GetRequiredService<IEventStore>().AppendAsync("s", "scope", 0, [new EventToAppend("A", "{}", DateTimeOffset.UnixEpoch, "")]));
+        Assert.Contains("UseDeliberationSqlite", error.Message, StringComparison.Ordinal);
     }
 }

@@ -19,12 +19,15 @@ public sealed partial class DemoSeedTests(RealServerFixture fixture)
         public string Code => Link[(Link.LastIndexOf('/') + 1)..];
     }
 
-    private IReadOnlyList<InviteLine> Lines()
+    private async Task<IReadOnlyList<InviteLine>> LinesAsync()
     {
         // The seeder runs as the host starts; give it a moment in case /health answered first.
-        for (var i = 0; i < 100 && !File.Exists(fixture.InvitesFile); i++)
-            Thread.Sleep(100);
-        Assert.True(File.Exists(fixture.InvitesFile), $"No {fixture.InvitesFile}:\n{fixture.Server.Output}");
+        await Eventually.Async(
+            () => File.Exists(fixture.InvitesFile),
+            TimeSpan.FromSeconds(10),
+            () => $"No {fixture.InvitesFile}:\n{fixture.Server.Output}",
+            TimeSpan.FromMilliseconds(100));
+
         return [.. File.ReadAllLines(fixture.InvitesFile).Where(l => l.Length > 0).Select(line =>
         {
             var fields = line.Split('\t');
@@ -37,7 +40,7 @@ public sealed partial class DemoSeedTests(RealServerFixture fixture)
     [Fact]
     public async Task DemoSeedWritesOneTabSeparatedInviteLinePerInvitee()
     {
-        var lines = Lines();
+        var lines = await LinesAsync();
 
         Assert.Equal(1 + DemoScript.Staff.Length + DemoScript.Delegates.Length, lines.Count);
         Assert.Equal(
@@ -97,7 +100,7 @@ public sealed partial class DemoSeedTests(RealServerFixture fixture)
     private async Task<ApiClient> SignInAsync(Role role)
     {
         var client = fixture.Server.NewClient();
-        await client.RedeemAsync(Lines().First(l => l.Role == role).Code);
+        await client.RedeemAsync((await LinesAsync()).First(l => l.Role == role).Code);
         return client;
     }
 

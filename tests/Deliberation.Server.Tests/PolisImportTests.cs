@@ -4,7 +4,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using CsvHelper;
-using Deliberation.Polis.Tests;
 using Deliberation.Server.Tests.Infrastructure;
 
 namespace Deliberation.Server.Tests;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
-using Deliberation.Server.Tests.Infrastructure;
+using Deliberation.Testing;
 using Microsoft.Playwright;
 
 namespace Deliberation.EndToEnd.Tests.Infrastructure;

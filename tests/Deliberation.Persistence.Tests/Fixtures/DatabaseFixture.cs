@@ -6,7 +6,7 @@ namespace Deliberation.Persistence.Tests.Fixtures;
 
 /// <summary>
 /// A freshly created, migrated database for one test class, wired up exactly as the server
-/// wires it (<c>AddDeliberationPersistence(configuration)</c>), and dropped afterwards.
+/// wires it (<c>AddDeliberationPersistence(configuration, providers)</c>), and dropped afterwards.
 /// </summary>
 public abstract class DatabaseFixture : IAsyncLifetime
 {
@@ -41,7 +41,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
                 ["ConnectionStrings:Deliberation"] = connectionString,
             })
             .Build();
-        return new ServiceCollection().AddDeliberationPersistence(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddDeliberationPersistence(configuration, OfferedProviders.All).BuildServiceProvider();
     }
 
     public async Task InitializeAsync()

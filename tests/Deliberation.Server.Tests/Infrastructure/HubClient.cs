@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Deliberation.Domain;
@@ -58,19 +57,13 @@ public sealed class HubClient : IAsyncDisposable
         Connection.InvokeAsync<CommandOutcome>(method, request);
 
     /// <summary>Waits until something pushed satisfies the condition; fails with what did arrive.</summary>
-    public async Task<T> WaitForAsync<T>(Func<HubClient, T?> found, TimeSpan? timeout = null, string what = "the push")
-        where T : class
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(10)))
-        {
-            if (found(this) is { } result)
-                return result;
-            await Task.Delay(20);
-        }
-        Assert.Fail($"{what} did not arrive; events seen: {string.Join(", ", events.Select(e => e.Event["type"]))}");
-        return null!;
-    }
+    public Task<T> WaitForAsync<T>(Func<HubClient, T?> found, TimeSpan? timeout = null, string what = "the push")
+        where T : class =>
+        Eventually.Async(
+            () => Task.FromResult(found(this)),
+            timeout ?? TimeSpan.FromSeconds(10),
+            () => $"{what} did not arrive; events seen: {string.Join(", ", events.Select(e => e.Event["type"]))}",
+            TimeSpan.FromMilliseconds(20));
 
     public JsonObject? EventOfType(string type, Func<JsonObject, bool>? where = null) =>
         events.Select(e => e.Event).FirstOrDefault(e => e["type"]?.GetValue<string>() == type && (where?.Invoke(e) ?? true));

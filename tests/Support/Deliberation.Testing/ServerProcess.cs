@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 
-namespace Deliberation.Server.Tests.Infrastructure;
+namespace Deliberation.Testing;
 
 /// <summary>
 /// The real server as a child process (<c>dotnet Deliberation.Server.dll</c> from this test's build
@@ -90,25 +90,28 @@ public sealed class ServerProcess : IDisposable
         process.BeginErrorReadLine();
 
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(90)))
-        {
-            if (process.HasExited)
-                Assert.Fail($"The server exited with {process.ExitCode} before it was ready:\n{Output}");
-            try
+        var started = process;
+        await Eventually.Async(
+            async () =>
             {
-                if ((await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-            await Task.Delay(100);
-        }
-        Assert.Fail($"The server was not ready within the timeout:\n{Output}");
+                if (started.HasExited)
+                    Assert.Fail($"The server exited with {started.ExitCode} before it was ready:\n{Output}");
+                try
+                {
+                    return (await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+                catch (TaskCanceledException)
+                {
+                    return false;
+                }
+            },
+            timeout ?? TimeSpan.FromSeconds(90),
+            () => $"The server was not ready within the timeout:\n{Output}",
+            TimeSpan.FromMilliseconds(100));
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing — what a power cut or OOM kill does.</summary>

@@ -7,7 +7,7 @@ using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 
-namespace Deliberation.Server.Tests.Infrastructure;
+namespace Deliberation.Testing;
 
 /// <summary>
 /// An HTTP client of the API as one caller (it keeps her cookie). Bodies are written with the

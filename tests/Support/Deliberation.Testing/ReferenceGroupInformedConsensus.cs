@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 
-namespace Deliberation.Polis.Tests;
+namespace Deliberation.Testing;
 
 /// <summary>
 /// Pol.is's group-informed consensus computed straight from participants-votes.csv text, as an
-/// independent check (it shares no code with PolisReader; other test projects link this file):
+/// independent check (it shares no code with PolisReader; the Pol.is and server tests both use it):
 /// for each comment, the product over the groups g of clustered participants of
 /// (A_g + 1) / (S_g + 2), with A_g the agrees and S_g the agrees + disagrees + passes of g's
 /// members on that comment. Participants with a blank group-id are not clustered and do not count.

@@ -30,29 +30,3 @@ public interface IDialogueDirectory
     /// <summary>Marks an invite revoked; returns false when no such invite exists.</summary>
     Task<bool> RevokeInviteAsync(string codeHash, DateTimeOffset revokedAt, CancellationToken cancellationToken = default);
 }
-
-/// <summary>One row of the dialogue list.</summary>
-public sealed record DialogueSummary(
-    Guid Id,
-    string Title,
-    string Track,
-    string Phase,
-    string Confidentiality,
-    string? Venue,
-    DateOnly? StartsOn,
-    DateOnly? EndsOn,
-    int ParticipantCount,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
-
-/// <summary>A participant's place in one dialogue.</summary>
-public sealed record DialogueMembership(Guid DialogueId, Guid ParticipantId, string DisplayName, string Role);
-
-/// <summary>An invite as stored: hashed code, whom it signs in, until when.</summary>
-public sealed record InviteRecord(
-    string CodeHash,
-    Guid DialogueId,
-    Guid ParticipantId,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset ExpiresAt,
-    DateTimeOffset? RevokedAt);

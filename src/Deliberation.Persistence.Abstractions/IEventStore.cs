@@ -26,35 +26,3 @@ public interface IEventStore
     /// <summary>Keeps the newest snapshot of a stream; an older one than what is stored is ignored.</summary>
     Task SaveSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken = default);
 }
-
-/// <summary>An event a grain has decided, before the store gives it a version and a hash.</summary>
-public sealed record EventToAppend(string Type, string PayloadJson, DateTimeOffset OccurredAt, string Actor);
-
-/// <summary>An event as stored: <see cref="Position"/> orders events across the streams of a scope.</summary>
-public sealed record StoredEvent(
-    long Position,
-    string StreamId,
-    string Scope,
-    long Version,
-    string Type,
-    string PayloadJson,
-    DateTimeOffset OccurredAt,
-    string Actor,
-    string Hash);
-
-/// <summary>A stream's state serialized at a version, so a grain need not replay from the start.</summary>
-public sealed record Snapshot(string StreamId, long Version, string StateJson, DateTimeOffset TakenAt);
-
-/// <summary>Whether a stream's stored hashes match a recomputation; <see cref="BrokenAtVersion"/> names the first mismatch.</summary>
-public sealed record HashChainVerification(string StreamId, long Length, string? HeadHash, long? BrokenAtVersion)
-{
-    public bool IsIntact => BrokenAtVersion is null;
-}
-
-/// <summary>Another writer appended to the stream after the caller read it.</summary>
-public sealed class ConcurrencyConflictException(string streamId, long expectedVersion)
-    : Exception($"Stream '{streamId}' is no longer at version {expectedVersion}.")
-{
-    public string StreamId { get; } = streamId;
-    public long ExpectedVersion { get; } = expectedVersion;
-}

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Deliberation.Server.Tests.Infrastructure;
+namespace Deliberation.Testing;
 
 /// <summary>
 /// Loopback ports nobody is listening on, never the same one twice in this process: every test

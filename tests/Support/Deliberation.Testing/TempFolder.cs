@@ -1,4 +1,4 @@
-namespace Deliberation.Server.Tests.Infrastructure;
+namespace Deliberation.Testing;
 
 /// <summary>A folder of its own under the system temp folder, deleted (best effort) on dispose.</summary>
 public sealed class TempFolder : IDisposable
