@@ -19,7 +19,8 @@ public interface IDialogueGrain : IGrainWithGuidKey
     /// <summary>The state, not copied: callers must treat it as the immutable record it is.</summary>
     /// <remarks>
     /// Interleaves with whatever the grain is doing: it only hands over the current immutable
-    /// state, and it must not wait. A statement grain reads it in the middle of a command while
+    /// state (in the middle of a command, the state before it: events apply only once committed),
+    /// and it must not wait. A statement grain reads it in the middle of a command while
     /// this grain may be waiting on that very statement (<see cref="GetRoomSnapshotAsync"/>);
     /// queued behind it, each would wait on the other until the call timed out.
     /// </remarks>
