@@ -1,7 +1,9 @@
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Participants;
 using Deliberation.Domain.Statements;
 using Deliberation.Grains.EventSourcing;
+using Deliberation.Grains.Participants;
 using Deliberation.Grains.Tests.Fixtures;
 using Deliberation.Persistence;
 
@@ -64,6 +66,32 @@ public sealed class ConcurrencyTests(ClusterFixture cluster)
         var state = await room.DialogueStateAsync();
         Assert.Contains(outsider.ParticipantId, state.Roster.Keys);
         Assert.Equal(6, state.Roster.Count); // convener, facilitator, two delegates, the outsider and the retried one
+    }
+
+    [Fact]
+    public async Task ParticipantWrittenBehindTheGrainsBackAnswersConcurrentWriteThenRecovers()
+    {
+        var id = Guid.NewGuid();
+        var participant = cluster.Client.GetGrain<IParticipantGrain>(id);
+        Room.AssertAccepted(await participant.ExecuteAsync(new RegisterParticipant("Ada", null)));
+        var version = (await participant.GetStateAsync()).Value.Version;
+        await cluster.Store.AppendAsync(StreamIds.Participant(id), StreamIds.ParticipantsScope, version,
+            [RecordedEvent.Encode(new ProfileUpdated("Written elsewhere", "Another node"), id, StoredTime.Normalise(cluster.Time.GetUtcNow()))]);
+
+        var conflict = await participant.ExecuteAsync(new UpdateProfile("Ada Lovelace", null));
+
+        Assert.False(conflict.Accepted);
+        Assert.Equal(("stream.concurrent-write", ErrorKind.Conflict), (conflict.Error?.Rule, conflict.Error?.Kind));
+        Assert.Equal(version + 1, conflict.Version);
+        var reloaded = (await participant.GetStateAsync()).Value;
+        Assert.Equal(("Written elsewhere", "Another node"), (reloaded.DisplayName, reloaded.Affiliation));
+
+        var retry = await participant.ExecuteAsync(new UpdateProfile("Ada Lovelace", null));
+
+        Assert.True(retry.Accepted, $"{retry.Error}");
+        Assert.Equal(version + 2, retry.Version);
+        Assert.Equal("Ada Lovelace", (await participant.GetStateAsync()).Value.DisplayName);
+        Assert.Equal(version + 2, (await cluster.Store.ReadStreamAsync(StreamIds.Participant(id))).Count);
     }
 
     private async Task AppendBehindAsync(string streamId, Guid dialogueId, long expectedVersion, DomainEvent e, Guid actor) =>

@@ -34,6 +34,9 @@ public sealed class ConsensusTracker
     /// <summary>The dialogue's <see cref="DialogueState.ConsensusBasisVersion"/> this tracker counts on.</summary>
     public long BasisVersion { get; private init; }
 
+    /// <summary>The statement version this tracker has counted up to; a stream that moved past it without the tracker needs a new one.</summary>
+    public long StatementVersion => version;
+
     public bool HasConsensus => unsettled == 0 && entries.Values.Any(e => e.Status != ClauseStatus.Withdrawn);
 
     public static ConsensusTracker Start(DialogueState dialogue, StatementState statement) =>

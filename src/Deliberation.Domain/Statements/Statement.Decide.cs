@@ -24,15 +24,15 @@ public static partial class Statement
 
         return command switch
         {
-            ProposeClause c => Drafter(member) ?? InPhase(dialogue, Phases.AllowsEditing, "edited") ?? DecideProposeClause(state, c),
-            ReviseClause c => Drafter(member) ?? InPhase(dialogue, Phases.AllowsEditing, "edited") ?? DecideRevise(state, c),
+            ProposeClause c => MayEditText(dialogue, member) ?? DecideProposeClause(state, c),
+            ReviseClause c => MayEditText(dialogue, member) ?? DecideRevise(state, c),
             WithdrawClause c => Chair(member) ?? InPhase(dialogue, Phases.AllowsEditing, "edited") ?? DecideWithdraw(state, c),
             AddAlternative c => InPhase(dialogue, p => p.AllowsAmendments() || p.AllowsEditing(), "amended") ?? DecideAddAlternative(state, c),
             ResolveAlternative c => Chair(member) ?? InPhase(dialogue, Phases.AllowsResolution, "resolved") ?? DecideResolve(state, c),
             TakePosition c => DecideTakePosition(state, c, dialogue, member),
             StateRange c => DecideStateRange(state, c, dialogue, member),
             ProposeAmendment c => InPhase(dialogue, Phases.AllowsAmendments, "amended") ?? DecideProposeAmendment(state, c),
-            DecideAmendment c => Drafter(member) ?? InPhase(dialogue, Phases.AllowsEditing, "edited") ?? DecideAmendmentOutcome(state, c),
+            DecideAmendment c => MayEditText(dialogue, member) ?? DecideAmendmentOutcome(state, c),
             FreezeStatement => Chair(member) ?? InPhase(dialogue, Phases.AllowsFreezing, "frozen") ?? DecideFreeze(state),
             Sign c => InPhase(dialogue, Phases.AllowsSigning, "signed") ?? DecideSign(state, c, member),
             WithdrawSignature c => DecideWithdrawSignature(state, c, actor),
@@ -40,9 +40,6 @@ public static partial class Statement
             _ => RuleError.Invalid("command.unknown", $"The statement does not handle {command.GetType().Name}."),
         };
     }
-
-    private static RuleError? Drafter(Member member) => member.Role.Drafts()
-        ? null : RuleError.Forbidden("role.not-rapporteur", "Only the rapporteur or facilitator may edit the text.");
 
     private static RuleError? Chair(Member member) => member.Role.Chairs()
         ? null : RuleError.Forbidden("role.not-facilitator", "Only the facilitator may do this.");
@@ -152,8 +149,8 @@ public static partial class Statement
             // A new bracket renumbers the ones after it: positions on options must be given again.
             kind = RevisionKind.Substantive;
         }
-        if (text.Length > Limits.ClauseTextLength)
-            return RuleError.Invalid("text.too-long", $"The text would exceed {Limits.ClauseTextLength} characters.");
+        if (Check.TooLong(text, "text", Limits.ClauseTextLength) is { } tooLong)
+            return tooLong;
         return Decision<StatementEvent>.Accept(new ClauseRevised(c.ClauseId, clause.CurrentRevision + 1, c.BaseRevision, text, kind, RevisionSource.Alternative, $"Alternative: {option}", null, null));
     }
 
@@ -312,7 +309,7 @@ public static partial class Statement
         foreach (var p in c.Positions)
         {
             // Withdrawn clauses too: Pol.is keeps the votes on comments its moderator rejected, and
-            // their group-informed consensus must survive the import (DESIGN §6).
+            // their group-informed consensus must survive the import (docs/consensus.md, "Group-aware consensus").
             if (state.ClauseOrNull(p.ClauseId) is not { } clause)
                 return ClauseNotFound;
             if (dialogue.MemberOrNull(p.ParticipantId) is not { } voter)

@@ -1,18 +1,19 @@
 using Deliberation.Domain;
-using System.Collections.Immutable;
-using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
 using Deliberation.Domain.Realtime;
 using Deliberation.Grains.EventSourcing;
 using Deliberation.Grains.Realtime;
+using Deliberation.Grains.Statements;
 using Deliberation.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace Deliberation.Grains.Dialogues;
 
 /// <summary>
-/// Decides dialogue commands one at a time, commits their events, and only then answers. It also
-/// keeps the dialogue list and invite index (read models) in step with its events.
+/// Decides dialogue commands one at a time through the stream's command pipeline, commits their
+/// events, and only then answers. It also keeps the dialogue list and invite index (read models)
+/// in step with its events, and holds the room its statements publish to.
 /// </summary>
 public sealed class DialogueGrain(IEventStore store, IDialogueDirectory directory, TimeProvider time, ILogger<DialogueGrain> logger)
     : Grain, IDialogueGrain
@@ -32,31 +33,30 @@ public sealed class DialogueGrain(IEventStore store, IDialogueDirectory director
 
     public Task<CommandOutcome> ExecuteAsync(DialogueCommand command, Guid actor) => ExecuteBatchAsync([command], actor);
 
-    public async Task<CommandOutcome> ExecuteBatchAsync(IReadOnlyList<DialogueCommand> commands, Guid actor)
+    public Task<CommandOutcome> ExecuteBatchAsync(IReadOnlyList<DialogueCommand> commands, Guid actor)
     {
         var now = time.GetUtcNow();
-        var decision = Batch.DecideAll(stream.State, commands, (s, c) => Dialogue.Decide(s, c, actor, now), Dialogue.Apply, stream.Version, actor, now);
-        if (decision.Error is { } error)
-            return CommandOutcome.Refused(stream.StreamId, stream.Version, error);
-        if (decision.Events.Count == 0)
-            return CommandOutcome.Ok(stream.StreamId, stream.Version);
-        try
-        {
-            var applied = await stream.CommitAsync(decision.Events, StreamIds.Scope(stream.State.Id), actor, now);
-            room.Publish([.. applied.Select(a => RecordedEvent.Envelope(a.Stored, a.Event))]);
-            await ReadModels.ProjectAsync(directory, stream.State, applied.Select(a => a.Event));
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Another activation wrote first (a node handing over): reload and let the caller retry.
-            await stream.LoadAsync();
-            return CommandOutcome.Refused(stream.StreamId, stream.Version,
-                RuleError.Conflict("stream.concurrent-write", "The dialogue changed at the same moment; try again."));
-        }
-        return CommandOutcome.Ok(stream.StreamId, stream.Version);
+        return stream.ExecuteAsync(
+            state => Batch.DecideAll(state, commands, (s, c) => Dialogue.Decide(s, c, actor, now), Dialogue.Apply, state.Version, actor, now),
+            StreamIds.Scope(stream.State.Id), actor, now, AfterCommitAsync);
+    }
+
+    /// <summary>What only this grain does after a commit: tell the room, then bring the read models up to date.</summary>
+    private Task AfterCommitAsync(IReadOnlyList<AppliedEvent<DialogueState, DialogueEvent>> applied)
+    {
+        room.Publish([.. applied.Select(a => RecordedEvent.Envelope(a.Stored, a.Event))]);
+        return ReadModels.ProjectAsync(directory, stream.State, applied.Select(a => a.Event));
     }
 
     public Task<Immutable<DialogueState>> GetStateAsync() => Task.FromResult(new Immutable<DialogueState>(stream.State));
+
+    public async Task<Immutable<RoomSnapshot>> GetRoomSnapshotAsync()
+    {
+        var dialogue = stream.State;
+        var statements = await Task.WhenAll(dialogue.Statements.Select(s =>
+            GrainFactory.GetGrain<IStatementGrain>(s.Id).GetSnapshotAsync(new(dialogue))));
+        return new(new RoomSnapshot(dialogue, [.. statements.Select(s => s.Value)]));
+    }
 
     public Task SubscribeAsync(IDialogueObserver observer)
     {
@@ -70,15 +70,11 @@ public sealed class DialogueGrain(IEventStore store, IDialogueDirectory director
         return Task.CompletedTask;
     }
 
-    public Task PublishAsync(Immutable<IReadOnlyList<RecordedEventEnvelope>> events)
+    public Task PublishAsync(Immutable<StatementChanges> changes)
     {
-        room.Publish(events.Value);
-        return Task.CompletedTask;
-    }
-
-    public Task PublishConsensusAsync(Guid statementId, long version, Immutable<IReadOnlyList<ClauseConsensus>> clauses, bool hasConsensus)
-    {
-        room.PublishConsensus(statementId, version, clauses.Value, hasConsensus);
+        var (statementId, version, events, clauses, hasConsensus) = changes.Value;
+        room.Publish(events);
+        room.PublishConsensus(statementId, version, clauses, hasConsensus);
         return Task.CompletedTask;
     }
 
@@ -90,14 +86,7 @@ public sealed class DialogueGrain(IEventStore store, IDialogueDirectory director
 
     public Task<RuleError?> PreviewDraftAsync(DraftPreview preview)
     {
-        var member = stream.State.MemberOrNull(preview.Author);
-        RuleError? refusal = member is null || !member.Role.Drafts()
-            ? RuleError.Forbidden("role.not-rapporteur", "Only the rapporteur or facilitator drafts text.")
-            : !stream.State.Phase.AllowsEditing()
-                ? RuleError.Conflict("phase.not-allowed", $"The text cannot be edited during {stream.State.Phase}.")
-                : preview.Text.Length > Limits.ClauseTextLength
-                    ? RuleError.Invalid("text.too-long", $"Text is limited to {Limits.ClauseTextLength} characters.")
-                    : null;
+        var refusal = Statement.JudgeDraft(stream.State, preview.Author, preview.Text);
         if (refusal is null)
             room.PublishDraft(preview);
         return Task.FromResult(refusal);

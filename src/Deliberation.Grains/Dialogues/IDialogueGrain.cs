@@ -1,5 +1,4 @@
 using Deliberation.Domain;
-using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Realtime;
 using Deliberation.Grains.Realtime;
@@ -18,8 +17,22 @@ public interface IDialogueGrain : IGrainWithGuidKey
     Task<CommandOutcome> ExecuteBatchAsync(IReadOnlyList<DialogueCommand> commands, Guid actor);
 
     /// <summary>The state, not copied: callers must treat it as the immutable record it is.</summary>
-    [Alias("GetState")]
+    /// <remarks>
+    /// Interleaves with whatever the grain is doing: it only hands over the current immutable
+    /// state (in the middle of a command, the state before it: events apply only once committed),
+    /// and it must not wait. A statement grain reads it in the middle of a command while
+    /// this grain may be waiting on that very statement (<see cref="GetRoomSnapshotAsync"/>);
+    /// queued behind it, each would wait on the other until the call timed out.
+    /// </remarks>
+    [AlwaysInterleave, Alias("GetState")]
     Task<Immutable<DialogueState>> GetStateAsync();
+
+    /// <summary>
+    /// The dialogue and each of its statements with its state and unredacted consensus, gathered
+    /// from the statement grains in parallel: a room join answers from this one query.
+    /// </summary>
+    [Alias("GetRoomSnapshot")]
+    Task<Immutable<RoomSnapshot>> GetRoomSnapshotAsync();
 
     /// <summary>A node listens to the dialogue; it renews within <c>DialogueRoom.Expiry</c> or is dropped.</summary>
     [Alias("Subscribe")]
@@ -29,16 +42,13 @@ public interface IDialogueGrain : IGrainWithGuidKey
     Task UnsubscribeAsync(IDialogueObserver observer);
 
     /// <summary>
-    /// A statement of this dialogue committed events: pass them on to the listening nodes. One-way,
-    /// so a statement's next command does not wait on the room; what is committed stays committed,
-    /// and a client that misses a push sees the gap by version and catches up. Immutable: in-process
-    /// calls hand the list over instead of copying it.
+    /// A statement of this dialogue committed events: pass them and the consensus they moved on to
+    /// the listening nodes. One-way, so a statement's next command does not wait on the room; what
+    /// is committed stays committed, and a client that misses a push sees the gap by version and
+    /// catches up. Immutable: in-process calls hand the changes over instead of copying them.
     /// </summary>
-    [OneWay, Alias("Publish")]
-    Task PublishAsync(Immutable<IReadOnlyList<RecordedEventEnvelope>> events);
-
-    [OneWay, Alias("PublishConsensus")]
-    Task PublishConsensusAsync(Guid statementId, long version, Immutable<IReadOnlyList<ClauseConsensus>> clauses, bool hasConsensus);
+    [OneWay, Alias("PublishStatementChanges")]
+    Task PublishAsync(Immutable<StatementChanges> changes);
 
     /// <summary>Who is connected through one node (its full list); returns the merged presence.</summary>
     [Alias("ReportPresence")]

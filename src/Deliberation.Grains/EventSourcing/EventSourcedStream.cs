@@ -7,7 +7,8 @@ namespace Deliberation.Grains.EventSourcing;
 /// <summary>
 /// The state of one event stream held by a grain: loaded from the newest snapshot plus the events
 /// after it, and advanced only after the store has committed. Snapshots are a cache: one that no
-/// longer reads is ignored and the stream is replayed.
+/// longer reads is ignored and the stream is replayed. <see cref="ExecuteAsync"/> is the one command
+/// pipeline every event-sourced grain runs (docs/architecture.md, "A command's path").
 /// </summary>
 public sealed class EventSourcedStream<TState, TEvent>(
     IEventStore store,
@@ -27,44 +28,92 @@ public sealed class EventSourcedStream<TState, TEvent>(
 
     public long Version => versionOf(State);
 
+    /// <summary>
+    /// Loads the stream afresh. <see cref="State"/> changes once, at the end: a read that interleaves
+    /// with a reload (the grains' queries may) sees the old state or the new one, never half of one.
+    /// </summary>
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
-        State = initial();
+        var state = initial();
+        var snapshotVersion = 0L;
         if (await store.LoadSnapshotAsync(streamId, cancellationToken) is { } snapshot)
         {
             try
             {
-                State = DomainJson.Deserialize<TState>(snapshot.StateJson);
-                lastSnapshot = snapshot.Version;
+                state = DomainJson.Deserialize<TState>(snapshot.StateJson);
+                snapshotVersion = snapshot.Version;
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
             {
                 logger.LogWarning(e, "Snapshot of {Stream} at {Version} no longer reads; replaying from the start", streamId, snapshot.Version);
-                State = initial();
+                state = initial();
             }
         }
-        foreach (var stored in await store.ReadStreamAsync(streamId, Version, cancellationToken))
+        foreach (var stored in await store.ReadStreamAsync(streamId, versionOf(state), cancellationToken))
         {
             var recorded = RecordedEvent.Decode(stored);
-            State = apply(State, (TEvent)recorded.Event, recorded.Meta);
+            state = apply(state, (TEvent)recorded.Event, recorded.Meta);
         }
+        (State, lastSnapshot) = (state, snapshotVersion);
     }
 
     /// <summary>
-    /// Commits decided events, then applies them. Returns each event with the state before and after
-    /// it, for observers such as the consensus tracker.
+    /// Runs one command: <paramref name="decide"/> judges it on the current state; a refusal, or a
+    /// decision with no events, stores nothing. Otherwise the events are committed at the version
+    /// they were decided on, applied, handed to <paramref name="afterCommit"/> (the grain's own work:
+    /// read models, tracker, publishing), and the answer names the version they reached. If another
+    /// writer committed first (an activation on another node during a hand-over), the stream reloads
+    /// and answers <c>stream.concurrent-write</c>: the caller's retry is decided on the new state.
     /// </summary>
     /// <param name="scope">The dialogue (or other scope) the stream belongs to, as the caller knows it.</param>
-    public async Task<IReadOnlyList<(TState Before, TEvent Event, TState After, StoredEvent Stored)>> CommitAsync(
-        IReadOnlyList<TEvent> events, string scope, Guid actor, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<CommandOutcome> ExecuteAsync(
+        Func<TState, Decision<TEvent>> decide,
+        string scope,
+        Guid actor,
+        DateTimeOffset at,
+        Func<IReadOnlyList<AppliedEvent<TState, TEvent>>, Task>? afterCommit = null,
+        CancellationToken cancellationToken = default)
+    {
+        // Decided and committed with no await between: the version committed at is the one decided on.
+        var decision = decide(State);
+        if (decision.Error is { } error)
+            return CommandOutcome.Refused(streamId, Version, error);
+        if (decision.Events.Count == 0)
+            return CommandOutcome.Ok(streamId, Version);
+        IReadOnlyList<AppliedEvent<TState, TEvent>> applied;
+        try
+        {
+            applied = await CommitAsync(decision.Events, scope, actor, at, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            await LoadAsync(cancellationToken);
+            return CommandOutcome.Refused(streamId, Version,
+                RuleError.Conflict("stream.concurrent-write", $"The {Kind} changed at the same moment; try again."));
+        }
+        if (afterCommit is not null)
+            await afterCommit(applied);
+        return CommandOutcome.Ok(streamId, Version);
+    }
+
+    /// <summary>What the stream holds, for messages: "dialogue", "statement", "participant" (the prefix of its id, see <see cref="StreamIds"/>).</summary>
+    private string Kind => streamId.Split('-', 2)[0];
+
+    /// <summary>
+    /// Commits decided events at the current version, then applies them. Returns each event with the
+    /// state before and after it. Throws <see cref="ConcurrencyConflictException"/> if another writer
+    /// committed first; <see cref="ExecuteAsync"/> turns that into an answer.
+    /// </summary>
+    private async Task<IReadOnlyList<AppliedEvent<TState, TEvent>>> CommitAsync(
+        IReadOnlyList<TEvent> events, string scope, Guid actor, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var stored = await store.AppendAsync(streamId, scope, Version, [.. events.Select(e => RecordedEvent.Encode(e, actor, at))], cancellationToken);
-        var applied = new List<(TState, TEvent, TState, StoredEvent)>(events.Count);
+        var applied = new List<AppliedEvent<TState, TEvent>>(events.Count);
         for (var i = 0; i < events.Count; i++)
         {
             var before = State;
             State = apply(State, events[i], new EventMeta(stored[i].Version, stored[i].OccurredAt, actor));
-            applied.Add((before, events[i], State, stored[i]));
+            applied.Add(new(before, events[i], State, stored[i]));
         }
         if (Version - lastSnapshot >= SnapshotEvery)
             await SaveSnapshotAsync(at, cancellationToken);

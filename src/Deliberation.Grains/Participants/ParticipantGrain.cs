@@ -19,15 +19,8 @@ public sealed class ParticipantGrain(IEventStore store, TimeProvider time, ILogg
         return stream.LoadAsync(cancellationToken);
     }
 
-    public async Task<CommandOutcome> ExecuteAsync(ParticipantCommand command)
-    {
-        var decision = Participant.Decide(stream.State, command);
-        if (decision.Error is { } error)
-            return CommandOutcome.Refused(stream.StreamId, stream.Version, error);
-        if (decision.Events.Count > 0)
-            await stream.CommitAsync(decision.Events, StreamIds.ParticipantsScope, stream.State.Id, time.GetUtcNow());
-        return CommandOutcome.Ok(stream.StreamId, stream.Version);
-    }
+    public Task<CommandOutcome> ExecuteAsync(ParticipantCommand command) =>
+        stream.ExecuteAsync(s => Participant.Decide(s, command), StreamIds.ParticipantsScope, stream.State.Id, time.GetUtcNow());
 
     public Task<Immutable<ParticipantState>> GetStateAsync() => Task.FromResult(new Immutable<ParticipantState>(stream.State));
 }

@@ -1,5 +1,6 @@
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
+using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 
 namespace Deliberation.Grains.Statements;
@@ -8,7 +9,11 @@ namespace Deliberation.Grains.Statements;
 [Alias("Deliberation.IStatementGrain")]
 public interface IStatementGrain : IGrainWithGuidKey
 {
-    /// <summary>Runs a command; <paramref name="dialogueId"/> names the dialogue whose roster and phase judge it.</summary>
+    /// <summary>
+    /// Runs a command; <paramref name="dialogueId"/> names the dialogue whose roster and phase judge
+    /// it. The grain reads that dialogue once, and refuses with <c>statement.not-found</c> unless
+    /// the dialogue lists this statement.
+    /// </summary>
     [Alias("Execute")]
     Task<CommandOutcome> ExecuteAsync(Guid dialogueId, StatementCommand command, Guid actor);
 
@@ -22,4 +27,11 @@ public interface IStatementGrain : IGrainWithGuidKey
     /// <summary>The unredacted consensus, kept current incrementally; the edge redacts it per viewer.</summary>
     [Alias("GetConsensus")]
     Task<Immutable<StatementConsensus>> GetConsensusAsync();
+
+    /// <summary>
+    /// The state and the unredacted consensus in one answer. The caller gives the dialogue's state
+    /// (the dialogue grain gathering a room snapshot has it), so the statement need not call back.
+    /// </summary>
+    [Alias("GetSnapshot")]
+    Task<Immutable<StatementSnapshot>> GetSnapshotAsync(Immutable<DialogueState> dialogue);
 }

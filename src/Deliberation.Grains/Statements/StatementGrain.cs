@@ -4,15 +4,17 @@ using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 using Deliberation.Grains.Dialogues;
 using Deliberation.Grains.EventSourcing;
+using Deliberation.Grains.Realtime;
 using Deliberation.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace Deliberation.Grains.Statements;
 
 /// <summary>
-/// Decides statement commands against the dialogue's current roster and phase, commits, then
-/// answers. Its <see cref="ConsensusTracker"/> follows every event, and starts afresh when the
-/// dialogue's roster, dimensions or rules change (its consensus basis version).
+/// Decides statement commands against the dialogue's current roster and phase (read once per
+/// command) through the stream's command pipeline, then answers. Its <see cref="ConsensusTracker"/>
+/// follows every event, and starts afresh when the dialogue's roster, dimensions or rules change
+/// (its consensus basis version) or the stream moved without it (a reload after a conflict).
 /// </summary>
 public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger<StatementGrain> logger)
     : Grain, IStatementGrain
@@ -33,36 +35,18 @@ public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger
     {
         if (commands.Count == 0)
             return CommandOutcome.Ok(stream.StreamId, stream.Version);
-        var command = commands[0];
-        if (stream.State.Exists && stream.State.DialogueId != dialogueId)
-            return CommandOutcome.Refused(stream.StreamId, stream.Version, RuleError.NotFound("statement.not-found", "The dialogue has no such statement."));
-        if (!stream.State.Exists && command is CreateStatement create && create.DialogueId != dialogueId)
+        // The command's one read of the dialogue: it lists the statement, and its roster and phase judge the command.
+        var dialogue = await DialogueAsync(dialogueId);
+        if (!dialogue.Statements.Any(s => s.Id == stream.State.Id) || stream.State.Exists && stream.State.DialogueId != dialogueId)
+            return NotInDialogue;
+        if (!stream.State.Exists && commands[0] is CreateStatement create && create.DialogueId != dialogueId)
             return CommandOutcome.Refused(stream.StreamId, stream.Version, RuleError.Invalid("statement.wrong-dialogue", "A statement is created in its own dialogue."));
 
-        var dialogue = await DialogueAsync(dialogueId);
         var now = time.GetUtcNow();
-        var decision = Batch.DecideAll(stream.State, commands, (s, c) => Statement.Decide(s, c, dialogue, actor, now), Statement.Apply, stream.Version, actor, now);
-        if (decision.Error is { } error)
-            return CommandOutcome.Refused(stream.StreamId, stream.Version, error);
-        if (decision.Events.Count == 0)
-            return CommandOutcome.Ok(stream.StreamId, stream.Version);
-        // Taken before the commit, so the tracker sees each new event exactly once.
-        var current = Tracker(dialogue);
-        try
-        {
-            var applied = await stream.CommitAsync(decision.Events, StreamIds.Scope(dialogueId), actor, now);
-            foreach (var (before, e, after, _) in applied)
-                current.Observe(before, e, after);
-            await PublishAsync(dialogueId, applied.Select(a => (a.Event, a.Stored)).ToList(), current);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            await stream.LoadAsync();
-            tracker = null;
-            return CommandOutcome.Refused(stream.StreamId, stream.Version,
-                RuleError.Conflict("stream.concurrent-write", "The statement changed at the same moment; try again."));
-        }
-        return CommandOutcome.Ok(stream.StreamId, stream.Version);
+        return await stream.ExecuteAsync(
+            state => Batch.DecideAll(state, commands, (s, c) => Statement.Decide(s, c, dialogue, actor, now), Statement.Apply, state.Version, actor, now),
+            StreamIds.Scope(dialogueId), actor, now,
+            applied => AfterCommitAsync(dialogue, applied));
     }
 
     public Task<Immutable<StatementState>> GetStateAsync() => Task.FromResult(new Immutable<StatementState>(stream.State));
@@ -72,43 +56,50 @@ public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger
         if (!stream.State.Exists)
             return new(ConsensusCalculator.Compute(DialogueState.Initial(Guid.Empty), stream.State));
         var dialogue = await DialogueAsync(stream.State.DialogueId);
-        return new(Tracker(dialogue).Snapshot());
+        return new(Tracker(dialogue, stream.State).Snapshot());
     }
 
-    /// <summary>Hands committed events and the clauses whose figures they moved to the dialogue's room.</summary>
-    private async Task PublishAsync(Guid dialogueId, IReadOnlyList<(StatementEvent Event, StoredEvent Stored)> applied, ConsensusTracker tracker)
+    public Task<Immutable<StatementSnapshot>> GetSnapshotAsync(Immutable<DialogueState> dialogue)
     {
-        var room = GrainFactory.GetGrain<IDialogueGrain>(dialogueId);
+        var state = stream.State;
+        var consensus = state.Exists
+            ? Tracker(dialogue.Value, state).Snapshot()
+            : ConsensusCalculator.Compute(DialogueState.Initial(Guid.Empty), state);
+        return Task.FromResult(new Immutable<StatementSnapshot>(new(state, consensus)));
+    }
+
+    /// <summary>What only this grain does after a commit: count the events, then hand them and the consensus they moved to the dialogue's room.</summary>
+    private async Task AfterCommitAsync(DialogueState dialogue, IReadOnlyList<AppliedEvent<StatementState, StatementEvent>> applied)
+    {
+        // Started (if it must be) on the state before the commit, so it sees each new event exactly once.
+        var current = Tracker(dialogue, applied[0].Before);
+        foreach (var (before, e, after, _) in applied)
+            current.Observe(before, e, after);
+        IReadOnlyList<ClauseConsensus> changed = [.. applied.Select(a => Statement.ClauseAffectedBy(a.Event)).OfType<Guid>().Distinct().Select(current.Clause)];
+        var changes = new StatementChanges(stream.State.Id, stream.Version, [.. applied.Select(a => RecordedEvent.Envelope(a.Stored, a.Event))], changed, current.HasConsensus);
         try
         {
-            await room.PublishAsync(new([.. applied.Select(a => RecordedEvent.Envelope(a.Stored, a.Event))]));
-            IReadOnlyList<ClauseConsensus> changed = [.. applied.Select(a => ClauseOf(a.Event)).OfType<Guid>().Distinct().Select(tracker.Clause)];
-            await room.PublishConsensusAsync(stream.State.Id, stream.Version, new(changed), tracker.HasConsensus);
+            await GrainFactory.GetGrain<IDialogueGrain>(dialogue.Id).PublishAsync(new(changes));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Committed is committed: a client that missed the push catches up when it rejoins.
-            logger.LogWarning(e, "Could not publish statement {Statement} events to dialogue {Dialogue}", stream.State.Id, dialogueId);
+            logger.LogWarning(e, "Could not publish statement {Statement} events to dialogue {Dialogue}", stream.State.Id, dialogue.Id);
         }
     }
 
-    private static Guid? ClauseOf(StatementEvent e) => e switch
-    {
-        ClauseAdded c => c.ClauseId,
-        ClauseRevised c => c.ClauseId,
-        ClauseWithdrawn c => c.ClauseId,
-        PositionTaken c => c.ClauseId,
-        RangeStated c => c.ClauseId,
-        _ => null,
-    };
+    /// <summary>The answer for a statement its dialogue does not list; version 0, so it tells nothing about a statement elsewhere.</summary>
+    private CommandOutcome NotInDialogue =>
+        CommandOutcome.Refused(stream.StreamId, 0, RuleError.NotFound("statement.not-found", "The dialogue has no such statement."));
 
     private async Task<DialogueState> DialogueAsync(Guid dialogueId) =>
         (await GrainFactory.GetGrain<IDialogueGrain>(dialogueId).GetStateAsync()).Value;
 
-    private ConsensusTracker Tracker(DialogueState dialogue)
+    /// <summary>The tracker counting on <paramref name="dialogue"/>'s basis, at <paramref name="statement"/>'s version.</summary>
+    private ConsensusTracker Tracker(DialogueState dialogue, StatementState statement)
     {
-        if (tracker is null || tracker.BasisVersion != dialogue.ConsensusBasisVersion)
-            tracker = ConsensusTracker.Start(dialogue, stream.State);
+        if (tracker is null || tracker.BasisVersion != dialogue.ConsensusBasisVersion || tracker.StatementVersion != statement.Version)
+            tracker = ConsensusTracker.Start(dialogue, statement);
         return tracker;
     }
 }

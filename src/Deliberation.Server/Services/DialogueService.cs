@@ -41,19 +41,15 @@ public sealed class DialogueService(IGrainFactory grains)
     public Task<CommandOutcome> ExecuteAsync(Guid dialogueId, IReadOnlyList<DialogueCommand> commands, Guid actor) =>
         Dialogue(dialogueId).ExecuteBatchAsync([.. commands.Select(WithIds)], actor);
 
-    public async Task<CommandOutcome> ExecuteAsync(Guid dialogueId, Guid statementId, StatementCommand command, Guid actor)
-    {
-        if (await FindStatementRefAsync(dialogueId, statementId) is null)
-            return StatementNotFound(statementId);
-        return await Statement(statementId).ExecuteAsync(dialogueId, WithIds(command), actor);
-    }
+    /// <summary>
+    /// A statement command: one call, to the statement grain, which reads the dialogue once and
+    /// refuses with <c>statement.not-found</c> unless the dialogue lists the statement.
+    /// </summary>
+    public Task<CommandOutcome> ExecuteAsync(Guid dialogueId, Guid statementId, StatementCommand command, Guid actor) =>
+        Statement(statementId).ExecuteAsync(dialogueId, WithIds(command), actor);
 
-    public async Task<CommandOutcome> ExecuteAsync(Guid dialogueId, Guid statementId, IReadOnlyList<StatementCommand> commands, Guid actor)
-    {
-        if (await FindStatementRefAsync(dialogueId, statementId) is null)
-            return StatementNotFound(statementId);
-        return await Statement(statementId).ExecuteBatchAsync(dialogueId, [.. commands.Select(WithIds)], actor);
-    }
+    public Task<CommandOutcome> ExecuteAsync(Guid dialogueId, Guid statementId, IReadOnlyList<StatementCommand> commands, Guid actor) =>
+        Statement(statementId).ExecuteBatchAsync(dialogueId, [.. commands.Select(WithIds)], actor);
 
     public async Task<DialogueState?> GetDialogueAsync(Guid dialogueId)
     {
@@ -72,6 +68,23 @@ public sealed class DialogueService(IGrainFactory grains)
     public async Task<StatementConsensus> GetConsensusAsync(Guid statementId) =>
         (await Statement(statementId).GetConsensusAsync()).Value;
 
+    /// <summary>
+    /// What a room join reads, from one query to the dialogue grain: the dialogue and each of its
+    /// statements with its version and unredacted consensus. Null when there is no such dialogue.
+    /// </summary>
+    public async Task<RoomSnapshot?> GetRoomSnapshotAsync(Guid dialogueId)
+    {
+        var snapshot = (await Dialogue(dialogueId).GetRoomSnapshotAsync()).Value;
+        return snapshot.Dialogue.Exists ? snapshot : null;
+    }
+
+    /// <summary>Each stream of the dialogue at its current version, from a room snapshot: a statement not yet created is at 0.</summary>
+    public static ImmutableDictionary<string, long> VersionsOf(RoomSnapshot snapshot) =>
+        snapshot.Statements
+            .Select(s => KeyValuePair.Create(StreamIds.Statement(s.State.Id), s.Version))
+            .Prepend(KeyValuePair.Create(StreamIds.Dialogue(snapshot.Dialogue.Id), snapshot.Dialogue.Version))
+            .ToImmutableDictionary();
+
     /// <summary>Registers a person's participant stream (once) and records that she joined a dialogue.</summary>
     public async Task RegisterAsync(Guid participantId, string displayName, string? affiliation, Guid dialogueId, Role role)
     {
@@ -83,9 +96,6 @@ public sealed class DialogueService(IGrainFactory grains)
 
     private async Task<StatementRef?> FindStatementRefAsync(Guid dialogueId, Guid statementId) =>
         (await GetDialogueAsync(dialogueId))?.Statements.FirstOrDefault(s => s.Id == statementId);
-
-    private static CommandOutcome StatementNotFound(Guid statementId) =>
-        CommandOutcome.Refused(StreamIds.Statement(statementId), 0, RuleError.NotFound("statement.not-found", "The dialogue has no such statement."));
 
     private IDialogueGrain Dialogue(Guid id) => grains.GetGrain<IDialogueGrain>(id);
 

@@ -35,6 +35,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The event store on the cluster's database, opened outside the silos ("behind the grains' backs").</summary>
     public IEventStore Store { get; private set; } = null!;
 
+    /// <summary>Every call the silos' grains receive, for tests that count the calls one action costs.</summary>
+    public GrainCallCounter Calls { get; } = new();
+
     public IDialogueDirectory Directory { get; private set; } = null!;
 
     public string ConnectionString => $"Data Source={Path.Combine(folder, "deliberation.db")}";
@@ -55,6 +58,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSerializer(serializer => serializer.AddDomainJson());
             silo.Services.AddDeliberationPersistence(options => options.UseDeliberationSqlite(ConnectionString));
             silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.AddSingleton<IIncomingGrainCallFilter>(Calls);
             // Orleans resolves its own clocks by key, falling back to the unkeyed one: keep the
             // runtime (membership, messaging, collection) on real time, so only the grains' clock is fake.
             foreach (var area in RuntimeClocks)
