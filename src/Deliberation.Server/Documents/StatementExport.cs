@@ -3,9 +3,9 @@ using System.Text;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
-using Deliberation.Server.Api.Exports;
+using Deliberation.Server.Api;
 
-namespace Deliberation.Server.Api;
+namespace Deliberation.Server.Documents;
 
 /// <summary>
 /// The statement as a document: its text (compilation with brackets, or clean with the first

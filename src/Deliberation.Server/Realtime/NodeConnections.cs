@@ -2,20 +2,20 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Realtime;
+using Deliberation.Server.Visibility;
 
 namespace Deliberation.Server.Realtime;
 
 /// <summary>
 /// This node's live connections per dialogue: who each is and in what role, and the dialogue's
 /// confidentiality mode, so a push can be rendered once per audience and sent to the right ones.
+/// (Named for the node: the dialogue grain's <c>DialogueRoom</c> is the cluster-wide view.)
 /// </summary>
-public sealed class RoomConnections
+public sealed class NodeConnections
 {
-    public sealed record Connection(string ConnectionId, Guid ParticipantId, Role Role);
-
     private sealed class Room
     {
-        public ConcurrentDictionary<string, Connection> Connections { get; } = new();
+        public ConcurrentDictionary<string, ConnectedViewer> Connections { get; } = new();
         public ConfidentialityMode Mode { get; set; }
         public DialogueState? Dialogue { get; set; }
     }
@@ -26,7 +26,7 @@ public sealed class RoomConnections
     public string NodeId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>Adds a connection; true when it is the node's first in that dialogue (time to subscribe).</summary>
-    public bool Add(Guid dialogueId, Connection connection, DialogueState dialogue)
+    public bool Add(Guid dialogueId, ConnectedViewer connection, DialogueState dialogue)
     {
         // GetOrAdd may run a factory on several threads at once, so "my factory ran" would tell more
         // than one first joiner to subscribe; only the caller whose room was stored is the first.
@@ -57,7 +57,7 @@ public sealed class RoomConnections
 
     public IEnumerable<Guid> Dialogues => rooms.Where(r => !r.Value.Connections.IsEmpty).Select(r => r.Key);
 
-    public IReadOnlyCollection<Connection> In(Guid dialogueId) =>
+    public IReadOnlyCollection<ConnectedViewer> In(Guid dialogueId) =>
         rooms.TryGetValue(dialogueId, out var room) ? [.. room.Connections.Values] : [];
 
     public int CountIn(Guid dialogueId) => rooms.TryGetValue(dialogueId, out var room) ? room.Connections.Count : 0;
@@ -79,6 +79,4 @@ public sealed class RoomConnections
 
     public ImmutableArray<PresentMember> PresenceOf(Guid dialogueId) =>
         [.. In(dialogueId).GroupBy(c => c.ParticipantId).Select(g => new PresentMember(g.Key, g.Count()))];
-
-    public static string Group(Guid dialogueId, Role role) => $"{dialogueId:N}:{role}";
 }
