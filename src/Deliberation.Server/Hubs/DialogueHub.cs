@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace Deliberation.Server.Hubs;
 
 /// <summary>
-/// The live room (docs/api.md, "SignalR hub"): join with what you hold and get what you missed, send commands, and
-/// receive pushes. Identity is the invite cookie; every command is judged by the domain and
+/// The live room (docs/api.md, "SignalR hub"): join with what you hold and get what you missed,
+/// send commands, and receive pushes. Identity is the invite cookie; every command is judged by the domain and
 /// answered with <c>{accepted, streamId, version, error}</c> only after its events are stored.
 /// </summary>
 [Authorize]

@@ -13,14 +13,14 @@ namespace Deliberation.Server.Realtime;
 /// </summary>
 public sealed class NodeConnections
 {
-    private sealed class Room
+    private sealed class DialogueConnections
     {
         public ConcurrentDictionary<string, ConnectedViewer> Connections { get; } = new();
         public ConfidentialityMode Mode { get; set; }
         public DialogueState? Dialogue { get; set; }
     }
 
-    private readonly ConcurrentDictionary<Guid, Room> rooms = new();
+    private readonly ConcurrentDictionary<Guid, DialogueConnections> dialogues = new();
 
     /// <summary>Names this node to the dialogue grains, so presence from a node that died can expire.</summary>
     public string NodeId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -29,13 +29,13 @@ public sealed class NodeConnections
     public bool Add(Guid dialogueId, ConnectedViewer connection, DialogueState dialogue)
     {
         // GetOrAdd may run a factory on several threads at once, so "my factory ran" would tell more
-        // than one first joiner to subscribe; only the caller whose room was stored is the first.
-        var fresh = new Room();
-        var room = rooms.GetOrAdd(dialogueId, fresh);
-        var isNew = ReferenceEquals(room, fresh);
-        room.Mode = dialogue.Settings.Confidentiality;
-        room.Dialogue = dialogue;
-        room.Connections[connection.ConnectionId] = connection;
+        // than one first joiner to subscribe; only the caller whose entry was stored is the first.
+        var fresh = new DialogueConnections();
+        var held = dialogues.GetOrAdd(dialogueId, fresh);
+        var isNew = ReferenceEquals(held, fresh);
+        held.Mode = dialogue.Settings.Confidentiality;
+        held.Dialogue = dialogue;
+        held.Connections[connection.ConnectionId] = connection;
         return isNew;
     }
 
@@ -43,37 +43,37 @@ public sealed class NodeConnections
     public IReadOnlyList<Guid> Remove(string connectionId)
     {
         var left = new List<Guid>();
-        foreach (var (dialogueId, room) in rooms)
-            if (room.Connections.TryRemove(connectionId, out _))
+        foreach (var (dialogueId, held) in dialogues)
+            if (held.Connections.TryRemove(connectionId, out _))
                 left.Add(dialogueId);
         return left;
     }
 
     public void Leave(Guid dialogueId, string connectionId)
     {
-        if (rooms.TryGetValue(dialogueId, out var room))
-            room.Connections.TryRemove(connectionId, out _);
+        if (dialogues.TryGetValue(dialogueId, out var held))
+            held.Connections.TryRemove(connectionId, out _);
     }
 
-    public IEnumerable<Guid> Dialogues => rooms.Where(r => !r.Value.Connections.IsEmpty).Select(r => r.Key);
+    public IEnumerable<Guid> Dialogues => dialogues.Where(r => !r.Value.Connections.IsEmpty).Select(r => r.Key);
 
     public IReadOnlyCollection<ConnectedViewer> In(Guid dialogueId) =>
-        rooms.TryGetValue(dialogueId, out var room) ? [.. room.Connections.Values] : [];
+        dialogues.TryGetValue(dialogueId, out var held) ? [.. held.Connections.Values] : [];
 
-    public int CountIn(Guid dialogueId) => rooms.TryGetValue(dialogueId, out var room) ? room.Connections.Count : 0;
+    public int CountIn(Guid dialogueId) => dialogues.TryGetValue(dialogueId, out var held) ? held.Connections.Count : 0;
 
     public ConfidentialityMode ModeOf(Guid dialogueId) =>
-        rooms.TryGetValue(dialogueId, out var room) ? room.Mode : ConfidentialityMode.Anonymous;
+        dialogues.TryGetValue(dialogueId, out var held) ? held.Mode : ConfidentialityMode.Anonymous;
 
     /// <summary>The roster as last seen (for presence by group); refreshed on join and on roster events.</summary>
-    public DialogueState? DialogueOf(Guid dialogueId) => rooms.TryGetValue(dialogueId, out var room) ? room.Dialogue : null;
+    public DialogueState? DialogueOf(Guid dialogueId) => dialogues.TryGetValue(dialogueId, out var held) ? held.Dialogue : null;
 
     public void Remember(Guid dialogueId, DialogueState dialogue)
     {
-        if (rooms.TryGetValue(dialogueId, out var room))
+        if (dialogues.TryGetValue(dialogueId, out var held))
         {
-            room.Dialogue = dialogue;
-            room.Mode = dialogue.Settings.Confidentiality;
+            held.Dialogue = dialogue;
+            held.Mode = dialogue.Settings.Confidentiality;
         }
     }
 
