@@ -1,3 +1,4 @@
+using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Realtime;
 
@@ -34,7 +35,7 @@ public static class PushRendering
     }
 
     /// <summary>The figures that moved, once per role present: each role gets its own folding.</summary>
-    public static IReadOnlyList<(Role Role, ConsensusUpdate Update)> Consensus(Guid dialogueId, Domain.Consensus.StatementConsensus moved, DialogueState dialogue, IEnumerable<Role> roles) =>
+    public static IReadOnlyList<(Role Role, ConsensusUpdate Update)> Consensus(Guid dialogueId, StatementConsensus moved, DialogueState dialogue, IEnumerable<Role> roles) =>
         [.. roles.Distinct().Select(role => (role, ConsensusVisibility.Update(dialogueId, moved, dialogue, role)))];
 
     /// <summary>Presence, once per role present.</summary>
