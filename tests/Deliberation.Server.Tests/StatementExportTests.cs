@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
-using Deliberation.Server.Api.Exports;
+using Deliberation.Server.Documents;
 using Deliberation.Server.Tests.Infrastructure;
 using UglyToad.PdfPig;
 using static Deliberation.Server.Tests.Infrastructure.ConsensusJson;

@@ -1,6 +1,7 @@
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 using Deliberation.Server.Services;
+using Deliberation.Server.Visibility;
 
 namespace Deliberation.Server.Api;
 

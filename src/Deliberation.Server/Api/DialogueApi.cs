@@ -4,6 +4,7 @@ using Deliberation.Domain.Dialogues;
 using Deliberation.Persistence;
 using Deliberation.Server.Extensions;
 using Deliberation.Server.Services;
+using Deliberation.Server.Visibility;
 
 namespace Deliberation.Server.Api;
 

@@ -3,6 +3,7 @@ using Deliberation.Polis;
 using Deliberation.Server.Extensions;
 using Deliberation.Server.Polis;
 using Deliberation.Server.Services;
+using Deliberation.Server.Visibility;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Deliberation.Server.Api;

@@ -1,5 +1,7 @@
 using Deliberation.Domain.Consensus;
+using Deliberation.Server.Documents;
 using Deliberation.Server.Services;
+using Deliberation.Server.Visibility;
 
 namespace Deliberation.Server.Api;
 

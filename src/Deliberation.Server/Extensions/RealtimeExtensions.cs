@@ -18,10 +18,13 @@ public static class RealtimeExtensions
                 options.AddFilter<CommandRateLimitFilter>();
             })
             .AddJsonProtocol(options => ServiceExtensions.CopyDomainJson(options.PayloadSerializerOptions));
-        builder.Services.AddSingleton<RoomConnections>();
-        builder.Services.AddSingleton<HubFanOut>();
-        builder.Services.AddSingleton<RoomService>();
-        builder.Services.AddHostedService<RoomSubscriptionRenewal>();
+        builder.Services.AddSingleton<NodeConnections>();
+        builder.Services.AddSingleton<PushSender>();
+        builder.Services.AddSingleton<OutboxRegistry>();
+        builder.Services.AddSingleton<NodeObserver>();
+        builder.Services.AddSingleton<PresenceReporter>();
+        builder.Services.AddSingleton<LiveRoomService>();
+        builder.Services.AddHostedService<SubscriptionRenewal>();
     }
 
     public static void MapDialogueHub(this WebApplication app) => app.MapHub<DialogueHub>(HubPath);

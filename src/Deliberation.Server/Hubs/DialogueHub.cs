@@ -8,21 +8,21 @@ using Microsoft.AspNetCore.SignalR;
 namespace Deliberation.Server.Hubs;
 
 /// <summary>
-/// The live room (DESIGN §6): join with what you hold and get what you missed, send commands, and
-/// receive pushes. Identity is the invite cookie; every command is judged by the domain and
+/// The live room (docs/api.md, "SignalR hub"): join with what you hold and get what you missed,
+/// send commands, and receive pushes. Identity is the invite cookie; every command is judged by the domain and
 /// answered with <c>{accepted, streamId, version, error}</c> only after its events are stored.
 /// </summary>
 [Authorize]
-public sealed class DialogueHub(DialogueService dialogues, RoomService room) : Hub<IDialogueClient>
+public sealed class DialogueHub(DialogueService dialogues, LiveRoomService room) : Hub<IDialogueClient>
 {
     public Task<JoinResult> JoinDialogue(Guid dialogueId, Dictionary<string, long?>? seen) =>
-        room.JoinAsync(Context, Groups, dialogueId, seen ?? []);
+        room.JoinAsync(HubCaller.ParticipantOf(Context), Context.ConnectionId, Groups, dialogueId, seen ?? []);
 
-    public Task LeaveDialogue(Guid dialogueId) => room.LeaveAsync(Context, Groups, dialogueId);
+    public Task LeaveDialogue(Guid dialogueId) => room.LeaveAsync(Context.ConnectionId, Groups, dialogueId);
 
     /// <summary>Events after the versions given, for a client that saw a gap; same rendering as a push.</summary>
     public Task<IReadOnlyList<StreamEvents>> CatchUp(Guid dialogueId, Dictionary<string, long?> seen) =>
-        room.CatchUpAsync(Context, dialogueId, seen ?? []);
+        room.CatchUpAsync(HubCaller.ParticipantOf(Context), dialogueId, seen ?? []);
 
     public Task<CommandOutcome> TakePosition(TakePositionRequest r) =>
         Statement(r?.DialogueId, r?.StatementId, () => new TakePosition(r!.ClauseId, r.Revision, r.Position, r.Note, r.OptionId));
@@ -70,25 +70,26 @@ public sealed class DialogueHub(DialogueService dialogues, RoomService room) : H
     public Task<CommandOutcome> StopTimer(DialogueRequest r) => Dialogue(r?.DialogueId, () => new StopTimer());
 
     /// <summary>Relays uncommitted text to the others in the room (not stored).</summary>
-    public Task<CommandOutcome> DraftPreview(DraftPreviewRequest r) => room.PreviewDraftAsync(Context, r);
+    public async Task<CommandOutcome> DraftPreview(DraftPreviewRequest r) =>
+        r is null || r.Text is null ? MalformedRequest.Outcome : await room.PreviewDraftAsync(HubCaller.ParticipantOf(Context), r);
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        await room.DisconnectedAsync(Context);
+        await room.DisconnectedAsync(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
 
     private async Task<CommandOutcome> Dialogue(Guid? dialogueId, Func<DialogueCommand> command)
     {
         if (dialogueId is not { } id)
-            return RoomService.Malformed;
-        return await dialogues.ExecuteAsync(id, command(), RoomService.Caller(Context));
+            return MalformedRequest.Outcome;
+        return await dialogues.ExecuteAsync(id, command(), HubCaller.ParticipantOf(Context));
     }
 
     private async Task<CommandOutcome> Statement(Guid? dialogueId, Guid? statementId, Func<StatementCommand> command)
     {
         if (dialogueId is not { } id || statementId is not { } sid)
-            return RoomService.Malformed;
-        return await dialogues.ExecuteAsync(id, sid, command(), RoomService.Caller(Context));
+            return MalformedRequest.Outcome;
+        return await dialogues.ExecuteAsync(id, sid, command(), HubCaller.ParticipantOf(Context));
     }
 }

@@ -16,12 +16,15 @@ public sealed class DialogueOutbox
     private readonly Func<TimeSpan> window;
     private readonly Func<PushBatch, Task> send;
     private readonly ILogger logger;
+    private readonly TimeProvider time;
 
-    public DialogueOutbox(Func<TimeSpan> window, Func<PushBatch, Task> send, ILogger logger)
+    /// <param name="time">The clock the window is waited out on, so tests can move it.</param>
+    public DialogueOutbox(Func<TimeSpan> window, Func<PushBatch, Task> send, TimeProvider time, ILogger logger)
     {
         this.window = window;
         this.send = send;
         this.logger = logger;
+        this.time = time;
         Sending = Task.Run(SendLoopAsync);
     }
 
@@ -39,7 +42,7 @@ public sealed class DialogueOutbox
         while (await inbox.Reader.WaitToReadAsync())
         {
             if (window() is var wait && wait > TimeSpan.Zero)
-                await Task.Delay(wait);
+                await Task.Delay(wait, time);
             var batch = new PushBatch();
             while (inbox.Reader.TryRead(out var item))
             {

@@ -3,9 +3,6 @@ using Deliberation.Domain.Realtime;
 
 namespace Deliberation.Server.Realtime;
 
-/// <summary>The figures of the clauses whose consensus moved, as a statement grain publishes them.</summary>
-public sealed record ConsensusDelta(Guid StatementId, long StatementVersion, IReadOnlyList<ClauseConsensus> Clauses, bool HasConsensus);
-
 /// <summary>
 /// What a dialogue's grains published during one push window, merged so that each connection gets
 /// one message per stream and one consensus update per statement however many actions the window

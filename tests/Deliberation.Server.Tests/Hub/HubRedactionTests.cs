@@ -5,7 +5,7 @@ using Deliberation.Server.Tests.Infrastructure;
 
 namespace Deliberation.Server.Tests.Hub;
 
-/// <summary>What each connection receives on the wire, per role and confidentiality mode (DESIGN §2).</summary>
+/// <summary>What each connection receives on the wire, per role and confidentiality mode (docs/architecture.md, "Confidentiality").</summary>
 [Collection(HubCollection.Name)]
 public sealed class HubRedactionTests(HubFixture fixture)
 {

@@ -6,15 +6,22 @@ namespace Deliberation.Server.Tests.Realtime;
 
 public sealed class DialogueOutboxTests
 {
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(200);
+
     [Fact]
     public async Task WhatArrivesWithinAWindowGoesOutAsOneBatch()
     {
+        var clock = new WindowClock();
         var sent = new List<PushBatch>();
-        var outbox = new DialogueOutbox(() => TimeSpan.FromMilliseconds(200), batch => { sent.Add(batch); return Task.CompletedTask; }, NullLogger.Instance);
+        var outbox = new DialogueOutbox(() => Window, batch => { sent.Add(batch); return Task.CompletedTask; }, clock, NullLogger.Instance);
 
         outbox.Post([Event("statement-a", 1)]);
+        await clock.TimerStartedAsync();
         outbox.Post([Event("statement-a", 2)]);
         outbox.Post([Event("statement-a", 3)]);
+        clock.Advance(Window - TimeSpan.FromMilliseconds(1));
+        Assert.Empty(sent);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
         outbox.Complete();
         await outbox.Sending.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -30,7 +37,7 @@ public sealed class DialogueOutboxTests
         {
             versions.AddRange(batch.Events.SelectMany(s => s).Select(e => e.Version));
             return Task.CompletedTask;
-        }, NullLogger.Instance);
+        }, new WindowClock(), NullLogger.Instance);
 
         for (var v = 1; v <= 50; v++)
             outbox.Post([Event("statement-a", v)]);
@@ -43,20 +50,24 @@ public sealed class DialogueOutboxTests
     [Fact]
     public async Task AFailedSendDoesNotStopTheOutbox()
     {
-        var attempts = 0;
+        var clock = new WindowClock();
+        var firstAttempt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var delivered = new List<long>();
         var outbox = new DialogueOutbox(() => TimeSpan.FromMilliseconds(20), batch =>
         {
-            if (++attempts == 1)
+            if (firstAttempt.TrySetResult())
                 throw new InvalidOperationException("The connection went away.");
             delivered.AddRange(batch.Events.SelectMany(s => s).Select(e => e.Version));
             return Task.CompletedTask;
-        }, NullLogger.Instance);
+        }, clock, NullLogger.Instance);
 
         outbox.Post([Event("statement-a", 1)]);
-        while (attempts == 0)
-            await Task.Delay(10);
+        await clock.TimerStartedAsync();
+        clock.Advance(TimeSpan.FromMilliseconds(20));
+        await firstAttempt.Task.WaitAsync(TimeSpan.FromSeconds(10));
         outbox.Post([Event("statement-a", 2)]);
+        await clock.TimerStartedAsync();
+        clock.Advance(TimeSpan.FromMilliseconds(20));
         outbox.Complete();
         await outbox.Sending.WaitAsync(TimeSpan.FromSeconds(10));
 

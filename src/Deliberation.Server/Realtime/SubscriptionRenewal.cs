@@ -5,7 +5,7 @@ namespace Deliberation.Server.Realtime;
 /// re-reports who is connected: grains forget observers and presence that are not renewed
 /// (a node that died), and a grain that reactivated elsewhere learns its listeners again.
 /// </summary>
-public sealed class RoomSubscriptionRenewal(RoomConnections connections, HubFanOut fanOut, RoomService room, ILogger<RoomSubscriptionRenewal> logger)
+public sealed class SubscriptionRenewal(NodeConnections connections, NodeObserver observer, OutboxRegistry outboxes, PresenceReporter presence, ILogger<SubscriptionRenewal> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
@@ -15,13 +15,13 @@ public sealed class RoomSubscriptionRenewal(RoomConnections connections, HubFanO
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            fanOut.ReleaseIdleOutboxes();
+            outboxes.ReleaseIdle();
             foreach (var dialogueId in connections.Dialogues.ToList())
             {
                 try
                 {
-                    await fanOut.SubscribeAsync(dialogueId);
-                    await room.ReportPresenceAsync(dialogueId);
+                    await observer.SubscribeAsync(dialogueId);
+                    await presence.ReportAsync(dialogueId);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

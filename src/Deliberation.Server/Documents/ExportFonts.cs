@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using SkiaSharp;
 
-namespace Deliberation.Server.Api.Exports;
+namespace Deliberation.Server.Documents;
 
 /// <summary>
 /// The typefaces PDF exports are drawn with: a body face (and its bold, when installed) and, for

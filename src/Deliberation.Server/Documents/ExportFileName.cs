@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace Deliberation.Server.Api.Exports;
+namespace Deliberation.Server.Documents;
 
 /// <summary>
 /// A download's file name from a statement's title: any script is kept (the response carries it

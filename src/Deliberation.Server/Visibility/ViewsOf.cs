@@ -4,7 +4,7 @@ using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 
-namespace Deliberation.Server.Api;
+namespace Deliberation.Server.Visibility;
 
 /// <summary>The wire views (Deliberation.Contracts) built from domain state for one viewer.</summary>
 public static class ViewsOf
@@ -41,5 +41,5 @@ public static class ViewsOf
 
     /// <summary>The consensus matrix as the viewer may see it.</summary>
     public static StatementConsensus Consensus(StatementConsensus consensus, Viewer viewer) =>
-        ConsensusRedaction.ForViewer(consensus, viewer.Dialogue, viewer.Role);
+        ConsensusVisibility.For(consensus, viewer.Dialogue, viewer.Role);
 }

@@ -2,7 +2,7 @@ using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 
-namespace Deliberation.Server.Api.Exports;
+namespace Deliberation.Server.Documents;
 
 /// <summary>
 /// What every export format shows of a statement, so the formats differ in layout only: the

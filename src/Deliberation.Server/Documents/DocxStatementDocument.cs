@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Deliberation.Server.Api.Exports;
+namespace Deliberation.Server.Documents;
 
 /// <summary>
 /// The statement as a Word document, to be edited on after the dialogue. Clause numbers are

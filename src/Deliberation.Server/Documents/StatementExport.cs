@@ -3,9 +3,8 @@ using System.Text;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
-using Deliberation.Server.Api.Exports;
 
-namespace Deliberation.Server.Api;
+namespace Deliberation.Server.Documents;
 
 /// <summary>
 /// The statement as a document: its text (compilation with brackets, or clean with the first
@@ -26,8 +25,21 @@ public static class StatementExport
             "docx" => Results.File(DocxStatementDocument.Render(document), DocxStatementDocument.ContentType, ExportFileName.For(document.Title, "docx")),
             "pdf" => Pdf(document),
             "json" => Results.Ok(new { dialogue = dialogue.Settings, statement = statement.Title, statement.Frozen, clauses = document.Clauses, signatures = statement.Signatures.Values }),
-            _ => Problems.Invalid("export.unknown-format", $"Export formats are {string.Join(", ", Formats)}."),
+            _ => UnknownFormat(),
         };
+    }
+
+    // The same problem shape as every refused request (Api/Problems), built here so that document
+    // rendering does not reach back up into the endpoints.
+    private static IResult UnknownFormat()
+    {
+        var message = $"Export formats are {string.Join(", ", Formats)}.";
+        return Results.Problem(
+            statusCode: StatusCodes.Status400BadRequest,
+            title: message,
+            detail: message,
+            type: "https://deliberation.dev/rules/export.unknown-format",
+            extensions: new Dictionary<string, object?> { ["rule"] = "export.unknown-format" });
     }
 
     private static IResult Pdf(StatementDocument document) => ExportFonts.Installed is { } fonts

@@ -1,7 +1,7 @@
 using System.Text;
 using SkiaSharp;
 
-namespace Deliberation.Server.Api.Exports;
+namespace Deliberation.Server.Documents;
 
 /// <summary>
 /// The statement as an A4 PDF, drawn with Skia's PDF backend. Skia embeds the faces it draws with

@@ -1,10 +1,11 @@
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Server.Realtime;
+using Deliberation.Server.Visibility;
 
 namespace Deliberation.Server.Tests.Realtime;
 
-public sealed class RoomConnectionsTests
+public sealed class NodeConnectionsTests
 {
     /// <summary>
     /// The first connection in a dialogue makes the node subscribe to it; two "firsts" would
@@ -15,7 +16,7 @@ public sealed class RoomConnectionsTests
     {
         const int Dialogues = 500;
         const int JoinersEach = 4;
-        var connections = new RoomConnections();
+        var connections = new NodeConnections();
         var firsts = new int[Dialogues];
         using var start = new Barrier(JoinersEach);
 
@@ -26,7 +27,7 @@ public sealed class RoomConnectionsTests
                 // All joiners reach each new dialogue together.
                 start.SignalAndWait();
                 var dialogueId = new Guid(d, 0, 0, new byte[8]);
-                var connection = new RoomConnections.Connection($"c{joiner}-{d}", Guid.NewGuid(), Role.Delegate);
+                var connection = new ConnectedViewer($"c{joiner}-{d}", Guid.NewGuid(), Role.Delegate);
                 if (connections.Add(dialogueId, connection, DialogueState.Initial(dialogueId)))
                     Interlocked.Increment(ref firsts[d]);
             }

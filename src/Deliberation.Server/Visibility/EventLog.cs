@@ -1,13 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Realtime;
 using Deliberation.Domain.Statements;
 using Deliberation.Grains.EventSourcing;
 using Deliberation.Persistence;
 
-namespace Deliberation.Server.Api;
+namespace Deliberation.Server.Visibility;
 
 /// <summary>
 /// Events as a viewer may read them — over HTTP and on the hub alike: each with its fields plus
@@ -22,17 +21,11 @@ public static class EventLog
 
     public const string HiddenType = "Hidden";
 
-    /// <summary>Whom a rendering is for: role, mode and — for her own positions — the viewer herself.</summary>
-    public readonly record struct Audience(Role Role, ConfidentialityMode Mode, Guid? Viewer)
-    {
-        public bool SeesNames => ConsensusRedaction.SeesNames(Mode, Role);
-    }
+    public static IEnumerable<JsonObject> ForViewer(IEnumerable<StoredEvent> events, Viewer viewer) =>
+        ForAudience(events, viewer.Audience);
 
-    public static IEnumerable<JsonObject> ForViewer(IEnumerable<StoredEvent> events, Viewer viewer)
-    {
-        var audience = new Audience(viewer.Role, viewer.Dialogue.Settings.Confidentiality, viewer.ParticipantId);
-        return events.Select(stored => Render(RecordedEvent.Envelope(stored, Domain.DomainJson.DeserializeEvent(stored.Type, stored.PayloadJson)), audience));
-    }
+    public static IEnumerable<JsonObject> ForAudience(IEnumerable<StoredEvent> events, Audience audience) =>
+        events.Select(stored => Render(RecordedEvent.Envelope(stored, Domain.DomainJson.DeserializeEvent(stored.Type, stored.PayloadJson)), audience));
 
     /// <summary>
     /// The event as this audience sees it. One it may not see at all stays in the list as

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Realtime;
+using Deliberation.Server.Visibility;
+
+namespace Deliberation.Server.Realtime;
+
+/// <summary>
+/// This node's live connections per dialogue: who each is and in what role, and the dialogue's
+/// confidentiality mode, so a push can be rendered once per audience and sent to the right ones.
+/// (Named for the node: the dialogue grain's <c>DialogueRoom</c> is the cluster-wide view.)
+/// </summary>
+public sealed class NodeConnections
+{
+    private sealed class DialogueConnections
+    {
+        public ConcurrentDictionary<string, ConnectedViewer> Connections { get; } = new();
+        public ConfidentialityMode Mode { get; set; }
+        public DialogueState? Dialogue { get; set; }
+    }
+
+    private readonly ConcurrentDictionary<Guid, DialogueConnections> dialogues = new();
+
+    /// <summary>Names this node to the dialogue grains, so presence from a node that died can expire.</summary>
+    public string NodeId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Adds a connection; true when it is the node's first in that dialogue (time to subscribe).</summary>
+    public bool Add(Guid dialogueId, ConnectedViewer connection, DialogueState dialogue)
+    {
+        // GetOrAdd may run a factory on several threads at once, so "my factory ran" would tell more
+        // than one first joiner to subscribe; only the caller whose entry was stored is the first.
+        var fresh = new DialogueConnections();
+        var held = dialogues.GetOrAdd(dialogueId, fresh);
+        var isNew = ReferenceEquals(held, fresh);
+        held.Mode = dialogue.Settings.Confidentiality;
+        held.Dialogue = dialogue;
+        held.Connections[connection.ConnectionId] = connection;
+        return isNew;
+    }
+
+    /// <summary>Removes a connection from every dialogue it joined; returns those dialogues.</summary>
+    public IReadOnlyList<Guid> Remove(string connectionId)
+    {
+        var left = new List<Guid>();
+        foreach (var (dialogueId, held) in dialogues)
+            if (held.Connections.TryRemove(connectionId, out _))
+                left.Add(dialogueId);
+        return left;
+    }
+
+    public void Leave(Guid dialogueId, string connectionId)
+    {
+        if (dialogues.TryGetValue(dialogueId, out var held))
+            held.Connections.TryRemove(connectionId, out _);
+    }
+
+    public IEnumerable<Guid> Dialogues => dialogues.Where(r => !r.Value.Connections.IsEmpty).Select(r => r.Key);
+
+    public IReadOnlyCollection<ConnectedViewer> In(Guid dialogueId) =>
+        dialogues.TryGetValue(dialogueId, out var held) ? [.. held.Connections.Values] : [];
+
+    public int CountIn(Guid dialogueId) => dialogues.TryGetValue(dialogueId, out var held) ? held.Connections.Count : 0;
+
+    public ConfidentialityMode ModeOf(Guid dialogueId) =>
+        dialogues.TryGetValue(dialogueId, out var held) ? held.Mode : ConfidentialityMode.Anonymous;
+
+    /// <summary>The roster as last seen (for presence by group); refreshed on join and on roster events.</summary>
+    public DialogueState? DialogueOf(Guid dialogueId) => dialogues.TryGetValue(dialogueId, out var held) ? held.Dialogue : null;
+
+    public void Remember(Guid dialogueId, DialogueState dialogue)
+    {
+        if (dialogues.TryGetValue(dialogueId, out var held))
+        {
+            held.Dialogue = dialogue;
+            held.Mode = dialogue.Settings.Confidentiality;
+        }
+    }
+
+    public ImmutableArray<PresentMember> PresenceOf(Guid dialogueId) =>
+        [.. In(dialogueId).GroupBy(c => c.ParticipantId).Select(g => new PresentMember(g.Key, g.Count()))];
+}

@@ -1,0 +1,55 @@
+using Deliberation.Domain.Consensus;
+using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Dialogues;
+using Deliberation.Grains.Realtime;
+using Orleans.Concurrency;
+
+namespace Deliberation.Server.Realtime;
+
+/// <summary>
+/// This node's observer of the dialogue grains (GPSTracker's pattern): events and consensus go to
+/// the dialogue's outboxes, to be batched over a window; presence and draft previews go out at
+/// once. Every node with clients in a dialogue subscribes, so an action on one node reaches
+/// clients on all.
+/// </summary>
+public sealed class NodeObserver(IGrainFactory grains, NodeConnections connections, OutboxRegistry outboxes, PushSender pushes)
+    : IDialogueObserver
+{
+    private readonly Lock referenceGate = new();
+    private IDialogueObserver? reference;
+
+    /// <summary>
+    /// This object as a grain observer; created once, kept for the node's lifetime. Joins arrive
+    /// concurrently, and two references made by a race would both be subscribed: every push would
+    /// reach the room twice until the orphan expired. The lock makes exactly one.
+    /// </summary>
+    private IDialogueObserver Reference
+    {
+        get
+        {
+            lock (referenceGate)
+                return reference ??= grains.CreateObjectReference<IDialogueObserver>(this);
+        }
+    }
+
+    public Task SubscribeAsync(Guid dialogueId) => grains.GetGrain<IDialogueGrain>(dialogueId).SubscribeAsync(Reference);
+
+    // A node whose clients have all left may still be subscribed for a while: it has nobody to push to.
+    public Task EventsAppendedAsync(Guid dialogueId, Immutable<IReadOnlyList<RecordedEventEnvelope>> events)
+    {
+        if (events.Value.Count > 0 && connections.CountIn(dialogueId) > 0)
+            outboxes.Post(dialogueId, events.Value);
+        return Task.CompletedTask;
+    }
+
+    public Task ConsensusChangedAsync(Guid dialogueId, Guid statementId, long statementVersion, Immutable<IReadOnlyList<ClauseConsensus>> clauses, bool hasConsensus)
+    {
+        if (connections.CountIn(dialogueId) > 0)
+            outboxes.Post(dialogueId, new ConsensusDelta(statementId, statementVersion, clauses.Value, hasConsensus));
+        return Task.CompletedTask;
+    }
+
+    public Task PresenceChangedAsync(Presence presence) => pushes.SendPresenceAsync(presence);
+
+    public Task DraftPreviewAsync(DraftPreview preview) => pushes.SendDraftPreviewAsync(preview);
+}

@@ -1,0 +1,59 @@
+using Deliberation.Domain.Realtime;
+
+namespace Deliberation.Server.Realtime;
+
+/// <summary>
+/// The node's <see cref="DialogueOutbox"/>es, two per dialogue with clients here: events go out
+/// at once (after a short window), figures at most a few times a second, the newest of each clause
+/// winning. Each travels in its own order. Outboxes of dialogues nobody here is in any more are
+/// released with each subscription renewal; a later join starts new ones.
+/// </summary>
+public sealed class OutboxRegistry(NodeConnections connections, PushSender pushes, IConfiguration configuration, TimeProvider time, ILogger<OutboxRegistry> logger)
+{
+    private readonly TimeSpan eventWindow = TimeSpan.FromMilliseconds(configuration.GetValue("Realtime:PushWindowMilliseconds", 10));
+
+    // Each push costs the node a write per connection, so a big room is pushed less often: a node
+    // sends one dialogue at most this many connection-messages a second, however fast its actions
+    // come — 1,000 connections get a push at most every 20 ms, 100 every 10 ms (the window above).
+    private readonly double pushBudgetPerSecond = configuration.GetValue("Realtime:PushBudgetPerSecond", 50_000.0);
+
+    // The matrix is read by people: a few updates a second look live, and each update skipped is a
+    // message fewer per connection, the cost that grows with the room.
+    private readonly TimeSpan consensusWindow = TimeSpan.FromMilliseconds(configuration.GetValue("Realtime:ConsensusWindowMilliseconds", 200));
+
+    private readonly Dictionary<Guid, (DialogueOutbox Events, DialogueOutbox Consensus)> outboxes = [];
+
+    public void Post(Guid dialogueId, IReadOnlyList<RecordedEventEnvelope> events) => OutboxesOf(dialogueId).Events.Post(events);
+
+    public void Post(Guid dialogueId, ConsensusDelta delta) => OutboxesOf(dialogueId).Consensus.Post(delta);
+
+    /// <summary>Ends the outboxes of dialogues nobody on this node is in any more, after they send what they hold.</summary>
+    public void ReleaseIdle()
+    {
+        lock (outboxes)
+        {
+            foreach (var dialogueId in outboxes.Keys.Where(d => connections.CountIn(d) == 0).ToList())
+            {
+                var (events, consensus) = outboxes[dialogueId];
+                outboxes.Remove(dialogueId);
+                events.Complete();
+                consensus.Complete();
+            }
+        }
+    }
+
+    private (DialogueOutbox Events, DialogueOutbox Consensus) OutboxesOf(Guid dialogueId)
+    {
+        lock (outboxes)
+        {
+            if (!outboxes.TryGetValue(dialogueId, out var pair))
+                outboxes[dialogueId] = pair = (
+                    new DialogueOutbox(() => EventWindow(dialogueId), batch => pushes.SendAsync(dialogueId, batch), time, logger),
+                    new DialogueOutbox(() => consensusWindow, batch => pushes.SendAsync(dialogueId, batch), time, logger));
+            return pair;
+        }
+    }
+
+    private TimeSpan EventWindow(Guid dialogueId) =>
+        TimeSpan.FromSeconds(Math.Max(eventWindow.TotalSeconds, connections.CountIn(dialogueId) / pushBudgetPerSecond));
+}
