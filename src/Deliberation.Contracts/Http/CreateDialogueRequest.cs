@@ -2,9 +2,12 @@ using System.Collections.Immutable;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 
-namespace Deliberation.Server.Api;
+namespace Deliberation.Contracts.Http;
 
-/// <summary>POST /api/dialogues: everything but the title has a sensible default.</summary>
+/// <summary>
+/// POST /api/dialogues: everything but the title has a sensible default, applied by
+/// <see cref="ToCommand"/> so the browser and a script with three fields get the same dialogue.
+/// </summary>
 public sealed record CreateDialogueRequest(
     string Title,
     Track? Track = null,
