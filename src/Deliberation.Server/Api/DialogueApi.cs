@@ -31,7 +31,7 @@ public static class DialogueApi
             if (me is null)
                 await http.SignInParticipantAsync(convener.ParticipantId, convener.DisplayName);
             return TypedResults.Created($"/api/dialogues/{id}", new CreatedDialogue(id, outcome.Version, convener.ParticipantId));
-        });
+        }).ProducesProblem(StatusCodes.Status400BadRequest);
 
         var dialogue = app.MapDialogueMembersGroup();
 
@@ -42,13 +42,13 @@ public static class DialogueApi
             var member = new Member(Guid.Empty, request.DisplayName, request.Affiliation, request.Role, request.Groups ?? ImmutableDictionary<string, string>.Empty);
             var (invite, outcome) = await invites.AddMemberWithInviteAsync(id, member, http.Viewer().ParticipantId);
             return invite is null ? Problems.From(outcome.Error!) : TypedResults.Ok(Issued(invite, http));
-        });
+        }).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
 
         dialogue.MapPost("/members/{participantId:guid}/invites", async Task<Results<Ok<IssuedInvite>, ProblemHttpResult>> (Guid id, Guid participantId, HttpContext http, InviteService invites) =>
         {
             var (invite, outcome) = await invites.ReissueAsync(id, participantId, http.Viewer().ParticipantId);
             return invite is null ? Problems.From(outcome.Error!) : TypedResults.Ok(Issued(invite, http));
-        });
+        }).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
 
         dialogue.MapGet("/invites", async Task<Results<Ok<IReadOnlyList<InviteView>>, ProblemHttpResult>> (Guid id, HttpContext http, IDialogueDirectory directory) =>
         {
@@ -66,7 +66,7 @@ public static class DialogueApi
             return outcome.Accepted
                 ? TypedResults.Created($"/api/dialogues/{id}/statements/{statementId}", new CreatedStatement(statementId, outcome.Version))
                 : Problems.From(outcome.Error!);
-        });
+        }).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
 
         dialogue.MapGet("/events", async Task<Results<Ok<EventsPage>, ProblemHttpResult>> (Guid id, long? after, HttpContext http, IEventStore store) =>
         {
@@ -78,7 +78,7 @@ public static class DialogueApi
                 [.. EventLog.ForViewer(page, http.Viewer())],
                 page.Count > 0 ? page[^1].Position : after ?? 0,
                 events.Count > page.Count));
-        });
+        }).ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";

@@ -17,7 +17,7 @@ public static class InviteApi
             var member = dialogue.MemberOrNull(invite.ParticipantId)!;
             await http.SignInParticipantAsync(invite.ParticipantId, member.DisplayName);
             return TypedResults.Ok(new RedeemedInvite(invite.ParticipantId, invite.DialogueId, member.DisplayName, member.Role));
-        });
+        }).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         // The link people click: signs in, then opens the dialogue.
         app.MapGet("/invite/{code}", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (string code, HttpContext http, InviteService invites, DialogueService dialogues) =>
@@ -28,11 +28,12 @@ public static class InviteApi
             var member = (await dialogues.GetDialogueAsync(invite.DialogueId))!.MemberOrNull(invite.ParticipantId)!;
             await http.SignInParticipantAsync(invite.ParticipantId, member.DisplayName);
             return TypedResults.Redirect($"/dialogues/{invite.DialogueId}");
-        });
+        }).Produces(StatusCodes.Status302Found).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapGet("/api/me", Results<Ok<Me>, ProblemHttpResult> (HttpContext http) => http.User.ParticipantId() is { } id
             ? TypedResults.Ok(new Me(id, http.User.Identity?.Name))
-            : Problems.Unauthenticated());
+            : Problems.Unauthenticated())
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
     private static ProblemHttpResult Failure(InviteService.RedeemFailure failure) => failure switch

@@ -53,7 +53,8 @@ public static class PolisApi
             }
             return TypedResults.Created($"/api/dialogues/{imported.DialogueId}",
                 new ImportedConversation(imported.DialogueId, imported.StatementId, imported.Clauses, imported.Participants, imported.Positions));
-        }).RequireRateLimiting(ApiProtectionExtensions.ImportPolicy).DisableAntiforgery();
+        }).RequireRateLimiting(ApiProtectionExtensions.ImportPolicy).DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status400BadRequest);
 
         app.MapDialogueMembersGroup().MapGet("/export/polis", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, string? file, HttpContext http, DialogueService dialogues, PolisExporter exporter) =>
         {
@@ -74,7 +75,7 @@ public static class PolisApi
                 "votes.csv" => TypedResults.File(votes.ToArray(), "text/csv", file),
                 _ => Problems.Invalid("polis.unknown-file", "file is comments.csv, participants-votes.csv or votes.csv."),
             };
-        });
+        }).Produces(StatusCodes.Status200OK, responseType: null, contentType: "application/zip", "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     /// <summary>A part named after the file (form field or file name), so curl -F comments.csv=@… and -F file=@comments.csv both work.</summary>

@@ -29,7 +29,7 @@ public static class StatementApi
             if (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
                 return Problems.Invalid("consensus.bad-time", "'at' must be an ISO-8601 time, e.g. 2024-09-05T14:00:00Z.");
             return TypedResults.Ok(ViewsOf.Consensus(await history.ConsensusAtAsync(id, sid, moment), viewer));
-        });
+        }).ProducesProblem(StatusCodes.Status400BadRequest);
 
         // A document in the format asked for (text, a file, or JSON), so its result stays untyped;
         // the formats are listed in docs/api.md.

@@ -6,10 +6,12 @@ namespace Deliberation.Server.Extensions;
 /// </summary>
 public static class OpenApiExtensions
 {
-    public const string DocumentPath = "/openapi/v1.json";
+    public static void AddApiDocument(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new StructDefaultParameterConverter()));
+    }
 
-    public static void AddApiDocument(this WebApplicationBuilder builder) => builder.Services.AddOpenApi();
-
-    /// <summary>Open to anyone, like docs/api.md: it describes the API, it holds no data.</summary>
+    /// <summary>Open to anyone, like docs/api.md: it describes the API and holds no data.</summary>
     public static void MapApiDocument(this WebApplication app) => app.MapOpenApi("/openapi/{documentName}.json");
 }
