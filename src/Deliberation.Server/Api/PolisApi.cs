@@ -54,7 +54,8 @@ public static class PolisApi
             return TypedResults.Created($"/api/dialogues/{imported.DialogueId}",
                 new ImportedConversation(imported.DialogueId, imported.StatementId, imported.Clauses, imported.Participants, imported.Positions));
         }).RequireRateLimiting(ApiProtectionExtensions.ImportPolicy).DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status400BadRequest);
+            // No Accepts metadata: routing would answer a non-form body 415 before the handler can name the rule.
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         app.MapDialogueMembersGroup().MapGet("/export/polis", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, string? file, HttpContext http, DialogueService dialogues, PolisExporter exporter) =>
         {
