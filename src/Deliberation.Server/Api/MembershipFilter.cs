@@ -5,7 +5,7 @@ namespace Deliberation.Server.Api;
 
 /// <summary>
 /// Every route under <c>/api/dialogues/{id}</c> is for members of that dialogue: the filter
-/// resolves the caller as a <see cref="Api.Viewer"/> once, before the endpoint runs, and answers
+/// resolves the caller as a <see cref="Viewer"/> once, before the endpoint runs, and answers
 /// 401, 404 or 403 itself; the endpoint reads her with <c>http.Viewer()</c>.
 /// </summary>
 public sealed class MembershipFilter(DialogueService dialogues) : IEndpointFilter
