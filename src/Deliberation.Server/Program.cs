@@ -10,6 +10,7 @@ builder.AddDeliberationServices();
 builder.AddParticipantAuthentication();
 builder.AddApiProtection();
 builder.AddRealtime();
+builder.AddApiDocument();
 builder.AddDemoSeed();
 builder.AddBrowserClient();
 
@@ -28,6 +29,7 @@ app.MapDialogueApi();
 app.MapStatementApi();
 app.MapCommandApi();
 app.MapPolisApi();
+app.MapApiDocument();
 app.MapDialogueHub();
 app.MapBrowserClient();
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
+using Deliberation.Contracts.Json;
 using Deliberation.Domain.Dialogues;
 
 namespace Deliberation.Client.Api;
@@ -13,7 +14,7 @@ public sealed class DeliberationApi(HttpClient http)
 {
     public Task<ApiResult<Me>> MeAsync() => GetAsync<Me>("api/me");
 
-    public Task<ApiResult<List<DialogueSummary>>> ListDialoguesAsync() => GetAsync<List<DialogueSummary>>("api/dialogues");
+    public Task<ApiResult<List<DialogueSummaryView>>> ListDialoguesAsync() => GetAsync<List<DialogueSummaryView>>("api/dialogues");
 
     public Task<ApiResult<CreatedDialogue>> CreateDialogueAsync(CreateDialogueRequest request) =>
         SendAsync<CreatedDialogue>(HttpMethod.Post, "api/dialogues", request);
@@ -32,7 +33,7 @@ public sealed class DeliberationApi(HttpClient http)
     public Task<ApiResult<IssuedInvite>> ReissueInviteAsync(Guid id, Guid participantId) =>
         SendAsync<IssuedInvite>(HttpMethod.Post, $"api/dialogues/{id}/members/{participantId}/invites", null);
 
-    public Task<ApiResult<List<InviteRecord>>> ListInvitesAsync(Guid id) => GetAsync<List<InviteRecord>>($"api/dialogues/{id}/invites");
+    public Task<ApiResult<List<InviteView>>> ListInvitesAsync(Guid id) => GetAsync<List<InviteView>>($"api/dialogues/{id}/invites");
 
     public Task<ApiResult<CommandOutcome>> RevokeInviteAsync(Guid id, string codeHash) =>
         SendAsync<CommandOutcome>(HttpMethod.Delete, $"api/dialogues/{id}/invites/{Uri.EscapeDataString(codeHash)}", null);
@@ -56,11 +57,11 @@ public sealed class DeliberationApi(HttpClient http)
         {
             using var request = new HttpRequestMessage(method, path);
             if (body is not null)
-                request.Content = JsonContent.Create(body, bodyType ?? body.GetType(), options: ClientJson.Options);
+                request.Content = JsonContent.Create(body, bodyType ?? body.GetType(), options: WireJson.Options);
             using var response = await http.SendAsync(request);
             if (response.IsSuccessStatusCode)
             {
-                var value = await response.Content.ReadFromJsonAsync<T>(ClientJson.Options);
+                var value = await response.Content.ReadFromJsonAsync<T>(WireJson.Options);
                 return value is null
                     ? ApiResult<T>.Failure(new ApiProblem(response.StatusCode, "response.empty", "The server sent an empty answer."))
                     : ApiResult<T>.Success(value);

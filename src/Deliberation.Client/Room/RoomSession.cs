@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Deliberation.Client.Api;
+using Deliberation.Contracts.Json;
 using Deliberation.Domain;
 using Deliberation.Domain.Realtime;
 using Microsoft.AspNetCore.SignalR;
@@ -15,9 +16,10 @@ namespace Deliberation.Client.Room;
 /// pushed events in order, catches up on a gap, rejoins after a reconnect, and refetches a view
 /// over HTTP when it cannot apply what arrived. Pages listen to <see cref="Changed"/>.
 /// </summary>
-public sealed class RoomSession : IAsyncDisposable
+public sealed class RoomSession : IDialogueClient, IAsyncDisposable
 {
     private readonly HubConnection hub;
+    private readonly DialogueHubProxy calls;
     private readonly DeliberationApi api;
     private readonly ILogger logger;
     private readonly List<Func<Task>> buffered = [];
@@ -34,26 +36,11 @@ public sealed class RoomSession : IAsyncDisposable
         var builder = new HubConnectionBuilder()
             .WithUrl(hubUrl)
             .WithAutomaticReconnect(new RetryForever())
-            .AddJsonProtocol(options => ClientJson.CopyDomainJson(options.PayloadSerializerOptions));
+            .AddJsonProtocol(options => WireJson.ApplyTo(options.PayloadSerializerOptions));
         configure?.Invoke(builder);
         hub = builder.Build();
-        handlers.Add(hub.On<string, List<JsonObject>>("EventsAppended", (stream, events) => OnPush(() => ProcessEventsAsync(stream, events))));
-        handlers.Add(hub.On<ConsensusUpdate>("ConsensusChanged", update => OnPush(() =>
-        {
-            State.MergeConsensus(update);
-            return Task.CompletedTask;
-        })));
-        handlers.Add(hub.On<PresenceView>("PresenceChanged", presence => OnPush(() =>
-        {
-            State.Presence = presence;
-            return Task.CompletedTask;
-        })));
-        handlers.Add(hub.On<DraftPreview>("DraftPreview", preview => OnPush(() =>
-        {
-            if (preview.Author != State.Me)
-                State.SetPreview(preview);
-            return Task.CompletedTask;
-        })));
+        calls = new DialogueHubProxy(hub, stopping.Token);
+        handlers.AddRange(calls.Listen(this));
         hub.Reconnecting += _ => SetConnection(ConnectionState.Reconnecting);
         hub.Reconnected += async _ =>
         {
@@ -88,18 +75,18 @@ public sealed class RoomSession : IAsyncDisposable
             _ = KeepTryingAsync();
     }
 
-    /// <summary>Sends a command to the hub; a refusal comes back as a value, as does being offline.</summary>
-    public async Task<CommandOutcome> SendAsync(string method, object request)
+    /// <summary>Sends a command to the hub (<c>hub => hub.TakePosition(…)</c>); a refusal comes back as a value, as does being offline.</summary>
+    public async Task<CommandOutcome> SendAsync(Func<IDialogueHub, Task<CommandOutcome>> command)
     {
         if (hub.State != HubConnectionState.Connected)
             return CommandOutcome.Refused("", 0, RuleError.Conflict("connection.offline", "Not connected to the room: wait until the connection is back, then try again."));
         try
         {
-            return await hub.InvokeAsync<CommandOutcome>(method, request, stopping.Token);
+            return await command(calls);
         }
         catch (Exception e) when (e is HubException or InvalidOperationException or IOException or TaskCanceledException)
         {
-            logger.LogWarning(e, "{Method} failed", method);
+            logger.LogWarning(e, "A command to the hub failed");
             return CommandOutcome.Refused("", 0, RuleError.Invalid("connection.failed", e.Message));
         }
     }
@@ -162,7 +149,7 @@ public sealed class RoomSession : IAsyncDisposable
         try
         {
             var seen = State.HasSnapshot ? State.Seen() : [];
-            var result = await hub.InvokeAsync<JoinResult>("JoinDialogue", DialogueId, seen, stopping.Token);
+            var result = await calls.JoinDialogue(DialogueId, seen);
             JoinError = null;
             if (result.Snapshot is { } snapshot)
                 State.LoadSnapshot(snapshot, result.Versions);
@@ -179,8 +166,8 @@ public sealed class RoomSession : IAsyncDisposable
         }
         catch (Exception e) when (e is HubException or InvalidOperationException or IOException or TaskCanceledException)
         {
-            JoinError = e is HubException ? e.Message.Replace("An unexpected error occurred invoking 'JoinDialogue' on the server. HubException: ", "") : "Could not join the room.";
-            logger.LogWarning(e, "JoinDialogue failed");
+            JoinError = e is HubException ? e.Message.Replace($"An unexpected error occurred invoking '{nameof(IDialogueHub.JoinDialogue)}' on the server. HubException: ", "") : "Could not join the room.";
+            logger.LogWarning(e, "Joining the room failed");
         }
         finally
         {
@@ -189,6 +176,30 @@ public sealed class RoomSession : IAsyncDisposable
         }
         await NotifyAsync();
     }
+
+    // The pushes (IDialogueClient): while a join is in flight they wait, so they apply after its snapshot.
+
+    Task IDialogueClient.EventsAppended(string streamId, IReadOnlyList<JsonObject> events) =>
+        OnPush(() => ProcessEventsAsync(streamId, events));
+
+    Task IDialogueClient.ConsensusChanged(ConsensusUpdate update) => OnPush(() =>
+    {
+        State.MergeConsensus(update);
+        return Task.CompletedTask;
+    });
+
+    Task IDialogueClient.PresenceChanged(PresenceView presence) => OnPush(() =>
+    {
+        State.Presence = presence;
+        return Task.CompletedTask;
+    });
+
+    Task IDialogueClient.DraftPreview(DraftPreview preview) => OnPush(() =>
+    {
+        if (preview.Author != State.Me)
+            State.SetPreview(preview);
+        return Task.CompletedTask;
+    });
 
     private async Task OnPush(Func<Task> apply)
     {
@@ -228,20 +239,20 @@ public sealed class RoomSession : IAsyncDisposable
         catchingUp = true;
         try
         {
-            var missed = await hub.InvokeAsync<List<StreamEvents>>("CatchUp", DialogueId, State.Seen(), stopping.Token);
+            var missed = await calls.CatchUp(DialogueId, State.Seen());
             var stillGap = false;
             foreach (var stream in missed)
                 stillGap |= State.Apply(stream.StreamId, stream.Events).Gap;
             if (stillGap)
             {
-                var result = await hub.InvokeAsync<JoinResult>("JoinDialogue", DialogueId, new Dictionary<string, long?>(), stopping.Token);
+                var result = await calls.JoinDialogue(DialogueId, []);
                 if (result.Snapshot is { } snapshot)
                     State.LoadSnapshot(snapshot, result.Versions);
             }
         }
         catch (Exception e) when (e is HubException or InvalidOperationException or IOException or TaskCanceledException)
         {
-            logger.LogWarning(e, "CatchUp failed");
+            logger.LogWarning(e, "Catching up failed");
         }
         finally
         {
@@ -251,7 +262,7 @@ public sealed class RoomSession : IAsyncDisposable
 
     private async Task RefetchAsync(string streamId)
     {
-        if (RoomState.TryStatementId(streamId, out var statementId))
+        if (StreamIds.TryStatementId(streamId, out var statementId))
         {
             await RefreshStatementAsync(statementId);
             return;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Deliberation.Client.Api;
+using Deliberation.Contracts.Events;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
@@ -18,8 +19,6 @@ namespace Deliberation.Client.Room;
 /// </summary>
 public sealed class RoomState(Guid dialogueId)
 {
-    public const string HiddenType = "Hidden";
-
     private readonly Dictionary<string, long> versions = [];
     private readonly Dictionary<Guid, StatementView> statements = [];
     private readonly Dictionary<Guid, StatementConsensus> consensus = [];
@@ -136,7 +135,7 @@ public sealed class RoomState(Guid dialogueId)
             }
             held = version;
             var type = (string?)json["type"];
-            if (type is null or HiddenType)
+            if (type is null or RenderedEvent.HiddenType)
                 continue;
             try
             {
@@ -175,7 +174,7 @@ public sealed class RoomState(Guid dialogueId)
             return outcome with { NewStatements = added, ConsensusBasisMoved = basisMoved };
         }
 
-        if (!TryStatementId(streamId, out var statementId))
+        if (!StreamIds.TryStatementId(streamId, out var statementId))
             return outcome;
         try
         {
@@ -193,12 +192,6 @@ public sealed class RoomState(Guid dialogueId)
             return outcome with { NeedsRefetch = true };
         }
         return outcome;
-    }
-
-    public static bool TryStatementId(string streamId, out Guid statementId)
-    {
-        statementId = Guid.Empty;
-        return streamId.StartsWith("statement-", StringComparison.Ordinal) && Guid.TryParse(streamId["statement-".Length..], out statementId);
     }
 
     private static long VersionOf(JsonObject json) =>

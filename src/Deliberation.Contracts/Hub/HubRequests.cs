@@ -3,7 +3,7 @@ using Deliberation.Domain.Statements;
 
 namespace Deliberation.Contracts.Hub;
 
-// The hub's command requests (DESIGN §6): one object each, naming the dialogue (and statement).
+// The hub's command requests (docs/api.md): one object each, naming the dialogue (and statement).
 
 public sealed record TakePositionRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, int Revision, PositionKind Position, string? Note = null, string? OptionId = null);
 public sealed record StateRangeRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, int Revision, double Low, double High);

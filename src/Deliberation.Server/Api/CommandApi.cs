@@ -2,6 +2,7 @@ using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 using Deliberation.Server.Services;
 using Deliberation.Server.Visibility;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Server.Api;
 
@@ -14,24 +15,20 @@ public static class CommandApi
 {
     public static void MapCommandApi(this WebApplication app)
     {
-        app.MapPost("/api/dialogues/{id:guid}/commands", async (Guid id, DialogueCommand command, HttpContext http, DialogueService dialogues) =>
+        var dialogue = app.MapDialogueMembersGroup();
+
+        dialogue.MapPost("/commands", async Task<Results<OutcomeHttpResult, ProblemHttpResult>> (Guid id, DialogueCommand command, HttpContext http, DialogueService dialogues) =>
         {
-            var (viewer, problem) = await Viewer.ResolveAsync(http, dialogues, id);
-            if (viewer is null)
-                return problem!;
             if (command is CreateDialogue or AddStatement)
                 return Problems.Invalid("command.use-endpoint", "Create dialogues and statements with POST /api/dialogues and POST /api/dialogues/{id}/statements.");
-            return Problems.Outcome(await dialogues.ExecuteAsync(id, command, viewer.ParticipantId));
+            return Problems.Outcome(await dialogues.ExecuteAsync(id, command, http.Viewer().ParticipantId));
         });
 
-        app.MapPost("/api/dialogues/{id:guid}/statements/{sid:guid}/commands", async (Guid id, Guid sid, StatementCommand command, HttpContext http, DialogueService dialogues) =>
+        dialogue.MapPost("/statements/{sid:guid}/commands", async Task<Results<OutcomeHttpResult, ProblemHttpResult>> (Guid id, Guid sid, StatementCommand command, HttpContext http, DialogueService dialogues) =>
         {
-            var (viewer, problem) = await Viewer.ResolveAsync(http, dialogues, id);
-            if (viewer is null)
-                return problem!;
             if (command is CreateStatement)
                 return Problems.Invalid("command.use-endpoint", "Create statements with POST /api/dialogues/{id}/statements.");
-            return Problems.Outcome(await dialogues.ExecuteAsync(id, sid, command, viewer.ParticipantId));
+            return Problems.Outcome(await dialogues.ExecuteAsync(id, sid, command, http.Viewer().ParticipantId));
         });
     }
 }

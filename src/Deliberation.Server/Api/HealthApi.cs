@@ -9,6 +9,6 @@ public static class HealthApi
         app.MapGet("/health", async (IDialogueDirectory directory, CancellationToken cancellationToken) =>
         {
             await directory.AnyDialogueAsync(cancellationToken);
-            return Results.Ok(new { status = "ready" });
+            return TypedResults.Ok(HealthReport.Ready);
         }).DisableRateLimiting();
 }

@@ -1,5 +1,6 @@
 using Deliberation.Server.Extensions;
 using Deliberation.Server.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Server.Api;
 
@@ -7,7 +8,7 @@ public static class InviteApi
 {
     public static void MapInviteApi(this WebApplication app)
     {
-        app.MapPost("/api/invites/{code}/redeem", async (string code, HttpContext http, InviteService invites, DialogueService dialogues) =>
+        app.MapPost("/api/invites/{code}/redeem", async Task<Results<Ok<RedeemedInvite>, ProblemHttpResult>> (string code, HttpContext http, InviteService invites, DialogueService dialogues) =>
         {
             var (invite, failure) = await invites.RedeemAsync(code);
             if (invite is null)
@@ -15,26 +16,27 @@ public static class InviteApi
             var dialogue = (await dialogues.GetDialogueAsync(invite.DialogueId))!;
             var member = dialogue.MemberOrNull(invite.ParticipantId)!;
             await http.SignInParticipantAsync(invite.ParticipantId, member.DisplayName);
-            return Results.Ok(new { participantId = invite.ParticipantId, dialogueId = invite.DialogueId, displayName = member.DisplayName, role = member.Role });
-        });
+            return TypedResults.Ok(new RedeemedInvite(invite.ParticipantId, invite.DialogueId, member.DisplayName, member.Role));
+        }).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         // The link people click: signs in, then opens the dialogue.
-        app.MapGet("/invite/{code}", async (string code, HttpContext http, InviteService invites, DialogueService dialogues) =>
+        app.MapGet("/invite/{code}", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (string code, HttpContext http, InviteService invites, DialogueService dialogues) =>
         {
             var (invite, failure) = await invites.RedeemAsync(code);
             if (invite is null)
                 return Failure(failure);
             var member = (await dialogues.GetDialogueAsync(invite.DialogueId))!.MemberOrNull(invite.ParticipantId)!;
             await http.SignInParticipantAsync(invite.ParticipantId, member.DisplayName);
-            return Results.Redirect($"/dialogues/{invite.DialogueId}");
-        });
+            return TypedResults.Redirect($"/dialogues/{invite.DialogueId}");
+        }).Produces(StatusCodes.Status302Found).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
-        app.MapGet("/api/me", (HttpContext http) => http.User.ParticipantId() is { } id
-            ? Results.Ok(new { participantId = id, displayName = http.User.Identity?.Name })
-            : Problems.Unauthenticated());
+        app.MapGet("/api/me", Results<Ok<Me>, ProblemHttpResult> (HttpContext http) => http.User.ParticipantId() is { } id
+            ? TypedResults.Ok(new Me(id, http.User.Identity?.Name))
+            : Problems.Unauthenticated())
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
-    private static IResult Failure(InviteService.RedeemFailure failure) => failure switch
+    private static ProblemHttpResult Failure(InviteService.RedeemFailure failure) => failure switch
     {
         InviteService.RedeemFailure.Revoked => Problems.Forbidden("invite.revoked", "This invite was revoked; ask the convener for a new one."),
         InviteService.RedeemFailure.Expired => Problems.Forbidden("invite.expired", "This invite has expired; ask the convener for a new one."),

@@ -5,6 +5,7 @@ using Deliberation.Server.Polis;
 using Deliberation.Server.Services;
 using Deliberation.Server.Visibility;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Server.Api;
 
@@ -15,7 +16,7 @@ public static class PolisApi
 
     public static void MapPolisApi(this WebApplication app)
     {
-        app.MapPost("/api/imports/polis", async (HttpContext http, PolisImporter importer) =>
+        app.MapPost("/api/imports/polis", async Task<Results<Created<ImportedConversation>, ProblemHttpResult>> (HttpContext http, PolisImporter importer) =>
         {
             if (!http.Request.HasFormContentType)
                 return Problems.Invalid("polis.not-multipart", "Send the export as multipart/form-data with comments.csv and participants-votes.csv (votes.csv optional).");
@@ -51,31 +52,32 @@ public static class PolisApi
                 var dialogue = await http.RequestServices.GetRequiredService<DialogueService>().GetDialogueAsync(imported.DialogueId);
                 await http.SignInParticipantAsync(dialogue!.Roster.Values.Single(m => m.Role == Domain.Role.Convener).ParticipantId, name);
             }
-            return Results.Created($"/api/dialogues/{imported.DialogueId}", imported);
-        }).RequireRateLimiting(ApiProtectionExtensions.ImportPolicy).DisableAntiforgery();
+            return TypedResults.Created($"/api/dialogues/{imported.DialogueId}",
+                new ImportedConversation(imported.DialogueId, imported.StatementId, imported.Clauses, imported.Participants, imported.Positions));
+        }).RequireRateLimiting(ApiProtectionExtensions.ImportPolicy).DisableAntiforgery()
+            // No Accepts metadata: routing would answer a non-form body 415 before the handler can name the rule.
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        app.MapGet("/api/dialogues/{id:guid}/export/polis", async (Guid id, string? file, HttpContext http, DialogueService dialogues, PolisExporter exporter) =>
+        app.MapDialogueMembersGroup().MapGet("/export/polis", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, string? file, HttpContext http, DialogueService dialogues, PolisExporter exporter) =>
         {
-            var (viewer, problem) = await Viewer.ResolveAsync(http, dialogues, id);
-            if (viewer is null)
-                return problem!;
+            var viewer = http.Viewer();
             if (!viewer.Role.Organises())
                 return Problems.Forbidden("role.not-organiser", "Only a convener or facilitator exports the votes.");
             if (viewer.Dialogue.Statements.FirstOrDefault() is not { } first || await dialogues.GetStatementAsync(id, first.Id) is not { } statement)
                 return Problems.NotFound("statement.not-found", "The dialogue has no statement to export.");
             var conversation = exporter.Export(viewer.Dialogue, statement);
             if (file is null)
-                return Results.File(PolisExporter.Zip(conversation), "application/zip", "polis-export.zip");
+                return TypedResults.File(PolisExporter.Zip(conversation), "application/zip", "polis-export.zip");
             using MemoryStream comments = new(), participants = new(), votes = new();
             PolisWriter.Write(conversation, comments, participants, votes);
             return file switch
             {
-                "comments.csv" => Results.File(comments.ToArray(), "text/csv", file),
-                "participants-votes.csv" => Results.File(participants.ToArray(), "text/csv", file),
-                "votes.csv" => Results.File(votes.ToArray(), "text/csv", file),
+                "comments.csv" => TypedResults.File(comments.ToArray(), "text/csv", file),
+                "participants-votes.csv" => TypedResults.File(participants.ToArray(), "text/csv", file),
+                "votes.csv" => TypedResults.File(votes.ToArray(), "text/csv", file),
                 _ => Problems.Invalid("polis.unknown-file", "file is comments.csv, participants-votes.csv or votes.csv."),
             };
-        });
+        }).Produces(StatusCodes.Status200OK, responseType: null, contentType: "application/zip", "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     /// <summary>A part named after the file (form field or file name), so curl -F comments.csv=@… and -F file=@comments.csv both work.</summary>

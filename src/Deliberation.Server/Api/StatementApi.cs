@@ -1,7 +1,9 @@
+using System.Globalization;
 using Deliberation.Domain.Consensus;
 using Deliberation.Server.Documents;
 using Deliberation.Server.Services;
 using Deliberation.Server.Visibility;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Server.Api;
 
@@ -9,41 +11,39 @@ public static class StatementApi
 {
     public static void MapStatementApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/dialogues/{id:guid}/statements/{sid:guid}");
+        var statement = app.MapDialogueMembersGroup("/statements/{sid:guid}");
 
-        api.MapGet("/", async (Guid id, Guid sid, HttpContext http, DialogueService dialogues) =>
+        statement.MapGet("", async Task<Results<Ok<StatementView>, ProblemHttpResult>> (Guid id, Guid sid, HttpContext http, DialogueService dialogues) =>
         {
-            var (viewer, problem) = await Viewer.ResolveAsync(http, dialogues, id);
-            if (viewer is null)
-                return problem!;
-            return await dialogues.GetStatementAsync(id, sid) is { } statement
-                ? Results.Ok(ViewsOf.Statement(statement, viewer, ConsensusRedaction.SeesNames(viewer.Dialogue.Settings.Confidentiality, viewer.Role)))
+            var viewer = http.Viewer();
+            return await dialogues.GetStatementAsync(id, sid) is { } state
+                ? TypedResults.Ok(ViewsOf.Statement(state, viewer, ConsensusRedaction.SeesNames(viewer.Dialogue.Settings.Confidentiality, viewer.Role)))
                 : Problems.NotFound("statement.not-found", "The dialogue has no such statement.");
         });
 
-        api.MapGet("/consensus", async (Guid id, Guid sid, string? at, HttpContext http, DialogueService dialogues, DialogueHistory history) =>
+        statement.MapGet("/consensus", async Task<Results<Ok<StatementConsensus>, ProblemHttpResult>> (Guid id, Guid sid, string? at, HttpContext http, DialogueService dialogues, DialogueHistory history) =>
         {
-            var (viewer, problem) = await Viewer.ResolveAsync(http, dialogues, id);
-            if (viewer is null)
-                return problem!;
+            var viewer = http.Viewer();
             if (viewer.Dialogue.Statements.All(s => s.Id != sid))
                 return Problems.NotFound("statement.not-found", "The dialogue has no such statement.");
             if (at is null)
-                return Results.Ok(ViewsOf.Consensus(await dialogues.GetConsensusAsync(sid), viewer));
-            if (!DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var moment))
+                return TypedResults.Ok(ViewsOf.Consensus(await dialogues.GetConsensusAsync(sid), viewer));
+            if (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
                 return Problems.Invalid("consensus.bad-time", "'at' must be an ISO-8601 time, e.g. 2024-09-05T14:00:00Z.");
-            return Results.Ok(ViewsOf.Consensus(await history.ConsensusAtAsync(id, sid, moment), viewer));
-        });
+            return TypedResults.Ok(ViewsOf.Consensus(await history.ConsensusAtAsync(id, sid, moment), viewer));
+        }).ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/export", async (Guid id, Guid sid, string? format, bool? clean, HttpContext http, DialogueService dialogues) =>
+        // A document in the format asked for (text, a file, or JSON), so its result stays untyped;
+        // the formats are listed in docs/api.md.
+        statement.MapGet("/export", async Task<IResult> (Guid id, Guid sid, string? format, bool? clean, HttpContext http, DialogueService dialogues) =>
         {
-            var (viewer, problem) = await Viewer.ResolveAsync(http, dialogues, id);
-            if (viewer is null)
-                return problem!;
-            if (await dialogues.GetStatementAsync(id, sid) is not { } statement)
+            var viewer = http.Viewer();
+            if (await dialogues.GetStatementAsync(id, sid) is not { } state)
                 return Problems.NotFound("statement.not-found", "The dialogue has no such statement.");
             var consensus = ViewsOf.Consensus(await dialogues.GetConsensusAsync(sid), viewer);
-            return StatementExport.Render(format ?? "md", viewer.Dialogue, statement, consensus, clean ?? false);
-        });
+            return StatementExport.Render(format ?? "md", viewer.Dialogue, state, consensus, clean ?? false);
+        })
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/markdown", "text/html", "application/pdf", "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 }

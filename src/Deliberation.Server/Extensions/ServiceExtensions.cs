@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Deliberation.Domain;
+using Deliberation.Contracts.Json;
 using Deliberation.Server.Services;
 
 namespace Deliberation.Server.Extensions;
@@ -17,12 +17,6 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<Polis.PolisExporter>();
     }
 
-    public static void CopyDomainJson(JsonSerializerOptions options)
-    {
-        var domain = DomainJson.Options;
-        options.PropertyNamingPolicy = domain.PropertyNamingPolicy;
-        options.TypeInfoResolverChain.Insert(0, domain.TypeInfoResolver!);
-        foreach (var converter in domain.Converters)
-            options.Converters.Add(converter);
-    }
+    /// <summary>The wire's JSON (<see cref="WireJson"/>), which the browser client uses too.</summary>
+    public static void CopyDomainJson(JsonSerializerOptions options) => WireJson.ApplyTo(options);
 }

@@ -13,7 +13,7 @@ namespace Deliberation.Server.Hubs;
 /// answered with <c>{accepted, streamId, version, error}</c> only after its events are stored.
 /// </summary>
 [Authorize]
-public sealed class DialogueHub(DialogueService dialogues, LiveRoomService room) : Hub<IDialogueClient>
+public sealed class DialogueHub(DialogueService dialogues, LiveRoomService room) : Hub<IDialogueClient>, IDialogueHub
 {
     public Task<JoinResult> JoinDialogue(Guid dialogueId, Dictionary<string, long?>? seen) =>
         room.JoinAsync(HubCaller.ParticipantOf(Context), Context.ConnectionId, Groups, dialogueId, seen ?? []);

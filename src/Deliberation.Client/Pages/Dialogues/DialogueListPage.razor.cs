@@ -6,7 +6,7 @@ namespace Deliberation.Client.Pages.Dialogues;
 /// <summary>The dialogues this browser's participant belongs to; when none, how invitations work.</summary>
 public sealed partial class DialogueListPage
 {
-    private List<DialogueSummary>? dialogues;
+    private List<DialogueSummaryView>? dialogues;
     private ApiProblem? problem;
     private Me? me;
 
@@ -23,7 +23,7 @@ public sealed partial class DialogueListPage
             me = (await Api.MeAsync()).Value;
     }
 
-    private static string When(DialogueSummary d)
+    private static string When(DialogueSummaryView d)
     {
         var dates = (d.StartsOn, d.EndsOn) switch
         {

@@ -113,7 +113,7 @@ public sealed partial class NewDialoguePage
             [.. languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             confidentiality, k, Blank(description),
             [.. dimensions.Select(d => new Dimension(d.Name.Trim(), d.GroupList))],
-            rule, convenerName.Trim(), Blank(convenerAffiliation));
+            rule, RuleOverrides: null, convenerName.Trim(), Blank(convenerAffiliation));
         var created = await Api.CreateDialogueAsync(request);
         busy = false;
         if (created.Value is { } dialogue)

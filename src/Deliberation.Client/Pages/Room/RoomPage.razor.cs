@@ -102,12 +102,12 @@ public sealed partial class RoomPage
     // ---- commands: each goes to the hub; a refusal is shown with the rule's message ----
 
     /// <param name="refusalShownInline">The component shows the refusal itself (beside the form), so no snackbar.</param>
-    private async Task<CommandOutcome> RunAsync(string method, object request, string? done = null, bool refusalShownInline = false)
+    private async Task<CommandOutcome> RunAsync(Func<IDialogueHub, Task<CommandOutcome>> command, string? done = null, bool refusalShownInline = false)
     {
         busy = true;
         try
         {
-            var outcome = await Session!.SendAsync(method, request);
+            var outcome = await Session!.SendAsync(command);
             if (!outcome.Accepted && outcome.Error is { } error && error.Rule != RapporteurEditor.StaleBaseRule && !refusalShownInline)
                 Snackbar.Add(error.Message, Severity.Error);
             else if (outcome.Accepted && done is not null)
@@ -122,23 +122,23 @@ public sealed partial class RoomPage
 
     private Task TakePositionAsync(PositionChoice choice) =>
         Statement is { } s && Clause is { } c
-            ? RunAsync("TakePosition", new TakePositionRequest(DialogueId, s.Id, c.Id, c.Revision, choice.Kind, choice.Note))
+            ? RunAsync(hub => hub.TakePosition(new TakePositionRequest(DialogueId, s.Id, c.Id, c.Revision, choice.Kind, choice.Note)))
             : Task.CompletedTask;
 
     private Task TakeOptionPositionAsync(OptionChoice option) =>
         Statement is { } s && Clause is { } c
-            ? RunAsync("TakePosition", new TakePositionRequest(DialogueId, s.Id, c.Id, c.Revision, option.Choice.Kind, option.Choice.Note, option.OptionId))
+            ? RunAsync(hub => hub.TakePosition(new TakePositionRequest(DialogueId, s.Id, c.Id, c.Revision, option.Choice.Kind, option.Choice.Note, option.OptionId)))
             : Task.CompletedTask;
 
     private Task StateRangeAsync(RangeChoice range) =>
         Statement is { } s && Clause is { } c
-            ? RunAsync("StateRange", new StateRangeRequest(DialogueId, s.Id, c.Id, c.Revision, range.Low, range.High))
+            ? RunAsync(hub => hub.StateRange(new StateRangeRequest(DialogueId, s.Id, c.Id, c.Revision, range.Low, range.High)))
             : Task.CompletedTask;
 
     private async Task<CommandOutcome> ReviseAsync(ClauseRevision revision)
     {
         var statement = Statement!;
-        var outcome = await RunAsync("ReviseClause", new ReviseClauseRequest(DialogueId, statement.Id, revision.ClauseId, revision.BaseRevision, revision.Text, revision.Kind, revision.Rationale), "Revision committed.");
+        var outcome = await RunAsync(hub => hub.ReviseClause(new ReviseClauseRequest(DialogueId, statement.Id, revision.ClauseId, revision.BaseRevision, revision.Text, revision.Kind, revision.Rationale)), "Revision committed.");
         // The merge view needs the text that won: make sure it is here before the editor shows it.
         if (outcome.Error?.Rule == RapporteurEditor.StaleBaseRule)
             await Session!.RefreshStatementAsync(statement.Id);
@@ -148,7 +148,7 @@ public sealed partial class RoomPage
     private async Task PreviewAsync(DraftText draft)
     {
         if (Statement is { } s && Session is { } session)
-            await session.SendAsync("DraftPreview", new DraftPreviewRequest(DialogueId, s.Id, draft.ClauseId, draft.BaseRevision, draft.Text));
+            await session.SendAsync(hub => hub.DraftPreview(new DraftPreviewRequest(DialogueId, s.Id, draft.ClauseId, draft.BaseRevision, draft.Text)));
     }
 
     private async Task<bool> ProposeClauseAsync(ClauseProposal proposal)
@@ -156,8 +156,8 @@ public sealed partial class RoomPage
         if (Statement is not { } s)
             return false;
         var id = Guid.NewGuid();
-        var outcome = await RunAsync("ProposeClause", new ProposeClauseRequest(DialogueId, s.Id, proposal.Kind, proposal.Text,
-            proposal.InsertAfter ? Clause?.Id : null, proposal.Parameter, proposal.Rationale, id), "Clause proposed.");
+        var outcome = await RunAsync(hub => hub.ProposeClause(new ProposeClauseRequest(DialogueId, s.Id, proposal.Kind, proposal.Text,
+            proposal.InsertAfter ? Clause?.Id : null, proposal.Parameter, proposal.Rationale, id)), "Clause proposed.");
         if (outcome.Accepted)
         {
             selectedClauseId = id;
@@ -170,50 +170,50 @@ public sealed partial class RoomPage
     {
         if (Statement is not { } s || Clause is not { } c)
             return false;
-        var outcome = await RunAsync("ProposeAmendment", new ProposeAmendmentRequest(DialogueId, s.Id, c.Id, c.Revision, proposal.Text, proposal.Rationale), "Amendment proposed.");
+        var outcome = await RunAsync(hub => hub.ProposeAmendment(new ProposeAmendmentRequest(DialogueId, s.Id, c.Id, c.Revision, proposal.Text, proposal.Rationale)), "Amendment proposed.");
         return outcome.Accepted;
     }
 
     private Task DecideAmendmentAsync(AmendmentDecision decision) =>
         Statement is { } s
-            ? RunAsync("DecideAmendment", new DecideAmendmentRequest(DialogueId, s.Id, decision.AmendmentId, decision.Accept, decision.Reason),
+            ? RunAsync(hub => hub.DecideAmendment(new DecideAmendmentRequest(DialogueId, s.Id, decision.AmendmentId, decision.Accept, decision.Reason)),
                 decision.Accept ? "Amendment accepted." : "Amendment declined.")
             : Task.CompletedTask;
 
-    private Task RaiseHandAsync() => RunAsync("RaiseHand", new DialogueRequest(DialogueId));
+    private Task RaiseHandAsync() => RunAsync(hub => hub.RaiseHand(new DialogueRequest(DialogueId)));
 
-    private Task LowerHandAsync() => RunAsync("LowerHand", new LowerHandRequest(DialogueId));
+    private Task LowerHandAsync() => RunAsync(hub => hub.LowerHand(new LowerHandRequest(DialogueId)));
 
-    private Task SetPhaseAsync(Phase phase) => RunAsync("SetPhase", new SetPhaseRequest(DialogueId, phase), $"Phase: {Presentation.Label(phase)}.");
+    private Task SetPhaseAsync(Phase phase) => RunAsync(hub => hub.SetPhase(new SetPhaseRequest(DialogueId, phase)), $"Phase: {Presentation.Label(phase)}.");
 
     private async Task SetFocusAsync(Guid? clauseId)
     {
-        var outcome = await RunAsync("SetFocus", new SetFocusRequest(DialogueId, clauseId is null ? null : Statement?.Id, clauseId));
+        var outcome = await RunAsync(hub => hub.SetFocus(new SetFocusRequest(DialogueId, clauseId is null ? null : Statement?.Id, clauseId)));
         if (outcome.Accepted)
             FollowFloor();
     }
 
-    private Task StartTimerAsync(TimerRequest timer) => RunAsync("StartTimer", new StartTimerRequest(DialogueId, timer.Label, timer.Seconds));
+    private Task StartTimerAsync(TimerRequest timer) => RunAsync(hub => hub.StartTimer(new StartTimerRequest(DialogueId, timer.Label, timer.Seconds)));
 
-    private Task StopTimerAsync() => RunAsync("StopTimer", new DialogueRequest(DialogueId));
+    private Task StopTimerAsync() => RunAsync(hub => hub.StopTimer(new DialogueRequest(DialogueId)));
 
-    private Task GiveFloorAsync(Guid participantId) => RunAsync("LowerHand", new LowerHandRequest(DialogueId, participantId));
+    private Task GiveFloorAsync(Guid participantId) => RunAsync(hub => hub.LowerHand(new LowerHandRequest(DialogueId, participantId)));
 
     private Task ResolveAsync(string optionId) =>
         Statement is { } s && Clause is { } c
-            ? RunAsync("ResolveAlternative", new ResolveAlternativeRequest(DialogueId, s.Id, c.Id, optionId), $"Bracket resolved with option {optionId}.")
+            ? RunAsync(hub => hub.ResolveAlternative(new ResolveAlternativeRequest(DialogueId, s.Id, c.Id, optionId)), $"Bracket resolved with option {optionId}.")
             : Task.CompletedTask;
 
     private Task<CommandOutcome> SignAsync(SignatureDetails signature) =>
         Statement is { } s
-            ? RunAsync("Sign", new SignRequest(DialogueId, s.Id, signature.Name, signature.Affiliation, signature.Capacity, signature.TextHash), "Signed.", refusalShownInline: true)
+            ? RunAsync(hub => hub.Sign(new SignRequest(DialogueId, s.Id, signature.Name, signature.Affiliation, signature.Capacity, signature.TextHash)), "Signed.", refusalShownInline: true)
             : Task.FromResult(NoStatement);
 
     private Task<CommandOutcome> WithdrawSignatureAsync(string? reason) =>
         Statement is { } s
-            ? RunAsync("WithdrawSignature", new WithdrawSignatureRequest(DialogueId, s.Id, reason), "Signature withdrawn.", refusalShownInline: true)
+            ? RunAsync(hub => hub.WithdrawSignature(new WithdrawSignatureRequest(DialogueId, s.Id, reason)), "Signature withdrawn.", refusalShownInline: true)
             : Task.FromResult(NoStatement);
 
     private Task FreezeAsync() =>
-        Statement is { } s ? RunAsync("FreezeStatement", new StatementRequest(DialogueId, s.Id), "The text is frozen.") : Task.CompletedTask;
+        Statement is { } s ? RunAsync(hub => hub.FreezeStatement(new StatementRequest(DialogueId, s.Id)), "The text is frozen.") : Task.CompletedTask;
 }

@@ -19,7 +19,7 @@ public sealed partial class SetupPage
 {
     private DialogueView? dialogue;
     private ApiProblem? problem;
-    private List<InviteRecord>? invites;
+    private List<InviteView>? invites;
     private bool busy;
     private string memberName = "";
     private string memberAffiliation = "";
@@ -62,7 +62,7 @@ public sealed partial class SetupPage
     private IEnumerable<string> GroupCounts() => dialogue!.Dimensions.Select(d =>
         $"{d.Name}: " + string.Join(", ", d.Groups.Select(g => $"{g} {dialogue.Roster.Count(m => m.Groups.GetValueOrDefault(d.Name) == g)}")));
 
-    private static string StateOf(InviteRecord invite) =>
+    private static string StateOf(InviteView invite) =>
         invite.RevokedAt is not null ? "revoked" : invite.ExpiresAt < DateTimeOffset.UtcNow ? "expired" : "valid";
 
     private async Task AddMemberAsync()
@@ -106,7 +106,7 @@ public sealed partial class SetupPage
         }
     }
 
-    private async Task RevokeAsync(InviteRecord invite)
+    private async Task RevokeAsync(InviteView invite)
     {
         busy = true;
         var result = await Api.RevokeInviteAsync(DialogueId, invite.CodeHash);

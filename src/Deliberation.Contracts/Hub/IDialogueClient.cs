@@ -1,9 +1,13 @@
 using System.Text.Json.Nodes;
 using Deliberation.Domain.Realtime;
 
-namespace Deliberation.Server.Hubs;
+namespace Deliberation.Contracts.Hub;
 
-/// <summary>What the server pushes to a connection (DESIGN §6, plus consensus as the viewer may see it).</summary>
+/// <summary>
+/// What the server pushes to a connection of the dialogue hub (docs/api.md), plus consensus as
+/// the viewer may see it. The server's hub is typed by it; the client registers its handlers by
+/// these method names.
+/// </summary>
 public interface IDialogueClient
 {
     /// <summary>Committed events of one stream, each with <c>version</c>, <c>type</c>, <c>occurredAt</c> and its fields, redacted for this viewer.</summary>
