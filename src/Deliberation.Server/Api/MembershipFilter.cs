@@ -1,5 +1,6 @@
 using System.Globalization;
 using Deliberation.Server.Services;
+using Deliberation.Server.Visibility;
 
 namespace Deliberation.Server.Api;
 
