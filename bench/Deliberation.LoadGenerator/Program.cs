@@ -3,12 +3,14 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Deliberation.Contracts.Hub;
+using Deliberation.Domain;
 using Deliberation.LoadGenerator;
 
 // A load run against a server on this machine (start it first; see docs/performance.md):
 //   dotnet run -c Release --project bench/Deliberation.LoadGenerator -- --server http://127.0.0.1:5080 --clients 1000 --rate 50 --seconds 30 [--warmup 15] [--server-pid PID]
 var options = LoadOptions.Parse(args);
-var stream = new Func<Guid, string>(id => $"statement-{id:N}");
+var stream = new Func<Guid, string>(StreamIds.Statement);
 Console.WriteLine($"{options.Clients} clients, {options.ActionsPerSecond} actions/s for {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up, against {options.Server}");
 
 // Set-up over HTTP, as a convener would: a dialogue, a statement of 20 clauses, the delegates.
@@ -96,7 +98,7 @@ async Task SendActionsAsync(int until)
         sent.MarkSent(action);
         var startedAt = Stopwatch.GetTimestamp();
         var measuring = action >= warmupActions;
-        inFlight.Add(actor.InvokeAsync("TakePosition", [request]).ContinueWith(t =>
+        inFlight.Add(actor.InvokeAsync(nameof(IDialogueHub.TakePosition), [request]).ContinueWith(t =>
         {
             if (t.IsFaulted || !t.Result.GetProperty("accepted").GetBoolean())
                 Interlocked.Increment(ref refused);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Deliberation.Contracts.Hub;
 
 namespace Deliberation.LoadGenerator;
 
@@ -29,12 +30,12 @@ public static class PushReader
             if (reader.ValueTextEquals("type"u8)) { reader.Read(); type = reader.GetInt32(); }
             else if (reader.ValueTextEquals("target"u8)) { reader.Read(); target = reader.GetString(); }
             else if (reader.ValueTextEquals("invocationId"u8)) { reader.Read(); invocationId = reader.GetString(); }
-            else if (reader.ValueTextEquals("arguments"u8) && target is null or "EventsAppended") stream = ReadArguments(ref reader, events);
+            else if (reader.ValueTextEquals("arguments"u8) && target is null or nameof(IDialogueClient.EventsAppended)) stream = ReadArguments(ref reader, events);
             else { reader.Read(); reader.Skip(); }
         }
         return type switch
         {
-            1 when target == "EventsAppended" => FrameKind.EventsAppended,
+            1 when target == nameof(IDialogueClient.EventsAppended) => FrameKind.EventsAppended,
             3 => FrameKind.Completion,
             _ => FrameKind.Other,
         };

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
+using Deliberation.Contracts.Hub;
 
 namespace Deliberation.LoadGenerator;
 
@@ -64,7 +65,7 @@ public sealed class SimulatedClient : IAsyncDisposable
 
     public async Task JoinAsync(Guid dialogueId)
     {
-        var joined = await InvokeAsync("JoinDialogue", [dialogueId, new Dictionary<string, long?>()]);
+        var joined = await InvokeAsync(nameof(IDialogueHub.JoinDialogue), [dialogueId, new Dictionary<string, long?>()]);
         lastVersion = joined.GetProperty("versions").GetProperty(statementStream).GetInt64();
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Deliberation.Contracts.Events;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Realtime;
 using Deliberation.Domain.Statements;
@@ -19,8 +20,6 @@ public static class EventLog
 {
     public const int PageSize = 5_000;
 
-    public const string HiddenType = "Hidden";
-
     public static IEnumerable<JsonObject> ForViewer(IEnumerable<StoredEvent> events, Viewer viewer) =>
         ForAudience(events, viewer.Audience);
 
@@ -38,7 +37,7 @@ public static class EventLog
         if (e is InviteIssued or InviteRevoked && !audience.Role.Organises())
             return new JsonObject
             {
-                ["type"] = HiddenType, ["streamId"] = envelope.StreamId, ["version"] = envelope.Version,
+                ["type"] = RenderedEvent.HiddenType, ["streamId"] = envelope.StreamId, ["version"] = envelope.Version,
                 ["logPosition"] = envelope.LogPosition, ["occurredAt"] = envelope.OccurredAt,
             };
         var json = (JsonObject)JsonSerializer.SerializeToNode(e, Domain.DomainJson.Options)!;

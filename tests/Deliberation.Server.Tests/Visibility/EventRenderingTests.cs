@@ -1,3 +1,4 @@
+using Deliberation.Contracts.Events;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Realtime;
@@ -87,7 +88,7 @@ public sealed class EventRenderingTests
 
         var json = EventLog.Render(issued, Audience.OfRole(role, ConfidentialityMode.Attributed));
 
-        Assert.Equal(hidden ? EventLog.HiddenType : "InviteIssued", (string?)json["type"]);
+        Assert.Equal(hidden ? RenderedEvent.HiddenType : "InviteIssued", (string?)json["type"]);
         Assert.Equal(issued.StreamId, (string?)json["streamId"]);
         Assert.Equal(issued.Version, (long?)json["version"]);
         Assert.Equal(issued.LogPosition, (long?)json["logPosition"]);
