@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Deliberation.Domain;
-using Deliberation.Domain.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Deliberation.Client.Room;
@@ -19,7 +18,7 @@ public sealed class DialogueHubProxy(HubConnection connection, CancellationToken
         connection.On<string, List<JsonObject>>(nameof(IDialogueClient.EventsAppended), client.EventsAppended),
         connection.On<ConsensusUpdate>(nameof(IDialogueClient.ConsensusChanged), client.ConsensusChanged),
         connection.On<PresenceView>(nameof(IDialogueClient.PresenceChanged), client.PresenceChanged),
-        connection.On<DraftPreview>(nameof(IDialogueClient.DraftPreview), client.DraftPreview),
+        connection.On<DraftPreviewView>(nameof(IDialogueClient.DraftPreview), client.DraftPreview),
     ];
 
     public Task<JoinResult> JoinDialogue(Guid dialogueId, Dictionary<string, long?>? seen) =>

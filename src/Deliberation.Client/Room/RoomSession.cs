@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Deliberation.Client.Api;
 using Deliberation.Contracts.Json;
 using Deliberation.Domain;
-using Deliberation.Domain.Realtime;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -194,7 +193,7 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
         return Task.CompletedTask;
     });
 
-    Task IDialogueClient.DraftPreview(DraftPreview preview) => OnPush(() =>
+    Task IDialogueClient.DraftPreview(DraftPreviewView preview) => OnPush(() =>
     {
         if (preview.Author != State.Me)
             State.SetPreview(preview);

@@ -6,7 +6,6 @@ using Deliberation.Contracts.Events;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
-using Deliberation.Domain.Realtime;
 using Deliberation.Domain.Statements;
 
 namespace Deliberation.Client.Room;
@@ -22,7 +21,7 @@ public sealed class RoomState(Guid dialogueId)
     private readonly Dictionary<string, long> versions = [];
     private readonly Dictionary<Guid, StatementView> statements = [];
     private readonly Dictionary<Guid, StatementConsensus> consensus = [];
-    private readonly Dictionary<Guid, DraftPreview> previews = [];
+    private readonly Dictionary<Guid, DraftPreviewView> previews = [];
 
     public Guid DialogueId { get; } = dialogueId;
 
@@ -44,7 +43,7 @@ public sealed class RoomState(Guid dialogueId)
         consensus.GetValueOrDefault(statementId)?.Clauses.FirstOrDefault(c => c.ClauseId == clauseId && c.OptionId is null);
 
     /// <summary>Live previews of uncommitted text, newest per clause.</summary>
-    public DraftPreview? PreviewOf(Guid clauseId) => previews.GetValueOrDefault(clauseId);
+    public DraftPreviewView? PreviewOf(Guid clauseId) => previews.GetValueOrDefault(clauseId);
 
     /// <summary>The versions held, as JoinDialogue and CatchUp take them.</summary>
     public Dictionary<string, long?> Seen() => versions.ToDictionary(v => v.Key, v => (long?)v.Value);
@@ -111,7 +110,7 @@ public sealed class RoomState(Guid dialogueId)
         consensus[update.StatementId] = held with { Version = Math.Max(held.Version, update.Version), HasConsensus = update.HasConsensus, Clauses = [.. merged] };
     }
 
-    public void SetPreview(DraftPreview preview) => previews[preview.ClauseId] = preview;
+    public void SetPreview(DraftPreviewView preview) => previews[preview.ClauseId] = preview;
 
     /// <summary>
     /// Applies one stream's pushed events in version order. Events already held are skipped (a

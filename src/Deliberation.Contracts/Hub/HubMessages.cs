@@ -37,3 +37,6 @@ public sealed record JoinResult(
 public sealed record JoinSnapshot(DialogueView Dialogue, IReadOnlyList<StatementView> Statements, IReadOnlyList<StatementConsensus> Consensus);
 
 public sealed record StreamEvents(string StreamId, IReadOnlyList<JsonObject> Events);
+
+/// <summary>A drafter's uncommitted text, pushed to the others in the room: show it as a preview, never as the clause.</summary>
+public sealed record DraftPreviewView(Guid DialogueId, Guid StatementId, Guid ClauseId, int BaseRevision, string Text, Guid Author, DateTimeOffset At);

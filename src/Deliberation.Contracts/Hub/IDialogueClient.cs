@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Deliberation.Domain.Realtime;
 
 namespace Deliberation.Contracts.Hub;
 
@@ -19,5 +18,5 @@ public interface IDialogueClient
     Task PresenceChanged(PresenceView presence);
 
     /// <summary>A drafter's uncommitted text: show it as a preview, never as the clause.</summary>
-    Task DraftPreview(DraftPreview preview);
+    Task DraftPreview(DraftPreviewView preview);
 }

@@ -1,7 +1,6 @@
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
-using Deliberation.Domain.Realtime;
 using Deliberation.Grains.EventSourcing;
 using Deliberation.Grains.Realtime;
 using Deliberation.Grains.Statements;

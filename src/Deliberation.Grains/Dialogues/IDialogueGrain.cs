@@ -1,6 +1,5 @@
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
-using Deliberation.Domain.Realtime;
 using Deliberation.Grains.Realtime;
 
 namespace Deliberation.Grains.Dialogues;

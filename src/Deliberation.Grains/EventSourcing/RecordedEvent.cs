@@ -12,10 +12,10 @@ public sealed record RecordedEvent(DomainEvent Event, EventMeta Meta, StoredEven
         stored);
 
     /// <summary>The envelope live clients receive.</summary>
-    public Domain.Realtime.RecordedEventEnvelope ToEnvelope() =>
+    public Realtime.RecordedEventEnvelope ToEnvelope() =>
         new(Stored.StreamId, Stored.Version, Stored.Position, Stored.OccurredAt, Meta.Actor, Stored.Hash, Event);
 
-    public static Domain.Realtime.RecordedEventEnvelope Envelope(StoredEvent stored, DomainEvent e) =>
+    public static Realtime.RecordedEventEnvelope Envelope(StoredEvent stored, DomainEvent e) =>
         new(stored.StreamId, stored.Version, stored.Position, stored.OccurredAt, Guid.TryParse(stored.Actor, out var actor) ? actor : Guid.Empty, stored.Hash, e);
 
     public static EventToAppend Encode(DomainEvent e, Guid actor, DateTimeOffset at) =>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Deliberation.Domain.Consensus;
-using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Realtime;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
 

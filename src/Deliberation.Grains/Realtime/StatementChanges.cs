@@ -1,5 +1,5 @@
 using Deliberation.Domain.Consensus;
-using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Realtime;
 
 namespace Deliberation.Grains.Realtime;
 

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Realtime;
 
 namespace Deliberation.Server.Realtime;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
-using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Realtime;
 using Deliberation.Grains.Dialogues;
 using Deliberation.Persistence;
 using Deliberation.Server.Services;
@@ -27,30 +27,40 @@ public sealed class LiveRoomService(
     /// <summary>Beyond this many missed events a snapshot is cheaper to send and apply.</summary>
     public const int MaxCatchUpEvents = 2_000;
 
+    /// <remarks>
+    /// Two grain calls, whatever the dialogue holds: the dialogue's state, to admit only its members
+    /// to the audience group, and then one room snapshot (docs/performance.md, "Grain calls").
+    /// </remarks>
     public async Task<JoinResult> JoinAsync(Guid participantId, string connectionId, IGroupManager groups, Guid dialogueId, IReadOnlyDictionary<string, long?> seen)
     {
-        var viewer = await ViewerAsync(participantId, dialogueId);
-        var dialogue = viewer.Dialogue;
+        var member = await ViewerAsync(participantId, dialogueId);
         // Into the group before reading what was missed: an event committed in between arrives twice
         // at worst, and the client drops what it already has by version.
-        await groups.AddToGroupAsync(connectionId, AudienceGroup.Name(dialogueId, viewer.Role));
-        if (connections.Add(dialogueId, new ConnectedViewer(connectionId, viewer.ParticipantId, viewer.Role), dialogue))
+        await groups.AddToGroupAsync(connectionId, AudienceGroup.Name(dialogueId, member.Role));
+        if (connections.Add(dialogueId, new ConnectedViewer(connectionId, member.ParticipantId, member.Role), member.Dialogue))
             await observer.SubscribeAsync(dialogueId);
 
-        var versions = await VersionsAsync(dialogue);
+        var room = await RoomAsync(dialogueId);
+        // The snapshot is newer than the admission read: judge what she sees by it.
+        var viewer = Viewer.Of(room.Dialogue, participantId) ?? throw new HubException("You are not a member of this dialogue.");
+        var versions = DialogueService.VersionsOf(room);
         var needsSnapshot = versions.Keys.Any(stream => !seen.TryGetValue(stream, out var v) || v is null)
             || versions.Sum(v => v.Value - (seen[v.Key] ?? 0)) > MaxCatchUpEvents;
         var missed = needsSnapshot ? [] : await MissedAsync(versions.Keys, seen, viewer);
         var present = await presence.ReportAsync(dialogueId);
-        var snapshot = needsSnapshot ? await SnapshotAsync(viewer) : null;
-        return new JoinResult(snapshot, missed, versions, PresenceVisibility.For(present, dialogue, viewer.Role),
-            snapshot?.Consensus ?? await ConsensusAsync(viewer));
+        var statements = room.Statements.Where(s => s.State.Exists).ToList();
+        IReadOnlyList<StatementConsensus> consensus = [.. statements.Select(s => ViewsOf.Consensus(s.Consensus, viewer))];
+        var snapshot = needsSnapshot
+            ? new JoinSnapshot(ViewsOf.Dialogue(viewer), [.. statements.Select(s => ViewsOf.Statement(s.State, viewer, viewer.SeesNames))], consensus)
+            : null;
+        return new JoinResult(snapshot, missed, versions, PresenceVisibility.For(present, room.Dialogue, viewer.Role), consensus);
     }
 
     public async Task<IReadOnlyList<StreamEvents>> CatchUpAsync(Guid participantId, Guid dialogueId, IReadOnlyDictionary<string, long?> seen)
     {
-        var viewer = await ViewerAsync(participantId, dialogueId);
-        return await MissedAsync((await VersionsAsync(viewer.Dialogue)).Keys, seen, viewer);
+        var room = await RoomAsync(dialogueId);
+        var viewer = Viewer.Of(room.Dialogue, participantId) ?? throw new HubException("You are not a member of this dialogue.");
+        return await MissedAsync(DialogueService.VersionsOf(room).Keys, seen, viewer);
     }
 
     public async Task LeaveAsync(string connectionId, IGroupManager groups, Guid dialogueId)
@@ -81,16 +91,6 @@ public sealed class LiveRoomService(
         return Viewer.Of(dialogue, participantId) ?? throw new HubException("You are not a member of this dialogue.");
     }
 
-    /// <summary>Each stream of the dialogue at its current version, as the grains hold it.</summary>
-    private async Task<ImmutableDictionary<string, long>> VersionsAsync(DialogueState dialogue)
-    {
-        var versions = ImmutableDictionary.CreateBuilder<string, long>();
-        versions[StreamIds.Dialogue(dialogue.Id)] = dialogue.Version;
-        foreach (var reference in dialogue.Statements)
-            versions[StreamIds.Statement(reference.Id)] = (await dialogues.GetStatementAsync(dialogue.Id, reference.Id))?.Version ?? 0;
-        return versions.ToImmutable();
-    }
-
     private async Task<IReadOnlyList<StreamEvents>> MissedAsync(IEnumerable<string> streams, IReadOnlyDictionary<string, long?> seen, Viewer viewer)
     {
         var missed = new List<StreamEvents>();
@@ -103,25 +103,6 @@ public sealed class LiveRoomService(
         return missed;
     }
 
-    private async Task<IReadOnlyList<StatementConsensus>> ConsensusAsync(Viewer viewer)
-    {
-        var consensus = new List<StatementConsensus>();
-        foreach (var reference in viewer.Dialogue.Statements)
-            consensus.Add(ViewsOf.Consensus(await dialogues.GetConsensusAsync(reference.Id), viewer));
-        return consensus;
-    }
-
-    private async Task<JoinSnapshot> SnapshotAsync(Viewer viewer)
-    {
-        var statements = new List<StatementView>();
-        var consensus = new List<StatementConsensus>();
-        foreach (var reference in viewer.Dialogue.Statements)
-        {
-            if (await dialogues.GetStatementAsync(viewer.Dialogue.Id, reference.Id) is not { } statement)
-                continue;
-            statements.Add(ViewsOf.Statement(statement, viewer, viewer.SeesNames));
-            consensus.Add(ViewsOf.Consensus(await dialogues.GetConsensusAsync(reference.Id), viewer));
-        }
-        return new JoinSnapshot(ViewsOf.Dialogue(viewer), statements, consensus);
-    }
+    private async Task<RoomSnapshot> RoomAsync(Guid dialogueId) =>
+        await dialogues.GetRoomSnapshotAsync(dialogueId) ?? throw new HubException("There is no such dialogue.");
 }

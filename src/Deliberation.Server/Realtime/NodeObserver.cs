@@ -1,5 +1,4 @@
 using Deliberation.Domain.Consensus;
-using Deliberation.Domain.Realtime;
 using Deliberation.Grains.Dialogues;
 using Deliberation.Grains.Realtime;
 using Orleans.Concurrency;

@@ -1,4 +1,4 @@
-using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Realtime;
 
 namespace Deliberation.Server.Realtime;
 

@@ -1,4 +1,4 @@
-using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Realtime;
 using Deliberation.Grains.Dialogues;
 
 namespace Deliberation.Server.Realtime;

@@ -1,5 +1,5 @@
 using Deliberation.Domain.Dialogues;
-using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Realtime;
 using Deliberation.Server.Hubs;
 using Deliberation.Server.Services;
 using Deliberation.Server.Visibility;
@@ -35,8 +35,9 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, No
     {
         var local = connections.In(preview.DialogueId);
         var author = local.Where(c => c.ParticipantId == preview.Author).Select(c => c.ConnectionId).ToList();
+        var view = ViewsOf.DraftPreview(preview);
         foreach (var role in local.Select(c => c.Role).Distinct())
-            await hub.Clients.GroupExcept(AudienceGroup.Name(preview.DialogueId, role), author).DraftPreview(preview);
+            await hub.Clients.GroupExcept(AudienceGroup.Name(preview.DialogueId, role), author).DraftPreview(view);
     }
 
     private async Task SendEventsAsync(Guid dialogueId, IReadOnlyList<RecordedEventEnvelope> events)

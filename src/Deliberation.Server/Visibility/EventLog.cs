@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Deliberation.Contracts.Events;
 using Deliberation.Domain.Dialogues;
-using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Realtime;
 using Deliberation.Domain.Statements;
 using Deliberation.Grains.EventSourcing;
 using Deliberation.Persistence;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
-using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Realtime;
 
 namespace Deliberation.Server.Visibility;
 

@@ -1,6 +1,6 @@
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
-using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Realtime;
 
 namespace Deliberation.Server.Visibility;
 

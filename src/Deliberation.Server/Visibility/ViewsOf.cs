@@ -3,6 +3,7 @@ using Deliberation.Contracts.Views;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
+using Deliberation.Grains.Realtime;
 
 namespace Deliberation.Server.Visibility;
 
@@ -42,4 +43,8 @@ public static class ViewsOf
     /// <summary>The consensus matrix as the viewer may see it.</summary>
     public static StatementConsensus Consensus(StatementConsensus consensus, Viewer viewer) =>
         ConsensusVisibility.For(consensus, viewer.Dialogue, viewer.Role);
+
+    /// <summary>A drafter's text as the room sees it; everyone in the room may see who is drafting.</summary>
+    public static DraftPreviewView DraftPreview(DraftPreview p) =>
+        new(p.DialogueId, p.StatementId, p.ClauseId, p.BaseRevision, p.Text, p.Author, p.At);
 }

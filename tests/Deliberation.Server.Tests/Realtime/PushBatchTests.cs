@@ -1,6 +1,6 @@
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
-using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Realtime;
 using Deliberation.Domain.Statements;
 using Deliberation.Server.Realtime;
 

@@ -1,7 +1,7 @@
 using Deliberation.Contracts.Events;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
-using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Realtime;
 using Deliberation.Server.Visibility;
 
 namespace Deliberation.Server.Tests.Visibility;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
-using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Realtime;
 using Deliberation.Server.Visibility;
 
 namespace Deliberation.Server.Tests.Visibility;

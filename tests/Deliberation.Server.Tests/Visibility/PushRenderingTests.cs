@@ -1,6 +1,6 @@
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
-using Deliberation.Domain.Realtime;
+using Deliberation.Grains.Realtime;
 using Deliberation.Server.Visibility;
 
 namespace Deliberation.Server.Tests.Visibility;

@@ -1,4 +1,3 @@
-using Deliberation.Domain.Realtime;
 using Microsoft.AspNetCore.Components;
 
 namespace Deliberation.Client.Components;
@@ -7,7 +6,7 @@ namespace Deliberation.Client.Components;
 public sealed partial class DraftPreviewBox
 {
     [Parameter, EditorRequired]
-    public DraftPreview? Preview { get; set; }
+    public DraftPreviewView? Preview { get; set; }
 
     [Parameter, EditorRequired]
     public string CurrentText { get; set; } = "";
