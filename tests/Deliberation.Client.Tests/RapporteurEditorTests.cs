@@ -2,6 +2,8 @@ using Deliberation.Client.Api;
 using Deliberation.Client.Components;
 using Deliberation.Domain;
 using Deliberation.Domain.Statements;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Deliberation.Client.Tests;
 
@@ -67,6 +69,8 @@ public sealed class RapporteurEditorTests : ComponentTest
     [Fact]
     public async Task TypingSendsAPreviewAfterAPause()
     {
+        var clock = new FakeTimeProvider();
+        Services.AddSingleton<TimeProvider>(clock);
         var previews = new List<DraftText>();
         var sent = new TaskCompletionSource();
         var cut = Render<RapporteurEditor>(p => p
@@ -76,10 +80,16 @@ public sealed class RapporteurEditorTests : ComponentTest
             .Add(x => x.OnCommit, _ => Task.FromResult(CommandOutcome.Ok("s", 1))));
 
         cut.Find("[data-testid='editor-text']").Input("Te");
+        clock.Advance(TimeSpan.FromMilliseconds(30));
         cut.Find("[data-testid='editor-text']").Input("Text, edited.");
+        clock.Advance(TimeSpan.FromMilliseconds(30));
+        // 60 ms after the first keystroke but only 30 after the last: nothing has gone out yet.
+        lock (previews)
+            Assert.Empty(previews);
 
+        clock.Advance(TimeSpan.FromMilliseconds(20));
         await sent.Task.WaitAsync(TimeSpan.FromSeconds(5));
-        await Task.Delay(100);
+        clock.Advance(TimeSpan.FromSeconds(1));
         // Only the text after the pause went out: the first keystrokes were superseded.
         lock (previews)
             Assert.Equal([new DraftText(ClauseId, 1, "Text, edited.")], previews);

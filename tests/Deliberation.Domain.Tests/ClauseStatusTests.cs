@@ -8,7 +8,7 @@ using static Deliberation.Domain.Tests.Fixtures.DialogueBuilder;
 namespace Deliberation.Domain.Tests;
 
 /// <summary>
-/// Clause status through the whole engine (Decide → Apply → ConsensusCalculator), in DESIGN §3's
+/// Clause status through the whole engine (Decide → Apply → ConsensusCalculator), in docs/consensus.md's
 /// order: Blocked → Agreed → NearConsensus → Contested → Pending.
 /// </summary>
 public sealed class ClauseStatusTests

@@ -4,7 +4,7 @@ using static Deliberation.Domain.Tests.Fixtures.Counts;
 
 namespace Deliberation.Domain.Tests;
 
-/// <summary>DESIGN §3 for one group, worked by hand: share, quorum, meeting the rule, and needed(g).</summary>
+/// <summary>docs/consensus.md for one group, worked by hand: share, quorum, meeting the rule, and needed(g).</summary>
 public sealed class ConsensusArithmeticTests
 {
     private static readonly ConsensusRule Standard = ConsensusRule.Default;

@@ -5,7 +5,7 @@ using static Deliberation.Domain.Tests.Fixtures.DialogueBuilder;
 
 namespace Deliberation.Domain.Tests;
 
-/// <summary>Funding floors: ranges, the zone of agreement, the best value and the per-group curves (DESIGN §3).</summary>
+/// <summary>Funding floors: ranges, the zone of agreement, the best value and the per-group curves (docs/consensus.md).</summary>
 public sealed class FundingFloorTests
 {
     private readonly DialogueBuilder dialogue = new();

@@ -4,7 +4,7 @@ using static Deliberation.Domain.Tests.Fixtures.DialogueBuilder;
 
 namespace Deliberation.Domain.Tests;
 
-/// <summary>What each viewer may see of the matrix (DESIGN §2, confidentiality modes), with k = 3.</summary>
+/// <summary>What each viewer may see of the matrix (docs/domain.md, confidentiality modes), with k = 3.</summary>
 public sealed class RedactionTests
 {
     private static (DialogueBuilder Dialogue, Guid Clause) Room(ConfidentialityMode mode, int china, int us, int europe, int globalSouth)

@@ -4,7 +4,7 @@ using static Deliberation.Domain.Tests.Fixtures.DialogueBuilder;
 
 namespace Deliberation.Domain.Tests;
 
-/// <summary>Revisions and the positions bound to them (DESIGN §2, Clause).</summary>
+/// <summary>Revisions and the positions bound to them (docs/domain.md, Statement and clauses).</summary>
 public sealed class RevisionTests
 {
     private readonly DialogueBuilder dialogue = new();

@@ -9,7 +9,7 @@ using static Deliberation.Server.Tests.Infrastructure.HandWorkedDialogue;
 namespace Deliberation.Server.Tests;
 
 /// <summary>
-/// DESIGN §7: every bad request is answered with its status and the rule it broke, and changes
+/// docs/domain.md, Bad input: every bad request is answered with its status and the rule it broke, and changes
 /// nothing — checked against the events log and stream versions, or the whole store.
 /// </summary>
 [Collection(ServerCollection.Name)]

@@ -7,7 +7,7 @@ using Deliberation.Server.Tests.Infrastructure;
 namespace Deliberation.Server.Tests;
 
 /// <summary>
-/// DESIGN §4: "an acknowledged action is durable". The real server, as its own process, takes 200
+/// docs/architecture.md: "an acknowledged action is durable". The real server, as its own process, takes 200
 /// acknowledged actions and is then killed with SIGKILL — no shutdown, no flush — and restarted on
 /// the same database: every one of the 200 must be there.
 /// </summary>

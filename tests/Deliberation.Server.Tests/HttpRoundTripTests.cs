@@ -9,7 +9,7 @@ using static Deliberation.Server.Tests.Infrastructure.HandWorkedDialogue;
 
 namespace Deliberation.Server.Tests;
 
-/// <summary>The wire contract (DESIGN §6) end to end over HTTP, with the matrix of DESIGN §3 worked by hand.</summary>
+/// <summary>The wire contract (docs/api.md) end to end over HTTP, with the matrix of docs/consensus.md worked by hand.</summary>
 [Collection(ServerCollection.Name)]
 public sealed class HttpRoundTripTests(ServerFixture fixture)
 {

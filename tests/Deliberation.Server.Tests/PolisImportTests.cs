@@ -9,7 +9,7 @@ using Deliberation.Server.Tests.Infrastructure;
 namespace Deliberation.Server.Tests;
 
 /// <summary>
-/// DESIGN §6: a Pol.is export imported over HTTP gives, for every comment, the consensus endpoint's
+/// docs/api.md: a Pol.is export imported over HTTP gives, for every comment, the consensus endpoint's
 /// <c>gac</c> equal to Pol.is's group-informed consensus — checked against
 /// <see cref="ReferenceGroupInformedConsensus"/>, which reads participants-votes.csv on its own.
 /// </summary>

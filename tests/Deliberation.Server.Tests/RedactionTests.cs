@@ -5,7 +5,7 @@ using static Deliberation.Server.Tests.Infrastructure.ConsensusJson;
 
 namespace Deliberation.Server.Tests;
 
-/// <summary>DESIGN §2's confidentiality modes as the server enforces them over HTTP.</summary>
+/// <summary>docs/domain.md's confidentiality modes as the server enforces them over HTTP.</summary>
 [Collection(ServerCollection.Name)]
 public sealed class RedactionTests(ServerFixture fixture)
 {

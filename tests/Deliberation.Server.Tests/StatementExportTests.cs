@@ -13,7 +13,7 @@ using static Deliberation.Server.Tests.Infrastructure.HandWorkedDialogue;
 namespace Deliberation.Server.Tests;
 
 /// <summary>
-/// The Word and PDF exports of DESIGN §6, read back with libraries of their own (OpenXML SDK,
+/// The Word and PDF exports of docs/api.md, read back with libraries of their own (OpenXML SDK,
 /// PdfPig), so a document that merely opens but lacks the text fails.
 /// </summary>
 [Collection(ServerCollection.Name)]

@@ -1,7 +1,7 @@
 namespace Deliberation.Domain;
 
 /// <summary>
-/// The answer to every command (DESIGN §6): accepted with the stream version its events reached,
+/// The answer to every command (docs/api.md): accepted with the stream version its events reached,
 /// or the rule it broke. Accepted means durable: the events were committed before this was sent.
 /// </summary>
 public sealed record CommandOutcome(bool Accepted, string StreamId, long Version, RuleError? Error)

@@ -3,7 +3,7 @@ namespace Deliberation.Domain;
 /// <summary>Track 2: only non-governmental participants. Track 1.5: officials alongside scholars and civil society.</summary>
 public enum Track { Track2, Track1_5 }
 
-/// <summary>What each role may see of who said what (DESIGN §2).</summary>
+/// <summary>What each role may see of who said what (docs/domain.md).</summary>
 public enum ConfidentialityMode { Attributed, ChathamHouse, Anonymous }
 
 /// <summary>The phases a dialogue moves through, in order; only a facilitator moves them.</summary>

@@ -1,6 +1,6 @@
 namespace Deliberation.Domain;
 
-/// <summary>The rules of what each phase allows (DESIGN §2).</summary>
+/// <summary>The rules of what each phase allows (docs/domain.md).</summary>
 public static class Phases
 {
     public static bool AllowsPositions(this Phase phase) => phase is Phase.Deliberation or Phase.Drafting or Phase.FinalReading;

@@ -44,7 +44,7 @@ public static class ClauseEvaluator
         folded);
 
     /// <summary>
-    /// DESIGN §3's order: Blocked, Agreed, NearConsensus, Contested, Pending. A clause no voter can
+    /// docs/consensus.md's order: Blocked, Agreed, NearConsensus, Contested, Pending. A clause no voter can
     /// reach (no non-empty group) stays Pending rather than being vacuously Agreed.
     /// </summary>
     public static ClauseStatus Status(bool vetoed, IReadOnlyCollection<GroupConsensus> countingGroups)

@@ -3,7 +3,7 @@ using Deliberation.Domain.Dialogues;
 namespace Deliberation.Domain.Consensus;
 
 /// <summary>
-/// DESIGN §3 to the letter, for one group: share, whether it meets the rule, and how many
+/// docs/consensus.md to the letter, for one group: share, whether it meets the rule, and how many
 /// members would have to move. Every consensus figure the product shows comes from here.
 /// </summary>
 public static class ConsensusArithmetic

@@ -4,7 +4,7 @@ using Deliberation.Domain.Dialogues;
 namespace Deliberation.Domain.Consensus;
 
 /// <summary>
-/// What a viewer may see of the matrix (DESIGN §2). Outside Attributed mode, groups with fewer
+/// What a viewer may see of the matrix (docs/domain.md). Outside Attributed mode, groups with fewer
 /// than k members are not shown on their own — to anyone in Anonymous mode, to all but the chair
 /// in ChathamHouse. They fold into one "Other groups" row. Folding goes on until that row holds at
 /// least two groups and k members (or every group): with one group folded, its counts would be

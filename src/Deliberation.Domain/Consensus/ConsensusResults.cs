@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Deliberation.Domain.Consensus;
 
-/// <summary>The consensus matrix of a statement at one moment (DESIGN §3 and §6).</summary>
+/// <summary>The consensus matrix of a statement at one moment (docs/consensus.md and docs/api.md).</summary>
 public sealed record StatementConsensus(
     Guid StatementId,
     long Version,

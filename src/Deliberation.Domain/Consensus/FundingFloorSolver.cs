@@ -5,7 +5,7 @@ using Deliberation.Domain.Statements;
 namespace Deliberation.Domain.Consensus;
 
 /// <summary>
-/// Solves a funding floor (DESIGN §3): a delegate supports value v when low ≤ v ≤ high; at each
+/// Solves a funding floor (docs/consensus.md): a delegate supports value v when low ≤ v ≤ high; at each
 /// grid value a group's share is supporters / members who stated a range, and the group meets the
 /// rule as for a clause (quorum over its members, threshold, no blocks). A sweep over the grid with
 /// per-group difference arrays makes this O(ranges + grid × groups).

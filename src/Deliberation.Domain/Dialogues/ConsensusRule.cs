@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Deliberation.Domain.Dialogues;
 
 /// <summary>
-/// When a group meets the rule (DESIGN §3): enough of it responded (<see cref="Quorum"/> of its
+/// When a group meets the rule (docs/consensus.md): enough of it responded (<see cref="Quorum"/> of its
 /// members, rounded up), enough of the responses are Support or Accept (<see cref="Threshold"/>),
 /// and — when <see cref="BlockIsVeto"/> — nobody blocks.
 /// </summary>

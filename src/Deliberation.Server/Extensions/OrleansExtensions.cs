@@ -14,7 +14,7 @@ public static class OrleansExtensions
         var configuration = builder.Configuration;
         var clustering = configuration["Orleans:Clustering"] ?? "Localhost";
         // Orleans reads its own "Orleans" section and takes Orleans:Clustering for a provider section;
-        // name its provider explicitly so our scalar key (DESIGN §4) does not confuse it.
+        // name its provider explicitly so our scalar key (docs/operations.md) does not confuse it.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Orleans:Clustering:ProviderType"] = clustering.Equals("Redis", StringComparison.OrdinalIgnoreCase) ? "Redis" : "Development",

@@ -9,7 +9,7 @@ using Deliberation.Server.Services;
 namespace Deliberation.Server.Polis;
 
 /// <summary>
-/// Turns a Pol.is conversation into a dialogue (DESIGN §6): one dimension of Pol.is's opinion
+/// Turns a Pol.is conversation into a dialogue (docs/api.md): one dimension of Pol.is's opinion
 /// groups, one delegate per voter (unclustered voters belong to no group, so they count in no
 /// group), one clause per comment keeping its id, and the latest votes as positions. Rejected
 /// comments come in withdrawn, so their ids survive a round trip. The whole import is decided in

@@ -43,6 +43,9 @@ public sealed partial class RapporteurEditor : IDisposable
     [Parameter]
     public Func<DraftText, Task>? OnPreview { get; set; }
 
+    [Inject]
+    private TimeProvider Time { get; set; } = TimeProvider.System;
+
     /// <summary>How long typing must pause before the preview goes out.</summary>
     [Parameter]
     public TimeSpan PreviewDelay { get; set; } = TimeSpan.FromMilliseconds(300);
@@ -102,7 +105,7 @@ public sealed partial class RapporteurEditor : IDisposable
     {
         try
         {
-            await Task.Delay(PreviewDelay, cancel);
+            await Task.Delay(PreviewDelay, Time, cancel);
             if (!cancel.IsCancellationRequested && OnPreview is not null)
                 await OnPreview(preview);
         }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Components;
 namespace Deliberation.Client.Components;
 
 /// <summary>
-/// The dialogue's consensus rule (DESIGN §3): threshold, quorum, whether a block is a veto, which
+/// The dialogue's consensus rule (docs/consensus.md): threshold, quorum, whether a block is a veto, which
 /// dimensions must agree, whether facilitators vote. Overrides per clause kind are kept as they
 /// are. Saving hands the rules to the page, which asks for confirmation and sends <c>ChangeConsensusRules</c>.
 /// </summary>
