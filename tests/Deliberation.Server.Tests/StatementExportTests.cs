@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using DocumentFormat.OpenXml.Packaging;
+using Deliberation.Contracts.Http;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;

@@ -33,9 +33,8 @@ public static class StatementApi
             return TypedResults.Ok(ViewsOf.Consensus(await history.ConsensusAtAsync(id, sid, moment), viewer));
         }).ProducesProblem(StatusCodes.Status400BadRequest);
 
-        // A document in the format asked for (text, a file, or JSON), so its result stays untyped;
-        // the formats are listed in docs/api.md.
-        statement.MapGet("/export", async Task<IResult> (Guid id, Guid sid, string? format, bool? clean, HttpContext http, DialogueService dialogues) =>
+        // A document in the format asked for: text (md, html), a file (docx, pdf) or JSON; docs/api.md.
+        statement.MapGet("/export", async Task<Results<ContentHttpResult, FileContentHttpResult, Ok<ExportedStatement>, ProblemHttpResult>> (Guid id, Guid sid, string? format, bool? clean, HttpContext http, DialogueService dialogues) =>
         {
             var viewer = http.Viewer();
             if (await dialogues.GetStatementAsync(id, sid) is not { } state)

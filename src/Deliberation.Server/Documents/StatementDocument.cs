@@ -37,9 +37,6 @@ public sealed record StatementDocument(
     public string? FrozenLine => FrozenHash is { } hash ? $"Frozen text SHA-256: {hash}" : null;
 }
 
-/// <summary>A clause as exported: its number counts only the clauses not withdrawn.</summary>
-public sealed record ExportedClause(int Number, ClauseKind Kind, string Text, ClauseStatus Status);
-
 /// <summary>A signature as exported: the name as signed, and the affiliation for identification only.</summary>
 public sealed record ExportedSignature(string Name, string? Affiliation, SignatureCapacity Capacity)
 {

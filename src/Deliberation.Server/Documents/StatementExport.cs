@@ -3,6 +3,7 @@ using System.Text;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Server.Documents;
 
@@ -15,26 +16,27 @@ public static class StatementExport
 {
     public static readonly string[] Formats = ["md", "html", "docx", "pdf", "json"];
 
-    public static IResult Render(string format, DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean)
+    public static Results<ContentHttpResult, FileContentHttpResult, Ok<ExportedStatement>, ProblemHttpResult> Render(
+        string format, DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean)
     {
         var document = StatementDocument.From(dialogue, statement, consensus, clean);
         return format.ToLowerInvariant() switch
         {
-            "md" => Results.Text(Markdown(document), "text/markdown; charset=utf-8"),
-            "html" => Results.Text(Html(document), "text/html; charset=utf-8"),
-            "docx" => Results.File(DocxStatementDocument.Render(document), DocxStatementDocument.ContentType, ExportFileName.For(document.Title, "docx")),
+            "md" => TypedResults.Text(Markdown(document), "text/markdown; charset=utf-8"),
+            "html" => TypedResults.Text(Html(document), "text/html; charset=utf-8"),
+            "docx" => TypedResults.File(DocxStatementDocument.Render(document), DocxStatementDocument.ContentType, ExportFileName.For(document.Title, "docx")),
             "pdf" => Pdf(document),
-            "json" => Results.Ok(new { dialogue = dialogue.Settings, statement = statement.Title, statement.Frozen, clauses = document.Clauses, signatures = statement.Signatures.Values }),
+            "json" => TypedResults.Ok(new ExportedStatement(dialogue.Settings, statement.Title, statement.Frozen, document.Clauses, [.. statement.Signatures.Values])),
             _ => UnknownFormat(),
         };
     }
 
     // The same problem shape as every refused request (Api/Problems), built here so that document
     // rendering does not reach back up into the endpoints.
-    private static IResult UnknownFormat()
+    private static ProblemHttpResult UnknownFormat()
     {
         var message = $"Export formats are {string.Join(", ", Formats)}.";
-        return Results.Problem(
+        return TypedResults.Problem(
             statusCode: StatusCodes.Status400BadRequest,
             title: message,
             detail: message,
@@ -42,10 +44,10 @@ public static class StatementExport
             extensions: new Dictionary<string, object?> { ["rule"] = "export.unknown-format" });
     }
 
-    private static IResult Pdf(StatementDocument document) => ExportFonts.Installed is { } fonts
-        ? Results.File(PdfStatementDocument.Render(document, fonts), PdfStatementDocument.ContentType, ExportFileName.For(document.Title, "pdf"))
+    private static Results<ContentHttpResult, FileContentHttpResult, Ok<ExportedStatement>, ProblemHttpResult> Pdf(StatementDocument document) => ExportFonts.Installed is { } fonts
+        ? TypedResults.File(PdfStatementDocument.Render(document, fonts), PdfStatementDocument.ContentType, ExportFileName.For(document.Title, "pdf"))
         // The server's fault, not the caller's: say what to install rather than send a PDF of empty boxes.
-        : Results.Problem(
+        : TypedResults.Problem(
             statusCode: StatusCodes.Status500InternalServerError,
             title: "The server has no font to draw PDFs with.",
             detail: "Install a font on the server (on Debian: fonts-dejavu-core, and fonts-droid-fallback or fonts-noto-cjk for Chinese), or export as docx.",

@@ -1,0 +1,20 @@
+using Deliberation.Domain;
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
+
+namespace Deliberation.Contracts.Http;
+
+/// <summary>
+/// GET /api/dialogues/{id}/statements/{sid}/export?format=json: the statement as every export shows
+/// it — clauses with kind and status, never who took which position — with the frozen text and the
+/// signatures once it is frozen.
+/// </summary>
+public sealed record ExportedStatement(
+    DialogueSettings Dialogue,
+    string Statement,
+    FrozenText? Frozen,
+    IReadOnlyList<ExportedClause> Clauses,
+    IReadOnlyList<Signature> Signatures);
+
+/// <summary>A clause as exported: its number counts only the clauses not withdrawn.</summary>
+public sealed record ExportedClause(int Number, ClauseKind Kind, string Text, ClauseStatus Status);
