@@ -29,13 +29,8 @@ public static class ViewMapping
         Statements = view.Statements,
     };
 
-    public static DialogueView ToView(DialogueState state, MemberView you) => new(
-        state.Id, state.Version, state.Settings, state.Phase, state.Dimensions, state.Rules,
-        [.. state.Roster.Values.OrderBy(m => m.Role).ThenBy(m => m.DisplayName).Select(Of)],
-        state.Agenda, state.Focus, state.SpeakingQueue, state.Timer, state.Statements,
-        state.MemberOrNull(you.ParticipantId) is { } me ? Of(me) : you);
-
-    public static MemberView Of(Member m) => new(m.ParticipantId, m.DisplayName, m.Affiliation, m.Role, m.Groups);
+    public static DialogueView ToView(DialogueState state, MemberView you) =>
+        StateViews.Dialogue(state, state.MemberOrNull(you.ParticipantId) is { } me ? StateViews.Member(me) : you);
 
     public static StatementState ToState(StatementView view, Guid me) => StatementState.Initial(view.Id) with
     {
@@ -59,23 +54,8 @@ public static class ViewMapping
             .ToImmutableDictionary(o => o.Key, o => ImmutableDictionary<Guid, Position>.Empty.Add(me, o.Value)),
         c.MyRange is { } r ? ImmutableDictionary<Guid, StatedRange>.Empty.Add(me, r) : ImmutableDictionary<Guid, StatedRange>.Empty);
 
-    /// <summary>The view the server would send this viewer: the same rules as its StatementView.</summary>
-    public static StatementView ToView(StatementState s, Guid me) => new(
-        s.Id, s.DialogueId, s.Title, s.Version,
-        s.Frozen is { } f ? new FrozenView(f.Hash, f.At, f.CanonicalText) : null,
-        [.. s.OrderedClauses.Select(c => ToView(c, me))],
-        [.. s.Amendments.Values.OrderBy(a => a.ProposedAt)],
-        [.. s.Signatures.Values.OrderBy(x => x.At)]);
+    /// <summary>The view the server would send this viewer; it holds only what she was sent, so nothing more is hidden here.</summary>
+    public static StatementView ToView(StatementState s, Guid me) => StateViews.Statement(s, me, seesNames: true);
 
-    public static ClauseView ToView(ClauseState c, Guid me)
-    {
-        var mine = c.Positions.GetValueOrDefault(me);
-        return new(c.Id, c.Kind, c.ExternalId, c.CurrentRevision, c.CountingSince, c.Text, c.Withdrawn,
-            [.. c.Bracketed.Slots], c.Parameter,
-            [.. c.Revisions.Select(r => new RevisionView(r.Number, r.Text, r.At, r.Kind, r.Source, r.Rationale))],
-            mine,
-            c.OptionPositions.Where(o => o.Value.ContainsKey(me)).ToImmutableDictionary(o => o.Key, o => o.Value[me]),
-            c.Ranges.GetValueOrDefault(me),
-            mine is not null && !c.IsCurrent(mine));
-    }
+    public static ClauseView ToView(ClauseState c, Guid me) => StateViews.Clause(c, me);
 }

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
+
+namespace Deliberation.Contracts.Views;
+
+/// <summary>
+/// The one projection of domain state into the views, for one viewer: the server sends what it
+/// makes (after its own redaction, src/Deliberation.Server/Visibility), and the browser, which
+/// evolves what it holds with the domain's <c>Apply</c>, makes the same views from it — so a view
+/// reads the same whether it came over the wire or was brought up to date in the browser.
+/// </summary>
+public static class StateViews
+{
+    public static DialogueView Dialogue(DialogueState d, MemberView you) => new(
+        d.Id, d.Version, d.Settings, d.Phase, d.Dimensions, d.Rules,
+        [.. d.Roster.Values.OrderBy(m => m.Role).ThenBy(m => m.DisplayName).Select(Member)],
+        d.Agenda, d.Focus, d.SpeakingQueue, d.Timer, d.Statements, you);
+
+    public static MemberView Member(Member m) => new(m.ParticipantId, m.DisplayName, m.Affiliation, m.Role, m.Groups);
+
+    /// <summary>
+    /// The statement with the viewer's own positions. Who proposed an amendment is attribution too:
+    /// unless <paramref name="seesNames"/>, only her own amendments keep their proposer.
+    /// </summary>
+    public static StatementView Statement(StatementState s, Guid viewer, bool seesNames) => new(
+        s.Id, s.DialogueId, s.Title, s.Version,
+        s.Frozen is { } f ? new FrozenView(f.Hash, f.At, f.CanonicalText) : null,
+        [.. s.OrderedClauses.Select(c => Clause(c, viewer))],
+        [.. s.Amendments.Values.OrderBy(a => a.ProposedAt).Select(a => seesNames || a.ProposedBy == viewer ? a : a with { ProposedBy = Guid.Empty })],
+        [.. s.Signatures.Values.OrderBy(x => x.At)]);
+
+    /// <summary>A clause with the viewer's own position, option positions and range, and whether her position is stale.</summary>
+    public static ClauseView Clause(ClauseState c, Guid viewer)
+    {
+        var mine = c.Positions.GetValueOrDefault(viewer);
+        return new(c.Id, c.Kind, c.ExternalId, c.CurrentRevision, c.CountingSince, c.Text, c.Withdrawn,
+            [.. c.Bracketed.Slots], c.Parameter,
+            [.. c.Revisions.Select(r => new RevisionView(r.Number, r.Text, r.At, r.Kind, r.Source, r.Rationale))],
+            mine,
+            c.OptionPositions.Where(o => o.Value.ContainsKey(viewer)).ToImmutableDictionary(o => o.Key, o => o.Value[viewer]),
+            c.Ranges.GetValueOrDefault(viewer),
+            mine is not null && !c.IsCurrent(mine));
+    }
+}
