@@ -10,5 +10,6 @@ internal sealed class DesignTimeAccountsDbContextFactory : IDesignTimeDbContextF
     public AccountsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<AccountsDbContext>()
             .UseDeliberationPostgres("Host=localhost;Database=deliberation_design")
+            .UseApplicationServiceProvider(AccountsDbContext.DesignTimeServices)
             .Options);
 }

@@ -10,5 +10,6 @@ internal sealed class DesignTimeAccountsDbContextFactory : IDesignTimeDbContextF
     public AccountsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<AccountsDbContext>()
             .UseDeliberationSqlServer("Server=localhost;Database=deliberation_design;Integrated Security=true;TrustServerCertificate=true")
+            .UseApplicationServiceProvider(AccountsDbContext.DesignTimeServices)
             .Options);
 }

@@ -10,5 +10,6 @@ internal sealed class DesignTimeAccountsDbContextFactory : IDesignTimeDbContextF
     public AccountsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<AccountsDbContext>()
             .UseSqlite("Data Source=design-time.db", sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabaseProvider).Assembly))
+            .UseApplicationServiceProvider(AccountsDbContext.DesignTimeServices)
             .Options);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Deliberation.Persistence.Accounts;
 
@@ -18,9 +19,16 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
     public DbSet<AccountDialogue> AccountDialogues => Set<AccountDialogue>();
 
-    // Version 3 has the passkeys table. Fixed here rather than read from IdentityOptions so that the
-    // design-time factories (which have no application services) build the same model as the server.
-    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
+    /// <summary>Identity's schema with the passkeys table; the server sets it in its IdentityOptions.</summary>
+    public static readonly Version SchemaVersion3 = IdentitySchemaVersions.Version3;
+
+    /// <summary>
+    /// Application services for the design-time factories: Identity reads the schema version from
+    /// IdentityOptions there, and without them would build the model without passkeys.
+    /// </summary>
+    public static IServiceProvider DesignTimeServices { get; } = new ServiceCollection()
+        .Configure<IdentityOptions>(options => options.Stores.SchemaVersion = SchemaVersion3)
+        .BuildServiceProvider();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
