@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,9 @@ public static class AccountsPersistenceExtensions
         var provider = PersistenceServiceCollectionExtensions.Choose(configuration["Storage:Provider"], offered);
         var connectionString = configuration.GetConnectionString("Deliberation");
         services.AddDbContext<AccountsDbContext>(options => provider.Configure(options, connectionString));
+        // The model's Identity schema version comes from IdentityOptions: fixed here so that any host
+        // registering this context gets the passkeys table its migrations create.
+        services.Configure<IdentityOptions>(options => options.Stores.SchemaVersion = AccountsDbContext.SchemaVersion3);
         return services;
     }
 
