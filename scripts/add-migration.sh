@@ -3,11 +3,17 @@
 # three never drift apart; the Persistence tests fail when one of them lags behind the model.
 #
 #   scripts/add-migration.sh AddClauseIndex
+#   scripts/add-migration.sh AddPasskeyNames AccountsDbContext    (organiser accounts: Migrations/Accounts)
 set -euo pipefail
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 MigrationName" >&2
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+    echo "usage: $0 MigrationName [DeliberationDbContext|AccountsDbContext]" >&2
     exit 2
+fi
+context="${2:-DeliberationDbContext}"
+output="Migrations"
+if [ "$context" = "AccountsDbContext" ]; then
+    output="Migrations/Accounts"
 fi
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 dotnet tool restore
@@ -15,5 +21,5 @@ for provider in Sqlite SqlServer Postgres; do
     project="src/Deliberation.Persistence.$provider"
     echo "==> $project"
     dotnet ef migrations add "$1" --project "$project" --startup-project "$project" \
-        --context DeliberationDbContext --output-dir Migrations
+        --context "$context" --output-dir "$output"
 done

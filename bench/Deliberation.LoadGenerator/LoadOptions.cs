@@ -5,6 +5,16 @@ namespace Deliberation.LoadGenerator;
 /// <summary>What to run: how many clients, how fast, for how long, against which loopback server.</summary>
 public sealed record LoadOptions(Uri Server, int Clients, double ActionsPerSecond, TimeSpan Duration, TimeSpan Warmup, double ActorShare, int? ServerPid)
 {
+    /// <summary>
+    /// The organiser account that creates the load's dialogue (only accounts create dialogues). With
+    /// <see cref="SetupCode"/> (the code the server printed at its first start) the account is created first.
+    /// </summary>
+    public string OrganiserEmail { get; init; } = "load@example.test";
+
+    public string OrganiserPassword { get; init; } = "load generator passphrase";
+
+    public string? SetupCode { get; init; }
+
     public static LoadOptions Parse(string[] args)
     {
         string Get(string name, string fallback)
@@ -23,6 +33,11 @@ public sealed record LoadOptions(Uri Server, int Clients, double ActionsPerSecon
             TimeSpan.FromSeconds(double.Parse(Get("seconds", "30"), CultureInfo.InvariantCulture)),
             TimeSpan.FromSeconds(double.Parse(Get("warmup", "15"), CultureInfo.InvariantCulture)),
             double.Parse(Get("actors", "0.2"), CultureInfo.InvariantCulture),
-            args.Contains("--server-pid") ? int.Parse(Get("server-pid", "0"), CultureInfo.InvariantCulture) : null);
+            args.Contains("--server-pid") ? int.Parse(Get("server-pid", "0"), CultureInfo.InvariantCulture) : null)
+        {
+            OrganiserEmail = Get("organiser-email", "load@example.test"),
+            OrganiserPassword = Get("organiser-password", "load generator passphrase"),
+            SetupCode = args.Contains("--setup-code") ? Get("setup-code", "") : null,
+        };
     }
 }

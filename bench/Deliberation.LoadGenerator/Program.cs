@@ -9,6 +9,7 @@ using Deliberation.LoadGenerator;
 
 // A load run against a server on this machine (start it first; see docs/performance.md):
 //   dotnet run -c Release --project bench/Deliberation.LoadGenerator -- --server http://127.0.0.1:5080 --clients 1000 --rate 50 --seconds 30 [--warmup 15] [--server-pid PID]
+//     [--setup-code CODE (a fresh server's, creates the organiser account)] [--organiser-email E --organiser-password P]
 var options = LoadOptions.Parse(args);
 var stream = new Func<Guid, string>(StreamIds.Statement);
 Console.WriteLine($"{options.Clients} clients, {options.ActionsPerSecond} actions/s for {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up, against {options.Server}");
@@ -25,6 +26,10 @@ async Task<JsonElement> Post(string url, object body)
         throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {text}");
     return JsonDocument.Parse(text).RootElement;
 }
+// Only an organiser account creates a dialogue: made with the setup code on a fresh server, then signed in.
+if (options.SetupCode is { Length: > 0 } setupCode)
+    await convener.PostAsJsonAsync("/api/account/setup", new { setupCode, email = options.OrganiserEmail, displayName = "Load convener", password = options.OrganiserPassword }, json);
+await Post("/api/account/sign-in", new { email = options.OrganiserEmail, password = options.OrganiserPassword });
 var created = await Post("/api/dialogues", new
 {
     title = $"Load test {DateTime.UtcNow:O}", confidentiality = "ChathamHouse", convenerName = "Load convener",

@@ -51,7 +51,7 @@ public static class PersistenceServiceCollectionExtensions
         await db.Database.MigrateAsync(cancellationToken);
     }
 
-    private static IDeliberationDatabaseProvider Choose(string? name, IReadOnlyCollection<IDeliberationDatabaseProvider> offered)
+    internal static IDeliberationDatabaseProvider Choose(string? name, IReadOnlyCollection<IDeliberationDatabaseProvider> offered)
     {
         name = string.IsNullOrWhiteSpace(name) ? "Sqlite" : name.Trim();
         return offered.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))

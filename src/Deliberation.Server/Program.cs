@@ -8,6 +8,7 @@ builder.AddDeliberationPersistence();
 builder.AddDeliberationOrleans();
 builder.AddDeliberationServices();
 builder.AddParticipantAuthentication();
+builder.AddOrganiserAccounts();
 builder.AddApiProtection();
 builder.AddRealtime();
 builder.AddApiDocument();
@@ -17,6 +18,7 @@ builder.AddBrowserClient();
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+await app.MigrateAccountsDatabaseAsync();
 
 app.UseProblemDetailsForErrors();
 app.UseAuthentication();
@@ -25,6 +27,7 @@ app.UseRateLimiter();
 
 app.MapHealthApi();
 app.MapInviteApi();
+app.MapOrganiserAccounts();
 app.MapDialogueApi();
 app.MapStatementApi();
 app.MapCommandApi();

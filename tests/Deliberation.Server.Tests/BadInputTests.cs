@@ -210,7 +210,7 @@ public sealed class BadInputTests(ServerFixture fixture)
     [MemberData(nameof(MalformedExports))]
     public async Task MalformedPolisCsvIsRefusedWithItsRuleAndImportsNothing(string comments, string participantsVotes, string rule)
     {
-        using var client = Server.NewClient();
+        using var client = await Server.NewOrganiserClientAsync();
         var before = await StoreCounts.OfAsync(Server);
 
         var response = await client.Http.PostAsync("/api/imports/polis", PolisUpload.Of(comments, participantsVotes));
@@ -222,7 +222,7 @@ public sealed class BadInputTests(ServerFixture fixture)
     [Fact]
     public async Task PolisExportTheDomainRefusesImportsNothingAtAll()
     {
-        using var client = Server.NewClient();
+        using var client = await Server.NewOrganiserClientAsync();
         var before = await StoreCounts.OfAsync(Server);
         // Well-formed CSV, but a comment with a control character: the reader takes it, the domain does not,
         // and it is the last thing an import would meet — after the dialogue, roster and statement.
@@ -237,7 +237,7 @@ public sealed class BadInputTests(ServerFixture fixture)
     [Fact]
     public async Task PolisImportWithoutItsFilesOrNotAsAFormIsRefused()
     {
-        using var client = Server.NewClient();
+        using var client = await Server.NewOrganiserClientAsync();
         var before = await StoreCounts.OfAsync(Server);
 
         var onlyComments = new MultipartFormDataContent { { new StringContent(Comments), "comments.csv", "comments.csv" } };
@@ -254,7 +254,7 @@ public sealed class BadInputTests(ServerFixture fixture)
     [Fact]
     public async Task PolisCsvOverThirtyTwoMebibytesIsTooLarge()
     {
-        using var client = Server.NewClient();
+        using var client = await Server.NewOrganiserClientAsync();
         var before = await StoreCounts.OfAsync(Server);
 
         var response = await client.Http.PostAsync("/api/imports/polis",

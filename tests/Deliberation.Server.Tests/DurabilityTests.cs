@@ -28,7 +28,7 @@ public sealed class DurabilityTests : IDisposable
         await server.StartAsync();
 
         // A dialogue, a statement, three clauses, four delegates (and their invites).
-        var convener = Track(server.NewClient());
+        var convener = Track(await server.NewOrganiserClientAsync());
         var created = await convener.PostOkAsync("/api/dialogues", new
         {
             title = "Durability",

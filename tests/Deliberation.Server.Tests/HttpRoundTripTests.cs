@@ -28,7 +28,7 @@ public sealed class HttpRoundTripTests(ServerFixture fixture)
     [Fact]
     public async Task CreatingADialogueSignsTheConvenerInAndKeepsItsDimensions()
     {
-        using var convener = Server.NewClient();
+        using var convener = await Server.NewOrganiserClientAsync();
         var response = await convener.PostAsync("/api/dialogues", new
         {
             title = "Venice dialogue",
@@ -61,7 +61,7 @@ public sealed class HttpRoundTripTests(ServerFixture fixture)
     [Fact]
     public async Task MembersAreAddedWithInvitesWhoseLinksSignThemIn()
     {
-        using var convener = Server.NewClient();
+        using var convener = await Server.NewOrganiserClientAsync();
         var id = (await convener.PostOkAsync("/api/dialogues", new { title = "Invites", dimensions = Dimensions, convenerName = "Ada" }))["id"]!.GetValue<Guid>();
 
         var invite = await convener.PostOkAsync($"/api/dialogues/{id}/members", new

@@ -24,7 +24,7 @@ public sealed class PolisImportTests(ServerFixture fixture)
     [MemberData(nameof(PolisExports.Conversations), MemberType = typeof(PolisExports))]
     public async Task ImportedConversationHasPolisGroupInformedConsensusForEveryComment(string conversation)
     {
-        using var importer = Server.NewClient();
+        using var importer = await Server.NewOrganiserClientAsync();
         var reference = ReferenceGroupInformedConsensus.Compute(PolisExports.File(conversation, "participants-votes.csv"));
 
         var imported = await ImportAsync(importer, PolisUpload.FromFolder(PolisExports.Folder(conversation)));
@@ -40,7 +40,7 @@ public sealed class PolisImportTests(ServerFixture fixture)
     [MemberData(nameof(PolisExports.Conversations), MemberType = typeof(PolisExports))]
     public async Task ExportedCsvsReimportToTheSameGroupInformedConsensus(string conversation)
     {
-        using var importer = Server.NewClient();
+        using var importer = await Server.NewOrganiserClientAsync();
         var reference = ReferenceGroupInformedConsensus.Compute(PolisExports.File(conversation, "participants-votes.csv"));
         var first = await ImportAsync(importer, PolisUpload.FromFolder(PolisExports.Folder(conversation)));
         var exportUrl = $"/api/dialogues/{first["dialogueId"]}/export/polis";
@@ -56,7 +56,7 @@ public sealed class PolisImportTests(ServerFixture fixture)
         // The exported participants-votes.csv is itself a Pol.is export with the same GAC.
         AssertSameGac(reference, ReferenceGroupInformedConsensus.FromCsvText(Encoding.UTF8.GetString(files["participants-votes.csv"])), Groups(conversation));
 
-        using var reimporter = Server.NewClient();
+        using var reimporter = await Server.NewOrganiserClientAsync();
         var second = await ImportAsync(reimporter, PolisUpload.Of(
             new MemoryStream(files["comments.csv"]), new MemoryStream(files["participants-votes.csv"]), new MemoryStream(files["votes.csv"])));
         AssertSameGac(reference, await GacByCommentAsync(reimporter, second), Groups(conversation));
@@ -83,7 +83,7 @@ public sealed class PolisImportTests(ServerFixture fixture)
         });
         var participants = AddColumns(File.ReadAllText(PolisExports.File(conversation, "participants-votes.csv")), _ => new() { ["xid"] = "" });
 
-        using var importer = Server.NewClient();
+        using var importer = await Server.NewOrganiserClientAsync();
         var imported = await ImportAsync(importer, PolisUpload.Of(
             PolisUpload.Utf8(comments), PolisUpload.Utf8(participants), File.OpenRead(PolisExports.File(conversation, "votes.csv"))));
 
@@ -100,7 +100,7 @@ public sealed class PolisImportTests(ServerFixture fixture)
             + "0,0,0,2,1,1,1,-1\n1,0,0,2,1,1,1,-1\n2,0,0,2,1,0,1,0\n3,0,0,1,1,0,1,\n4,1,0,2,1,1,-1,1\n5,2,0,1,1,0,1,\n6,,0,1,1,0,,-1\n7,2,0,1,0,1,-1,\n";
         var reference = ReferenceGroupInformedConsensus.FromCsvText(participants);
 
-        using var importer = Server.NewClient();
+        using var importer = await Server.NewOrganiserClientAsync();
         var imported = await ImportAsync(importer, PolisUpload.Of(comments, participants));
         var consensus = await ConsensusAsync(importer, imported);
 

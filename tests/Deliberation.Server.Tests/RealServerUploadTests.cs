@@ -17,7 +17,7 @@ public sealed class RealServerUploadTests(RealServerFixture fixture)
     [Fact]
     public async Task CsvOverThirtyTwoMebibytesIsRefusedAsTooLargeByTheImporter()
     {
-        using var client = fixture.Server.NewClient();
+        using var client = await fixture.Server.NewOrganiserClientAsync();
         var response = await client.Http.PostAsync("/api/imports/polis",
             PolisUpload.Of(PolisUpload.Utf8(Comments), BadInputTests.OversizedParticipantsVotes()));
         await Expect.RefusedAsync(response, HttpStatusCode.BadRequest, "polis.too-large");
@@ -33,7 +33,7 @@ public sealed class RealServerUploadTests(RealServerFixture fixture)
             votes.Append("1,x,0,0,1,").Append(padding).Append('\n');
         votes.Append("2,x,0,0,7,\n");
 
-        using var client = fixture.Server.NewClient();
+        using var client = await fixture.Server.NewOrganiserClientAsync();
         var response = await client.Http.PostAsync("/api/imports/polis",
             PolisUpload.Of(PolisUpload.Utf8(Comments), PolisUpload.Utf8(ParticipantsVotes), PolisUpload.Utf8(votes.ToString())));
         await Expect.RefusedAsync(response, HttpStatusCode.BadRequest, "polis.bad-value");

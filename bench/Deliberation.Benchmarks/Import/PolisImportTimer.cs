@@ -21,8 +21,10 @@ public static class PolisImportTimer
                 Console.Error.WriteLine($"{folder} has no {file}.");
                 return 2;
             }
-        // No cookies: every import comes from an anonymous caller, as the first one does.
+        // No participant cookie: every import comes from a caller in no dialogue yet, as the first one
+        // does. Only the organiser account's cookie is sent (only accounts import).
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server, Timeout = TimeSpan.FromMinutes(10) };
+        http.DefaultRequestHeaders.Add("Cookie", await OrganiserCookieAsync(server));
         Console.WriteLine($"Importing {folder} into {server} ({runs} timed runs after one warm-up)");
 
         var warmUp = await ImportOnceAsync(http, folder);
@@ -39,6 +41,28 @@ public static class PolisImportTimer
         Console.WriteLine($"min {times[0]:F0} ms, median {median:F0} ms, max {times[^1]:F0} ms over {runs} runs");
         return 0;
     }
+
+    /// <summary>
+    /// Signs in to the organiser account named by DELIBERATION_ORGANISER_EMAIL and
+    /// DELIBERATION_ORGANISER_PASSWORD (with DELIBERATION_SETUP_CODE, a fresh server's printed code,
+    /// the account is created first) and returns its cookie as a Cookie header value.
+    /// </summary>
+    private static async Task<string> OrganiserCookieAsync(Uri server)
+    {
+        var email = Environment.GetEnvironmentVariable("DELIBERATION_ORGANISER_EMAIL") ?? "bench@example.test";
+        var password = Environment.GetEnvironmentVariable("DELIBERATION_ORGANISER_PASSWORD") ?? "import benchmark passphrase";
+        var cookies = new System.Net.CookieContainer();
+        using var signIn = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies }) { BaseAddress = server };
+        if (Environment.GetEnvironmentVariable("DELIBERATION_SETUP_CODE") is { Length: > 0 } setupCode)
+            await signIn.PostAsync("/api/account/setup", Json(new { setupCode, email, displayName = "Import benchmark", password }));
+        using var response = await signIn.PostAsync("/api/account/sign-in", Json(new { email, password }));
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"Signing in to the organiser account answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return cookies.GetCookieHeader(server);
+    }
+
+    private static StringContent Json(object body) =>
+        new(JsonSerializer.Serialize(body, JsonSerializerOptions.Web), System.Text.Encoding.UTF8, "application/json");
 
     private static async Task<(TimeSpan Elapsed, string Summary)> ImportOnceAsync(HttpClient http, string folder)
     {

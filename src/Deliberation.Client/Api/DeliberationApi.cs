@@ -10,7 +10,7 @@ using Deliberation.Domain.Dialogues;
 namespace Deliberation.Client.Api;
 
 /// <summary>The HTTP API (docs/api.md), as the browser calls it; the invite cookie travels with each same-origin request.</summary>
-public sealed class DeliberationApi(HttpClient http)
+public sealed partial class DeliberationApi(HttpClient http)
 {
     public Task<ApiResult<Me>> MeAsync() => GetAsync<Me>("api/me");
 

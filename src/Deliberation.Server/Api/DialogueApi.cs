@@ -1,10 +1,14 @@
 using System.Collections.Immutable;
+using System.Security.Claims;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Persistence;
+using Deliberation.Persistence.Accounts;
+using Deliberation.Server.Accounts;
 using Deliberation.Server.Extensions;
 using Deliberation.Server.Services;
 using Deliberation.Server.Visibility;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 
 namespace Deliberation.Server.Api;
 
@@ -14,25 +18,38 @@ public static class DialogueApi
     {
         var dialogues = app.MapGroup("/api/dialogues");
 
-        dialogues.MapGet("", async (HttpContext http, IDialogueDirectory directory) =>
-            TypedResults.Ok<IReadOnlyList<DialogueSummaryView>>(http.User.ParticipantId() is { } me
-                ? [.. (await directory.ListDialoguesOfParticipantAsync(me)).Select(ToView)]
-                : []));
+        // The caller's dialogues: those of her participant cookie and, when she is signed in to an
+        // organiser account, those the account convenes (re-entered via POST /api/account/dialogues/{id}/enter).
+        dialogues.MapGet("", async (HttpContext http, IDialogueDirectory directory, AccountDialogues accountDialogues) =>
+        {
+            var participants = new List<Guid>();
+            if (http.User.ParticipantId() is { } me)
+                participants.Add(me);
+            if (await http.AuthenticatedAccountAsync() is { } account && account.FindFirstValue(ClaimTypes.NameIdentifier) is { } accountId)
+                participants.AddRange((await accountDialogues.ListAsync(accountId)).Select(d => d.ParticipantId));
+            var rows = new List<DialogueSummary>();
+            foreach (var participant in participants.Distinct())
+                rows.AddRange(await directory.ListDialoguesOfParticipantAsync(participant));
+            return TypedResults.Ok<IReadOnlyList<DialogueSummaryView>>([.. rows.DistinctBy(r => r.Id).Select(ToView)]);
+        });
 
-        dialogues.MapPost("", async Task<Results<Created<CreatedDialogue>, ProblemHttpResult>> (CreateDialogueRequest request, HttpContext http, DialogueService dialogues) =>
+        dialogues.MapPost("", async Task<Results<Created<CreatedDialogue>, ProblemHttpResult>> (
+            CreateDialogueRequest request, HttpContext http, DialogueService dialogues, AccountDialogues accountDialogues, UserManager<OrganiserAccount> accounts) =>
         {
             var me = http.User.ParticipantId();
-            var name = request.ConvenerName ?? http.User.Identity?.Name;
+            var accountId = http.OrganiserAccountId();
+            var name = request.ConvenerName ?? http.User.Identity?.Name ?? (await accounts.FindByIdAsync(accountId))?.DisplayName;
             if (string.IsNullOrWhiteSpace(name))
                 return Problems.Invalid("name.required", "Say who is convening: convenerName is required.");
             var (id, outcome) = await dialogues.CreateDialogueAsync(me ?? Guid.NewGuid(), request.ToCommand(name));
             if (!outcome.Accepted)
                 return Problems.From(outcome.Error!);
             var convener = (await dialogues.GetDialogueAsync(id))!.Roster.Values.Single(m => m.Role == Role.Convener);
+            await accountDialogues.RecordAsync(accountId, id, convener.ParticipantId);
             if (me is null)
                 await http.SignInParticipantAsync(convener.ParticipantId, convener.DisplayName);
             return TypedResults.Created($"/api/dialogues/{id}", new CreatedDialogue(id, outcome.Version, convener.ParticipantId));
-        }).ProducesProblem(StatusCodes.Status400BadRequest);
+        }).RequireOrganiserAccount().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
 
         var dialogue = app.MapDialogueMembersGroup();
 

@@ -1,5 +1,6 @@
 using Deliberation.Domain;
 using Deliberation.Polis;
+using Deliberation.Server.Accounts;
 using Deliberation.Server.Extensions;
 using Deliberation.Server.Polis;
 using Deliberation.Server.Services;
@@ -47,16 +48,16 @@ public static class PolisApi
             var (imported, error) = await importer.ImportAsync(conversation, title, me ?? Guid.NewGuid(), name);
             if (imported is null)
                 return Problems.From(error!);
+            var dialogue = await http.RequestServices.GetRequiredService<DialogueService>().GetDialogueAsync(imported.DialogueId);
+            var convenerId = dialogue!.Roster.Values.Single(m => m.Role == Domain.Role.Convener).ParticipantId;
+            await http.RequestServices.GetRequiredService<AccountDialogues>().RecordAsync(http.OrganiserAccountId(), imported.DialogueId, convenerId);
             if (me is null)
-            {
-                var dialogue = await http.RequestServices.GetRequiredService<DialogueService>().GetDialogueAsync(imported.DialogueId);
-                await http.SignInParticipantAsync(dialogue!.Roster.Values.Single(m => m.Role == Domain.Role.Convener).ParticipantId, name);
-            }
+                await http.SignInParticipantAsync(convenerId, name);
             return TypedResults.Created($"/api/dialogues/{imported.DialogueId}",
                 new ImportedConversation(imported.DialogueId, imported.StatementId, imported.Clauses, imported.Participants, imported.Positions));
-        }).RequireRateLimiting(ApiProtectionExtensions.ImportPolicy).DisableAntiforgery()
+        }).RequireOrganiserAccount().RequireRateLimiting(ApiProtectionExtensions.ImportPolicy).DisableAntiforgery()
             // No Accepts metadata: routing would answer a non-form body 415 before the handler can name the rule.
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
 
         app.MapDialogueMembersGroup().MapGet("/export/polis", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, string? file, HttpContext http, DialogueService dialogues, PolisExporter exporter) =>
         {

@@ -3,6 +3,7 @@ using System.Text;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 using Deliberation.Persistence;
+using Deliberation.Server.Accounts;
 using Deliberation.Server.Services;
 
 namespace Deliberation.Server.Demo;
@@ -10,13 +11,16 @@ namespace Deliberation.Server.Demo;
 /// <summary>
 /// On an empty database (and unless <c>Demo:Seed=false</c>) creates the demo dialogue through the
 /// same commands people use, prints every invite link and writes them to data/demo-invites.txt.
-/// Invite codes are stored hashed, so the links exist only in that file and this log.
+/// Invite codes are stored hashed, so the links exist only in that file and this log. While no
+/// organiser account exists it also prints the one-time setup code beside them and writes it to
+/// data/setup-code.txt (not to the invites file, whose lines are one per invitee: docs/api.md).
 /// </summary>
 public sealed class DemoSeeder(
     IConfiguration configuration,
     IDialogueDirectory directory,
     DialogueService dialogues,
     InviteService invites,
+    SetupCodeNotice setupCode,
     ILogger<DemoSeeder> logger) : IHostedService
 {
     public static string InvitesFile => Path.Combine(Directory.GetCurrentDirectory(), "data", "demo-invites.txt");
@@ -37,6 +41,12 @@ public sealed class DemoSeeder(
         var printed = new StringBuilder().AppendLine().AppendLine("Demo dialogue seeded. Invite links (also in data/demo-invites.txt):");
         foreach (var line in lines)
             printed.AppendLine("  " + line.Replace('\t', ' '));
+        if (setupCode.Code is { } code)
+        {
+            await File.WriteAllTextAsync(SetupCodeNotice.File, $"{code}\t{SetupCodeNotice.Link(BaseUrl())}\n", cancellationToken);
+            printed.AppendLine().AppendLine("Organiser setup code (creates the first account once; also in data/setup-code.txt):")
+                .AppendLine($"  {code} {SetupCodeNotice.Link(BaseUrl())}");
+        }
         Console.WriteLine(printed.ToString());
     }
 

@@ -46,7 +46,7 @@ public sealed class BrowserRoom : IAsyncLifetime
     /// <summary>A dialogue in Drafting with one clause; returns its ids and each person's invite code.</summary>
     public async Task<SetUpDialogue> SetUpAsync(params (string Name, Role Role, string? Region)[] people)
     {
-        using var convener = Server.NewClient();
+        using var convener = await Server.NewOrganiserClientAsync();
         var created = await convener.PostOkAsync("/api/dialogues", new
         {
             title = "Dialogue on AI safety (browser test)",

@@ -29,6 +29,9 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     public ApiClient NewClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false }));
 
+    /// <summary>A fresh client signed in to the organiser account (<see cref="TestOrganiser"/>), which may create dialogues.</summary>
+    public Task<ApiClient> NewOrganiserClientAsync() => NewClient().SignInAsOrganiserAsync();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting reaches the configuration Program reads before Build (storage, silo ports).
@@ -38,6 +41,7 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Accounts:SetupCode", TestOrganiser.SetupCode);
         builder.UseSetting("RateLimits:RequestsPerMinute", "1000000");
         builder.UseSetting("RateLimits:ImportsPerMinute", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -52,7 +52,8 @@ public sealed class TestDialogue : IDisposable
     public static async Task<TestDialogue> CreateAsync(
         Func<ApiClient> newClient, ConfidentialityMode mode, IEnumerable<Dimension> dimensions, params Seat[] seats)
     {
-        var convener = newClient();
+        // Only an organiser account creates a dialogue; its creator is then the convener.
+        var convener = await newClient().SignInAsOrganiserAsync();
         var created = await Expect.OkAsync(await convener.PostAsync("/api/dialogues", new
         {
             title = $"Test dialogue {Guid.NewGuid():N}",

@@ -48,6 +48,9 @@ public sealed class ApiClient(HttpClient http, CookieContainer? cookies = null) 
         return answer;
     }
 
+    /// <summary>Signs this client in to the test servers' organiser account (<see cref="TestOrganiser"/>); it may then create dialogues and import.</summary>
+    public Task<ApiClient> SignInAsOrganiserAsync() => TestOrganiser.SignInAsync(this);
+
     public static StringContent Json<T>(T body) =>
         new(JsonSerializer.Serialize(body, DomainJson.Options), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
 

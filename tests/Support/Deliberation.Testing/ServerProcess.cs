@@ -75,6 +75,7 @@ public sealed class ServerProcess : IDisposable
             $"--Orleans:GatewayPort={FreePorts.Next().ToString(CultureInfo.InvariantCulture)}",
             $"--Demo:Seed={(SeedDemo ? "true" : "false")}",
             "--RateLimits:RequestsPerMinute=100000",
+            $"--Accounts:SetupCode={TestOrganiser.SetupCode}",
             "--Logging:LogLevel:Default=Warning",
         })
         {
@@ -140,6 +141,9 @@ public sealed class ServerProcess : IDisposable
         return new(new HttpClient(new HttpClientHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false })
         { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) }, cookies);
     }
+
+    /// <summary>A fresh client signed in to the organiser account (<see cref="TestOrganiser"/>).</summary>
+    public Task<ApiClient> NewOrganiserClientAsync() => NewClient().SignInAsOrganiserAsync();
 
     public string Output => string.Join('\n', output.TakeLast(80));
 

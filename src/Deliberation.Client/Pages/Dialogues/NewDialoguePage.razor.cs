@@ -16,6 +16,7 @@ public sealed partial class NewDialoguePage
     private static readonly string[] Steps = ["Details", "Confidentiality", "Groups", "Consensus rule", "Languages and you"];
 
     private int step;
+    private bool? signedIn;
     private bool busy;
     private string? error;
     private string title = "";
@@ -55,6 +56,15 @@ public sealed partial class NewDialoguePage
 
         public ImmutableArray<string> GroupList =>
             [.. Groups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()];
+    }
+
+    // Only organiser accounts create dialogues: the wizard is offered to them alone (the server checks again).
+    protected override async Task OnInitializedAsync()
+    {
+        var status = await Api.AccountStatusAsync();
+        signedIn = status.Value?.SignedIn == true;
+        if (status.Value?.DisplayName is { } name && convenerName.Length == 0)
+            convenerName = name;
     }
 
     private List<string> NamedDimensions => [.. dimensions.Select(d => d.Name.Trim()).Where(n => n.Length > 0).Distinct()];

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Deliberation.Persistence.Accounts;
+
+/// <summary>
+/// An organiser's account (ASP.NET Core Identity): who may create dialogues and run imports.
+/// Delegates need none; an invite signs them into one membership (docs/security.md).
+/// </summary>
+public sealed class OrganiserAccount : IdentityUser
+{
+    /// <summary>The name a dialogue created by this account shows for its convener, unless the request names one.</summary>
+    public string DisplayName { get; set; } = "";
+}

@@ -1,0 +1,141 @@
+using Deliberation.EndToEnd.Tests.Infrastructure;
+using Deliberation.Testing;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Deliberation.EndToEnd.Tests;
+
+/// <summary>
+/// An organiser in chromium: the new-dialogue wizard sends her to sign in, she signs in with her
+/// password, creates a dialogue and signs out, after which the wizard is closed to her again. The
+/// account pages have no axe violations; a passkey made on a virtual authenticator signs her in.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class OrganiserAccountBrowserTests(BrowserRoom room)
+{
+    [Fact]
+    public async Task AnOrganiserSignsInWithAPasswordCreatesADialogueAndSignsOut()
+    {
+        (await room.Server.NewOrganiserClientAsync()).Dispose(); // the account exists
+        var page = await NewPageAsync(room.Server.BaseAddress);
+
+        await page.GotoAsync(Url(room.Server.BaseAddress, "dialogues/new"));
+        await Expect(page.GetByTestId("new-needs-account")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await page.GetByTestId("new-sign-in").ClickAsync();
+        await page.WaitForURLAsync("**/account/sign-in**");
+        await page.GetByTestId("sign-in-email").FillAsync(TestOrganiser.Email);
+        await page.GetByTestId("sign-in-password").FillAsync(TestOrganiser.Password);
+        await page.GetByTestId("sign-in-submit").ClickAsync();
+
+        await page.WaitForURLAsync("**/dialogues/new");
+        await page.GetByTestId("new-title").FillAsync("Dialogue made in the browser");
+        for (var step = 0; step < 4; step++)
+            await page.GetByTestId("wizard-next").ClickAsync();
+        // The convener's name comes from the account.
+        await Expect(page.GetByTestId("new-convener")).ToHaveValueAsync(TestOrganiser.DisplayName);
+        await page.GetByTestId("wizard-next").ClickAsync();
+        await page.WaitForURLAsync("**/dialogues/*/setup");
+
+        await page.GotoAsync(Url(room.Server.BaseAddress, "account"));
+        await Expect(page.GetByTestId("account-who")).ToContainTextAsync(TestOrganiser.Email);
+        await Expect(page.GetByTestId("account-sessions")).ToContainTextAsync("This browser");
+        await page.GetByTestId("sign-out").ClickAsync();
+        await page.WaitForURLAsync("**/account/sign-in");
+
+        await page.GotoAsync(Url(room.Server.BaseAddress, "dialogues/new"));
+        await Expect(page.GetByTestId("new-needs-account")).ToBeVisibleAsync();
+        await page.GotoAsync(Url(room.Server.BaseAddress, "account"));
+        await Expect(page.GetByTestId("account-signed-out")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TheAccountPagesHaveNoAxeViolations()
+    {
+        (await room.Server.NewOrganiserClientAsync()).Dispose();
+        var page = await NewPageAsync(room.Server.BaseAddress);
+        foreach (var (path, ready) in new[]
+        {
+            ("account/sign-in", "sign-in-submit"),
+            ("account/setup", "account-submit"),
+            ("account/register/an-invitation-code", "account-submit"),
+            ("dialogues/new", "new-needs-account"),
+            ("account", "account-signed-out"),
+        })
+        {
+            await page.GotoAsync(Url(room.Server.BaseAddress, path));
+            await Expect(page.GetByTestId(ready)).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await AssertNoViolationsAsync(page, path);
+        }
+
+        await SignInAsync(page, room.Server.BaseAddress);
+        await page.GotoAsync(Url(room.Server.BaseAddress, "account"));
+        await Expect(page.GetByTestId("account-sessions")).ToBeVisibleAsync();
+        await page.GetByTestId("invite-organiser").ClickAsync();
+        await Expect(page.GetByTestId("invitation-link")).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(page, "account (signed in)");
+    }
+
+    [Fact]
+    public async Task APasskeyMadeOnAVirtualAuthenticatorSignsTheOrganiserIn()
+    {
+        (await room.Server.NewOrganiserClientAsync()).Dispose();
+        // WebAuthn refuses an IP address as the relying party: the browser uses the name localhost.
+        var site = new UriBuilder(room.Server.BaseAddress) { Host = "localhost" }.Uri;
+        var page = await NewPageAsync(site);
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+
+        await SignInAsync(page, site);
+        await page.GotoAsync(Url(site, "account"));
+        await page.GetByTestId("add-passkey").ClickAsync();
+        await Expect(page.GetByTestId("account-notice")).ToContainTextAsync("Passkey added", new() { Timeout = 15_000 });
+        await page.GetByTestId("sign-out").ClickAsync();
+        await page.WaitForURLAsync("**/account/sign-in");
+
+        await page.GetByTestId("sign-in-passkey").ClickAsync();
+        await page.WaitForURLAsync("**/account", new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId("account-who")).ToContainTextAsync(TestOrganiser.Email);
+        await Expect(page.GetByTestId("account-sessions")).ToContainTextAsync("passkey");
+    }
+
+    private async Task<IPage> NewPageAsync(Uri site)
+    {
+        var context = await room.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            BaseURL = site.ToString(),
+        });
+        return await context.NewPageAsync();
+    }
+
+    private static async Task SignInAsync(IPage page, Uri site)
+    {
+        await page.GotoAsync(Url(site, "account/sign-in"));
+        await page.GetByTestId("sign-in-email").FillAsync(TestOrganiser.Email);
+        await page.GetByTestId("sign-in-password").FillAsync(TestOrganiser.Password);
+        await page.GetByTestId("sign-in-submit").ClickAsync();
+        await page.WaitForURLAsync("**/account", new() { Timeout = 30_000 });
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+        Assert.True(result.Violations.Length == 0,
+            $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+    }
+
+    private static string Url(Uri site, string path) => new Uri(site, path).ToString();
+}
