@@ -14,6 +14,9 @@ namespace Deliberation.EndToEnd.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class OrganiserAccountBrowserTests(BrowserRoom room)
 {
+    // After a full navigation the WebAssembly app boots again, slowly on a busy machine.
+    private const float BootTimeout = 60_000;
+
     [Fact]
     public async Task AnOrganiserSignsInWithAPasswordCreatesADialogueAndSignsOut()
     {
@@ -21,32 +24,32 @@ public sealed class OrganiserAccountBrowserTests(BrowserRoom room)
         var page = await NewPageAsync(room.Server.BaseAddress);
 
         await page.GotoAsync(Url(room.Server.BaseAddress, "dialogues/new"));
-        await Expect(page.GetByTestId("new-needs-account")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("new-needs-account")).ToBeVisibleAsync(new() { Timeout = BootTimeout });
         await page.GetByTestId("new-sign-in").ClickAsync();
         await page.WaitForURLAsync("**/account/sign-in**");
-        await page.GetByTestId("sign-in-email").FillAsync(TestOrganiser.Email);
+        await page.GetByTestId("sign-in-email").FillAsync(TestOrganiser.Email, new() { Timeout = BootTimeout });
         await page.GetByTestId("sign-in-password").FillAsync(TestOrganiser.Password);
         await page.GetByTestId("sign-in-submit").ClickAsync();
 
-        await page.WaitForURLAsync("**/dialogues/new");
+        await page.WaitForURLAsync("**/dialogues/new", new() { Timeout = BootTimeout });
         await page.GetByTestId("new-title").FillAsync("Dialogue made in the browser");
         for (var step = 0; step < 4; step++)
             await page.GetByTestId("wizard-next").ClickAsync();
         // The convener's name comes from the account.
         await Expect(page.GetByTestId("new-convener")).ToHaveValueAsync(TestOrganiser.DisplayName);
         await page.GetByTestId("wizard-next").ClickAsync();
-        await page.WaitForURLAsync("**/dialogues/*/setup");
+        await page.WaitForURLAsync("**/dialogues/*/setup", new() { Timeout = BootTimeout });
 
         await page.GotoAsync(Url(room.Server.BaseAddress, "account"));
-        await Expect(page.GetByTestId("account-who")).ToContainTextAsync(TestOrganiser.Email);
+        await Expect(page.GetByTestId("account-who")).ToContainTextAsync(TestOrganiser.Email, new() { Timeout = BootTimeout });
         await Expect(page.GetByTestId("account-sessions")).ToContainTextAsync("This browser");
         await page.GetByTestId("sign-out").ClickAsync();
         await page.WaitForURLAsync("**/account/sign-in");
 
         await page.GotoAsync(Url(room.Server.BaseAddress, "dialogues/new"));
-        await Expect(page.GetByTestId("new-needs-account")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("new-needs-account")).ToBeVisibleAsync(new() { Timeout = BootTimeout });
         await page.GotoAsync(Url(room.Server.BaseAddress, "account"));
-        await Expect(page.GetByTestId("account-signed-out")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("account-signed-out")).ToBeVisibleAsync(new() { Timeout = BootTimeout });
     }
 
     [Fact]
@@ -64,13 +67,13 @@ public sealed class OrganiserAccountBrowserTests(BrowserRoom room)
         })
         {
             await page.GotoAsync(Url(room.Server.BaseAddress, path));
-            await Expect(page.GetByTestId(ready)).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await Expect(page.GetByTestId(ready)).ToBeVisibleAsync(new() { Timeout = BootTimeout });
             await AssertNoViolationsAsync(page, path);
         }
 
         await SignInAsync(page, room.Server.BaseAddress);
         await page.GotoAsync(Url(room.Server.BaseAddress, "account"));
-        await Expect(page.GetByTestId("account-sessions")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("account-sessions")).ToBeVisibleAsync(new() { Timeout = BootTimeout });
         await page.GetByTestId("invite-organiser").ClickAsync();
         await Expect(page.GetByTestId("invitation-link")).ToBeVisibleAsync();
         await AssertNoViolationsAsync(page, "account (signed in)");
@@ -100,14 +103,14 @@ public sealed class OrganiserAccountBrowserTests(BrowserRoom room)
 
         await SignInAsync(page, site);
         await page.GotoAsync(Url(site, "account"));
-        await page.GetByTestId("add-passkey").ClickAsync();
+        await page.GetByTestId("add-passkey").ClickAsync(new() { Timeout = BootTimeout });
         await Expect(page.GetByTestId("account-notice")).ToContainTextAsync("Passkey added", new() { Timeout = 15_000 });
         await page.GetByTestId("sign-out").ClickAsync();
         await page.WaitForURLAsync("**/account/sign-in");
 
-        await page.GetByTestId("sign-in-passkey").ClickAsync();
+        await page.GetByTestId("sign-in-passkey").ClickAsync(new() { Timeout = BootTimeout });
         await page.WaitForURLAsync("**/account", new() { Timeout = 15_000 });
-        await Expect(page.GetByTestId("account-who")).ToContainTextAsync(TestOrganiser.Email);
+        await Expect(page.GetByTestId("account-who")).ToContainTextAsync(TestOrganiser.Email, new() { Timeout = BootTimeout });
         await Expect(page.GetByTestId("account-sessions")).ToContainTextAsync("passkey");
     }
 
@@ -124,10 +127,10 @@ public sealed class OrganiserAccountBrowserTests(BrowserRoom room)
     private static async Task SignInAsync(IPage page, Uri site)
     {
         await page.GotoAsync(Url(site, "account/sign-in"));
-        await page.GetByTestId("sign-in-email").FillAsync(TestOrganiser.Email);
+        await page.GetByTestId("sign-in-email").FillAsync(TestOrganiser.Email, new() { Timeout = BootTimeout });
         await page.GetByTestId("sign-in-password").FillAsync(TestOrganiser.Password);
         await page.GetByTestId("sign-in-submit").ClickAsync();
-        await page.WaitForURLAsync("**/account", new() { Timeout = 30_000 });
+        await page.WaitForURLAsync("**/account", new() { Timeout = BootTimeout });
     }
 
     private static async Task AssertNoViolationsAsync(IPage page, string what)
