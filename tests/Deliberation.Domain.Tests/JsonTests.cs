@@ -238,8 +238,8 @@ public sealed class JsonTests
             b.InPhase(Phase.FinalReading);
             b.Must(new FreezeStatement(), f);
             b.InPhase(Phase.Signing);
-            b.Must(new Sign("Zhang Ya-Qin", "Tsinghua University", SignatureCapacity.Personal, b.Statement.Frozen!.Hash), china[0]);
-            b.Must(new Sign("Stuart Russell", null, SignatureCapacity.Institutional, b.Statement.Frozen!.Hash), us[0]);
+            b.Must(new Sign("Tsinghua University", SignatureCapacity.Personal, b.Statement.Frozen!.Hash), china[0]);
+            b.Must(new Sign(null, SignatureCapacity.Institutional, b.Statement.Frozen!.Hash), us[0]);
             b.Must(new WithdrawSignature("Institution objected."), us[0]);
 
             var participant = ParticipantState.Initial(china[0]);

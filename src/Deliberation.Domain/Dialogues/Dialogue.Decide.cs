@@ -14,7 +14,8 @@ public static partial class Dialogue
             return RuleError.NotFound("dialogue.not-found", "There is no such dialogue.");
         if (state.MemberOrNull(actor) is not { } member)
             return RuleError.Forbidden("dialogue.not-a-member", "Only members of this dialogue may act in it.");
-        if (state.Phase == Phase.Closed && command is not (SetPhase or RevokeInvite))
+        // A closed dialogue is still read: its members may sign in and out.
+        if (state.Phase == Phase.Closed && command is not (SetPhase or RevokeInvite or RedeemInvite or EndSession))
             return RuleError.Conflict("phase.closed", "The dialogue is closed.");
 
         return command switch
@@ -27,6 +28,8 @@ public static partial class Dialogue
             RemoveMember c => Organiser(member) ?? DecideRemoveMember(state, c, actor),
             IssueInvite c => Organiser(member) ?? DecideIssueInvite(state, c, now),
             RevokeInvite c => Organiser(member) ?? DecideRevokeInvite(state, c),
+            RedeemInvite c => DecideRedeemInvite(state, c, member, now),
+            EndSession c => DecideEndSession(state, c, member),
             SetPhase c => Chair(member) ?? DecideSetPhase(state, c),
             AddAgendaItem c => Chair(member) ?? DecideAddAgendaItem(state, c),
             RemoveAgendaItem c => Chair(member) ?? (state.Agenda.Any(i => i.Id == c.ItemId)
@@ -65,7 +68,7 @@ public static partial class Dialogue
         if (ValidateRules(rules, dimensions) is { } ruleError)
             return ruleError;
         var convener = new Member(actor, Check.Clean(c.ConvenerName), Check.CleanOptional(c.ConvenerAffiliation), Role.Convener, ImmutableDictionary<string, string>.Empty);
-        return Decision<DialogueEvent>.Accept(new DialogueCreated(c.DialogueId, c.Settings.Cleaned(), dimensions, rules, convener));
+        return Decision<DialogueEvent>.Accept(new DialogueCreated(c.DialogueId, c.Settings.Cleaned(), dimensions, rules, convener, c.ConvenerSession));
     }
 
     private static Decision<DialogueEvent> DecideSettings(ChangeSettings c) =>
@@ -132,6 +135,9 @@ public static partial class Dialogue
             return RuleError.Invalid("invite.bad-hash", "An invite is stored by the hex SHA-256 of its code.");
         if (c.ExpiresAt <= now)
             return RuleError.Invalid("invite.expired", "An invite must expire in the future.");
+        // A minute's grace: the edge computes the expiry a moment before the grain judges it.
+        if (c.ExpiresAt > now.AddDays(state.Settings.InviteLifetimeDays).AddMinutes(1))
+            return RuleError.Invalid("invite.expiry-too-late", $"Invites of this dialogue live at most {state.Settings.InviteLifetimeDays} days.");
         return state.Invites.ContainsKey(c.CodeHash)
             ? RuleError.Conflict("invite.exists", "That invite exists already.")
             : Decision<DialogueEvent>.Accept(new InviteIssued(c.ParticipantId, c.CodeHash, c.ExpiresAt));
@@ -141,6 +147,31 @@ public static partial class Dialogue
         state.Invites.ContainsKey(c.CodeHash)
             ? Decision<DialogueEvent>.Accept(new InviteRevoked(c.CodeHash))
             : RuleError.NotFound("invite.not-found", "There is no such invite.");
+
+    /// <remarks>The actor is the invite's holder: the edge finds her by the code before asking.</remarks>
+    private static Decision<DialogueEvent> DecideRedeemInvite(DialogueState state, RedeemInvite c, Member member, DateTimeOffset now)
+    {
+        if (!state.Invites.TryGetValue(c.CodeHash, out var holder) || holder != member.ParticipantId)
+            return RuleError.Forbidden("invite.revoked", "This invite was revoked; ask the convener for a new one.");
+        if (state.InviteExpiry.TryGetValue(c.CodeHash, out var expires) && expires <= now)
+            return RuleError.Forbidden("invite.expired", "This invite has expired; ask the convener for a new one.");
+        if (state.RedemptionsOf(c.CodeHash) >= state.Settings.InviteRedemptions)
+            return RuleError.Forbidden("invite.used-up", $"This invite has signed in {state.Settings.InviteRedemptions} browsers already; ask the convener for a new one.");
+        return state.Sessions.ContainsKey(c.SessionId) || c.SessionId == Guid.Empty
+            ? RuleError.Conflict("session.exists", "That session exists already.")
+            : Decision<DialogueEvent>.Accept(new SessionStarted(c.SessionId, member.ParticipantId, c.CodeHash));
+    }
+
+    private static Decision<DialogueEvent> DecideEndSession(DialogueState state, EndSession c, Member member)
+    {
+        if (!state.Sessions.TryGetValue(c.SessionId, out var session))
+            return RuleError.NotFound("session.not-found", "There is no such session.");
+        if (session.ParticipantId != member.ParticipantId && !member.Role.Organises())
+            return RuleError.Forbidden("session.not-yours", "Only its holder or an organiser ends a session.");
+        return session.EndedAt is null
+            ? Decision<DialogueEvent>.Accept(new SessionEnded(c.SessionId))
+            : RuleError.Conflict("session.ended", "That session has ended already.");
+    }
 
     private static Decision<DialogueEvent> DecideSetPhase(DialogueState state, SetPhase c)
     {

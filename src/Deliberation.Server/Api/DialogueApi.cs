@@ -14,10 +14,16 @@ public static class DialogueApi
     {
         var dialogues = app.MapGroup("/api/dialogues");
 
+        // The dialogues this browser is signed in to: a membership elsewhere under the same id is
+        // listed only once its own session is in the cookie (docs/security.md, "Sessions").
         dialogues.MapGet("", async (HttpContext http, IDialogueDirectory directory) =>
-            TypedResults.Ok<IReadOnlyList<DialogueSummaryView>>(http.User.ParticipantId() is { } me
-                ? [.. (await directory.ListDialoguesOfParticipantAsync(me)).Select(ToView)]
-                : []));
+        {
+            var signedIn = http.User.Sessions().ToLookup(s => s.ParticipantId, s => s.DialogueId);
+            var rows = new List<DialogueSummaryView>();
+            foreach (var participant in signedIn)
+                rows.AddRange((await directory.ListDialoguesOfParticipantAsync(participant.Key)).Where(d => participant.Contains(d.Id)).Select(ToView));
+            return TypedResults.Ok<IReadOnlyList<DialogueSummaryView>>(rows);
+        });
 
         dialogues.MapPost("", async Task<Results<Created<CreatedDialogue>, ProblemHttpResult>> (CreateDialogueRequest request, HttpContext http, DialogueService dialogues) =>
         {
@@ -28,9 +34,9 @@ public static class DialogueApi
             var (id, outcome) = await dialogues.CreateDialogueAsync(me ?? Guid.NewGuid(), request.ToCommand(name));
             if (!outcome.Accepted)
                 return Problems.From(outcome.Error!);
-            var convener = (await dialogues.GetDialogueAsync(id))!.Roster.Values.Single(m => m.Role == Role.Convener);
-            if (me is null)
-                await http.SignInParticipantAsync(convener.ParticipantId, convener.DisplayName);
+            var created = (await dialogues.GetDialogueAsync(id))!;
+            var convener = created.Roster.Values.Single(m => m.Role == Role.Convener);
+            await http.SignInSessionAsync(DialogueService.FoundingSession(created), convener.DisplayName);
             return TypedResults.Created($"/api/dialogues/{id}", new CreatedDialogue(id, outcome.Version, convener.ParticipantId));
         }).ProducesProblem(StatusCodes.Status400BadRequest);
 
@@ -40,6 +46,8 @@ public static class DialogueApi
 
         dialogue.MapPost("/members", async Task<Results<Ok<IssuedInvite>, ProblemHttpResult>> (Guid id, AddMemberRequest request, HttpContext http, InviteService invites) =>
         {
+            if (request.ParticipantId is not null)
+                return Problems.From(InviteService.MemberIdNotAllowed);
             var member = new Member(Guid.Empty, request.DisplayName, request.Affiliation, request.Role, request.Groups ?? ImmutableDictionary<string, string>.Empty);
             var (invite, outcome) = await invites.AddMemberWithInviteAsync(id, member, http.Viewer().ParticipantId);
             return invite is null ? Problems.From(outcome.Error!) : TypedResults.Ok(Issued(invite, http));

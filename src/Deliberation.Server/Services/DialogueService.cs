@@ -7,6 +7,7 @@ using Deliberation.Domain.Statements;
 using Deliberation.Grains.Dialogues;
 using Deliberation.Grains.Participants;
 using Deliberation.Grains.Statements;
+using Deliberation.Server.Extensions;
 
 namespace Deliberation.Server.Services;
 
@@ -16,10 +17,11 @@ namespace Deliberation.Server.Services;
 /// </summary>
 public sealed class DialogueService(IGrainFactory grains)
 {
+    /// <summary>Creates a dialogue with a session for its convener, which <see cref="FoundingSession"/> finds.</summary>
     public async Task<(Guid DialogueId, CommandOutcome Outcome)> CreateDialogueAsync(Guid convener, CreateDialogue command)
     {
         var id = command.DialogueId == Guid.Empty ? Guid.NewGuid() : command.DialogueId;
-        var outcome = await Dialogue(id).ExecuteAsync(command with { DialogueId = id }, convener);
+        var outcome = await Dialogue(id).ExecuteAsync(command with { DialogueId = id, ConvenerSession = Guid.NewGuid() }, convener);
         if (outcome.Accepted)
             await RegisterAsync(convener, command.ConvenerName, command.ConvenerAffiliation, id, Role.Convener);
         return (id, outcome);
@@ -84,6 +86,13 @@ public sealed class DialogueService(IGrainFactory grains)
             .Select(s => KeyValuePair.Create(StreamIds.Statement(s.State.Id), s.Version))
             .Prepend(KeyValuePair.Create(StreamIds.Dialogue(snapshot.Dialogue.Id), snapshot.Dialogue.Version))
             .ToImmutableDictionary();
+
+    /// <summary>The session the dialogue was created with, for signing its convener in.</summary>
+    public static SessionClaim FoundingSession(DialogueState dialogue)
+    {
+        var session = dialogue.Sessions.Values.First(s => s.InviteHash is null);
+        return new SessionClaim(dialogue.Id, session.Id, session.ParticipantId);
+    }
 
     /// <summary>Registers a person's participant stream (once) and records that she joined a dialogue.</summary>
     public async Task RegisterAsync(Guid participantId, string displayName, string? affiliation, Guid dialogueId, Role role)
