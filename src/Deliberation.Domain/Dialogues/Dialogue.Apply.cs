@@ -11,9 +11,6 @@ public static partial class Dialogue
             {
                 Id = c.DialogueId, Exists = true, Settings = c.Settings, Dimensions = c.Dimensions, Rules = c.Rules,
                 Roster = state.Roster.SetItem(c.Convener.ParticipantId, c.Convener), CreatedAt = meta.OccurredAt,
-                Sessions = c.ConvenerSession is { } session
-                    ? state.Sessions.SetItem(session, new ParticipantSession(session, c.Convener.ParticipantId, null, meta.OccurredAt))
-                    : state.Sessions,
             },
             DialogueSettingsChanged c => state with { Settings = c.Settings },
             DimensionsDefined c => state with { Dimensions = c.Dimensions },
@@ -31,8 +28,6 @@ public static partial class Dialogue
                 InviteExpiry = state.InviteExpiry.SetItem(c.CodeHash, c.ExpiresAt),
             },
             InviteRevoked c => state with { Invites = state.Invites.Remove(c.CodeHash), InviteExpiry = state.InviteExpiry.Remove(c.CodeHash) },
-            SessionStarted c => state with { Sessions = state.Sessions.SetItem(c.SessionId, new ParticipantSession(c.SessionId, c.ParticipantId, c.InviteHash, meta.OccurredAt)) },
-            SessionEnded c => state with { Sessions = state.Sessions.SetItem(c.SessionId, state.Sessions[c.SessionId] with { EndedAt = meta.OccurredAt }) },
             PhaseChanged c => state with { Phase = c.To },
             AgendaItemAdded c => state with { Agenda = state.Agenda.Add(c.Item) },
             AgendaItemRemoved c => state with { Agenda = state.Agenda.RemoveAll(i => i.Id == c.ItemId) },

@@ -14,8 +14,7 @@ public static partial class Dialogue
             return RuleError.NotFound("dialogue.not-found", "There is no such dialogue.");
         if (state.MemberOrNull(actor) is not { } member)
             return RuleError.Forbidden("dialogue.not-a-member", "Only members of this dialogue may act in it.");
-        // A closed dialogue is still read: its members may sign in and out.
-        if (state.Phase == Phase.Closed && command is not (SetPhase or RevokeInvite or RedeemInvite or EndSession))
+        if (state.Phase == Phase.Closed && command is not (SetPhase or RevokeInvite))
             return RuleError.Conflict("phase.closed", "The dialogue is closed.");
 
         return command switch
@@ -28,8 +27,6 @@ public static partial class Dialogue
             RemoveMember c => Organiser(member) ?? DecideRemoveMember(state, c, actor),
             IssueInvite c => Organiser(member) ?? DecideIssueInvite(state, c, now),
             RevokeInvite c => Organiser(member) ?? DecideRevokeInvite(state, c),
-            RedeemInvite c => DecideRedeemInvite(state, c, member, now),
-            EndSession c => DecideEndSession(state, c, member),
             SetPhase c => Chair(member) ?? DecideSetPhase(state, c),
             AddAgendaItem c => Chair(member) ?? DecideAddAgendaItem(state, c),
             RemoveAgendaItem c => Chair(member) ?? (state.Agenda.Any(i => i.Id == c.ItemId)
@@ -68,7 +65,7 @@ public static partial class Dialogue
         if (ValidateRules(rules, dimensions) is { } ruleError)
             return ruleError;
         var convener = new Member(actor, Check.Clean(c.ConvenerName), Check.CleanOptional(c.ConvenerAffiliation), Role.Convener, ImmutableDictionary<string, string>.Empty);
-        return Decision<DialogueEvent>.Accept(new DialogueCreated(c.DialogueId, c.Settings.Cleaned(), dimensions, rules, convener, c.ConvenerSession));
+        return Decision<DialogueEvent>.Accept(new DialogueCreated(c.DialogueId, c.Settings.Cleaned(), dimensions, rules, convener));
     }
 
     private static Decision<DialogueEvent> DecideSettings(ChangeSettings c) =>
@@ -147,31 +144,6 @@ public static partial class Dialogue
         state.Invites.ContainsKey(c.CodeHash)
             ? Decision<DialogueEvent>.Accept(new InviteRevoked(c.CodeHash))
             : RuleError.NotFound("invite.not-found", "There is no such invite.");
-
-    /// <remarks>The actor is the invite's holder: the edge finds her by the code before asking.</remarks>
-    private static Decision<DialogueEvent> DecideRedeemInvite(DialogueState state, RedeemInvite c, Member member, DateTimeOffset now)
-    {
-        if (!state.Invites.TryGetValue(c.CodeHash, out var holder) || holder != member.ParticipantId)
-            return RuleError.Forbidden("invite.revoked", "This invite was revoked; ask the convener for a new one.");
-        if (state.InviteExpiry.TryGetValue(c.CodeHash, out var expires) && expires <= now)
-            return RuleError.Forbidden("invite.expired", "This invite has expired; ask the convener for a new one.");
-        if (state.RedemptionsOf(c.CodeHash) >= state.Settings.InviteRedemptions)
-            return RuleError.Forbidden("invite.used-up", $"This invite has signed in {state.Settings.InviteRedemptions} browsers already; ask the convener for a new one.");
-        return state.Sessions.ContainsKey(c.SessionId) || c.SessionId == Guid.Empty
-            ? RuleError.Conflict("session.exists", "That session exists already.")
-            : Decision<DialogueEvent>.Accept(new SessionStarted(c.SessionId, member.ParticipantId, c.CodeHash));
-    }
-
-    private static Decision<DialogueEvent> DecideEndSession(DialogueState state, EndSession c, Member member)
-    {
-        if (!state.Sessions.TryGetValue(c.SessionId, out var session))
-            return RuleError.NotFound("session.not-found", "There is no such session.");
-        if (session.ParticipantId != member.ParticipantId && !member.Role.Organises())
-            return RuleError.Forbidden("session.not-yours", "Only its holder or an organiser ends a session.");
-        return session.EndedAt is null
-            ? Decision<DialogueEvent>.Accept(new SessionEnded(c.SessionId))
-            : RuleError.Conflict("session.ended", "That session has ended already.");
-    }
 
     private static Decision<DialogueEvent> DecideSetPhase(DialogueState state, SetPhase c)
     {

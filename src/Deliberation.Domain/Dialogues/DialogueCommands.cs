@@ -5,8 +5,8 @@ namespace Deliberation.Domain.Dialogues;
 /// <summary>A request to change a dialogue, named in the imperative; <see cref="Dialogue.Decide"/> judges it.</summary>
 public abstract record DialogueCommand;
 
-/// <summary>Creates the dialogue with its creator as convener; <paramref name="ConvenerSession"/> is the session the server signs her in with.</summary>
-public sealed record CreateDialogue(Guid DialogueId, DialogueSettings Settings, ImmutableArray<Dimension> Dimensions, ConsensusRules? Rules, string ConvenerName, string? ConvenerAffiliation, Guid? ConvenerSession = null) : DialogueCommand;
+/// <summary>Creates the dialogue with its creator as convener.</summary>
+public sealed record CreateDialogue(Guid DialogueId, DialogueSettings Settings, ImmutableArray<Dimension> Dimensions, ConsensusRules? Rules, string ConvenerName, string? ConvenerAffiliation) : DialogueCommand;
 public sealed record ChangeSettings(DialogueSettings Settings) : DialogueCommand;
 public sealed record DefineDimensions(ImmutableArray<Dimension> Dimensions) : DialogueCommand;
 public sealed record ChangeConsensusRules(ConsensusRules Rules) : DialogueCommand;
@@ -15,10 +15,6 @@ public sealed record UpdateMember(Member Member) : DialogueCommand;
 public sealed record RemoveMember(Guid ParticipantId) : DialogueCommand;
 public sealed record IssueInvite(Guid ParticipantId, string CodeHash, DateTimeOffset ExpiresAt) : DialogueCommand;
 public sealed record RevokeInvite(string CodeHash) : DialogueCommand;
-/// <summary>The invite's holder signs in with it: a new session, while the invite has redemptions left (docs/security.md).</summary>
-public sealed record RedeemInvite(string CodeHash, Guid SessionId) : DialogueCommand;
-/// <summary>Ends a session: its holder signing out, or an organiser ending it.</summary>
-public sealed record EndSession(Guid SessionId) : DialogueCommand;
 public sealed record SetPhase(Phase Phase) : DialogueCommand;
 public sealed record AddAgendaItem(AgendaItem Item) : DialogueCommand;
 public sealed record RemoveAgendaItem(Guid ItemId) : DialogueCommand;

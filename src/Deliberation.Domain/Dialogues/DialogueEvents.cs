@@ -5,7 +5,7 @@ namespace Deliberation.Domain.Dialogues;
 /// <summary>An event of a dialogue's own stream: settings, roster, phase and the room.</summary>
 public abstract record DialogueEvent : DomainEvent;
 
-public sealed record DialogueCreated(Guid DialogueId, DialogueSettings Settings, ImmutableArray<Dimension> Dimensions, ConsensusRules Rules, Member Convener, Guid? ConvenerSession = null) : DialogueEvent;
+public sealed record DialogueCreated(Guid DialogueId, DialogueSettings Settings, ImmutableArray<Dimension> Dimensions, ConsensusRules Rules, Member Convener) : DialogueEvent;
 public sealed record DialogueSettingsChanged(DialogueSettings Settings) : DialogueEvent;
 public sealed record DimensionsDefined(ImmutableArray<Dimension> Dimensions) : DialogueEvent;
 public sealed record ConsensusRulesChanged(ConsensusRules Rules) : DialogueEvent;
@@ -14,8 +14,6 @@ public sealed record MemberUpdated(Member Member) : DialogueEvent;
 public sealed record MemberRemoved(Guid ParticipantId) : DialogueEvent;
 public sealed record InviteIssued(Guid ParticipantId, string CodeHash, DateTimeOffset ExpiresAt) : DialogueEvent;
 public sealed record InviteRevoked(string CodeHash) : DialogueEvent;
-public sealed record SessionStarted(Guid SessionId, Guid ParticipantId, string InviteHash) : DialogueEvent;
-public sealed record SessionEnded(Guid SessionId) : DialogueEvent;
 public sealed record PhaseChanged(Phase From, Phase To) : DialogueEvent;
 public sealed record AgendaItemAdded(AgendaItem Item) : DialogueEvent;
 public sealed record AgendaItemRemoved(Guid ItemId) : DialogueEvent;

@@ -25,9 +25,6 @@ public sealed record DialogueState(
     // ConsensusBasisVersion: the version of the last event that changed who counts or how (roster,
     // dimensions, rules). Consensus computed on an older basis must be recomputed; a raised hand need not.
 
-    /// <summary>Every session ever started in the dialogue, ended ones included (they count as redemptions).</summary>
-    public ImmutableDictionary<Guid, ParticipantSession> Sessions { get; init; } = ImmutableDictionary<Guid, ParticipantSession>.Empty;
-
     /// <summary>When each live invite stops being redeemable, by code hash.</summary>
     public ImmutableDictionary<string, DateTimeOffset> InviteExpiry { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
 
@@ -37,20 +34,9 @@ public sealed record DialogueState(
 
     public Member? MemberOrNull(Guid participantId) => Roster.GetValueOrDefault(participantId);
 
-    /// <summary>
-    /// The session when it may act now: not ended, its member still on the roster, and the invite it
-    /// came from not revoked. A removed member or a revoked invite ends it without an event of its own.
-    /// </summary>
-    public ParticipantSession? LiveSessionOrNull(Guid sessionId) =>
-        Sessions.TryGetValue(sessionId, out var session)
-        && session.EndedAt is null
-        && Roster.ContainsKey(session.ParticipantId)
-        && (session.InviteHash is null || (Invites.TryGetValue(session.InviteHash, out var holder) && holder == session.ParticipantId))
-            ? session
-            : null;
-
-    /// <summary>How many sessions an invite has started.</summary>
-    public int RedemptionsOf(string codeHash) => Sessions.Values.Count(s => s.InviteHash == codeHash);
+    /// <summary>Whether an invite is live and held by this participant: issued to her and not revoked.</summary>
+    public bool InviteHeldBy(string codeHash, Guid participantId) =>
+        Invites.TryGetValue(codeHash, out var holder) && holder == participantId;
 
     public Dimension? DimensionOrNull(string name) => Dimensions.FirstOrDefault(d => d.Name == name);
 }

@@ -17,7 +17,6 @@ public static class CommandGuard
         AddMember => RuleError.Invalid("command.use-endpoint", "Add members with POST /api/dialogues/{id}/members: it makes the member's id and invite."),
         // The code would be the caller's: the hash alone says nothing of how it was made.
         IssueInvite => RuleError.Invalid("invite.code-not-allowed", "The server makes every invite code: use POST /api/dialogues/{id}/members/{participantId}/invites."),
-        RedeemInvite => RuleError.Invalid("command.use-endpoint", "Redeem invites with POST /api/invites/{code}/redeem."),
         _ => null,
     };
 

@@ -34,9 +34,8 @@ public static class DialogueApi
             var (id, outcome) = await dialogues.CreateDialogueAsync(me ?? Guid.NewGuid(), request.ToCommand(name));
             if (!outcome.Accepted)
                 return Problems.From(outcome.Error!);
-            var created = (await dialogues.GetDialogueAsync(id))!;
-            var convener = created.Roster.Values.Single(m => m.Role == Role.Convener);
-            await http.SignInSessionAsync(DialogueService.FoundingSession(created), convener.DisplayName);
+            var convener = (await dialogues.GetDialogueAsync(id))!.Roster.Values.Single(m => m.Role == Role.Convener);
+            await http.SignInSessionAsync(await dialogues.FoundingSessionAsync(id), convener.DisplayName);
             return TypedResults.Created($"/api/dialogues/{id}", new CreatedDialogue(id, outcome.Version, convener.ParticipantId));
         }).ProducesProblem(StatusCodes.Status400BadRequest);
 

@@ -47,8 +47,8 @@ public static class PolisApi
             var (imported, error) = await importer.ImportAsync(conversation, title, me ?? Guid.NewGuid(), name);
             if (imported is null)
                 return Problems.From(error!);
-            var dialogue = await http.RequestServices.GetRequiredService<DialogueService>().GetDialogueAsync(imported.DialogueId);
-            await http.SignInSessionAsync(DialogueService.FoundingSession(dialogue!), name);
+            var founding = await http.RequestServices.GetRequiredService<DialogueService>().FoundingSessionAsync(imported.DialogueId);
+            await http.SignInSessionAsync(founding, name);
             return TypedResults.Created($"/api/dialogues/{imported.DialogueId}",
                 new ImportedConversation(imported.DialogueId, imported.StatementId, imported.Clauses, imported.Participants, imported.Positions));
         }).RequireRateLimiting(ApiProtectionExtensions.ImportPolicy).DisableAntiforgery()

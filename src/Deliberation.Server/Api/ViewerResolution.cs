@@ -1,4 +1,3 @@
-using Deliberation.Domain.Dialogues;
 using Deliberation.Server.Extensions;
 using Deliberation.Server.Services;
 using Deliberation.Server.Visibility;
@@ -27,7 +26,7 @@ public static class ViewerResolution
             // dialogues legitimately hold links, so say plainly that this one is not theirs.
             if (http.User.SessionIn(dialogueId) is not { } claim)
                 return (null, Problems.Forbidden("dialogue.not-a-member", "You are not a member of this dialogue."));
-            return SessionCheck.Admit(dialogue, claim) is { } refusal
+            return SessionCheck.Admit(dialogue, await dialogues.GetSessionsAsync(dialogueId), claim) is { } refusal
                 ? (null, Problems.Forbidden(refusal.Rule, refusal.Message))
                 : (Viewer.Of(dialogue, claim.ParticipantId), null);
         }

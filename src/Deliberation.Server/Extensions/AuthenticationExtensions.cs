@@ -13,7 +13,7 @@ namespace Deliberation.Server.Extensions;
 /// </summary>
 public static class AuthenticationExtensions
 {
-    /// <summary>One claim per session: <c>{dialogue}:{session}:{participant}</c>, each a 32-digit Guid.</summary>
+    /// <summary>One claim per session: <c>{dialogue}:{session}:{participant}:{invite hash or -}</c>.</summary>
     public const string SessionClaim = "session";
 
     public static void AddParticipantAuthentication(this WebApplicationBuilder builder)

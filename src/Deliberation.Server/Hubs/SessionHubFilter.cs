@@ -13,7 +13,7 @@ namespace Deliberation.Server.Hubs;
 /// MembershipFilter. A command from a session that ended is refused with its rule and does nothing.
 /// It also keeps each connection reachable, so a removal or a revocation can close it.
 /// </summary>
-public sealed class SessionHubFilter(DialogueService dialogues, LiveConnections live) : IHubFilter
+public sealed class SessionHubFilter(DialogueService dialogues, NodeConnections connections, LiveConnections live) : IHubFilter
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo?> DialogueIdProperties = new();
 
@@ -24,7 +24,7 @@ public sealed class SessionHubFilter(DialogueService dialogues, LiveConnections 
             return await next(context);
         var refusal = context.Context.User?.SessionIn(dialogueId) is not { } claim
             ? RuleError.Forbidden("dialogue.not-a-member", "You are not signed in to this dialogue.")
-            : await dialogues.GetDialogueAsync(dialogueId) is { } dialogue ? SessionCheck.Admit(dialogue, claim) : null;
+            : await CheckAsync(context.Context, dialogueId, claim);
         if (refusal is null)
             return await next(context);
         if (context.HubMethod.ReturnType == typeof(Task<CommandOutcome>))
@@ -43,6 +43,32 @@ public sealed class SessionHubFilter(DialogueService dialogues, LiveConnections 
         live.Remove(context.Context.ConnectionId);
         return next(context, exception);
     }
+
+    /// <remarks>
+    /// A node with connections in the dialogue holds its state, refreshed before any push whenever a
+    /// member is removed or changed or an invite revoked (<see cref="SessionEnforcer"/>): checking
+    /// against it costs no grain call. A refusal is confirmed on the dialogue's own state, since the
+    /// copy may not yet know a member just added. The session record itself (ended by signing out)
+    /// is read once per connection and dialogue.
+    /// </remarks>
+    private async Task<RuleError?> CheckAsync(HubCallerContext caller, Guid dialogueId, SessionClaim claim)
+    {
+        var recordKey = (SessionRecordChecked, claim.SessionId);
+        if (!caller.Items.ContainsKey(recordKey))
+        {
+            if (await dialogues.GetDialogueAsync(dialogueId) is not { } fresh)
+                return null;
+            if (SessionCheck.Admit(fresh, await dialogues.GetSessionsAsync(dialogueId), claim) is { } refusal)
+                return refusal;
+            caller.Items[recordKey] = true;
+            return null;
+        }
+        if (connections.CountIn(dialogueId) > 0 && connections.DialogueOf(dialogueId) is { } held && SessionCheck.Admit(held, null, claim) is null)
+            return null;
+        return await dialogues.GetDialogueAsync(dialogueId) is { } dialogue ? SessionCheck.Admit(dialogue, null, claim) : null;
+    }
+
+    private static readonly object SessionRecordChecked = new();
 
     /// <summary>The dialogue a call is about: a Guid argument, or a request's <c>DialogueId</c>.</summary>
     private static Guid? DialogueOf(IReadOnlyList<object?> arguments)

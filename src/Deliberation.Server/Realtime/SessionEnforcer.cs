@@ -11,7 +11,7 @@ namespace Deliberation.Server.Realtime;
 /// <summary>
 /// Makes a roster or invite change reach live connections on this node before anything else is
 /// pushed to them (docs/security.md, "Sessions"): a connection whose session ended — member
-/// removed, invite revoked, session ended — is closed; one whose member changed role is moved to
+/// removed, invite revoked — is closed; one whose member changed role is moved to
 /// the new role's audience group, so a demoted facilitator stops receiving what facilitators see.
 /// </summary>
 public sealed class SessionEnforcer(
@@ -23,7 +23,7 @@ public sealed class SessionEnforcer(
 {
     /// <summary>Whether the events may end a session or change a role.</summary>
     public static bool Concerns(IReadOnlyList<RecordedEventEnvelope> events) =>
-        events.Any(e => e.Event is MemberRemoved or MemberUpdated or InviteRevoked or SessionEnded);
+        events.Any(e => e.Event is MemberRemoved or MemberUpdated or InviteRevoked);
 
     public async Task EnforceAsync(Guid dialogueId)
     {
@@ -34,7 +34,7 @@ public sealed class SessionEnforcer(
         {
             var context = live.Find(connection.ConnectionId);
             var claim = context?.User?.SessionIn(dialogueId);
-            if (claim is null || SessionCheck.Admit(dialogue, claim) is not null)
+            if (claim is null || SessionCheck.Admit(dialogue, null, claim) is not null)
             {
                 await CloseAsync(dialogueId, connection, context);
                 continue;

@@ -3,9 +3,11 @@ using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Participants;
+using Deliberation.Domain.Sessions;
 using Deliberation.Domain.Statements;
 using Deliberation.Grains.Dialogues;
 using Deliberation.Grains.Participants;
+using Deliberation.Grains.Sessions;
 using Deliberation.Grains.Statements;
 using Deliberation.Server.Extensions;
 
@@ -17,13 +19,16 @@ namespace Deliberation.Server.Services;
 /// </summary>
 public sealed class DialogueService(IGrainFactory grains)
 {
-    /// <summary>Creates a dialogue with a session for its convener, which <see cref="FoundingSession"/> finds.</summary>
+    /// <summary>Creates a dialogue and a session for its convener, which <see cref="FoundingSessionAsync"/> finds.</summary>
     public async Task<(Guid DialogueId, CommandOutcome Outcome)> CreateDialogueAsync(Guid convener, CreateDialogue command)
     {
         var id = command.DialogueId == Guid.Empty ? Guid.NewGuid() : command.DialogueId;
-        var outcome = await Dialogue(id).ExecuteAsync(command with { DialogueId = id, ConvenerSession = Guid.NewGuid() }, convener);
+        var outcome = await Dialogue(id).ExecuteAsync(command with { DialogueId = id }, convener);
         if (outcome.Accepted)
+        {
             await RegisterAsync(convener, command.ConvenerName, command.ConvenerAffiliation, id, Role.Convener);
+            await Sessions(id).ExecuteAsync(new StartFoundingSession(Guid.NewGuid()), convener);
+        }
         return (id, outcome);
     }
 
@@ -88,11 +93,16 @@ public sealed class DialogueService(IGrainFactory grains)
             .ToImmutableDictionary();
 
     /// <summary>The session the dialogue was created with, for signing its convener in.</summary>
-    public static SessionClaim FoundingSession(DialogueState dialogue)
+    public async Task<SessionClaim> FoundingSessionAsync(Guid dialogueId)
     {
-        var session = dialogue.Sessions.Values.First(s => s.InviteHash is null);
-        return new SessionClaim(dialogue.Id, session.Id, session.ParticipantId);
+        var session = (await GetSessionsAsync(dialogueId)).Sessions.Values.First(s => s.InviteHash is null);
+        return new SessionClaim(dialogueId, session.Id, session.ParticipantId, null);
     }
+
+    /// <summary>Every session of the dialogue, to check the one a caller names.</summary>
+    public async Task<DialogueSessionsState> GetSessionsAsync(Guid dialogueId) => (await Sessions(dialogueId).GetStateAsync()).Value;
+
+    public Task<CommandOutcome> ExecuteAsync(Guid dialogueId, SessionCommand command, Guid actor) => Sessions(dialogueId).ExecuteAsync(command, actor);
 
     /// <summary>Registers a person's participant stream (once) and records that she joined a dialogue.</summary>
     public async Task RegisterAsync(Guid participantId, string displayName, string? affiliation, Guid dialogueId, Role role)
@@ -109,6 +119,8 @@ public sealed class DialogueService(IGrainFactory grains)
     private IDialogueGrain Dialogue(Guid id) => grains.GetGrain<IDialogueGrain>(id);
 
     private IStatementGrain Statement(Guid id) => grains.GetGrain<IStatementGrain>(id);
+
+    private ISessionsGrain Sessions(Guid dialogueId) => grains.GetGrain<ISessionsGrain>(dialogueId);
 
     /// <summary>Clients may leave new ids empty; the server picks them so retries can also send their own.</summary>
     private static DialogueCommand WithIds(DialogueCommand command) => command switch

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Sessions;
 using Deliberation.Persistence;
 using Deliberation.Server.Extensions;
 
@@ -53,7 +54,7 @@ public sealed class InviteService(DialogueService dialogues, IDialogueDirectory 
     }
 
     /// <summary>
-    /// Starts a session with an invite. The dialogue decides (one grain, one thread), so two
+    /// Starts a session with an invite. The dialogue's sessions grain decides (one thread), so two
     /// browsers racing for an invite's last redemption cannot both win.
     /// </summary>
     public async Task<(Redeemed? Redeemed, RuleError? Refusal)> RedeemAsync(string code)
@@ -67,10 +68,10 @@ public sealed class InviteService(DialogueService dialogues, IDialogueDirectory 
             return (null, Revoked);
         if (invite.ExpiresAt <= time.GetUtcNow())
             return (null, RuleError.Forbidden("invite.expired", "This invite has expired; ask the convener for a new one."));
-        var session = new SessionClaim(invite.DialogueId, Guid.NewGuid(), invite.ParticipantId);
+        var session = new SessionClaim(invite.DialogueId, Guid.NewGuid(), invite.ParticipantId, invite.CodeHash);
         // The dialogue's own state has the last word: the index only finds the dialogue, and may
         // lag behind a revocation committed just before a crash.
-        var outcome = await dialogues.ExecuteAsync(invite.DialogueId, new RedeemInvite(invite.CodeHash, session.SessionId), invite.ParticipantId);
+        var outcome = await dialogues.ExecuteAsync(invite.DialogueId, new RedeemInvite(session.SessionId, invite.CodeHash), invite.ParticipantId);
         if (!outcome.Accepted)
             return (null, outcome.Error!.Rule == "dialogue.not-a-member"
                 ? RuleError.Forbidden("invite.not-a-member", "You are no longer a member of this dialogue.")

@@ -14,7 +14,7 @@ namespace Deliberation.Server.Visibility;
 /// <c>streamId</c>, <c>version</c>, <c>logPosition</c>, <c>occurredAt</c>, <c>actor</c> and
 /// <c>eventHash</c>. Where the mode hides who took a position, the participant, actor and hash are
 /// removed (the hash covers the hidden fields: trying each roster member would reveal who it was);
-/// invite and session events are shown only to organisers (others see a <c>Hidden</c> placeholder).
+/// invite events are shown only to organisers (others see a <c>Hidden</c> placeholder).
 /// </summary>
 public static class EventLog
 {
@@ -34,7 +34,7 @@ public static class EventLog
     public static JsonObject Render(RecordedEventEnvelope envelope, Audience audience)
     {
         var e = envelope.Event;
-        if (e is InviteIssued or InviteRevoked or SessionStarted or SessionEnded && !audience.Role.Organises())
+        if (e is InviteIssued or InviteRevoked && !audience.Role.Organises())
             return new JsonObject
             {
                 ["type"] = RenderedEvent.HiddenType, ["streamId"] = envelope.StreamId, ["version"] = envelope.Version,
