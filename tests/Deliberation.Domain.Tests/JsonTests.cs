@@ -69,6 +69,7 @@ public sealed class JsonTests
                 DialogueEvent d => DomainJson.Serialize(d),
                 StatementEvent s => DomainJson.Serialize(s),
                 ParticipantEvent p => DomainJson.Serialize(p),
+                SessionEvent x => DomainJson.Serialize(x),
                 _ => throw new InvalidOperationException(e.EventType),
             };
             Assert.Equal(DomainJson.Serialize<DomainEvent>(e), viaBase);

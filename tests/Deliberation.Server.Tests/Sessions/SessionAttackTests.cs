@@ -170,7 +170,7 @@ public sealed class SessionAttackTests(ServerFixture fixture)
         await browser.GetJsonAsync(first.Url);
         await browser.GetJsonAsync(second.Url);
         var mine = (await browser.GetJsonAsync("/api/dialogues")).AsArray().Select(d => d!["id"]!.GetValue<Guid>()).ToHashSet();
-        Assert.Equal([first.Id, second.Id], mine.Order());
+        Assert.Equal(new[] { first.Id, second.Id }.Order(), mine.Order());
     }
 
     [Fact]
