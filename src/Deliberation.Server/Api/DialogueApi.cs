@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Sessions;
 using Deliberation.Persistence;
 using Deliberation.Server.Extensions;
 using Deliberation.Server.Services;
@@ -42,6 +43,18 @@ public static class DialogueApi
         var dialogue = app.MapDialogueMembersGroup();
 
         dialogue.MapGet("", (HttpContext http) => TypedResults.Ok(ViewsOf.Dialogue(http.Viewer())));
+
+        // Signing out of this dialogue: the session ends on the server, not only in this browser, and
+        // the cookie keeps the sessions it holds in other dialogues.
+        dialogue.MapDelete("/session", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, HttpContext http, DialogueService dialogues) =>
+        {
+            var claim = http.User.SessionIn(id)!;
+            var outcome = await dialogues.ExecuteAsync(id, new EndSession(claim.SessionId), claim.ParticipantId);
+            if (!outcome.Accepted)
+                return Problems.From(outcome.Error!);
+            await http.SignOutOfDialogueAsync(id);
+            return TypedResults.NoContent();
+        });
 
         dialogue.MapPost("/members", async Task<Results<Ok<IssuedInvite>, ProblemHttpResult>> (Guid id, AddMemberRequest request, HttpContext http, InviteService invites) =>
         {

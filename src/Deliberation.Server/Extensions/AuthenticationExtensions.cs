@@ -65,6 +65,18 @@ public static class AuthenticationExtensions
         return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
     }
 
+    /// <summary>Drops one dialogue's session from the cookie; the cookie goes when it names no other.</summary>
+    public static Task SignOutOfDialogueAsync(this HttpContext context, Guid dialogueId)
+    {
+        var kept = context.User.Sessions().Where(s => s.DialogueId != dialogueId).ToList();
+        if (kept.Count == 0)
+            return context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        var identity = new ClaimsIdentity(
+            [.. kept.Select(s => new Claim(SessionClaim, s.ToString())), .. context.User.FindAll(ClaimTypes.Name)],
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+    }
+
     private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         context.Response.StatusCode = status;

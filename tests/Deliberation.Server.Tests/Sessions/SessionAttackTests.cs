@@ -7,6 +7,7 @@ using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 using Deliberation.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Deliberation.Server.Tests.Sessions;
 
@@ -191,5 +192,24 @@ public sealed class SessionAttackTests(ServerFixture fixture)
         Assert.Equal(dialogue.IdOf("Rhea Rapporteur"), signature["participantId"]!.GetValue<Guid>());
         var markdown = await (await dialogue.Convener.GetAsync($"{dialogue.StatementUrl}/export?format=md")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("Yoshua Bengio", markdown);
+    }
+
+    [Fact]
+    public async Task SigningOutEndsTheSessionOnTheServerSoACopiedCookieStopsWorking()
+    {
+        using var dialogue = await VictimDialogueAsync();
+        var code = (await dialogue.Convener.PostOkAsync($"{dialogue.Url}/members", new { displayName = "Li Wei", role = Role.Delegate }))["code"]!.GetValue<string>();
+        using var raw = Server.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        var redeemed = await raw.PostAsync($"/api/invites/{code}/redeem", null);
+        var cookie = redeemed.Headers.GetValues("Set-Cookie").First().Split(';')[0];
+        Task<HttpResponseMessage> SendAsync(HttpMethod method) =>
+            raw.SendAsync(new HttpRequestMessage(method, dialogue.Url) { Headers = { { "Cookie", cookie } } });
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Get)).StatusCode);
+
+        var signedOut = await raw.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"{dialogue.Url}/session") { Headers = { { "Cookie", cookie } } });
+        Assert.Equal(HttpStatusCode.NoContent, signedOut.StatusCode);
+
+        // The same cookie, kept by whoever copied it, names a session that has ended.
+        await Expect.RefusedAsync(await SendAsync(HttpMethod.Get), HttpStatusCode.Forbidden, "session.ended");
     }
 }
