@@ -48,11 +48,12 @@ public sealed class SigningPanelTests : ComponentTest
         Assert.Equal("Ana Lima", cut.Find("[data-testid='sign-name']").GetAttribute("value"));
         Assert.Equal("University of São Paulo", cut.Find("[data-testid='sign-affiliation']").GetAttribute("value"));
 
-        cut.Find("[data-testid='sign-name']").Input("  Prof. Ana Lima ");
+        // The name is the roster's: shown, not editable, and not sent (the server prints the roster's).
+        Assert.True(cut.Find("[data-testid='sign-name']").HasAttribute("readonly"));
         cut.Find("[data-testid='sign-capacity-Institutional']").Change(true);
         cut.Find("[data-testid='sign-form']").Submit();
 
-        Assert.Equal(new SignatureDetails("Prof. Ana Lima", "University of São Paulo", SignatureCapacity.Institutional, FrozenHash), sent);
+        Assert.Equal(new SignatureDetails("University of São Paulo", SignatureCapacity.Institutional, FrozenHash), sent);
         Assert.Empty(cut.FindAll("[data-testid='sign-error']"));
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Participants;
+using Deliberation.Domain.Sessions;
 using Deliberation.Domain.Statements;
 using Deliberation.Domain.Tests.Fixtures;
 using static Deliberation.Domain.Tests.Fixtures.DialogueBuilder;
@@ -68,6 +69,7 @@ public sealed class JsonTests
                 DialogueEvent d => DomainJson.Serialize(d),
                 StatementEvent s => DomainJson.Serialize(s),
                 ParticipantEvent p => DomainJson.Serialize(p),
+                SessionEvent x => DomainJson.Serialize(x),
                 _ => throw new InvalidOperationException(e.EventType),
             };
             Assert.Equal(DomainJson.Serialize<DomainEvent>(e), viaBase);
@@ -238,8 +240,8 @@ public sealed class JsonTests
             b.InPhase(Phase.FinalReading);
             b.Must(new FreezeStatement(), f);
             b.InPhase(Phase.Signing);
-            b.Must(new Sign("Zhang Ya-Qin", "Tsinghua University", SignatureCapacity.Personal, b.Statement.Frozen!.Hash), china[0]);
-            b.Must(new Sign("Stuart Russell", null, SignatureCapacity.Institutional, b.Statement.Frozen!.Hash), us[0]);
+            b.Must(new Sign("Tsinghua University", SignatureCapacity.Personal, b.Statement.Frozen!.Hash), china[0]);
+            b.Must(new Sign(null, SignatureCapacity.Institutional, b.Statement.Frozen!.Hash), us[0]);
             b.Must(new WithdrawSignature("Institution objected."), us[0]);
 
             var participant = ParticipantState.Initial(china[0]);
@@ -255,7 +257,21 @@ public sealed class JsonTests
                 }
             }
 
-            var events = b.DialogueHistory.Select(h => (DomainEvent)h.Event).Concat(b.StatementHistory.Select(h => h.Event)).Concat(participantEvents).ToList();
+            var sessions = DialogueSessionsState.Initial(b.DialogueId);
+            var sessionEvents = new List<DomainEvent>();
+            var founding = b.NewId();
+            foreach (var command in new SessionCommand[] { new StartFoundingSession(founding), new EndSession(founding) })
+            {
+                var decision = DialogueSessions.Decide(sessions, command, b.Dialogue, c, b.Now);
+                Assert.True(decision.IsAccepted, decision.Error?.ToString());
+                foreach (var e in decision.Events)
+                {
+                    sessions = DialogueSessions.Apply(sessions, e, new EventMeta(sessions.Version + 1, b.Now, c));
+                    sessionEvents.Add(e);
+                }
+            }
+
+            var events = b.DialogueHistory.Select(h => (DomainEvent)h.Event).Concat(b.StatementHistory.Select(h => h.Event)).Concat(participantEvents).Concat(sessionEvents).ToList();
             return new Scenario(events, b.Dialogue, b.Statement, participant, consensus, b.DialogueHistory, b.StatementHistory);
         }
     }

@@ -178,7 +178,7 @@ public sealed class PropertyTests
             var (command, by) = op.A % 10 == 1
                 ? ((StatementCommand)new FreezeStatement(), dialogue.Facilitator)
                 : op.A % 10 == 2 || op.A % 10 == 3 && dialogue.Statement.Frozen is not null
-                    ? (new Sign("Signer", null, SignatureCapacity.Personal, op.C % 3 == 0 ? "00" : dialogue.Statement.Frozen?.Hash ?? ""), members[op.B % members.Length])
+                    ? (new Sign(null, SignatureCapacity.Personal, op.C % 3 == 0 ? "00" : dialogue.Statement.Frozen?.Hash ?? ""), members[op.B % members.Length])
                     : RandomRoom.Read(dialogue, members, clauses, op, wild: true);
             var before = DomainJson.Serialize(dialogue.Statement);
             var decision = dialogue.Decide(command, by);

@@ -14,7 +14,7 @@ public sealed class SigningTests
 
     public SigningTests()
     {
-        signer = dialogue.AddMember(region: China, sector: Academia);
+        signer = dialogue.AddMember(region: China, sector: Academia, name: "Andrew Yao");
         dialogue.Clause("AI safety is a global public good.", ClauseKind.Preamble);
         var withdrawn = dialogue.Clause("A clause dropped in drafting.");
         dialogue.Clause("Emergency preparedness agreements and institutions.", ClauseKind.GovernanceProposal);
@@ -49,7 +49,7 @@ public sealed class SigningTests
         dialogue.InPhase(Phase.Signing);
         var hash = dialogue.Statement.Frozen!.Hash;
 
-        dialogue.Must(new Sign(" Andrew Yao ", "Tsinghua University", SignatureCapacity.Personal, hash.ToUpperInvariant()), signer);
+        dialogue.Must(new Sign("Tsinghua University", SignatureCapacity.Personal, hash.ToUpperInvariant()), signer);
 
         var signature = dialogue.Statement.Signatures[signer];
         Assert.Equal(("Andrew Yao", "Tsinghua University", SignatureCapacity.Personal, hash), (signature.Name, signature.Affiliation, signature.Capacity, signature.TextHash));
@@ -61,7 +61,7 @@ public sealed class SigningTests
         dialogue.Must(new FreezeStatement(), dialogue.Facilitator);
         dialogue.InPhase(Phase.Signing);
 
-        var error = dialogue.Refused(new Sign("Signer", null, SignatureCapacity.Personal, Sha256("some other text")), signer);
+        var error = dialogue.Refused(new Sign(null, SignatureCapacity.Personal, Sha256("some other text")), signer);
         Assert.Equal(("sign.hash-mismatch", ErrorKind.Conflict), (error.Rule, error.Kind));
     }
 
@@ -69,14 +69,14 @@ public sealed class SigningTests
     public void SigningBeforeFreezingIsRefused()
     {
         dialogue.InPhase(Phase.Signing);
-        Assert.Equal("sign.not-frozen", dialogue.Refused(new Sign("Signer", null, SignatureCapacity.Personal, Sha256("")), signer).Rule);
+        Assert.Equal("sign.not-frozen", dialogue.Refused(new Sign(null, SignatureCapacity.Personal, Sha256("")), signer).Rule);
     }
 
     [Fact]
     public void SigningOnlyHappensInTheSigningPhase()
     {
         dialogue.Must(new FreezeStatement(), dialogue.Facilitator);
-        var error = dialogue.Refused(new Sign("Signer", null, SignatureCapacity.Personal, dialogue.Statement.Frozen!.Hash), signer);
+        var error = dialogue.Refused(new Sign(null, SignatureCapacity.Personal, dialogue.Statement.Frozen!.Hash), signer);
         Assert.Equal(("phase.not-allowed", ErrorKind.Conflict), (error.Rule, error.Kind));
     }
 
@@ -86,8 +86,8 @@ public sealed class SigningTests
         dialogue.Must(new FreezeStatement(), dialogue.Facilitator);
         dialogue.InPhase(Phase.Signing);
         var hash = dialogue.Statement.Frozen!.Hash;
-        dialogue.Must(new Sign("Signer", null, SignatureCapacity.Institutional, hash), signer);
-        Assert.Equal("sign.already-signed", dialogue.Refused(new Sign("Signer", null, SignatureCapacity.Institutional, hash), signer).Rule);
+        dialogue.Must(new Sign(null, SignatureCapacity.Institutional, hash), signer);
+        Assert.Equal("sign.already-signed", dialogue.Refused(new Sign(null, SignatureCapacity.Institutional, hash), signer).Rule);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class SigningTests
     {
         dialogue.Must(new FreezeStatement(), dialogue.Facilitator);
         dialogue.InPhase(Phase.Signing);
-        dialogue.Must(new Sign("Signer", null, SignatureCapacity.Personal, dialogue.Statement.Frozen!.Hash), signer);
+        dialogue.Must(new Sign(null, SignatureCapacity.Personal, dialogue.Statement.Frozen!.Hash), signer);
 
         var withdrawn = Assert.IsType<SignatureWithdrawn>(Assert.Single(dialogue.Must(new WithdrawSignature("Changed my mind."), signer)));
 
@@ -110,7 +110,7 @@ public sealed class SigningTests
         var observer = dialogue.AddMember(Role.Observer);
         dialogue.Must(new FreezeStatement(), dialogue.Facilitator);
         dialogue.InPhase(Phase.Signing);
-        Assert.Equal(ErrorKind.Forbidden, dialogue.Refused(new Sign("Observer", null, SignatureCapacity.Personal, dialogue.Statement.Frozen!.Hash), observer).Kind);
+        Assert.Equal(ErrorKind.Forbidden, dialogue.Refused(new Sign(null, SignatureCapacity.Personal, dialogue.Statement.Frozen!.Hash), observer).Kind);
     }
 
     [Fact]

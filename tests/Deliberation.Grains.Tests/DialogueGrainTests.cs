@@ -66,7 +66,7 @@ public sealed class DialogueGrainTests(ClusterFixture cluster)
     {
         var room = await Room.CreateAsync(cluster.Client, delegates: 1);
         var hash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()).PadRight(64, '0');
-        await room.MustAsync(new IssueInvite(room.Delegates[0], hash, DateTimeOffset.UtcNow.AddDays(7)), room.Convener);
+        await room.MustAsync(new IssueInvite(room.Delegates[0], hash, cluster.Time.GetUtcNow().AddDays(7)), room.Convener);
         await CommitWithoutProjectionAsync(room, new InviteRevoked(hash));
         Assert.Null((await cluster.Directory.FindInviteAsync(hash))!.RevokedAt);
 

@@ -142,8 +142,8 @@ public sealed class StatementExportTests(ServerFixture fixture)
             await dialogue.SetPhaseAsync(TestDialogue.ConvenerName, phase);
         await dialogue.AcceptAsync(TestDialogue.ConvenerName, new FreezeStatement());
         var hash = await FrozenHashAsync(dialogue);
-        await dialogue.AcceptAsync(ChineseSigner, new Sign(ChineseSigner, ChineseAffiliation, SignatureCapacity.Personal, hash));
-        await dialogue.AcceptAsync(LatinSigner, new Sign(LatinSigner, "Analytical Engines Ltd", SignatureCapacity.Institutional, hash));
+        await dialogue.AcceptAsync(ChineseSigner, new Sign(ChineseAffiliation, SignatureCapacity.Personal, hash));
+        await dialogue.AcceptAsync(LatinSigner, new Sign("Analytical Engines Ltd", SignatureCapacity.Institutional, hash));
         return (dialogue, redLine);
     }
 

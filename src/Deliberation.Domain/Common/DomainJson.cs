@@ -20,8 +20,10 @@ public static class DomainJson
         typeof(Dialogues.DialogueEvent),
         typeof(Statements.StatementEvent),
         typeof(Participants.ParticipantEvent),
+        typeof(Sessions.SessionEvent),
         typeof(Dialogues.DialogueCommand),
         typeof(Statements.StatementCommand),
+        typeof(Sessions.SessionCommand),
     ];
 
     private static readonly Dictionary<string, Type> EventTypesByName = typeof(DomainEvent).Assembly.GetTypes()

@@ -18,4 +18,6 @@ public static class Limits
     public const int AgendaItems = 100;
     public const int OptionsPerSlot = 10;
     public const int TimerSeconds = 24 * 60 * 60;
+    public const int InviteLifetimeDays = 90;
+    public const int InviteRedemptions = 10;
 }

@@ -9,12 +9,18 @@ public static class StreamIds
     private const string DialoguePrefix = "dialogue-";
     private const string StatementPrefix = "statement-";
     private const string ParticipantPrefix = "participant-";
+    private const string SessionsPrefix = "sessions-";
 
     public static string Dialogue(Guid id) => $"{DialoguePrefix}{id:N}";
 
     public static string Statement(Guid id) => $"{StatementPrefix}{id:N}";
 
     public static string Participant(Guid id) => $"{ParticipantPrefix}{id:N}";
+
+    /// <summary>A dialogue's sessions: in their own scope, so the dialogue's events log never lists sign-ins.</summary>
+    public static string Sessions(Guid dialogueId) => $"{SessionsPrefix}{dialogueId:N}";
+
+    public const string SessionsScope = "sessions";
 
     /// <summary>The scope that groups a dialogue's streams, so its whole log reads in one query.</summary>
     public static string Scope(Guid dialogueId) => $"{dialogueId:N}";

@@ -22,8 +22,12 @@ public static partial class Dialogue
                 Roster = state.Roster.Remove(c.ParticipantId),
                 SpeakingQueue = state.SpeakingQueue.Remove(c.ParticipantId),
             },
-            InviteIssued c => state with { Invites = state.Invites.SetItem(c.CodeHash, c.ParticipantId) },
-            InviteRevoked c => state with { Invites = state.Invites.Remove(c.CodeHash) },
+            InviteIssued c => state with
+            {
+                Invites = state.Invites.SetItem(c.CodeHash, c.ParticipantId),
+                InviteExpiry = state.InviteExpiry.SetItem(c.CodeHash, c.ExpiresAt),
+            },
+            InviteRevoked c => state with { Invites = state.Invites.Remove(c.CodeHash), InviteExpiry = state.InviteExpiry.Remove(c.CodeHash) },
             PhaseChanged c => state with { Phase = c.To },
             AgendaItemAdded c => state with { Agenda = state.Agenda.Add(c.Item) },
             AgendaItemRemoved c => state with { Agenda = state.Agenda.RemoveAll(i => i.Id == c.ItemId) },

@@ -132,6 +132,9 @@ public static partial class Dialogue
             return RuleError.Invalid("invite.bad-hash", "An invite is stored by the hex SHA-256 of its code.");
         if (c.ExpiresAt <= now)
             return RuleError.Invalid("invite.expired", "An invite must expire in the future.");
+        // A minute's grace: the edge computes the expiry a moment before the grain judges it.
+        if (c.ExpiresAt > now.AddDays(state.Settings.InviteLifetimeDays).AddMinutes(1))
+            return RuleError.Invalid("invite.expiry-too-late", $"Invites of this dialogue live at most {state.Settings.InviteLifetimeDays} days.");
         return state.Invites.ContainsKey(c.CodeHash)
             ? RuleError.Conflict("invite.exists", "That invite exists already.")
             : Decision<DialogueEvent>.Accept(new InviteIssued(c.ParticipantId, c.CodeHash, c.ExpiresAt));

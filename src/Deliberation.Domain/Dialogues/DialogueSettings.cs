@@ -4,6 +4,8 @@ namespace Deliberation.Domain.Dialogues;
 
 /// <summary>What a convener sets when creating a dialogue and may change later.</summary>
 /// <param name="MinimumGroupSize">k: groups smaller than this are not shown on their own to non-facilitators.</param>
+/// <param name="InviteLifetimeDays">How long an invite may stay redeemable: 1 to <see cref="Limits.InviteLifetimeDays"/> days.</param>
+/// <param name="InviteRedemptions">How many sessions one invite may start (a laptop and a phone): 1 to <see cref="Limits.InviteRedemptions"/>.</param>
 public sealed record DialogueSettings(
     string Title,
     Track Track = Track.Track2,
@@ -13,7 +15,9 @@ public sealed record DialogueSettings(
     ImmutableArray<string> Languages = default,
     ConfidentialityMode Confidentiality = ConfidentialityMode.ChathamHouse,
     int MinimumGroupSize = 3,
-    string? Description = null)
+    string? Description = null,
+    int InviteLifetimeDays = 30,
+    int InviteRedemptions = 2)
 {
     internal RuleError? Validate()
     {
@@ -28,6 +32,10 @@ public sealed record DialogueSettings(
             return RuleError.Invalid("dialogue.languages-invalid", $"Give at most {Limits.Languages} language tags, such as 'en' or 'zh'.");
         if (MinimumGroupSize is < 1 or > 100)
             return RuleError.Invalid("dialogue.k-out-of-range", "The minimum group size k must be between 1 and 100.");
+        if (InviteLifetimeDays is < 1 or > Limits.InviteLifetimeDays)
+            return RuleError.Invalid("dialogue.invite-lifetime-out-of-range", $"Invites live between 1 and {Limits.InviteLifetimeDays} days.");
+        if (InviteRedemptions is < 1 or > Limits.InviteRedemptions)
+            return RuleError.Invalid("dialogue.invite-redemptions-out-of-range", $"An invite signs in between 1 and {Limits.InviteRedemptions} browsers.");
         return null;
     }
 

@@ -25,11 +25,18 @@ public sealed record DialogueState(
     // ConsensusBasisVersion: the version of the last event that changed who counts or how (roster,
     // dimensions, rules). Consensus computed on an older basis must be recomputed; a raised hand need not.
 
+    /// <summary>When each live invite stops being redeemable, by code hash.</summary>
+    public ImmutableDictionary<string, DateTimeOffset> InviteExpiry { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
+
     public static DialogueState Initial(Guid id) => new(
         id, false, 0, new DialogueSettings(""), [], ConsensusRules.Standard, Phase.Setup,
         ImmutableDictionary<Guid, Member>.Empty, ImmutableDictionary<string, Guid>.Empty, [], null, [], null, [], null, null);
 
     public Member? MemberOrNull(Guid participantId) => Roster.GetValueOrDefault(participantId);
+
+    /// <summary>Whether an invite is live and held by this participant: issued to her and not revoked.</summary>
+    public bool InviteHeldBy(string codeHash, Guid participantId) =>
+        Invites.TryGetValue(codeHash, out var holder) && holder == participantId;
 
     public Dimension? DimensionOrNull(string name) => Dimensions.FirstOrDefault(d => d.Name == name);
 }

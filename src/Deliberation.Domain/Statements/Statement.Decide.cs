@@ -290,8 +290,9 @@ public static partial class Statement
             return RuleError.Conflict("sign.already-signed", "You have signed already.");
         if (!Enum.IsDefined(c.Capacity))
             return RuleError.Invalid("sign.unknown-capacity", "Sign in a personal or an institutional capacity.");
-        var error = Check.Text(c.Name, "name", Limits.NameLength) ?? Check.Text(c.Affiliation, "affiliation", Limits.ShortTextLength, required: false);
-        return error ?? (Decision<StatementEvent>)Decision<StatementEvent>.Accept(new StatementSigned(Check.Clean(c.Name), Check.CleanOptional(c.Affiliation), c.Capacity, frozen.Hash));
+        // A signature is a member's act: her name comes from the roster, which an organiser corrects.
+        var error = Check.Text(c.Affiliation, "affiliation", Limits.ShortTextLength, required: false);
+        return error ?? (Decision<StatementEvent>)Decision<StatementEvent>.Accept(new StatementSigned(member.DisplayName, Check.CleanOptional(c.Affiliation), c.Capacity, frozen.Hash));
     }
 
     private static Decision<StatementEvent> DecideWithdrawSignature(StatementState state, WithdrawSignature c, Guid actor)
@@ -303,8 +304,16 @@ public static partial class Statement
             : Decision<StatementEvent>.Accept(new SignatureWithdrawn(Check.CleanOptional(c.Reason)));
     }
 
+    /// <remarks>
+    /// Imported positions are an import's own history, never a way to vote in someone's name: a
+    /// statement takes them only before anyone has taken a position on it — in practice inside the
+    /// import's batch that creates it (docs/security.md, "Imports"). The command API refuses the
+    /// command outright (<c>command.import-only</c>).
+    /// </remarks>
     private static Decision<StatementEvent> DecideImport(StatementState state, RecordImportedPositions c, DialogueState dialogue)
     {
+        if (state.Clauses.Values.Any(clause => !clause.Positions.IsEmpty))
+            return RuleError.Conflict("import.statement-live", "Positions are imported only into a statement nobody has taken a position on.");
         var events = new List<StatementEvent>(c.Positions.Length);
         foreach (var p in c.Positions)
         {

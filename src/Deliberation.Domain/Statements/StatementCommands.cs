@@ -18,8 +18,12 @@ public sealed record StateRange(Guid ClauseId, int Revision, double Low, double 
 public sealed record ProposeAmendment(Guid AmendmentId, Guid ClauseId, int BaseRevision, string Text, string? Rationale) : StatementCommand;
 public sealed record DecideAmendment(Guid AmendmentId, bool Accept, string? Reason, RevisionKind Kind = RevisionKind.Substantive) : StatementCommand;
 public sealed record FreezeStatement : StatementCommand;
-/// <summary>Signs the frozen text; <paramref name="TextHash"/> is the hash the signer was shown, so nobody signs text they did not see.</summary>
-public sealed record Sign(string Name, string? Affiliation, SignatureCapacity Capacity, string TextHash) : StatementCommand;
+/// <summary>
+/// Signs the frozen text as the signer is on the roster: the name is hers, not the command's; she
+/// chooses only how her affiliation is printed (for identification only). <paramref name="TextHash"/>
+/// is the hash she was shown, so nobody signs text they did not see.
+/// </summary>
+public sealed record Sign(string? Affiliation, SignatureCapacity Capacity, string TextHash) : StatementCommand;
 public sealed record WithdrawSignature(string? Reason) : StatementCommand;
 /// <summary>Positions brought in from another tool (a Pol.is export) by an organiser on the voters' behalf.</summary>
 public sealed record RecordImportedPositions(ImmutableArray<ImportedPosition> Positions) : StatementCommand;

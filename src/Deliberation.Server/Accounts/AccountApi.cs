@@ -104,7 +104,9 @@ public static class AccountApi
             var link = await dialogues.FindAsync(http.OrganiserAccountId(), id);
             if (link is null || (await dialogueService.GetDialogueAsync(id))?.MemberOrNull(link.ParticipantId) is not { } member)
                 return Problems.NotFound("account.dialogue-not-found", "This account convenes no such dialogue.");
-            await http.SignInParticipantAsync(member.ParticipantId, member.DisplayName);
+            if (await dialogueService.StartAccountSessionAsync(id, member.ParticipantId) is not { } session)
+                return Problems.NotFound("account.dialogue-not-found", "This account convenes no such dialogue.");
+            await http.SignInSessionAsync(session, member.DisplayName);
             return TypedResults.Ok(new EnteredDialogue(id, member.ParticipantId));
         }).ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -21,6 +21,8 @@ public static class CommandApi
         {
             if (command is CreateDialogue or AddStatement)
                 return Problems.Invalid("command.use-endpoint", "Create dialogues and statements with POST /api/dialogues and POST /api/dialogues/{id}/statements.");
+            if (CommandGuard.Refusal(command) is { } refusal)
+                return Problems.From(refusal);
             return Problems.Outcome(await dialogues.ExecuteAsync(id, command, http.Viewer().ParticipantId));
         });
 
@@ -28,6 +30,8 @@ public static class CommandApi
         {
             if (command is CreateStatement)
                 return Problems.Invalid("command.use-endpoint", "Create statements with POST /api/dialogues/{id}/statements.");
+            if (CommandGuard.Refusal(command) is { } refusal)
+                return Problems.From(refusal);
             return Problems.Outcome(await dialogues.ExecuteAsync(id, sid, command, http.Viewer().ParticipantId));
         });
     }

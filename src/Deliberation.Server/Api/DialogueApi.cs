@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Sessions;
 using Deliberation.Persistence;
 using Deliberation.Persistence.Accounts;
 using Deliberation.Server.Accounts;
@@ -18,19 +19,18 @@ public static class DialogueApi
     {
         var dialogues = app.MapGroup("/api/dialogues");
 
-        // The caller's dialogues: those of her participant cookie and, when she is signed in to an
-        // organiser account, those the account convenes (re-entered via POST /api/account/dialogues/{id}/enter).
+        // The dialogues this browser is signed in to (a membership elsewhere under the same id is
+        // listed only once its own session is in the cookie: docs/security.md, "Sessions"), and those
+        // the caller's organiser account convenes, which it re-enters with POST /api/account/dialogues/{id}/enter.
         dialogues.MapGet("", async (HttpContext http, IDialogueDirectory directory, AccountDialogues accountDialogues) =>
         {
-            var participants = new List<Guid>();
-            if (http.User.ParticipantId() is { } me)
-                participants.Add(me);
+            var signedIn = http.User.Sessions().Select(s => (s.ParticipantId, s.DialogueId)).ToList();
             if (await http.AuthenticatedAccountAsync() is { } account && account.FindFirstValue(ClaimTypes.NameIdentifier) is { } accountId)
-                participants.AddRange((await accountDialogues.ListAsync(accountId)).Select(d => d.ParticipantId));
-            var rows = new List<DialogueSummary>();
-            foreach (var participant in participants.Distinct())
-                rows.AddRange(await directory.ListDialoguesOfParticipantAsync(participant));
-            return TypedResults.Ok<IReadOnlyList<DialogueSummaryView>>([.. rows.DistinctBy(r => r.Id).Select(ToView)]);
+                signedIn.AddRange((await accountDialogues.ListAsync(accountId)).Select(d => (d.ParticipantId, d.DialogueId)));
+            var rows = new List<DialogueSummaryView>();
+            foreach (var participant in signedIn.ToLookup(s => s.ParticipantId, s => s.DialogueId))
+                rows.AddRange((await directory.ListDialoguesOfParticipantAsync(participant.Key)).Where(d => participant.Contains(d.Id)).Select(ToView));
+            return TypedResults.Ok<IReadOnlyList<DialogueSummaryView>>([.. rows.DistinctBy(r => r.Id)]);
         });
 
         dialogues.MapPost("", async Task<Results<Created<CreatedDialogue>, ProblemHttpResult>> (
@@ -46,8 +46,7 @@ public static class DialogueApi
                 return Problems.From(outcome.Error!);
             var convener = (await dialogues.GetDialogueAsync(id))!.Roster.Values.Single(m => m.Role == Role.Convener);
             await accountDialogues.RecordAsync(accountId, id, convener.ParticipantId);
-            if (me is null)
-                await http.SignInParticipantAsync(convener.ParticipantId, convener.DisplayName);
+            await http.SignInSessionAsync(await dialogues.FoundingSessionAsync(id), convener.DisplayName);
             return TypedResults.Created($"/api/dialogues/{id}", new CreatedDialogue(id, outcome.Version, convener.ParticipantId));
         }).RequireOrganiserAccount().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
 
@@ -55,8 +54,22 @@ public static class DialogueApi
 
         dialogue.MapGet("", (HttpContext http) => TypedResults.Ok(ViewsOf.Dialogue(http.Viewer())));
 
+        // Signing out of this dialogue: the session ends on the server, not only in this browser, and
+        // the cookie keeps the sessions it holds in other dialogues.
+        dialogue.MapDelete("/session", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, HttpContext http, DialogueService dialogues) =>
+        {
+            var claim = http.User.SessionIn(id)!;
+            var outcome = await dialogues.ExecuteAsync(id, new EndSession(claim.SessionId), claim.ParticipantId);
+            if (!outcome.Accepted)
+                return Problems.From(outcome.Error!);
+            await http.SignOutOfDialogueAsync(id);
+            return TypedResults.NoContent();
+        });
+
         dialogue.MapPost("/members", async Task<Results<Ok<IssuedInvite>, ProblemHttpResult>> (Guid id, AddMemberRequest request, HttpContext http, InviteService invites) =>
         {
+            if (request.ParticipantId is not null)
+                return Problems.From(InviteService.MemberIdNotAllowed);
             var member = new Member(Guid.Empty, request.DisplayName, request.Affiliation, request.Role, request.Groups ?? ImmutableDictionary<string, string>.Empty);
             var (invite, outcome) = await invites.AddMemberWithInviteAsync(id, member, http.Viewer().ParticipantId);
             return invite is null ? Problems.From(outcome.Error!) : TypedResults.Ok(Issued(invite, http));

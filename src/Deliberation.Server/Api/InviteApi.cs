@@ -1,34 +1,46 @@
+using System.Text.Encodings.Web;
 using Deliberation.Server.Extensions;
 using Deliberation.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Server.Api;
 
+/// <summary>
+/// Signing in with an invite. Only a POST signs anyone in: a link followed from another site, a
+/// preview bot or a mail scanner only fetches the page with the button (docs/security.md, "Invites").
+/// </summary>
 public static class InviteApi
 {
     public static void MapInviteApi(this WebApplication app)
     {
-        app.MapPost("/api/invites/{code}/redeem", async Task<Results<Ok<RedeemedInvite>, ProblemHttpResult>> (string code, HttpContext http, InviteService invites, DialogueService dialogues) =>
+        // For scripts and the browser client: starts a session and answers who it signs in as.
+        app.MapPost("/api/invites/{code}/redeem", async Task<Results<Ok<RedeemedInvite>, ProblemHttpResult>> (string code, HttpContext http, InviteService invites) =>
         {
-            var (invite, failure) = await invites.RedeemAsync(code);
-            if (invite is null)
-                return Failure(failure);
-            var dialogue = (await dialogues.GetDialogueAsync(invite.DialogueId))!;
-            var member = dialogue.MemberOrNull(invite.ParticipantId)!;
-            await http.SignInParticipantAsync(invite.ParticipantId, member.DisplayName);
-            return TypedResults.Ok(new RedeemedInvite(invite.ParticipantId, invite.DialogueId, member.DisplayName, member.Role));
+            var (redeemed, refusal) = await invites.RedeemAsync(code);
+            if (redeemed is null)
+                return Problems.From(refusal!);
+            await http.SignInSessionAsync(redeemed.Session, redeemed.Member.DisplayName);
+            return TypedResults.Ok(new RedeemedInvite(redeemed.Session.ParticipantId, redeemed.Session.DialogueId, redeemed.Member.DisplayName, redeemed.Member.Role));
         }).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
-        // The link people click: signs in, then opens the dialogue.
-        app.MapGet("/invite/{code}", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (string code, HttpContext http, InviteService invites, DialogueService dialogues) =>
+        // The link people click: a page with one button, which posts back here. Nothing is redeemed
+        // and nobody is signed in until the person presses it.
+        app.MapGet("/invite/{code}", (string code, HttpContext http) =>
         {
-            var (invite, failure) = await invites.RedeemAsync(code);
-            if (invite is null)
-                return Failure(failure);
-            var member = (await dialogues.GetDialogueAsync(invite.DialogueId))!.MemberOrNull(invite.ParticipantId)!;
-            await http.SignInParticipantAsync(invite.ParticipantId, member.DisplayName);
-            return TypedResults.Redirect($"/dialogues/{invite.DialogueId}");
-        }).Produces(StatusCodes.Status302Found).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers["Referrer-Policy"] = "no-referrer";
+            return TypedResults.Content(JoinPage(code), "text/html; charset=utf-8");
+        }).Produces(StatusCodes.Status200OK, contentType: "text/html");
+
+        app.MapPost("/invite/{code}", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (string code, HttpContext http, InviteService invites) =>
+        {
+            var (redeemed, refusal) = await invites.RedeemAsync(code);
+            if (redeemed is null)
+                return Problems.From(refusal!);
+            await http.SignInSessionAsync(redeemed.Session, redeemed.Member.DisplayName);
+            // The browser follows a redirect after a POST with a GET, so a reload does not post the invite again.
+            return TypedResults.Redirect($"/dialogues/{redeemed.Session.DialogueId}");
+        }).DisableAntiforgery().ExcludeFromDescription();
 
         app.MapGet("/api/me", Results<Ok<Me>, ProblemHttpResult> (HttpContext http) => http.User.ParticipantId() is { } id
             ? TypedResults.Ok(new Me(id, http.User.Identity?.Name))
@@ -36,11 +48,22 @@ public static class InviteApi
             .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
-    private static ProblemHttpResult Failure(InviteService.RedeemFailure failure) => failure switch
+    /// <summary>A page without script or style of its own, so any content security policy serves it.</summary>
+    private static string JoinPage(string code)
     {
-        InviteService.RedeemFailure.Revoked => Problems.Forbidden("invite.revoked", "This invite was revoked; ask the convener for a new one."),
-        InviteService.RedeemFailure.Expired => Problems.Forbidden("invite.expired", "This invite has expired; ask the convener for a new one."),
-        InviteService.RedeemFailure.NoLongerMember => Problems.Forbidden("invite.not-a-member", "You are no longer a member of this dialogue."),
-        _ => Problems.NotFound("invite.not-found", "There is no such invite."),
-    };
+        var action = HtmlEncoder.Default.Encode($"/invite/{Uri.EscapeDataString(code)}");
+        return $"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>Join the dialogue</title></head>
+            <body>
+            <main>
+            <h1>Join the dialogue</h1>
+            <p>This invitation signs you in to one dialogue as the person it was made for. Press the button to join; do not share the link.</p>
+            <form method="post" action="{action}"><button type="submit" data-testid="invite-join">Join the dialogue</button></form>
+            </main>
+            </body>
+            </html>
+            """;
+    }
 }

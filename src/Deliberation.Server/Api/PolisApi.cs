@@ -48,11 +48,10 @@ public static class PolisApi
             var (imported, error) = await importer.ImportAsync(conversation, title, me ?? Guid.NewGuid(), name);
             if (imported is null)
                 return Problems.From(error!);
-            var dialogue = await http.RequestServices.GetRequiredService<DialogueService>().GetDialogueAsync(imported.DialogueId);
-            var convenerId = dialogue!.Roster.Values.Single(m => m.Role == Domain.Role.Convener).ParticipantId;
-            await http.RequestServices.GetRequiredService<AccountDialogues>().RecordAsync(http.OrganiserAccountId(), imported.DialogueId, convenerId);
-            if (me is null)
-                await http.SignInParticipantAsync(convenerId, name);
+            var dialogues = http.RequestServices.GetRequiredService<DialogueService>();
+            var founding = await dialogues.FoundingSessionAsync(imported.DialogueId);
+            await http.RequestServices.GetRequiredService<AccountDialogues>().RecordAsync(http.OrganiserAccountId(), imported.DialogueId, founding.ParticipantId);
+            await http.SignInSessionAsync(founding, name);
             return TypedResults.Created($"/api/dialogues/{imported.DialogueId}",
                 new ImportedConversation(imported.DialogueId, imported.StatementId, imported.Clauses, imported.Participants, imported.Positions));
         }).RequireOrganiserAccount().RequireRateLimiting(ApiProtectionExtensions.ImportPolicy).DisableAntiforgery()

@@ -12,18 +12,23 @@ public static class ViewerResolution
 {
     extension(Viewer)
     {
-        /// <summary>Resolves the caller in a dialogue, or the problem to answer with (401, 404, 403).</summary>
+        /// <summary>
+        /// Resolves the caller in a dialogue through the session her cookie names there, checked
+        /// against the dialogue as it is now; or the problem to answer with (401, 404, 403).
+        /// </summary>
         public static async Task<(Viewer? Viewer, IResult? Problem)> ResolveAsync(HttpContext http, DialogueService dialogues, Guid dialogueId)
         {
-            if (http.User.ParticipantId() is not { } participantId)
+            if (http.User.Sessions().Count == 0)
                 return (null, Problems.Unauthenticated());
             if (await dialogues.GetDialogueAsync(dialogueId) is not { } dialogue)
                 return (null, Problems.NotFound("dialogue.not-found", "There is no such dialogue."));
             // Not-a-member looks like not-found to outsiders would hide existence; but members of other
             // dialogues legitimately hold links, so say plainly that this one is not theirs.
-            return Viewer.Of(dialogue, participantId) is { } viewer
-                ? (viewer, null)
-                : (null, Problems.Forbidden("dialogue.not-a-member", "You are not a member of this dialogue."));
+            if (http.User.SessionIn(dialogueId) is not { } claim)
+                return (null, Problems.Forbidden("dialogue.not-a-member", "You are not a member of this dialogue."));
+            return SessionCheck.Admit(dialogue, await dialogues.GetSessionsAsync(dialogueId), claim) is { } refusal
+                ? (null, Problems.Forbidden(refusal.Rule, refusal.Message))
+                : (Viewer.Of(dialogue, claim.ParticipantId), null);
         }
     }
 }

@@ -6,12 +6,15 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Deliberation.Server.Extensions;
 
 /// <summary>
-/// Who is calling: a participant, identified by a cookie issued when an invite is redeemed or a
-/// dialogue is created. APIs answer 401/403 instead of redirecting to a login page.
+/// Who is calling: the cookie names the caller's sessions, one per dialogue she is signed in to
+/// (docs/security.md, "Sessions"). A session is a record in its dialogue, made when an invite is
+/// redeemed or a dialogue created; the cookie only points at it, and every request and hub call
+/// checks it against the dialogue as it is now. APIs answer 401/403 instead of redirecting.
 /// </summary>
 public static class AuthenticationExtensions
 {
-    public const string ParticipantClaim = "participant";
+    /// <summary>One claim per session: <c>{dialogue}:{session}:{participant}:{invite hash or -}</c>.</summary>
+    public const string SessionClaim = "session";
 
     public static void AddParticipantAuthentication(this WebApplicationBuilder builder)
     {
@@ -28,6 +31,8 @@ public static class AuthenticationExtensions
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // The cookie outlives no session: each call checks the sessions it names, so a
+                // revoked invite or a removed member is out at once, however long the cookie lasts.
                 options.ExpireTimeSpan = TimeSpan.FromDays(30);
                 options.SlidingExpiration = true;
                 options.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
@@ -36,13 +41,38 @@ public static class AuthenticationExtensions
         builder.Services.AddAuthorization();
     }
 
-    public static Guid? ParticipantId(this ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(ParticipantClaim), out var id) ? id : null;
+    /// <summary>The sessions the cookie names, newest last.</summary>
+    public static IReadOnlyList<SessionClaim> Sessions(this ClaimsPrincipal user) =>
+        [.. user.FindAll(SessionClaim).Select(c => Extensions.SessionClaim.TryParse(c.Value)).OfType<SessionClaim>()];
 
-    public static Task SignInParticipantAsync(this HttpContext context, Guid participantId, string displayName)
+    /// <summary>The session the cookie names in one dialogue, if any.</summary>
+    public static SessionClaim? SessionIn(this ClaimsPrincipal user, Guid dialogueId) =>
+        user.Sessions().LastOrDefault(s => s.DialogueId == dialogueId);
+
+    /// <summary>The participant of the newest session: who "me" is when no dialogue is named.</summary>
+    public static Guid? ParticipantId(this ClaimsPrincipal user) => user.Sessions().LastOrDefault()?.ParticipantId;
+
+    /// <summary>
+    /// Adds a session to the cookie. Sessions in other dialogues stay (a person may be in several at
+    /// once); one in the same dialogue is replaced, since one browser is one member of a dialogue.
+    /// </summary>
+    public static Task SignInSessionAsync(this HttpContext context, SessionClaim session, string displayName)
     {
+        var kept = context.User.Sessions().Where(s => s.DialogueId != session.DialogueId);
         var identity = new ClaimsIdentity(
-            [new Claim(ParticipantClaim, participantId.ToString()), new Claim(ClaimTypes.Name, displayName)],
+            [.. kept.Append(session).Select(s => new Claim(SessionClaim, s.ToString())), new Claim(ClaimTypes.Name, displayName)],
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+    }
+
+    /// <summary>Drops one dialogue's session from the cookie; the cookie goes when it names no other.</summary>
+    public static Task SignOutOfDialogueAsync(this HttpContext context, Guid dialogueId)
+    {
+        var kept = context.User.Sessions().Where(s => s.DialogueId != dialogueId).ToList();
+        if (kept.Count == 0)
+            return context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        var identity = new ClaimsIdentity(
+            [.. kept.Select(s => new Claim(SessionClaim, s.ToString())), .. context.User.FindAll(ClaimTypes.Name)],
             CookieAuthenticationDefaults.AuthenticationScheme);
         return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
     }

@@ -12,10 +12,15 @@ public static class RealtimeExtensions
     public static void AddRealtime(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CommandRateLimitFilter>();
+        builder.Services.AddSingleton<SessionHubFilter>();
+        builder.Services.AddSingleton<LiveConnections>();
+        builder.Services.AddSingleton<SessionEnforcer>();
         builder.Services.AddSignalR(options =>
             {
                 options.MaximumReceiveMessageSize = 64 * 1024;
                 options.AddFilter<CommandRateLimitFilter>();
+                // Every call's session is checked against the dialogue as it is now (docs/security.md).
+                options.AddFilter<SessionHubFilter>();
             })
             .AddJsonProtocol(options => ServiceExtensions.CopyDomainJson(options.PayloadSerializerOptions));
         builder.Services.AddSingleton<NodeConnections>();

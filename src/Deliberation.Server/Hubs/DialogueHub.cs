@@ -9,20 +9,21 @@ namespace Deliberation.Server.Hubs;
 
 /// <summary>
 /// The live room (docs/api.md, "SignalR hub"): join with what you hold and get what you missed,
-/// send commands, and receive pushes. Identity is the invite cookie; every command is judged by the domain and
+/// send commands, and receive pushes. Identity is the session the cookie names in the dialogue a call
+/// is about, checked by <see cref="SessionHubFilter"/> on every call; every command is judged by the domain and
 /// answered with <c>{accepted, streamId, version, error}</c> only after its events are stored.
 /// </summary>
 [Authorize]
 public sealed class DialogueHub(DialogueService dialogues, LiveRoomService room) : Hub<IDialogueClient>, IDialogueHub
 {
     public Task<JoinResult> JoinDialogue(Guid dialogueId, Dictionary<string, long?>? seen) =>
-        room.JoinAsync(HubCaller.ParticipantOf(Context), Context.ConnectionId, Groups, dialogueId, seen ?? []);
+        room.JoinAsync(HubCaller.ParticipantOf(Context, dialogueId), Context.ConnectionId, Groups, dialogueId, seen ?? []);
 
     public Task LeaveDialogue(Guid dialogueId) => room.LeaveAsync(Context.ConnectionId, Groups, dialogueId);
 
     /// <summary>Events after the versions given, for a client that saw a gap; same rendering as a push.</summary>
     public Task<IReadOnlyList<StreamEvents>> CatchUp(Guid dialogueId, Dictionary<string, long?> seen) =>
-        room.CatchUpAsync(HubCaller.ParticipantOf(Context), dialogueId, seen ?? []);
+        room.CatchUpAsync(HubCaller.ParticipantOf(Context, dialogueId), dialogueId, seen ?? []);
 
     public Task<CommandOutcome> TakePosition(TakePositionRequest r) =>
         Statement(r?.DialogueId, r?.StatementId, () => new TakePosition(r!.ClauseId, r.Revision, r.Position, r.Note, r.OptionId));
@@ -52,7 +53,7 @@ public sealed class DialogueHub(DialogueService dialogues, LiveRoomService room)
         Statement(r?.DialogueId, r?.StatementId, () => new FreezeStatement());
 
     public Task<CommandOutcome> Sign(SignRequest r) =>
-        Statement(r?.DialogueId, r?.StatementId, () => new Sign(r!.Name, r.Affiliation, r.Capacity, r.TextHash));
+        Statement(r?.DialogueId, r?.StatementId, () => new Sign(r!.Affiliation, r.Capacity, r.TextHash));
 
     public Task<CommandOutcome> WithdrawSignature(WithdrawSignatureRequest r) =>
         Statement(r?.DialogueId, r?.StatementId, () => new WithdrawSignature(r!.Reason));
@@ -71,7 +72,7 @@ public sealed class DialogueHub(DialogueService dialogues, LiveRoomService room)
 
     /// <summary>Relays uncommitted text to the others in the room (not stored).</summary>
     public async Task<CommandOutcome> DraftPreview(DraftPreviewRequest r) =>
-        r is null || r.Text is null ? MalformedRequest.Outcome : await room.PreviewDraftAsync(HubCaller.ParticipantOf(Context), r);
+        r is null || r.Text is null ? MalformedRequest.Outcome : await room.PreviewDraftAsync(HubCaller.ParticipantOf(Context, r.DialogueId), r);
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
@@ -83,13 +84,13 @@ public sealed class DialogueHub(DialogueService dialogues, LiveRoomService room)
     {
         if (dialogueId is not { } id)
             return MalformedRequest.Outcome;
-        return await dialogues.ExecuteAsync(id, command(), HubCaller.ParticipantOf(Context));
+        return await dialogues.ExecuteAsync(id, command(), HubCaller.ParticipantOf(Context, id));
     }
 
     private async Task<CommandOutcome> Statement(Guid? dialogueId, Guid? statementId, Func<StatementCommand> command)
     {
         if (dialogueId is not { } id || statementId is not { } sid)
             return MalformedRequest.Outcome;
-        return await dialogues.ExecuteAsync(id, sid, command(), HubCaller.ParticipantOf(Context));
+        return await dialogues.ExecuteAsync(id, sid, command(), HubCaller.ParticipantOf(Context, id));
     }
 }

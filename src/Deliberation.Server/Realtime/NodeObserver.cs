@@ -11,7 +11,7 @@ namespace Deliberation.Server.Realtime;
 /// once. Every node with clients in a dialogue subscribes, so an action on one node reaches
 /// clients on all.
 /// </summary>
-public sealed class NodeObserver(IGrainFactory grains, NodeConnections connections, OutboxRegistry outboxes, PushSender pushes)
+public sealed class NodeObserver(IGrainFactory grains, NodeConnections connections, OutboxRegistry outboxes, PushSender pushes, SessionEnforcer sessions)
     : IDialogueObserver
 {
     private readonly Lock referenceGate = new();
@@ -34,11 +34,15 @@ public sealed class NodeObserver(IGrainFactory grains, NodeConnections connectio
     public Task SubscribeAsync(Guid dialogueId) => grains.GetGrain<IDialogueGrain>(dialogueId).SubscribeAsync(Reference);
 
     // A node whose clients have all left may still be subscribed for a while: it has nobody to push to.
-    public Task EventsAppendedAsync(Guid dialogueId, Immutable<IReadOnlyList<RecordedEventEnvelope>> events)
+    // A removal, revocation or role change takes effect on the connections before these events
+    // are posted, so nothing from here on reaches a connection under its old role.
+    public async Task EventsAppendedAsync(Guid dialogueId, Immutable<IReadOnlyList<RecordedEventEnvelope>> events)
     {
-        if (events.Value.Count > 0 && connections.CountIn(dialogueId) > 0)
-            outboxes.Post(dialogueId, events.Value);
-        return Task.CompletedTask;
+        if (events.Value.Count == 0 || connections.CountIn(dialogueId) == 0)
+            return;
+        if (SessionEnforcer.Concerns(events.Value))
+            await sessions.EnforceAsync(dialogueId);
+        outboxes.Post(dialogueId, events.Value);
     }
 
     public Task ConsensusChangedAsync(Guid dialogueId, Guid statementId, long statementVersion, Immutable<IReadOnlyList<ClauseConsensus>> clauses, bool hasConsensus)

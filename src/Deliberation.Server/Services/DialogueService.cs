@@ -3,10 +3,13 @@ using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Participants;
+using Deliberation.Domain.Sessions;
 using Deliberation.Domain.Statements;
 using Deliberation.Grains.Dialogues;
 using Deliberation.Grains.Participants;
+using Deliberation.Grains.Sessions;
 using Deliberation.Grains.Statements;
+using Deliberation.Server.Extensions;
 
 namespace Deliberation.Server.Services;
 
@@ -16,12 +19,16 @@ namespace Deliberation.Server.Services;
 /// </summary>
 public sealed class DialogueService(IGrainFactory grains)
 {
+    /// <summary>Creates a dialogue and a session for its convener, which <see cref="FoundingSessionAsync"/> finds.</summary>
     public async Task<(Guid DialogueId, CommandOutcome Outcome)> CreateDialogueAsync(Guid convener, CreateDialogue command)
     {
         var id = command.DialogueId == Guid.Empty ? Guid.NewGuid() : command.DialogueId;
         var outcome = await Dialogue(id).ExecuteAsync(command with { DialogueId = id }, convener);
         if (outcome.Accepted)
+        {
             await RegisterAsync(convener, command.ConvenerName, command.ConvenerAffiliation, id, Role.Convener);
+            await Sessions(id).ExecuteAsync(new StartFoundingSession(Guid.NewGuid()), convener);
+        }
         return (id, outcome);
     }
 
@@ -85,6 +92,26 @@ public sealed class DialogueService(IGrainFactory grains)
             .Prepend(KeyValuePair.Create(StreamIds.Dialogue(snapshot.Dialogue.Id), snapshot.Dialogue.Version))
             .ToImmutableDictionary();
 
+    /// <summary>The session the dialogue was created with, for signing its convener in.</summary>
+    public async Task<SessionClaim> FoundingSessionAsync(Guid dialogueId)
+    {
+        var session = (await GetSessionsAsync(dialogueId)).Sessions.Values.Where(s => s.InviteHash is null).MinBy(s => s.StartedAt)!;
+        return new SessionClaim(dialogueId, session.Id, session.ParticipantId, null);
+    }
+
+    /// <summary>A new session for a member whose organiser account the caller has checked; null when the dialogue refuses it.</summary>
+    public async Task<SessionClaim?> StartAccountSessionAsync(Guid dialogueId, Guid participantId)
+    {
+        var sessionId = Guid.NewGuid();
+        var outcome = await Sessions(dialogueId).ExecuteAsync(new StartAccountSession(sessionId), participantId);
+        return outcome.Accepted ? new SessionClaim(dialogueId, sessionId, participantId, null) : null;
+    }
+
+    /// <summary>Every session of the dialogue, to check the one a caller names.</summary>
+    public async Task<DialogueSessionsState> GetSessionsAsync(Guid dialogueId) => (await Sessions(dialogueId).GetStateAsync()).Value;
+
+    public Task<CommandOutcome> ExecuteAsync(Guid dialogueId, SessionCommand command, Guid actor) => Sessions(dialogueId).ExecuteAsync(command, actor);
+
     /// <summary>Registers a person's participant stream (once) and records that she joined a dialogue.</summary>
     public async Task RegisterAsync(Guid participantId, string displayName, string? affiliation, Guid dialogueId, Role role)
     {
@@ -100,6 +127,8 @@ public sealed class DialogueService(IGrainFactory grains)
     private IDialogueGrain Dialogue(Guid id) => grains.GetGrain<IDialogueGrain>(id);
 
     private IStatementGrain Statement(Guid id) => grains.GetGrain<IStatementGrain>(id);
+
+    private ISessionsGrain Sessions(Guid dialogueId) => grains.GetGrain<ISessionsGrain>(dialogueId);
 
     /// <summary>Clients may leave new ids empty; the server picks them so retries can also send their own.</summary>
     private static DialogueCommand WithIds(DialogueCommand command) => command switch

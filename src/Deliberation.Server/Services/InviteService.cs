@@ -2,30 +2,40 @@ using System.Security.Cryptography;
 using System.Text;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Sessions;
 using Deliberation.Persistence;
+using Deliberation.Server.Extensions;
 
 namespace Deliberation.Server.Services;
 
 /// <summary>
-/// Invites are random 256-bit codes; only their SHA-256 is stored, so a leaked database signs
-/// nobody in. They expire, and an organiser can revoke them.
+/// Invites are random 256-bit codes made here and nowhere else; only their SHA-256 is stored, so a
+/// leaked database signs nobody in. They expire within the dialogue's invite lifetime, start at most
+/// its number of sessions, and an organiser can revoke them — which ends the sessions they started
+/// (docs/security.md, "Invites").
 /// </summary>
-public sealed class InviteService(DialogueService dialogues, IDialogueDirectory directory, TimeProvider time, IConfiguration configuration)
+public sealed class InviteService(DialogueService dialogues, IDialogueDirectory directory, TimeProvider time)
 {
     public sealed record Issued(Guid ParticipantId, string Code, DateTimeOffset ExpiresAt);
 
-    public enum RedeemFailure { None, Unknown, Revoked, Expired, NoLongerMember }
+    /// <summary>A redeemed invite: the session it started, and the member it signs in as.</summary>
+    public sealed record Redeemed(SessionClaim Session, Member Member);
 
     public static string NewCode() => Base64Url(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 
-    /// <summary>Adds a member and issues her invite in one commit, so no member exists without a way in.</summary>
+    /// <summary>
+    /// Adds a member and issues her invite in one commit, so no member exists without a way in. The
+    /// participant id is made here: a caller never names one (<c>member.id-not-allowed</c>).
+    /// </summary>
     public async Task<(Issued? Invite, CommandOutcome Outcome)> AddMemberWithInviteAsync(Guid dialogueId, Member member, Guid actor)
     {
-        var participantId = member.ParticipantId == Guid.Empty ? Guid.NewGuid() : member.ParticipantId;
+        if (member.ParticipantId != Guid.Empty)
+            return (null, CommandOutcome.Refused(StreamIds.Dialogue(dialogueId), 0, MemberIdNotAllowed));
+        var participantId = Guid.NewGuid();
         var code = NewCode();
-        var expires = time.GetUtcNow().AddDays(configuration.GetValue("Invites:ValidDays", 30));
+        var expires = await ExpiryAsync(dialogueId);
         var outcome = await dialogues.ExecuteAsync(dialogueId,
             [new AddMember(member with { ParticipantId = participantId }), new IssueInvite(participantId, Hash(code), expires)], actor);
         if (!outcome.Accepted)
@@ -38,33 +48,49 @@ public sealed class InviteService(DialogueService dialogues, IDialogueDirectory 
     public async Task<(Issued? Invite, CommandOutcome Outcome)> ReissueAsync(Guid dialogueId, Guid participantId, Guid actor)
     {
         var code = NewCode();
-        var expires = time.GetUtcNow().AddDays(configuration.GetValue("Invites:ValidDays", 30));
+        var expires = await ExpiryAsync(dialogueId);
         var outcome = await dialogues.ExecuteAsync(dialogueId, new IssueInvite(participantId, Hash(code), expires), actor);
         return outcome.Accepted ? (new Issued(participantId, code, expires), outcome) : (null, outcome);
     }
 
-    public async Task<(InviteRecord? Invite, RedeemFailure Failure)> RedeemAsync(string code)
+    /// <summary>
+    /// Starts a session with an invite. The dialogue's sessions grain decides (one thread), so two
+    /// browsers racing for an invite's last redemption cannot both win.
+    /// </summary>
+    public async Task<(Redeemed? Redeemed, RuleError? Refusal)> RedeemAsync(string code)
     {
         if (string.IsNullOrWhiteSpace(code) || code.Length > 100)
-            return (null, RedeemFailure.Unknown);
+            return (null, NotFound);
         var invite = await directory.FindInviteAsync(Hash(code));
         if (invite is null)
-            return (null, RedeemFailure.Unknown);
+            return (null, NotFound);
         if (invite.RevokedAt is not null)
-            return (null, RedeemFailure.Revoked);
+            return (null, Revoked);
         if (invite.ExpiresAt <= time.GetUtcNow())
-            return (null, RedeemFailure.Expired);
-        var dialogue = await dialogues.GetDialogueAsync(invite.DialogueId);
-        if (dialogue?.MemberOrNull(invite.ParticipantId) is null)
-            return (null, RedeemFailure.NoLongerMember);
+            return (null, RuleError.Forbidden("invite.expired", "This invite has expired; ask the convener for a new one."));
+        var session = new SessionClaim(invite.DialogueId, Guid.NewGuid(), invite.ParticipantId, invite.CodeHash);
         // The dialogue's own state has the last word: the index only finds the dialogue, and may
         // lag behind a revocation committed just before a crash.
-        return dialogue.Invites.TryGetValue(invite.CodeHash, out var holder) && holder == invite.ParticipantId
-            ? (invite, RedeemFailure.None)
-            : (null, RedeemFailure.Revoked);
+        var outcome = await dialogues.ExecuteAsync(invite.DialogueId, new RedeemInvite(session.SessionId, invite.CodeHash), invite.ParticipantId);
+        if (!outcome.Accepted)
+            return (null, outcome.Error!.Rule == "dialogue.not-a-member"
+                ? RuleError.Forbidden("invite.not-a-member", "You are no longer a member of this dialogue.")
+                : outcome.Error);
+        var member = (await dialogues.GetDialogueAsync(invite.DialogueId))?.MemberOrNull(invite.ParticipantId);
+        return member is null ? (null, Revoked) : (new Redeemed(session, member), null);
     }
 
     public static string Link(string baseUrl, string code) => $"{baseUrl.TrimEnd('/')}/invite/{code}";
+
+    public static RuleError MemberIdNotAllowed { get; } =
+        RuleError.Invalid("member.id-not-allowed", "The server makes every participant id; leave participantId out.");
+
+    private static RuleError NotFound => RuleError.NotFound("invite.not-found", "There is no such invite.");
+
+    private static RuleError Revoked => RuleError.Forbidden("invite.revoked", "This invite was revoked; ask the convener for a new one.");
+
+    private async Task<DateTimeOffset> ExpiryAsync(Guid dialogueId) =>
+        time.GetUtcNow().AddDays((await dialogues.GetDialogueAsync(dialogueId))?.Settings.InviteLifetimeDays ?? 1);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

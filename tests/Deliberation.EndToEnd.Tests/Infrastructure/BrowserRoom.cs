@@ -81,6 +81,8 @@ public sealed class BrowserRoom : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(Server.BaseAddress, $"invite/{dialogue.Codes[person]}").ToString());
+        // The link only shows the invitation: she joins by pressing its button (docs/security.md).
+        await page.GetByTestId("invite-join").ClickAsync();
         await page.WaitForURLAsync($"**/dialogues/{dialogue.DialogueId}");
         await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "Connected", new() { Timeout = 60_000 });
         return page;

@@ -55,4 +55,20 @@ public sealed class TwoNodeTests : IAsyncLifetime
         var consensus = await onFirst.WaitForAsync(c => c.Consensus.Count > 0 ? c.Consensus : null, TimeSpan.FromSeconds(15), "ConsensusChanged on the other node");
         Assert.NotEmpty(consensus);
     }
+
+    [Fact]
+    public async Task ARemovalOnOneNodeClosesTheMembersConnectionOnTheOther()
+    {
+        var dialogue = await TestDialogue.CreateAsync(first.NewClient, ConfidentialityMode.ChathamHouse, HubFixture.Dimensions, HubFixture.Seats);
+        using var n3OnSecond = second.NewClient();
+        var invite = await dialogue.Convener.PostOkAsync($"/api/dialogues/{dialogue.Id}/members/{dialogue.IdOf("N3")}/invites", new { });
+        await n3OnSecond.RedeemAsync(invite["code"]!.GetValue<string>());
+        await using var onSecond = await HubClient.ConnectAsync(second.BaseAddress, n3OnSecond);
+        await onSecond.JoinAsync(dialogue.Id);
+
+        await dialogue.AcceptAsync(TestDialogue.ConvenerName, new Domain.Dialogues.RemoveMember(dialogue.IdOf("N3")));
+
+        await onSecond.WaitClosedAsync();
+        await Expect.RefusedAsync(await n3OnSecond.GetAsync(dialogue.Url), System.Net.HttpStatusCode.Forbidden, "dialogue.not-a-member");
+    }
 }

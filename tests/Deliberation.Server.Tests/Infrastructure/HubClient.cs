@@ -68,5 +68,13 @@ public sealed class HubClient : IAsyncDisposable
     public JsonObject? EventOfType(string type, Func<JsonObject, bool>? where = null) =>
         events.Select(e => e.Event).FirstOrDefault(e => e["type"]?.GetValue<string>() == type && (where?.Invoke(e) ?? true));
 
+    /// <summary>Within the second the server promises for a removal or revocation, with a little room for a loaded machine.</summary>
+    public static readonly TimeSpan Promptly = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>Waits until the server has closed this connection.</summary>
+    public Task WaitClosedAsync() => Eventually.Async(
+        () => Connection.State == HubConnectionState.Disconnected,
+        Promptly, () => $"the connection is still {Connection.State}", TimeSpan.FromMilliseconds(20));
+
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }

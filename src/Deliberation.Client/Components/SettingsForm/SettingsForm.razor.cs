@@ -7,7 +7,8 @@ namespace Deliberation.Client.Components;
 
 /// <summary>
 /// The dialogue's settings as the convener set them at creation — title, track, venue, dates,
-/// languages, confidentiality and k, description — to change later. Saving hands the new settings
+/// languages, confidentiality and k, description, how long invites live and how many browsers one
+/// signs in — to change later. Saving hands the new settings
 /// to the page, which asks for confirmation and sends <c>ChangeSettings</c>.
 /// </summary>
 public sealed partial class SettingsForm
@@ -22,6 +23,8 @@ public sealed partial class SettingsForm
     private ConfidentialityMode confidentiality;
     private int minimumGroupSize;
     private string description = "";
+    private int inviteLifetimeDays;
+    private int inviteRedemptions;
 
     [Parameter, EditorRequired]
     public DialogueSettings Settings { get; set; } = null!;
@@ -35,7 +38,7 @@ public sealed partial class SettingsForm
     private DialogueSettings Edited => new(
         title.Trim(), track, Optional(venue), startsOn, endsOn,
         [.. languages.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()],
-        confidentiality, minimumGroupSize, Optional(description));
+        confidentiality, minimumGroupSize, Optional(description), inviteLifetimeDays, inviteRedemptions);
 
     private bool Changed => Describe(Settings, Edited).Count > 0;
 
@@ -44,6 +47,8 @@ public sealed partial class SettingsForm
         string.IsNullOrWhiteSpace(title) ? "The dialogue needs a title."
         : startsOn is { } s && endsOn is { } e && e < s ? "The dialogue cannot end before it starts."
         : minimumGroupSize is < 1 or > 100 ? "k is between 1 and 100."
+        : inviteLifetimeDays is < 1 or > Limits.InviteLifetimeDays ? $"Invites live between 1 and {Limits.InviteLifetimeDays} days."
+        : inviteRedemptions is < 1 or > Limits.InviteRedemptions ? $"An invite signs in between 1 and {Limits.InviteRedemptions} browsers."
         : null;
 
     protected override void OnParametersSet()
@@ -66,6 +71,8 @@ public sealed partial class SettingsForm
         confidentiality = Settings.Confidentiality;
         minimumGroupSize = Settings.MinimumGroupSize;
         description = Settings.Description ?? "";
+        inviteLifetimeDays = Settings.InviteLifetimeDays;
+        inviteRedemptions = Settings.InviteRedemptions;
     }
 
     private Task SaveAsync() => Problem is null && Changed ? OnSave.InvokeAsync(Edited) : Task.CompletedTask;
@@ -89,6 +96,8 @@ public sealed partial class SettingsForm
         Compare("Languages", Join(before.Languages), Join(after.Languages));
         Compare("Confidentiality", Presentation.Label(before.Confidentiality), Presentation.Label(after.Confidentiality));
         Compare("Minimum group size k", before.MinimumGroupSize.ToString(System.Globalization.CultureInfo.InvariantCulture), after.MinimumGroupSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Compare("Invites live (days)", before.InviteLifetimeDays.ToString(System.Globalization.CultureInfo.InvariantCulture), after.InviteLifetimeDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Compare("Browsers one invite signs in", before.InviteRedemptions.ToString(System.Globalization.CultureInfo.InvariantCulture), after.InviteRedemptions.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if ((before.Description ?? "") != (after.Description ?? ""))
             changes.Add("Description changed");
         return changes;

@@ -4,19 +4,22 @@ using Microsoft.AspNetCore.Components;
 
 namespace Deliberation.Client.Components;
 
-/// <summary>What a signer gives: her name and affiliation as they are to be printed, her capacity, and the hash of the text she was shown.</summary>
-public sealed record SignatureDetails(string Name, string? Affiliation, SignatureCapacity Capacity, string TextHash);
+/// <summary>
+/// What a signer gives: her affiliation as it is to be printed (for identification only), her
+/// capacity, and the hash of the text she was shown. Her name is not hers to give: the server
+/// prints the one on the roster.
+/// </summary>
+public sealed record SignatureDetails(string? Affiliation, SignatureCapacity Capacity, string TextHash);
 
 /// <summary>
-/// The frozen text's hash, the form to sign it (name prefilled with the viewer's, affiliation,
-/// capacity), the signatories, and withdrawing one's own signature with a reason. Shown only once
+/// The frozen text's hash, the form to sign it (her name as on the roster, shown but not editable;
+/// affiliation; capacity), the signatories, and withdrawing one's own signature with a reason. Shown only once
 /// the facilitator has frozen the statement; the hash sent is the one on screen, so nobody signs a
 /// text she was not shown. Refusals come back from the server and are shown with its message.
 /// </summary>
 public sealed partial class SigningPanel
 {
     private Guid prefilledFor;
-    private string name = "";
     private string affiliation = "";
     private SignatureCapacity capacity = SignatureCapacity.Personal;
     private bool withdrawing;
@@ -63,16 +66,15 @@ public sealed partial class SigningPanel
         if (prefilledFor == You.ParticipantId)
             return;
         prefilledFor = You.ParticipantId;
-        name = You.DisplayName;
         affiliation = You.Affiliation ?? "";
     }
 
     private async Task SignAsync()
     {
-        if (OnSign is null || Statement.Frozen is not { } frozen || string.IsNullOrWhiteSpace(name))
+        if (OnSign is null || Statement.Frozen is not { } frozen)
             return;
         // The hash on screen, not one fetched now: the signature must bind to the text she was shown.
-        var details = new SignatureDetails(name.Trim(), string.IsNullOrWhiteSpace(affiliation) ? null : affiliation.Trim(), capacity, frozen.Hash);
+        var details = new SignatureDetails(string.IsNullOrWhiteSpace(affiliation) ? null : affiliation.Trim(), capacity, frozen.Hash);
         await SendAsync(() => OnSign(details));
     }
 

@@ -206,7 +206,7 @@ public sealed partial class RoomPage
 
     private Task<CommandOutcome> SignAsync(SignatureDetails signature) =>
         Statement is { } s
-            ? RunAsync(hub => hub.Sign(new SignRequest(DialogueId, s.Id, signature.Name, signature.Affiliation, signature.Capacity, signature.TextHash)), "Signed.", refusalShownInline: true)
+            ? RunAsync(hub => hub.Sign(new SignRequest(DialogueId, s.Id, signature.Affiliation, signature.Capacity, signature.TextHash)), "Signed.", refusalShownInline: true)
             : Task.FromResult(NoStatement);
 
     private Task<CommandOutcome> WithdrawSignatureAsync(string? reason) =>
