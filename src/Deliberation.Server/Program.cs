@@ -18,10 +18,10 @@ var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 
-app.UseProblemDetailsForErrors();
+app.UseBrowserProtection();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
+app.UseRequestLimits();
 
 app.MapHealthApi();
 app.MapInviteApi();
