@@ -11,7 +11,7 @@ namespace Deliberation.Domain;
 /// adding a record. The discriminator may come anywhere in the object (not only first, as
 /// hand-written JSON often has it); an object of a polymorphic base with no discriminator is a
 /// <see cref="JsonException"/> naming what is missing, never an error of the server. Numbers are
-/// finite: the serializer refuses <c>NaN</c>, <c>Infinity</c> and <c>1e400</c>, even as strings.
+/// finite (<see cref="FiniteDoubleConverter"/>).
 /// </summary>
 public static class DomainJson
 {
@@ -54,6 +54,7 @@ public static class DomainJson
         };
         options.Converters.Add(new JsonStringEnumConverter());
         options.Converters.Add(new ImmutableArrayJsonConverter());
+        options.Converters.Add(new FiniteDoubleConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
@@ -69,6 +70,8 @@ public static class DomainJson
             if (eventType is not null)
                 info.Properties.Remove(eventType);
         }
+        if (info.Type.IsSubclassOf(typeof(Dialogues.DialogueCommand)) || info.Type.IsSubclassOf(typeof(Statements.StatementCommand)))
+            info.OnDeserialized = RequiredMembers.Check;
         if (!PolymorphicBases.Contains(info.Type))
             return;
         // Without a discriminator the serializer would try to make the abstract base itself and fail

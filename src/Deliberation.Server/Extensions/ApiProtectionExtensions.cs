@@ -1,6 +1,7 @@
 using Deliberation.Server.Protection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Deliberation.Server.Extensions;
@@ -26,6 +27,19 @@ public static class ApiProtectionExtensions
         builder.Services.AddSingleton<HubConnectionLimitFilter>();
         builder.Services.Configure<HubOptions>(options => options.AddFilter<HubConnectionLimitFilter>());
         builder.Services.TryAddSingleton(TimeProvider.System);
+        ExplainHubArgumentErrors(builder.Services);
+    }
+
+    /// <summary>
+    /// Wraps the hub's JSON protocol in <see cref="ClearArgumentErrorsHubProtocol"/>; it must run
+    /// after <c>AddRealtime</c> has registered that protocol (Program.cs calls it after).
+    /// </summary>
+    private static void ExplainHubArgumentErrors(IServiceCollection services)
+    {
+        var json = services.LastOrDefault(d => d.ServiceType == typeof(IHubProtocol) && d.ImplementationType == typeof(JsonHubProtocol))
+            ?? throw new InvalidOperationException("AddApiProtection wraps the hub's JSON protocol: call it after AddRealtime.");
+        services.Remove(json);
+        services.AddSingleton<IHubProtocol>(provider => new ClearArgumentErrorsHubProtocol(ActivatorUtilities.CreateInstance<JsonHubProtocol>(provider)));
     }
 
     /// <summary>Before authentication: where the request came from, the headers every answer carries, errors as problems, and the cross-site check.</summary>

@@ -104,7 +104,8 @@ public sealed class HubLimitsTests(HubFixture fixture)
         {
             var method = argument is { } a && a.GetType().GetProperty("low") is not null ? "StateRange" : "TakePosition";
             var error = await Assert.ThrowsAsync<HubException>(() => n1.Connection.InvokeAsync<CommandOutcome>(method, argument));
-            Assert.Contains("Make sure that the types of the provided values match", error.Message);
+            Assert.True(error.Message.Contains($"The arguments do not fit {method}, which takes", StringComparison.Ordinal),
+                $"{method}({System.Text.Json.JsonSerializer.Serialize(argument)}): {error.Message}");
         }
 
         Assert.Equal(before, await dialogue.StatementVersionAsync());
