@@ -39,6 +39,7 @@ public static class ApiProtectionExtensions
         var json = services.LastOrDefault(d => d.ServiceType == typeof(IHubProtocol) && d.ImplementationType == typeof(JsonHubProtocol))
             ?? throw new InvalidOperationException("AddApiProtection wraps the hub's JSON protocol: call it after AddRealtime.");
         services.Remove(json);
+        services.Configure<JsonHubProtocolOptions>(options => RequiredMembersCheck.ApplyTo(options.PayloadSerializerOptions));
         services.AddSingleton<IHubProtocol>(provider => new ClearArgumentErrorsHubProtocol(ActivatorUtilities.CreateInstance<JsonHubProtocol>(provider)));
     }
 
