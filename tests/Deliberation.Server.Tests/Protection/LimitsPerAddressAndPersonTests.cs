@@ -9,6 +9,7 @@ namespace Deliberation.Server.Tests.Protection;
 /// docs/security.md, Limits: an attacker who opens fresh sessions gets no fresh allowance. Each test
 /// has a server of its own with low limits, and sets the address each client comes from.
 /// </summary>
+[Collection(OwnServerCollection.Name)]
 public sealed class LimitsPerAddressAndPersonTests
 {
     private static readonly Seat[] ThreeDelegates =
