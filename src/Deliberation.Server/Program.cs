@@ -9,8 +9,8 @@ builder.AddDeliberationOrleans();
 builder.AddDeliberationServices();
 builder.AddParticipantAuthentication();
 builder.AddOrganiserAccounts();
-builder.AddApiProtection();
 builder.AddRealtime();
+builder.AddApiProtection();
 builder.AddApiDocument();
 builder.AddDemoSeed();
 builder.AddBrowserClient();
@@ -20,10 +20,10 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 await app.MigrateAccountsDatabaseAsync();
 
-app.UseProblemDetailsForErrors();
+app.UseBrowserProtection();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
+app.UseRequestLimits();
 
 app.MapHealthApi();
 app.MapInviteApi();

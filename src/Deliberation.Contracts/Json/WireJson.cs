@@ -21,6 +21,7 @@ public static class WireJson
         var domain = DomainJson.Options;
         options.PropertyNamingPolicy = domain.PropertyNamingPolicy;
         options.PropertyNameCaseInsensitive = domain.PropertyNameCaseInsensitive;
+        options.AllowOutOfOrderMetadataProperties = domain.AllowOutOfOrderMetadataProperties;
         options.TypeInfoResolverChain.Insert(0, domain.TypeInfoResolver!);
         foreach (var converter in domain.Converters)
             options.Converters.Add(converter);

@@ -8,7 +8,10 @@ namespace Deliberation.Domain;
 /// The one JSON shape of domain types, used by the event store, the wire and Orleans, so an
 /// event looks the same wherever it is read. Polymorphic bases get a <c>type</c> discriminator
 /// naming the concrete record; derived types are found by reflection, so adding an event is
-/// adding a record.
+/// adding a record. The discriminator may come anywhere in the object (not only first, as
+/// hand-written JSON often has it); an object of a polymorphic base with no discriminator is a
+/// <see cref="JsonException"/> naming what is missing, never an error of the server. Numbers are
+/// finite (<see cref="FiniteDoubleConverter"/>).
 /// </summary>
 public static class DomainJson
 {
@@ -48,10 +51,12 @@ public static class DomainJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            AllowOutOfOrderMetadataProperties = true,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { AddDerivedTypes } },
         };
         options.Converters.Add(new JsonStringEnumConverter());
         options.Converters.Add(new ImmutableArrayJsonConverter());
+        options.Converters.Add(new FiniteDoubleConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
@@ -67,8 +72,15 @@ public static class DomainJson
             if (eventType is not null)
                 info.Properties.Remove(eventType);
         }
+        if (info.Type.IsSubclassOf(typeof(Dialogues.DialogueCommand)) || info.Type.IsSubclassOf(typeof(Statements.StatementCommand)))
+            info.OnDeserialized = RequiredMembers.Check;
         if (!PolymorphicBases.Contains(info.Type))
             return;
+        // Without a discriminator the serializer would try to make the abstract base itself and fail
+        // with NotSupportedException, which ASP.NET and SignalR treat as a server error.
+        var baseName = info.Type.Name;
+        info.CreateObject = () => throw new JsonException(
+            $"A {baseName} needs a \"type\" property naming which one, e.g. {{\"type\":\"{info.Type.Assembly.GetTypes().First(t => !t.IsAbstract && t.IsSubclassOf(info.Type)).Name}\", …}}.");
         info.PolymorphismOptions = new JsonPolymorphismOptions
         {
             TypeDiscriminatorPropertyName = "type",

@@ -5,44 +5,46 @@ using Deliberation.Server.Extensions;
 using Deliberation.Server.Polis;
 using Deliberation.Server.Services;
 using Deliberation.Server.Visibility;
-using Microsoft.AspNetCore.Http.Features;
+using Deliberation.Server.Protection;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Server.Api;
 
 public static class PolisApi
 {
-    /// <summary>Three files at the reader's per-file limit, and room for the form around them.</summary>
-    public static readonly long MaxImportBytes = 3 * PolisImporter.Limits.MaxBytesPerFile + 1024 * 1024;
-
     public static void MapPolisApi(this WebApplication app)
     {
+        var limits = ImportLimits.From(app.Configuration);
         app.MapPost("/api/imports/polis", async Task<Results<Created<ImportedConversation>, ProblemHttpResult>> (HttpContext http, PolisImporter importer) =>
         {
-            if (!http.Request.HasFormContentType)
+            if (!PolisUpload.IsMultipart(http.Request))
                 return Problems.Invalid("polis.not-multipart", "Send the export as multipart/form-data with comments.csv and participants-votes.csv (votes.csv optional).");
-            // Kestrel's default body limit (30 MB) would cut off files the reader allows (32 MiB each, three of them).
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-                bodySize.MaxRequestBodySize = MaxImportBytes;
-            var form = await http.Request.ReadFormAsync();
-            var comments = File(form, "comments.csv");
-            var participantsVotes = File(form, "participants-votes.csv");
-            if (comments is null || participantsVotes is null)
-                return Problems.Invalid("polis.missing-file", "Both comments.csv and participants-votes.csv are required.");
-            var votes = File(form, "votes.csv");
             PolisConversation conversation;
+            string? title;
             try
             {
-                await using var c = comments.OpenReadStream();
-                await using var p = participantsVotes.OpenReadStream();
-                await using var v = votes?.OpenReadStream();
-                conversation = PolisReader.Read(c, p, v, PolisImporter.Limits);
+                // Read as it arrives, each file through its limit into a temporary file: memory stays
+                // bounded whatever is sent, and the body as a whole through the request's limit.
+                await using var upload = await PolisUpload.ReadAsync(
+                    new LimitedReadStream(http.Request.Body, limits.MaxRequestBytes), http.Request.ContentType!, limits.Reader.MaxBytesPerFile, http.RequestAborted);
+                if (upload.Comments is not { } comments || upload.ParticipantsVotes is not { } participantsVotes)
+                    return Problems.Invalid("polis.missing-file", "Both comments.csv and participants-votes.csv are required.");
+                conversation = PolisReader.Read(comments, participantsVotes, upload.Votes, limits.Reader);
+                title = upload.Title;
             }
             catch (PolisFormatException e)
             {
                 return Problems.Invalid(e.Rule, e.Message);
             }
-            var title = form["title"].FirstOrDefault() is { Length: > 0 } given ? given : "Imported Pol.is conversation";
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return RequestSizeLimit.TooLarge(limits.MaxRequestBytes);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                return Problems.Invalid("polis.malformed-upload", "The multipart body is malformed: " + e.Message);
+            }
+            title = title is { Length: > 0 } given ? given : "Imported Pol.is conversation";
             var me = http.User.ParticipantId();
             var name = http.User.Identity?.Name ?? "Importer";
             var (imported, error) = await importer.ImportAsync(conversation, title, me ?? Guid.NewGuid(), name);
@@ -55,8 +57,9 @@ public static class PolisApi
             return TypedResults.Created($"/api/dialogues/{imported.DialogueId}",
                 new ImportedConversation(imported.DialogueId, imported.StatementId, imported.Clauses, imported.Participants, imported.Positions));
         }).RequireOrganiserAccount().RequireRateLimiting(ApiProtectionExtensions.ImportPolicy).DisableAntiforgery()
+            .WithMetadata(new UploadLimit(limits.MaxRequestBytes))
             // No Accepts metadata: routing would answer a non-form body 415 before the handler can name the rule.
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         app.MapDialogueMembersGroup().MapGet("/export/polis", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, string? file, HttpContext http, DialogueService dialogues, PolisExporter exporter) =>
         {
@@ -79,8 +82,4 @@ public static class PolisApi
             };
         }).Produces(StatusCodes.Status200OK, responseType: null, contentType: "application/zip", "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
     }
-
-    /// <summary>A part named after the file (form field or file name), so curl -F comments.csv=@… and -F file=@comments.csv both work.</summary>
-    private static IFormFile? File(IFormCollection form, string name) =>
-        form.Files.GetFile(name) ?? form.Files.FirstOrDefault(f => string.Equals(f.FileName, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -5,12 +5,18 @@ namespace Deliberation.Server.Api;
 /// <summary>RFC 9457 problem details carrying the broken rule's name, so clients can switch on it.</summary>
 public static class Problems
 {
-    public static ProblemHttpResult From(RuleError error) => TypedResults.Problem(
-        statusCode: StatusOf(error.Kind),
-        title: error.Message,
-        detail: error.Message,
-        type: $"https://deliberation.dev/rules/{error.Rule}",
-        extensions: new Dictionary<string, object?> { ["rule"] = error.Rule });
+    public static ProblemHttpResult From(RuleError error) => WithStatus(StatusOf(error.Kind), error.Rule, error.Message);
+
+    /// <summary>A refusal whose status no domain <see cref="ErrorKind"/> names: limits (413, 429) and the edge's own checks.</summary>
+    public static ProblemHttpResult WithStatus(int status, string rule, string message) => TypedResults.Problem(
+        statusCode: status,
+        title: message,
+        detail: message,
+        type: TypeOf(rule),
+        extensions: new Dictionary<string, object?> { ["rule"] = rule });
+
+    /// <summary>Where a rule is explained; the problem's <c>type</c>.</summary>
+    public static string TypeOf(string rule) => $"https://deliberation.dev/rules/{rule}";
 
     public static ProblemHttpResult Invalid(string rule, string message) => From(RuleError.Invalid(rule, message));
 

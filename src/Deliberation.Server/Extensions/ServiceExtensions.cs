@@ -9,7 +9,11 @@ public static class ServiceExtensions
     /// <summary>The thin services between the endpoints and the grains; JSON as the domain writes it.</summary>
     public static void AddDeliberationServices(this WebApplicationBuilder builder)
     {
-        builder.Services.ConfigureHttpJsonOptions(options => CopyDomainJson(options.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            CopyDomainJson(options.SerializerOptions);
+            Protection.RequiredMembersCheck.ApplyTo(options.SerializerOptions);
+        });
         builder.Services.AddSingleton<DialogueService>();
         builder.Services.AddSingleton<InviteService>();
         builder.Services.AddSingleton<DialogueHistory>();

@@ -147,6 +147,9 @@ public sealed class ServerProcess : IDisposable
 
     public string Output => string.Join('\n', output.TakeLast(80));
 
+    /// <summary>The last 400 lines the server wrote, for tests that look for what it logged.</summary>
+    public IReadOnlyList<string> OutputLines => [.. output];
+
     public void Dispose() => Kill();
 
     private void Keep(string? line)
