@@ -19,7 +19,7 @@ public sealed class UploadLimitTests(ServerFixture fixture)
     [Fact]
     public async Task AFortyMebibyteUploadIsRefusedAndStoresNothing()
     {
-        using var client = fixture.Server.NewClient();
+        using var client = await fixture.Server.NewOrganiserClientAsync();
         var before = await StoreCounts.OfAsync(fixture.Server);
 
         var response = await client.Http.PostAsync("/api/imports/polis", PolisUpload.Of(PolisUpload.Utf8(Comments), new GeneratedCsv(40L * 1024 * 1024)));

@@ -35,8 +35,8 @@ public sealed class SessionAttackTests(ServerFixture fixture)
         using var victim = await VictimDialogueAsync();
         var victimId = victim.Convener.ParticipantId;
 
-        // The attacker creates her own dialogue, where she is the convener.
-        using var attacker = Server.NewClient();
+        // The attacker holds an organiser account and creates her own dialogue, where she is the convener.
+        using var attacker = await Server.NewOrganiserClientAsync();
         var own = (await attacker.PostOkAsync("/api/dialogues", new { title = "Decoy", convenerName = "Mallory" }))["id"]!.GetValue<Guid>();
 
         // She adds a member under the victim's participant id, on the command API and on the members endpoint.
