@@ -7,6 +7,7 @@ namespace Deliberation.Server.Tests.Accounts;
 /// The one-time setup code on a server of its own (the shared one's first account is made by
 /// whichever test signs in first): it creates the first account once, and nothing after that.
 /// </summary>
+[Collection(ServerCollection.Name)] // one more server at a time, not beside the shared one
 public sealed class FirstAccountSetupTests
 {
     private const string Password = "a long enough passphrase";
