@@ -20,7 +20,7 @@ public sealed class ProxyAndBodyLimitTests
     {
         // The proxy is on this machine (loopback, trusted by default) and says the browser used HTTPS.
         await using var server = new AddressedServer();
-        using var convener = server.ClientAt("127.0.0.1");
+        using var convener = await server.ClientAt("127.0.0.1").SignInAsOrganiserAsync();
         convener.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         convener.Http.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
 
@@ -33,7 +33,7 @@ public sealed class ProxyAndBodyLimitTests
         Assert.Contains("max-age=31536000", Header(created, "Strict-Transport-Security"));
 
         // An address that is no proxy of ours cannot claim HTTPS (nor another client's address).
-        using var direct = server.ClientAt("198.51.100.9");
+        using var direct = await server.ClientAt("198.51.100.9").SignInAsOrganiserAsync();
         direct.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         var plain = await direct.Http.PostAsync("/api/dialogues", ApiClient.Json(new { title = "Direct", convenerName = "Bo" }));
         Assert.True(plain.IsSuccessStatusCode, await plain.Content.ReadAsStringAsync());
@@ -45,7 +45,7 @@ public sealed class ProxyAndBodyLimitTests
     {
         // Files of up to 1 MiB, requests of up to 2 MiB: three files of 900 KiB pass each file's limit, not the request's.
         await using var server = new AddressedServer(("Imports:MaxFileBytes", "1048576"), ("Imports:MaxRequestBytes", "2097152"));
-        using var client = server.ClientAt("10.0.4.1");
+        using var client = await server.ClientAt("10.0.4.1").SignInAsOrganiserAsync();
         var before = await server.EventCountAsync();
         var form = PolisUpload.Of(new GeneratedCsv(900 * 1024), new GeneratedCsv(900 * 1024), new GeneratedCsv(900 * 1024));
         form.Headers.ContentLength = null;
