@@ -23,7 +23,8 @@ internal sealed class CsvSource : IDisposable
     {
         FileName = fileName;
         reader = new StreamReader(
-            new ByteLimitedStream(stream, maxBytes, fileName), StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+            new ByteLimitedStream(stream, maxBytes, limit => new PolisFormatException(
+                PolisRules.TooLarge, fileName, null, null, $"the file is larger than the limit of {limit} bytes")), StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             BadDataFound = args => throw Fault(

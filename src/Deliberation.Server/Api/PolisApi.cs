@@ -1,5 +1,6 @@
 using Deliberation.Domain;
 using Deliberation.Polis;
+using Deliberation.Polis.Csv;
 using Deliberation.Server.Accounts;
 using Deliberation.Server.Extensions;
 using Deliberation.Server.Polis;
@@ -26,7 +27,9 @@ public static class PolisApi
                 // Read as it arrives, each file through its limit into a temporary file: memory stays
                 // bounded whatever is sent, and the body as a whole through the request's limit.
                 await using var upload = await PolisUpload.ReadAsync(
-                    new LimitedReadStream(http.Request.Body, limits.MaxRequestBytes), http.Request.ContentType!, limits.Reader.MaxBytesPerFile, http.RequestAborted);
+                    new ByteLimitedStream(http.Request.Body, limits.MaxRequestBytes, limit =>
+                        // As Kestrel's own limit answers; the in-process test server has none of its own.
+                        new BadHttpRequestException($"The request is larger than the limit of {limit} bytes.", StatusCodes.Status413PayloadTooLarge)), http.Request.ContentType!, limits.Reader.MaxBytesPerFile, http.RequestAborted);
                 if (upload.Comments is not { } comments || upload.ParticipantsVotes is not { } participantsVotes)
                     return Problems.Invalid("polis.missing-file", "Both comments.csv and participants-votes.csv are required.");
                 conversation = PolisReader.Read(comments, participantsVotes, upload.Votes, limits.Reader);
