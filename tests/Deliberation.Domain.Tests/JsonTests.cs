@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.History;
 using Deliberation.Domain.Participants;
 using Deliberation.Domain.Sessions;
 using Deliberation.Domain.Statements;
@@ -153,6 +154,7 @@ public sealed class JsonTests
             new StateRange(Guid.NewGuid(), 1, 10, 33.5),
             new RecordImportedPositions([new ImportedPosition(Guid.NewGuid(), Guid.NewGuid(), PositionKind.Oppose)]),
             new FreezeStatement(),
+            new FreezeStatement(new HistoryHeads(new StreamHead("dialogue-1", 4, new string('a', 64)), new StreamHead("statement-2", 9, new string('b', 64)))),
         ];
         foreach (var command in dialogueCommands)
         {
@@ -238,7 +240,7 @@ public sealed class JsonTests
             var consensus = b.Consensus();
             b.Must(new ResolveAlternative(floor, "1.1"), f);
             b.InPhase(Phase.FinalReading);
-            b.Must(new FreezeStatement(), f);
+            b.Must(b.Freeze(), f);
             b.InPhase(Phase.Signing);
             b.Must(new Sign("Tsinghua University", SignatureCapacity.Personal, b.Statement.Frozen!.Hash), china[0]);
             b.Must(new Sign(null, SignatureCapacity.Institutional, b.Statement.Frozen!.Hash), us[0]);

@@ -176,7 +176,7 @@ public sealed class PropertyTests
                 continue;
             }
             var (command, by) = op.A % 10 == 1
-                ? ((StatementCommand)new FreezeStatement(), dialogue.Facilitator)
+                ? ((StatementCommand)dialogue.Freeze(), dialogue.Facilitator)
                 : op.A % 10 == 2 || op.A % 10 == 3 && dialogue.Statement.Frozen is not null
                     ? (new Sign(null, SignatureCapacity.Personal, op.C % 3 == 0 ? "00" : dialogue.Statement.Frozen?.Hash ?? ""), members[op.B % members.Length])
                     : RandomRoom.Read(dialogue, members, clauses, op, wild: true);

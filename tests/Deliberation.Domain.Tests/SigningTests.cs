@@ -27,15 +27,52 @@ public sealed class SigningTests
     [Fact]
     public void FreezingHashesTheCanonicalTextWithSha256()
     {
-        var frozen = Assert.IsType<StatementFrozen>(Assert.Single(dialogue.Must(new FreezeStatement(), dialogue.Facilitator)));
+        var heads = dialogue.Heads();
+        var frozen = Assert.IsType<StatementFrozen>(Assert.Single(dialogue.Must(dialogue.Freeze(), dialogue.Facilitator)));
 
-        // Title, blank line, then each clause not withdrawn numbered from 1, separated by blank lines.
-        const string expected = "IDAIS-Venice Consensus Statement\n\n1. AI safety is a global public good.\n\n2. Emergency preparedness agreements and institutions.";
+        // Title, blank line, then each clause not withdrawn numbered from 1, separated by blank lines,
+        // then the history block: "History" and one "streamId version hash" line per stream, dialogue first.
+        var expected = "IDAIS-Venice Consensus Statement\n\n1. AI safety is a global public good.\n\n2. Emergency preparedness agreements and institutions."
+            + $"\n\nHistory\n{heads.Dialogue.StreamId} {heads.Dialogue.Version} {heads.Dialogue.Hash}\n{heads.Statement.StreamId} {heads.Statement.Version} {heads.Statement.Hash}";
         Assert.Equal(expected, frozen.CanonicalText);
         Assert.Equal(Sha256(expected), frozen.Hash);
         Assert.Equal(64, frozen.Hash.Length);
         Assert.Equal(frozen.Hash, dialogue.Statement.Frozen?.Hash);
-        Assert.Equal(CanonicalText.Hash(CanonicalText.Of(dialogue.Statement)), frozen.Hash);
+        Assert.Equal(heads, frozen.Heads);
+        Assert.Equal(heads, dialogue.Statement.Frozen?.Heads);
+    }
+
+    [Fact]
+    public void TheFrozenHashCoversTheHistoryHeads()
+    {
+        var heads = dialogue.Heads();
+        var text = CanonicalText.Of(dialogue.Statement, heads);
+        var otherStatementHash = heads with { Statement = heads.Statement with { Hash = Sha256("another history") } };
+        var otherDialogueVersion = heads with { Dialogue = heads.Dialogue with { Version = heads.Dialogue.Version - 1 } };
+
+        Assert.Contains(heads.Statement.ToLine(), text);
+        Assert.Contains(heads.Dialogue.ToLine(), text);
+        Assert.NotEqual(CanonicalText.Hash(text), CanonicalText.Hash(CanonicalText.Of(dialogue.Statement, otherStatementHash)));
+        Assert.NotEqual(CanonicalText.Hash(text), CanonicalText.Hash(CanonicalText.Of(dialogue.Statement, otherDialogueVersion)));
+    }
+
+    [Fact]
+    public void FreezingWithoutHeadsIsRefused()
+    {
+        var error = dialogue.Refused(new FreezeStatement(), dialogue.Facilitator);
+        Assert.Equal(("freeze.heads-missing", ErrorKind.Invalid), (error.Rule, error.Kind));
+    }
+
+    [Fact]
+    public void FreezingWithHeadsThatAreNotTheCurrentOnesIsRefused()
+    {
+        var heads = dialogue.Heads();
+        var behindStatement = heads with { Statement = heads.Statement with { Version = heads.Statement.Version - 1 } };
+        var behindDialogue = heads with { Dialogue = heads.Dialogue with { Version = heads.Dialogue.Version - 1 } };
+        var otherStream = heads with { Statement = heads.Statement with { StreamId = StreamIds.Statement(Guid.NewGuid()) } };
+
+        foreach (var stale in new[] { behindStatement, behindDialogue, otherStream })
+            Assert.Equal("freeze.heads-stale", dialogue.Refused(new FreezeStatement(stale), dialogue.Facilitator).Rule);
     }
 
     [Fact]
@@ -45,7 +82,7 @@ public sealed class SigningTests
     [Fact]
     public void SignatureIsBoundToTheFrozenHash()
     {
-        dialogue.Must(new FreezeStatement(), dialogue.Facilitator);
+        dialogue.Must(dialogue.Freeze(), dialogue.Facilitator);
         dialogue.InPhase(Phase.Signing);
         var hash = dialogue.Statement.Frozen!.Hash;
 
@@ -58,7 +95,7 @@ public sealed class SigningTests
     [Fact]
     public void SigningWithTheWrongHashIsRefused()
     {
-        dialogue.Must(new FreezeStatement(), dialogue.Facilitator);
+        dialogue.Must(dialogue.Freeze(), dialogue.Facilitator);
         dialogue.InPhase(Phase.Signing);
 
         var error = dialogue.Refused(new Sign(null, SignatureCapacity.Personal, Sha256("some other text")), signer);
@@ -75,7 +112,7 @@ public sealed class SigningTests
     [Fact]
     public void SigningOnlyHappensInTheSigningPhase()
     {
-        dialogue.Must(new FreezeStatement(), dialogue.Facilitator);
+        dialogue.Must(dialogue.Freeze(), dialogue.Facilitator);
         var error = dialogue.Refused(new Sign(null, SignatureCapacity.Personal, dialogue.Statement.Frozen!.Hash), signer);
         Assert.Equal(("phase.not-allowed", ErrorKind.Conflict), (error.Rule, error.Kind));
     }
@@ -83,7 +120,7 @@ public sealed class SigningTests
     [Fact]
     public void SigningTwiceIsRefused()
     {
-        dialogue.Must(new FreezeStatement(), dialogue.Facilitator);
+        dialogue.Must(dialogue.Freeze(), dialogue.Facilitator);
         dialogue.InPhase(Phase.Signing);
         var hash = dialogue.Statement.Frozen!.Hash;
         dialogue.Must(new Sign(null, SignatureCapacity.Institutional, hash), signer);
@@ -93,7 +130,7 @@ public sealed class SigningTests
     [Fact]
     public void WithdrawingASignatureRemovesItAndIsAnEvent()
     {
-        dialogue.Must(new FreezeStatement(), dialogue.Facilitator);
+        dialogue.Must(dialogue.Freeze(), dialogue.Facilitator);
         dialogue.InPhase(Phase.Signing);
         dialogue.Must(new Sign(null, SignatureCapacity.Personal, dialogue.Statement.Frozen!.Hash), signer);
 
@@ -108,7 +145,7 @@ public sealed class SigningTests
     public void ObserversDoNotSign()
     {
         var observer = dialogue.AddMember(Role.Observer);
-        dialogue.Must(new FreezeStatement(), dialogue.Facilitator);
+        dialogue.Must(dialogue.Freeze(), dialogue.Facilitator);
         dialogue.InPhase(Phase.Signing);
         Assert.Equal(ErrorKind.Forbidden, dialogue.Refused(new Sign(null, SignatureCapacity.Personal, dialogue.Statement.Frozen!.Hash), observer).Kind);
     }
@@ -116,7 +153,7 @@ public sealed class SigningTests
     [Fact]
     public void FrozenTextCannotBeEdited()
     {
-        dialogue.Must(new FreezeStatement(), dialogue.Facilitator);
+        dialogue.Must(dialogue.Freeze(), dialogue.Facilitator);
         dialogue.InPhase(Phase.Drafting);
         var clause = dialogue.Statement.ClauseOrder[0];
         var error = dialogue.Refused(new ReviseClause(clause, 1, "AI safety is a global public good, for all.", RevisionKind.Substantive, null), dialogue.Facilitator);
@@ -129,10 +166,10 @@ public sealed class SigningTests
         dialogue.InPhase(Phase.Drafting);
         dialogue.Clause("Spend [one third | 20%] on safety.", ClauseKind.FundingFloor);
         dialogue.InPhase(Phase.FinalReading);
-        Assert.Equal("freeze.open-brackets", dialogue.Refused(new FreezeStatement(), dialogue.Facilitator).Rule);
+        Assert.Equal("freeze.open-brackets", dialogue.Refused(dialogue.Freeze(), dialogue.Facilitator).Rule);
     }
 
     [Fact]
     public void OnlyTheFacilitatorFreezes() =>
-        Assert.Equal(ErrorKind.Forbidden, dialogue.Refused(new FreezeStatement(), signer).Kind);
+        Assert.Equal(ErrorKind.Forbidden, dialogue.Refused(dialogue.Freeze(), signer).Kind);
 }

@@ -41,7 +41,7 @@ public static class ViewMapping
         ClauseOrder = [.. view.Clauses.Select(c => c.Id)],
         Clauses = view.Clauses.ToImmutableDictionary(c => c.Id, c => ToState(c, me)),
         Amendments = view.Amendments.ToImmutableDictionary(a => a.Id),
-        Frozen = view.Frozen is { } f ? new FrozenText(f.CanonicalText, f.Hash, f.At) : null,
+        Frozen = view.Frozen is { } f ? new FrozenText(f.CanonicalText, f.Hash, f.At, f.Heads) : null,
         Signatures = view.Signatures.GroupBy(s => s.ParticipantId).ToImmutableDictionary(g => g.Key, g => g.Last()),
     };
 

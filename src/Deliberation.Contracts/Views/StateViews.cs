@@ -25,7 +25,7 @@ public static class StateViews
     /// </summary>
     public static StatementView Statement(StatementState s, Guid viewer, bool seesNames) => new(
         s.Id, s.DialogueId, s.Title, s.Version,
-        s.Frozen is { } f ? new FrozenView(f.Hash, f.At, f.CanonicalText) : null,
+        s.Frozen is { } f ? new FrozenView(f.Hash, f.At, f.CanonicalText, f.Heads) : null,
         [.. s.OrderedClauses.Select(c => Clause(c, viewer))],
         [.. s.Amendments.Values.OrderBy(a => a.ProposedAt).Select(a => seesNames || a.ProposedBy == viewer ? a : a with { ProposedBy = Guid.Empty })],
         [.. s.Signatures.Values.OrderBy(x => x.At)]);

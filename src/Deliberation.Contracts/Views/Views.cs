@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.History;
 using Deliberation.Domain.Statements;
 
 namespace Deliberation.Contracts.Views;
@@ -27,7 +28,8 @@ public sealed record StatementView(
     public ClauseView? ClauseOrNull(Guid clauseId) => Clauses.FirstOrDefault(c => c.Id == clauseId);
 }
 
-public sealed record FrozenView(string Hash, DateTimeOffset At, string CanonicalText);
+/// <summary>The frozen text, its hash, and the history heads the text binds (null for texts frozen before heads were bound).</summary>
+public sealed record FrozenView(string Hash, DateTimeOffset At, string CanonicalText, HistoryHeads? Heads = null);
 
 public sealed record ClauseView(
     Guid Id, ClauseKind Kind, string? ExternalId, int Revision, int CountingSince, string Text, bool Withdrawn,

@@ -30,7 +30,7 @@ public static partial class Statement
                 Status = AmendmentStatus.Accepted, Reason = c.Reason, ResultingRevision = state.Clauses[a.ClauseId].CurrentRevision + 1,
             }),
             AmendmentDeclined c => WithAmendment(state, c.AmendmentId, a => a with { Status = AmendmentStatus.Declined, Reason = c.Reason }),
-            StatementFrozen c => state with { Frozen = new FrozenText(c.CanonicalText, c.Hash, meta.OccurredAt) },
+            StatementFrozen c => state with { Frozen = new FrozenText(c.CanonicalText, c.Hash, meta.OccurredAt, c.Heads) },
             StatementSigned c => state with
             {
                 Signatures = state.Signatures.SetItem(meta.Actor, new Signature(meta.Actor, c.Name, c.Affiliation, c.Capacity, c.TextHash, meta.OccurredAt)),

@@ -33,7 +33,7 @@ public static partial class Statement
             StateRange c => DecideStateRange(state, c, dialogue, member),
             ProposeAmendment c => InPhase(dialogue, Phases.AllowsAmendments, "amended") ?? DecideProposeAmendment(state, c),
             DecideAmendment c => MayEditText(dialogue, member) ?? DecideAmendmentOutcome(state, c),
-            FreezeStatement => Chair(member) ?? InPhase(dialogue, Phases.AllowsFreezing, "frozen") ?? DecideFreeze(state),
+            FreezeStatement c => Chair(member) ?? InPhase(dialogue, Phases.AllowsFreezing, "frozen") ?? DecideFreeze(state, c, dialogue),
             Sign c => InPhase(dialogue, Phases.AllowsSigning, "signed") ?? DecideSign(state, c, member),
             WithdrawSignature c => DecideWithdrawSignature(state, c, actor),
             RecordImportedPositions c => Organiser(member) ?? InPhase(dialogue, Phases.AllowsPositions, "given positions") ?? DecideImport(state, c, dialogue),
@@ -267,15 +267,22 @@ public static partial class Statement
             new ClauseRevised(clause.Id, clause.CurrentRevision + 1, clause.CurrentRevision, amendment.Text, c.Kind, RevisionSource.Amendment, amendment.Rationale ?? reason, null, amendment.Id));
     }
 
-    private static Decision<StatementEvent> DecideFreeze(StatementState state)
+    private static Decision<StatementEvent> DecideFreeze(StatementState state, FreezeStatement c, DialogueState dialogue)
     {
+        // The heads must be the streams as this decision sees them: the statement's head is the last
+        // event before the freeze, and the dialogue's is the roster, rules and phase it was judged on.
+        if (c.Heads is not { } heads)
+            return RuleError.Invalid("freeze.heads-missing", "A frozen text binds the history heads; the server fills them in when it freezes.");
+        if (heads.Statement.StreamId != StreamIds.Statement(state.Id) || heads.Statement.Version != state.Version
+            || heads.Dialogue.StreamId != StreamIds.Dialogue(dialogue.Id) || heads.Dialogue.Version != dialogue.Version)
+            return RuleError.Conflict("freeze.heads-stale", "The history heads are not the streams' current heads; try again.");
         var open = state.OrderedClauses.FirstOrDefault(c => !c.Withdrawn && c.Bracketed.HasSlots);
         if (open is not null)
             return RuleError.Conflict("freeze.open-brackets", "Every bracket must be resolved before the text is frozen.");
         if (!state.Clauses.Values.Any(c => !c.Withdrawn))
             return RuleError.Conflict("freeze.empty", "There is no text to freeze.");
-        var text = CanonicalText.Of(state);
-        return Decision<StatementEvent>.Accept(new StatementFrozen(text, CanonicalText.Hash(text)));
+        var text = CanonicalText.Of(state, heads);
+        return Decision<StatementEvent>.Accept(new StatementFrozen(text, CanonicalText.Hash(text), heads));
     }
 
     private static Decision<StatementEvent> DecideSign(StatementState state, Sign c, Member member)

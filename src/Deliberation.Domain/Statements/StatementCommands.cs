@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Deliberation.Domain.History;
 
 namespace Deliberation.Domain.Statements;
 
@@ -17,7 +18,12 @@ public sealed record TakePosition(Guid ClauseId, int Revision, PositionKind Posi
 public sealed record StateRange(Guid ClauseId, int Revision, double Low, double High) : StatementCommand;
 public sealed record ProposeAmendment(Guid AmendmentId, Guid ClauseId, int BaseRevision, string Text, string? Rationale) : StatementCommand;
 public sealed record DecideAmendment(Guid AmendmentId, bool Accept, string? Reason, RevisionKind Kind = RevisionKind.Substantive) : StatementCommand;
-public sealed record FreezeStatement : StatementCommand;
+/// <summary>
+/// Freezes the text. <paramref name="Heads"/> — the dialogue's and this statement's stream heads at
+/// the moment of freezing — are filled in by the statement grain, never by a client (the edge refuses
+/// them: docs/security.md); the frozen text binds them, so signing it signs the history too.
+/// </summary>
+public sealed record FreezeStatement(HistoryHeads? Heads = null) : StatementCommand;
 /// <summary>
 /// Signs the frozen text as the signer is on the roster: the name is hers, not the command's; she
 /// chooses only how her affiliation is printed (for identification only). <paramref name="TextHash"/>

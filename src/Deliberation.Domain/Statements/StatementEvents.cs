@@ -1,3 +1,5 @@
+using Deliberation.Domain.History;
+
 namespace Deliberation.Domain.Statements;
 
 /// <summary>An event of a statement's stream: clauses, revisions, positions, signatures.</summary>
@@ -12,6 +14,7 @@ public sealed record RangeStated(Guid ParticipantId, Guid ClauseId, int Revision
 public sealed record AmendmentProposed(Guid AmendmentId, Guid ClauseId, int BaseRevision, string Text, string? Rationale) : StatementEvent;
 public sealed record AmendmentAccepted(Guid AmendmentId, string? Reason) : StatementEvent;
 public sealed record AmendmentDeclined(Guid AmendmentId, string Reason) : StatementEvent;
-public sealed record StatementFrozen(string CanonicalText, string Hash) : StatementEvent;
+/// <summary>The frozen text and its SHA-256; <paramref name="Heads"/> are the heads its text binds (absent in texts frozen before heads were bound).</summary>
+public sealed record StatementFrozen(string CanonicalText, string Hash, HistoryHeads? Heads = null) : StatementEvent;
 public sealed record StatementSigned(string Name, string? Affiliation, SignatureCapacity Capacity, string TextHash) : StatementEvent;
 public sealed record SignatureWithdrawn(string? Reason) : StatementEvent;

@@ -1,9 +1,11 @@
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.History;
 using Deliberation.Domain.Statements;
 using Deliberation.Grains.Dialogues;
 using Deliberation.Grains.EventSourcing;
+using Deliberation.Grains.History;
 using Deliberation.Grains.Realtime;
 using Deliberation.Persistence;
 using Microsoft.Extensions.Logging;
@@ -42,6 +44,7 @@ public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger
         if (!stream.State.Exists && commands[0] is CreateStatement create && create.DialogueId != dialogueId)
             return CommandOutcome.Refused(stream.StreamId, stream.Version, RuleError.Invalid("statement.wrong-dialogue", "A statement is created in its own dialogue."));
 
+        commands = await WithHistoryHeadsAsync(commands, dialogue);
         var now = time.GetUtcNow();
         return await stream.ExecuteAsync(
             state => Batch.DecideAll(state, commands, (s, c) => Statement.Decide(s, c, dialogue, actor, now), Statement.Apply, state.Version, actor, now),
@@ -86,6 +89,21 @@ public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger
             // Committed is committed: a client that missed the push catches up when it rejoins.
             logger.LogWarning(e, "Could not publish statement {Statement} events to dialogue {Dialogue}", stream.State.Id, dialogue.Id);
         }
+    }
+
+    /// <summary>
+    /// A freeze binds the heads of the two streams as this command sees them: the dialogue it was
+    /// read at and this statement before the freeze. The grain fills them in, so no client can name
+    /// a history; the decider refuses heads that are not the current ones (a freeze later in a batch).
+    /// </summary>
+    private async Task<IReadOnlyList<StatementCommand>> WithHistoryHeadsAsync(IReadOnlyList<StatementCommand> commands, DialogueState dialogue)
+    {
+        if (!commands.Any(c => c is FreezeStatement { Heads: null }) || !stream.State.Exists)
+            return commands;
+        var heads = new HistoryHeads(
+            await store.HeadAtAsync(StreamIds.Dialogue(dialogue.Id), dialogue.Version),
+            await store.HeadAtAsync(stream.StreamId, stream.Version));
+        return [.. commands.Select(c => c is FreezeStatement { Heads: null } freeze ? freeze with { Heads = heads } : c)];
     }
 
     /// <summary>The answer for a statement its dialogue does not list; version 0, so it tells nothing about a statement elsewhere.</summary>

@@ -6,7 +6,8 @@ namespace Deliberation.Server.Api;
 
 /// <summary>
 /// Domain commands a caller may not send as they are: the server makes ids, invite codes and
-/// sessions, and imported positions exist only inside an import (docs/security.md). Internal paths
+/// sessions, and imported positions exist only inside an import; the server binds the history heads
+/// into a frozen text (docs/security.md). Internal paths
 /// (import, demo seed) send these commands to the grains directly.
 /// </summary>
 public static class CommandGuard
@@ -23,6 +24,9 @@ public static class CommandGuard
     public static RuleError? Refusal(StatementCommand command) => command switch
     {
         RecordImportedPositions => RuleError.Invalid("command.import-only", "Positions are recorded by their holders; imported positions exist only inside an import."),
+        // Refused, not ignored: heads a caller names could bind a history the server never had, and
+        // silently replacing them would hide that she tried (docs/security.md, "Verifiable history").
+        FreezeStatement { Heads: not null } => RuleError.Invalid("freeze.heads-by-server", "The server binds the history heads into the frozen text; send FreezeStatement without heads."),
         _ => null,
     };
 }

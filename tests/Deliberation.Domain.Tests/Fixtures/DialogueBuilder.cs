@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.History;
 using Deliberation.Domain.Statements;
 
 namespace Deliberation.Domain.Tests.Fixtures;
@@ -169,6 +170,19 @@ public sealed class DialogueBuilder
         Assert.Equal(before, DomainJson.Serialize(Dialogue));
         return decision.Error!;
     }
+
+    /// <summary>
+    /// The freeze the statement grain would send: the two streams' heads at their current versions.
+    /// The hashes stand in for the store's (the decider checks the versions; the store owns the hashes).
+    /// </summary>
+    public FreezeStatement Freeze() => new(Heads());
+
+    public HistoryHeads Heads() => new(
+        new StreamHead(StreamIds.Dialogue(DialogueId), Dialogue.Version, FakeHash($"{DialogueId}:{Dialogue.Version}")),
+        new StreamHead(StreamIds.Statement(StatementId), Statement.Version, FakeHash($"{StatementId}:{Statement.Version}")));
+
+    private static string FakeHash(string seed) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed)));
 
     /// <summary>Proposes a clause as the facilitator; the dialogue must be in Setup or Drafting.</summary>
     public Guid Clause(string text, ClauseKind kind = ClauseKind.Other, NumericParameter? parameter = null)
