@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Deliberation.Contracts.Http;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.History;
 using Deliberation.Domain.Statements;
 using Deliberation.Server.Documents;
 using Deliberation.Server.Tests.Infrastructure;
@@ -92,7 +93,7 @@ public sealed class StatementExportTests(ServerFixture fixture)
         var bodyOnly = new ExportFonts(ExportFonts.Installed!.Body, bold: null, fallbacks: []);
         var document = new StatementDocument("联合声明 Joint statement", "对话 Dialogue", "Beijing",
             [new ExportedClause(1, ClauseKind.Principle, $"各方同意 the parties agree. {Principle}", ClauseStatus.Agreed)],
-            new string('a', 64), [new ExportedSignature(ChineseSigner, ChineseAffiliation, SignatureCapacity.Personal), new ExportedSignature(LatinSigner, null, SignatureCapacity.Personal)]);
+            new string('a', 64), [new ExportedSignature(ChineseSigner, ChineseAffiliation, SignatureCapacity.Personal), new ExportedSignature(LatinSigner, null, SignatureCapacity.Personal)], Guid.NewGuid(), SomeHeads);
 
         var text = PdfText(PdfStatementDocument.Render(document, bodyOnly), out _);
 
@@ -108,7 +109,7 @@ public sealed class StatementExportTests(ServerFixture fixture)
     {
         var filler = string.Join(' ', Enumerable.Repeat("The parties recall their commitments and reaffirm them in full.", 6));
         var clauses = Enumerable.Range(1, 40).Select(n => new ExportedClause(n, ClauseKind.Other, $"{filler} Marker{n}end.", ClauseStatus.Contested)).ToList();
-        var document = new StatementDocument("A long statement", "Dialogue", null, clauses, null, []);
+        var document = new StatementDocument("A long statement", "Dialogue", null, clauses, null, [], Guid.NewGuid(), SomeHeads);
 
         var text = PdfText(PdfStatementDocument.Render(document, ExportFonts.Installed!), out var pages);
 
@@ -146,6 +147,9 @@ public sealed class StatementExportTests(ServerFixture fixture)
         await dialogue.AcceptAsync(LatinSigner, new Sign("Analytical Engines Ltd", SignatureCapacity.Institutional, hash));
         return (dialogue, redLine);
     }
+
+    private static readonly HistoryHeads SomeHeads = new(
+        new StreamHead(StreamIds.Dialogue(Guid.Empty), 12, new string('d', 64)), new StreamHead(StreamIds.Statement(Guid.Empty), 34, new string('5', 64)));
 
     private static async Task<string> FrozenHashAsync(TestDialogue dialogue) =>
         (await dialogue.Convener.GetJsonAsync(dialogue.StatementUrl))["frozen"]!["hash"]!.GetValue<string>();

@@ -1,5 +1,9 @@
 using System.Globalization;
+using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
+using Deliberation.Domain.History;
+using Deliberation.Grains.History;
+using Deliberation.Persistence;
 using Deliberation.Server.Documents;
 using Deliberation.Server.Services;
 using Deliberation.Server.Visibility;
@@ -34,13 +38,17 @@ public static class StatementApi
         }).ProducesProblem(StatusCodes.Status400BadRequest);
 
         // A document in the format asked for: text (md, html), a file (docx, pdf) or JSON; docs/api.md.
-        statement.MapGet("/export", async Task<Results<ContentHttpResult, FileContentHttpResult, Ok<ExportedStatement>, ProblemHttpResult>> (Guid id, Guid sid, string? format, bool? clean, HttpContext http, DialogueService dialogues) =>
+        statement.MapGet("/export", async Task<Results<ContentHttpResult, FileContentHttpResult, Ok<ExportedStatement>, ProblemHttpResult>> (Guid id, Guid sid, string? format, bool? clean, HttpContext http, DialogueService dialogues, IEventStore store) =>
         {
             var viewer = http.Viewer();
             if (await dialogues.GetStatementAsync(id, sid) is not { } state)
                 return Problems.NotFound("statement.not-found", "The dialogue has no such statement.");
             var consensus = ViewsOf.Consensus(await dialogues.GetConsensusAsync(sid), viewer);
-            return StatementExport.Render(format ?? "md", viewer.Dialogue, state, consensus, clean ?? false);
+            // The heads at the versions the document was read at, so what it prints is what they cover.
+            var heads = new HistoryHeads(
+                await store.HeadAtAsync(StreamIds.Dialogue(id), viewer.Dialogue.Version),
+                await store.HeadAtAsync(StreamIds.Statement(sid), state.Version));
+            return StatementExport.Render(format ?? "md", viewer.Dialogue, state, consensus, clean ?? false, heads);
         })
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/markdown", "text/html", "application/pdf", "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);

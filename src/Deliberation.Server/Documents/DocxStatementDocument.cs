@@ -20,6 +20,8 @@ public static class DocxStatementDocument
     private const string ClauseNoteStyle = "ClauseNote";
     private const string FrozenStyle = "Frozen";
     private const string SignatureStyle = "Signature";
+    private const string HistoryStyle = "Heading2";
+    private const string HeadStyle = "Head";
 
     // Word measures indents in twentieths of a point and font sizes in half points.
     private const int Centimetre = 567;
@@ -47,6 +49,10 @@ public static class DocxStatementDocument
                 foreach (var signature in document.Signatures)
                     body.Append(StyledParagraph(SignatureStyle, Text(signature.Line)));
             }
+            body.Append(StyledParagraph(HistoryStyle, Text(StatementDocument.HistoryHeading)));
+            foreach (var head in document.HeadLines)
+                body.Append(StyledParagraph(HeadStyle, Text(head)));
+            body.Append(StyledParagraph(HeadStyle, Text(document.VerifyLine)));
             body.Append(new SectionProperties(
                 new PageSize { Width = 11906, Height = 16838 }, // A4
                 new PageMargin { Top = 2 * Centimetre, Bottom = 2 * Centimetre, Left = 2 * Centimetre, Right = 2 * Centimetre, Header = 708, Footer = 708, Gutter = 0 }));
@@ -95,14 +101,19 @@ public static class DocxStatementDocument
             new StyleRunProperties(new Color { Val = Muted }, new FontSize { Val = "18" })),
         ParagraphStyle(FrozenStyle, "Frozen text", new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "160" }),
             new StyleRunProperties(new Color { Val = Muted }, new FontSize { Val = "18" })),
-        ParagraphStyle(SignatureStyle, "Signature", new StyleParagraphProperties(new SpacingBetweenLines { After = "60" }, new Indentation { Left = $"{Centimetre}" })));
+        ParagraphStyle(SignatureStyle, "Signature", new StyleParagraphProperties(new SpacingBetweenLines { After = "60" }, new Indentation { Left = $"{Centimetre}" })),
+        // Word's own heading style, so the History section is in the document's outline.
+        ParagraphStyle(HistoryStyle, "heading 2", new StyleParagraphProperties(new KeepNext(), new OutlineLevel { Val = 1 }, new SpacingBetweenLines { Before = "360", After = "120" }),
+            new StyleRunProperties(new Bold(), new FontSize { Val = "26" })),
+        ParagraphStyle(HeadStyle, "History head", new StyleParagraphProperties(new SpacingBetweenLines { After = "60" }),
+            new StyleRunProperties(new RunFonts { Ascii = "Consolas", HighAnsi = "Consolas", ComplexScript = "Consolas" }, new Color { Val = Muted }, new FontSize { Val = "16" })));
 
     private static Style ParagraphStyle(string id, string name, StyleParagraphProperties paragraph, StyleRunProperties? run = null) =>
         new(new OpenXmlElement?[] { new StyleName { Val = name }, new BasedOn { Val = "Normal" }, new PrimaryStyle(), paragraph, run }.OfType<OpenXmlElement>())
         {
             Type = StyleValues.Paragraph,
             StyleId = id,
-            // Title and Subtitle are Word's own styles; the others are this document's.
-            CustomStyle = id is not (TitleStyle or DialogueStyle),
+            // Title, Subtitle and Heading 2 are Word's own styles; the others are this document's.
+            CustomStyle = id is not (TitleStyle or DialogueStyle or HistoryStyle),
         };
 }

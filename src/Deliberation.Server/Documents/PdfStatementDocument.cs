@@ -25,6 +25,7 @@ public static class PdfStatementDocument
     private static readonly TextStyle ClauseNote = new(9, Bold: false, Muted, SpaceAfter: 10);
     private static readonly TextStyle Frozen = new(9, Bold: false, Muted, SpaceAfter: 8);
     private static readonly TextStyle Signature = new(11, Bold: false, Ink, SpaceAfter: 3);
+    private static readonly TextStyle HistoryHeading = new(12, Bold: true, Ink, SpaceAfter: 6);
 
     public static byte[] Render(StatementDocument document, ExportFonts fonts)
     {
@@ -46,6 +47,11 @@ public static class PdfStatementDocument
                 foreach (var signature in document.Signatures)
                     pages.Paragraph(signature.Line, Signature, ClauseIndent, label: "•");
             }
+            pages.Space(8);
+            pages.Paragraph(StatementDocument.HistoryHeading, HistoryHeading);
+            foreach (var head in document.HeadLines)
+                pages.Paragraph(head, Frozen);
+            pages.Paragraph(document.VerifyLine, Frozen);
         }
         return stream.ToArray();
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.History;
 using Deliberation.Domain.Statements;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,24 +10,24 @@ namespace Deliberation.Server.Documents;
 
 /// <summary>
 /// The statement as a document: its text (compilation with brackets, or clean with the first
-/// option of each open bracket), each clause's status, and signatures. Exports never attribute
-/// positions: they carry counts only. Word and PDF files come as downloads named after the statement.
+/// option of each open bracket), each clause's status, signatures, and the history heads at export
+/// time. Exports never attribute positions: they carry counts only. Word and PDF files come as downloads named after the statement.
 /// </summary>
 public static class StatementExport
 {
     public static readonly string[] Formats = ["md", "html", "docx", "pdf", "json"];
 
     public static Results<ContentHttpResult, FileContentHttpResult, Ok<ExportedStatement>, ProblemHttpResult> Render(
-        string format, DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean)
+        string format, DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean, HistoryHeads heads)
     {
-        var document = StatementDocument.From(dialogue, statement, consensus, clean);
+        var document = StatementDocument.From(dialogue, statement, consensus, clean, heads);
         return format.ToLowerInvariant() switch
         {
             "md" => TypedResults.Text(Markdown(document), "text/markdown; charset=utf-8"),
             "html" => TypedResults.Text(Html(document), "text/html; charset=utf-8"),
             "docx" => TypedResults.File(DocxStatementDocument.Render(document), DocxStatementDocument.ContentType, ExportFileName.For(document.Title, "docx")),
             "pdf" => Pdf(document),
-            "json" => TypedResults.Ok(new ExportedStatement(dialogue.Settings, statement.Title, statement.Frozen, document.Clauses, [.. statement.Signatures.Values])),
+            "json" => TypedResults.Ok(new ExportedStatement(dialogue.Settings, statement.Title, statement.Frozen, document.Clauses, [.. statement.Signatures.Values], [.. heads.All()])),
             _ => UnknownFormat(),
         };
     }
@@ -62,6 +63,10 @@ public static class StatementExport
         foreach (var clause in document.Clauses)
             text.AppendLine($"{clause.Number}. {clause.Text} *({clause.Kind}; {clause.Status})*").AppendLine();
         AppendSignatures(document, line => text.AppendLine(line));
+        text.AppendLine().AppendLine($"## {StatementDocument.HistoryHeading}").AppendLine();
+        foreach (var head in document.HeadLines)
+            text.AppendLine($"- `{head}`");
+        text.AppendLine().AppendLine(document.VerifyLine);
         return text.ToString();
     }
 
@@ -75,6 +80,10 @@ public static class StatementExport
             html.Append("<li><p>").Append(E(clause.Text)).Append("</p><small>").Append(clause.Kind).Append(" · ").Append(clause.Status).Append("</small></li>");
         html.Append("</ol>");
         AppendSignatures(document, line => html.Append("<p>").Append(E(line)).Append("</p>"));
+        html.Append("<h2>").Append(StatementDocument.HistoryHeading).Append("</h2><ul>");
+        foreach (var head in document.HeadLines)
+            html.Append("<li><code>").Append(E(head)).Append("</code></li>");
+        html.Append("</ul><p>").Append(E(document.VerifyLine)).Append("</p>");
         return html.Append("</body></html>").ToString();
     }
 
