@@ -13,13 +13,17 @@ public interface IEventStore
     Task<IReadOnlyList<StoredEvent>> ReadScopeAsync(string scope, long afterPosition = 0, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Appends events as versions expectedVersion+1, +2, … in one transaction, chaining their hashes.
+    /// Appends events as versions expectedVersion+1, +2, … in one transaction, giving each a fresh
+    /// salt and chaining leaf and hash as <see cref="EventHash"/> defines.
     /// Throws <see cref="ConcurrencyConflictException"/> when another writer got there first.
     /// </summary>
     Task<IReadOnlyList<StoredEvent>> AppendAsync(string streamId, string scope, long expectedVersion, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default);
 
-    /// <summary>Recomputes a stream's hash chain and reports the first version where it breaks, if any.</summary>
-    Task<HashChainVerification> VerifyChainAsync(string streamId, CancellationToken cancellationToken = default);
+    /// <summary>Recomputes a stream's whole chain from what is stored and names the first break, if any (<see cref="ChainVerifier"/>).</summary>
+    Task<StreamVerification> VerifyChainAsync(string streamId, CancellationToken cancellationToken = default);
+
+    /// <summary>The ids of the streams holding events, of one scope or (null) of every scope, ordered.</summary>
+    Task<IReadOnlyList<string>> ListStreamsAsync(string? scope = null, CancellationToken cancellationToken = default);
 
     Task<Snapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken = default);
 

@@ -19,4 +19,5 @@ public static class ColumnLimits
     public const int DisplayName = 200;
     public const int Role = 50;
     public const int CodeHash = 128;
+    public const int ChainProblem = 500;
 }

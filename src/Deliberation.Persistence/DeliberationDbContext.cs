@@ -14,6 +14,7 @@ public sealed class DeliberationDbContext(DbContextOptions<DeliberationDbContext
     internal DbSet<DialogueRow> Dialogues => Set<DialogueRow>();
     internal DbSet<MembershipRow> Memberships => Set<MembershipRow>();
     internal DbSet<InviteRow> Invites => Set<InviteRow>();
+    internal DbSet<HistoryMigrationLogRow> HistoryMigrationLog => Set<HistoryMigrationLogRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,10 +28,24 @@ public sealed class DeliberationDbContext(DbContextOptions<DeliberationDbContext
             e.Property(x => x.Type).HasMaxLength(ColumnLimits.EventType);
             e.Property(x => x.Actor).HasMaxLength(ColumnLimits.Actor);
             e.Property(x => x.Hash).HasMaxLength(ColumnLimits.Hash);
+            e.Property(x => x.Salt).HasMaxLength(ColumnLimits.Hash);
+            e.Property(x => x.Leaf).HasMaxLength(ColumnLimits.Hash);
             // The optimistic concurrency of the whole store: two writers at the same expected
             // version both try to insert the same (StreamId, Version) and only one can.
             e.HasIndex(x => new { x.StreamId, x.Version }).IsUnique();
             e.HasIndex(x => new { x.Scope, x.Position });
+        });
+
+        modelBuilder.Entity<HistoryMigrationLogRow>(e =>
+        {
+            e.ToTable("HistoryMigrationLog");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+            e.Property(x => x.StreamId).HasMaxLength(ColumnLimits.StreamId);
+            e.Property(x => x.OldHash).HasMaxLength(ColumnLimits.Hash);
+            e.Property(x => x.NewHash).HasMaxLength(ColumnLimits.Hash);
+            e.Property(x => x.OldChainProblem).HasMaxLength(ColumnLimits.ChainProblem);
+            e.HasIndex(x => new { x.StreamId, x.Version });
         });
 
         modelBuilder.Entity<SnapshotRow>(e =>

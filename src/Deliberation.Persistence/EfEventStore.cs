@@ -89,24 +89,21 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
         return rows.ConvertAll(r => r.ToStoredEvent());
     }
 
-    public async Task<HashChainVerification> VerifyChainAsync(string streamId, CancellationToken cancellationToken = default)
+    public async Task<StreamVerification> VerifyChainAsync(string streamId, CancellationToken cancellationToken = default)
     {
         var events = await ReadStreamAsync(streamId, 0, cancellationToken);
-        var previous = "";
-        long? brokenAt = null;
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            var expected = EventHash.Compute(previous, e);
-            // A missing or renumbered version breaks the chain as surely as an edited payload.
-            if (e.Version != i + 1 || !string.Equals(expected, e.Hash, StringComparison.Ordinal))
-            {
-                brokenAt = i + 1;
-                break;
-            }
-            previous = expected;
-        }
-        return new HashChainVerification(streamId, events.Count, events.Count == 0 ? null : events[^1].Hash, brokenAt);
+        return ChainVerifier.Verify(streamId, events);
+    }
+
+    public async Task<IReadOnlyList<string>> ListStreamsAsync(string? scope = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Events.AsNoTracking();
+        if (scope is not null)
+            query = query.Where(e => e.Scope == scope);
+        var ids = await query.Select(e => e.StreamId).Distinct().ToListAsync(cancellationToken);
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
     }
 
     public async Task<Snapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
@@ -158,7 +155,9 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
             var e = events[i];
             var version = expectedVersion + 1 + i;
             var occurredAt = StoredTime.Normalise(e.OccurredAt);
-            var hash = EventHash.Compute(previousHash, streamId, version, e.Type, occurredAt, e.Actor, e.PayloadJson);
+            var salt = EventHash.NewSalt();
+            var leaf = EventHash.Leaf(salt, streamId, version, e.Type, occurredAt, e.Actor, e.PayloadJson);
+            var hash = EventHash.Link(previousHash, leaf);
             rows.Add(new EventRow
             {
                 StreamId = streamId,
@@ -169,6 +168,8 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
                 OccurredAt = occurredAt,
                 Actor = e.Actor,
                 Hash = hash,
+                Salt = salt,
+                Leaf = leaf,
             });
             previousHash = hash;
         }

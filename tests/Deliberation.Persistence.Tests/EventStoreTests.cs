@@ -155,7 +155,8 @@ public abstract class EventStoreTests<TFixture>(TFixture database) : IClassFixtu
         Assert.Equal(TimeSpan.Zero, read.OccurredAt.Offset);
         Assert.Equal(local.UtcDateTime.AddTicks(-7), read.OccurredAt.UtcDateTime);
         Assert.Equal(appended[0].OccurredAt, read.OccurredAt);
-        Assert.Equal(EventHash.Compute("", read), read.Hash);
+        Assert.Equal(EventHash.Leaf(read), read.Leaf);
+        Assert.Equal(EventHash.Link("", read.Leaf), read.Hash);
     }
 
     [Fact]
@@ -166,12 +167,15 @@ public abstract class EventStoreTests<TFixture>(TFixture database) : IClassFixtu
         await Store.AppendAsync(stream, "scope", 2, [Event("C", 3)]);
         var events = await Store.ReadStreamAsync(stream);
 
-        Assert.Equal(EventHash.Compute("", events[0]), events[0].Hash);
-        Assert.Equal(EventHash.Compute(events[0].Hash, events[1]), events[1].Hash);
-        Assert.Equal(EventHash.Compute(events[1].Hash, events[2]), events[2].Hash);
+        Assert.All(events, e => Assert.Equal(EventHash.Leaf(e), e.Leaf));
+        Assert.Equal(EventHash.Link("", events[0].Leaf), events[0].Hash);
+        Assert.Equal(EventHash.Link(events[0].Hash, events[1].Leaf), events[1].Hash);
+        Assert.Equal(EventHash.Link(events[1].Hash, events[2].Leaf), events[2].Hash);
+        Assert.Equal(3, events.Select(e => e.Salt).Distinct().Count());
         var verification = await Store.VerifyChainAsync(stream);
         Assert.True(verification.IsIntact);
-        Assert.Equal(3, verification.Length);
+        Assert.Equal(3, verification.HeadVersion);
+        Assert.Equal(3, verification.EventsChecked);
         Assert.Equal(events[2].Hash, verification.HeadHash);
     }
 
@@ -179,15 +183,17 @@ public abstract class EventStoreTests<TFixture>(TFixture database) : IClassFixtu
     /// Editing a stored payload or deleting a stored event, by hand in the database, on version 2
     /// of 3 (raw SQL: <c>{0}</c> the stream, <c>{1}</c> the version, <c>{{</c> a literal brace).
     /// </summary>
-    public static TheoryData<string, string> Tamperings => new()
+    public static TheoryData<string, string, string> Tamperings => new()
     {
-        { "edit the payload", """UPDATE "Events" SET "PayloadJson" = '{{"n":2,"text":"rewritten"}}' WHERE "StreamId" = {0} AND "Version" = {1}""" },
-        { "delete the event", """DELETE FROM "Events" WHERE "StreamId" = {0} AND "Version" = {1}""" },
+        { "edit the payload", """UPDATE "Events" SET "PayloadJson" = '{{"n":2,"text":"rewritten"}}' WHERE "StreamId" = {0} AND "Version" = {1}""", ChainProblems.LeafMismatch },
+        { "change the salt", """UPDATE "Events" SET "Salt" = '0000000000000000000000000000000000000000000000000000000000000000' WHERE "StreamId" = {0} AND "Version" = {1}""", ChainProblems.LeafMismatch },
+        { "change the hash", """UPDATE "Events" SET "Hash" = '0000000000000000000000000000000000000000000000000000000000000000' WHERE "StreamId" = {0} AND "Version" = {1}""", ChainProblems.HashMismatch },
+        { "delete the event", """DELETE FROM "Events" WHERE "StreamId" = {0} AND "Version" = {1}""", ChainProblems.MissingVersion },
     };
 
     [Theory]
     [MemberData(nameof(Tamperings))]
-    public async Task TamperingWithAStoredEventBreaksTheChainAtItsVersion(string tampering, string sql)
+    public async Task TamperingWithAStoredEventBreaksTheChainAtItsVersion(string tampering, string sql, string problem)
     {
         var stream = NewId("s");
         await Store.AppendAsync(stream, "scope", 0, [Event("A", 1), Event("B", 2), Event("C", 3)]);
@@ -200,7 +206,9 @@ public abstract class EventStoreTests<TFixture>(TFixture database) : IClassFixtu
 
         var verification = await Store.VerifyChainAsync(stream);
         Assert.False(verification.IsIntact);
-        Assert.Equal(2, verification.BrokenAtVersion);
+        Assert.Equal(2, verification.FirstBreak!.Version);
+        Assert.Equal(problem, verification.FirstBreak.Problem);
+        Assert.Equal(1, verification.EventsChecked);
     }
 
     [Fact]
@@ -208,7 +216,7 @@ public abstract class EventStoreTests<TFixture>(TFixture database) : IClassFixtu
     {
         var verification = await Store.VerifyChainAsync(NewId("s"));
         Assert.True(verification.IsIntact);
-        Assert.Equal(0, verification.Length);
+        Assert.Equal(0, verification.HeadVersion);
         Assert.Null(verification.HeadHash);
     }
 

@@ -13,6 +13,11 @@ internal sealed class EventRow
     public string Actor { get; set; } = "";
     public string Hash { get; set; } = "";
 
+    /// <summary>Empty only on rows written before salted commitments, until the start-up migration re-chains them.</summary>
+    public string Salt { get; set; } = "";
+
+    public string Leaf { get; set; } = "";
+
     public StoredEvent ToStoredEvent() =>
-        new(Position, StreamId, Scope, Version, Type, PayloadJson, OccurredAt, Actor, Hash);
+        new(Position, StreamId, Scope, Version, Type, PayloadJson, OccurredAt, Actor, Hash, Salt, Leaf);
 }
