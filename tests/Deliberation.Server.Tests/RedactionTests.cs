@@ -96,32 +96,32 @@ public sealed class RedactionTests(ServerFixture fixture)
         await PositionsAsync(dialogue);
 
         var (events, _) = await dialogue.EventsAsync("S1");
-        var positions = events.Where(e => e!["type"]!.GetValue<string>() == "PositionTaken").ToList();
-        Assert.Equal(5, positions.Count);
-        var own = Assert.Single(positions, e => e!["participantId"] is not null);
-        Assert.Equal(dialogue.IdOf("S1"), own!["participantId"]!.GetValue<Guid>());
+        var statementStream = StreamIds.Statement(dialogue.StatementId);
+        // Her own position whole, with its salt; the other four only as opaque entries of the chain.
+        var own = Assert.Single(events, e => e!["type"]!.GetValue<string>() == "PositionTaken")!;
+        Assert.Equal(dialogue.IdOf("S1"), own["participantId"]!.GetValue<Guid>());
         Assert.Equal(dialogue.IdOf("S1"), own["actor"]!.GetValue<Guid>());
         Assert.NotNull(own["eventHash"]);
-        foreach (var other in positions.Where(e => e != own))
-        {
-            Assert.Null(other!["participantId"]);
-            Assert.Null(other["actor"]);
-            Assert.Null(other["eventHash"]);
-            Assert.NotNull(other["clauseId"]);
-        }
-        // No other field of those events carries an id of who took them.
-        var others = new System.Text.Json.Nodes.JsonArray([.. positions.Where(e => e != own).Select(e => e!.DeepClone())]).ToJsonString();
+        Assert.NotNull(own["salt"]);
+        var hidden = events.Where(e => e!["type"]!.GetValue<string>() == "Hidden" && e["streamId"]!.GetValue<string>() == statementStream).ToList();
+        Assert.Equal(4, hidden.Count);
+        foreach (var other in hidden)
+            Assert.Equal(["eventHash", "leaf", "logPosition", "streamId", "type", "version"], other!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        // No other entry carries an id of who took them.
+        var others = new System.Text.Json.Nodes.JsonArray([.. hidden.Select(e => e!.DeepClone())]).ToJsonString();
         foreach (var name in new[] { "L1", "M1", "T1", "S2" })
             Assert.DoesNotContain(dialogue.IdOf(name).ToString(), others, StringComparison.OrdinalIgnoreCase);
         // Invites are for organisers only.
         Assert.DoesNotContain(events, e => e!["type"]!.GetValue<string>() is "InviteIssued" or "InviteRevoked");
 
         var (chairLog, _) = await dialogue.EventsAsync(Chair);
+        Assert.Equal(5, chairLog.Count(e => e!["type"]!.GetValue<string>() == "PositionTaken"));
         Assert.All(chairLog.Where(e => e!["type"]!.GetValue<string>() == "PositionTaken"), e =>
         {
             Assert.NotNull(e!["participantId"]);
             Assert.NotNull(e["actor"]);
             Assert.NotNull(e["eventHash"]);
+            Assert.NotNull(e["salt"]);
         });
     }
 
@@ -132,6 +132,8 @@ public sealed class RedactionTests(ServerFixture fixture)
         var clause = await PositionsAsync(dialogue);
         Assert.Equal(["Large", "Medium", "Other groups"], GroupNames(Clause(await dialogue.ConsensusAsync(Chair), clause), "Region"));
         var (events, _) = await dialogue.EventsAsync(Chair);
-        Assert.All(events.Where(e => e!["type"]!.GetValue<string>() == "PositionTaken"), e => Assert.Null(e!["participantId"]));
+        // The facilitator took none of them: every position reaches her only as an opaque entry.
+        Assert.DoesNotContain(events, e => e!["type"]!.GetValue<string>() == "PositionTaken");
+        Assert.Equal(5, events.Count(e => e!["type"]!.GetValue<string>() == "Hidden" && e["streamId"]!.GetValue<string>() == StreamIds.Statement(dialogue.StatementId)));
     }
 }

@@ -13,10 +13,10 @@ public sealed record RecordedEvent(DomainEvent Event, EventMeta Meta, StoredEven
 
     /// <summary>The envelope live clients receive.</summary>
     public Realtime.RecordedEventEnvelope ToEnvelope() =>
-        new(Stored.StreamId, Stored.Version, Stored.Position, Stored.OccurredAt, Meta.Actor, Stored.Hash, Event);
+        new(Stored.StreamId, Stored.Version, Stored.Position, Stored.OccurredAt, Meta.Actor, Stored.Hash, Event, Stored.Salt, Stored.Leaf);
 
     public static Realtime.RecordedEventEnvelope Envelope(StoredEvent stored, DomainEvent e) =>
-        new(stored.StreamId, stored.Version, stored.Position, stored.OccurredAt, Guid.TryParse(stored.Actor, out var actor) ? actor : Guid.Empty, stored.Hash, e);
+        new(stored.StreamId, stored.Version, stored.Position, stored.OccurredAt, Guid.TryParse(stored.Actor, out var actor) ? actor : Guid.Empty, stored.Hash, e, stored.Salt, stored.Leaf);
 
     public static EventToAppend Encode(DomainEvent e, Guid actor, DateTimeOffset at) =>
         new(e.EventType, DomainJson.SerializeEventPayload(e), at, actor.ToString());

@@ -99,14 +99,21 @@ public static class DialogueApi
                 : Problems.From(outcome.Error!);
         }).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
 
-        dialogue.MapGet("/events", async Task<Results<Ok<EventsPage>, ProblemHttpResult>> (Guid id, long? after, HttpContext http, IEventStore store) =>
+        // The log the caller may see: pages of JSON, or with format=jsonl the whole log as JSON lines
+        // for the offline verifier (docs/api.md, "Events"). Both render through the same visibility.
+        dialogue.MapGet("/events", async Task<Results<Ok<EventsPage>, PushStreamHttpResult, ProblemHttpResult>> (Guid id, long? after, string? format, HttpContext http, IEventStore store) =>
         {
             if (after is < 0)
                 return Problems.Invalid("events.bad-position", "'after' is a position, 0 or more.");
+            if (format is not (null or "json" or EventLogLines.Format))
+                return Problems.Invalid("events.unknown-format", $"The events log comes as json (pages) or {EventLogLines.Format} (the whole log, one event a line).");
             var events = await store.ReadScopeAsync(StreamIds.Scope(id), after ?? 0);
+            var viewer = http.Viewer();
+            if (format == EventLogLines.Format)
+                return TypedResults.Stream(body => EventLogLines.WriteAsync(body, events, viewer.Audience, http.RequestAborted), EventLogLines.ContentType);
             var page = events.Take(EventLog.PageSize).ToList();
             return TypedResults.Ok(new EventsPage(
-                [.. EventLog.ForViewer(page, http.Viewer())],
+                [.. EventLog.ForViewer(page, viewer)],
                 page.Count > 0 ? page[^1].Position : after ?? 0,
                 events.Count > page.Count));
         }).ProducesProblem(StatusCodes.Status400BadRequest);

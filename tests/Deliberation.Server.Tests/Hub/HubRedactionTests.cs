@@ -23,10 +23,11 @@ public sealed class HubRedactionTests(HubFixture fixture)
 
         Assert.True((await n2.InvokeAsync("TakePosition", new TakePositionRequest(dialogue.Id, dialogue.StatementId, clause, 1, PositionKind.Oppose))).Accepted);
 
-        var seenByN1 = await n1.WaitForAsync(c => c.EventOfType("PositionTaken"), what: "PositionTaken at N1");
-        Assert.Null(seenByN1["participantId"]);
-        Assert.Null(seenByN1["actor"]);
-        Assert.Null(seenByN1["eventHash"]);
+        // N1 receives the position only as an opaque entry: its place in the chain, nothing of its content.
+        var statementStream = StreamIds.Statement(dialogue.StatementId);
+        var seenByN1 = await n1.WaitForAsync(c => c.EventOfType("Hidden", e => (string?)e["streamId"] == statementStream), what: "the opaque entry at N1");
+        Assert.Equal(["eventHash", "leaf", "logPosition", "streamId", "type", "version"], seenByN1.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Null(n1.EventOfType("PositionTaken"));
         Assert.DoesNotContain(dialogue.IdOf("N2").ToString(), seenByN1.ToJsonString());
         var seenByN2 = await n2.WaitForAsync(c => c.EventOfType("PositionTaken"), what: "own PositionTaken at N2");
         Assert.Equal(dialogue.IdOf("N2"), seenByN2["participantId"]!.GetValue<Guid>());
@@ -64,8 +65,10 @@ public sealed class HubRedactionTests(HubFixture fixture)
 
         await dialogue.TakePositionAsync("N3", clause, PositionKind.Support);
 
-        var seen = await chair.WaitForAsync(c => c.EventOfType("PositionTaken"), what: "PositionTaken at the chair");
+        var statementStream = StreamIds.Statement(dialogue.StatementId);
+        var seen = await chair.WaitForAsync(c => c.EventOfType("Hidden", e => (string?)e["streamId"] == statementStream), what: "the opaque entry at the chair");
         Assert.Null(seen["participantId"]);
+        Assert.Null(chair.EventOfType("PositionTaken"));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class PushBatchTests
     private static readonly Guid Statement = Guid.NewGuid();
 
     internal static RecordedEventEnvelope Event(string stream, long version) =>
-        new(stream, version, version, DateTimeOffset.UnixEpoch, Guid.Empty, $"hash-{version}", new PositionTaken(Guid.NewGuid(), Clause, null, 1, PositionKind.Support, null));
+        new(stream, version, version, DateTimeOffset.UnixEpoch, Guid.Empty, $"hash-{version}", new PositionTaken(Guid.NewGuid(), Clause, null, 1, PositionKind.Support, null), $"salt-{version}", $"leaf-{version}");
 
     private static ClauseConsensus Figures(Guid clause, ClauseStatus status) =>
         new(clause, null, null, ClauseKind.Principle, 1, status, 0, 0, [], [], null);

@@ -28,20 +28,30 @@ public sealed class EventRenderingTests
     [InlineData(ConfidentialityMode.ChathamHouse, Role.Observer, false)]
     [InlineData(ConfidentialityMode.Anonymous, Role.Facilitator, false)]
     [InlineData(ConfidentialityMode.Anonymous, Role.Delegate, false)]
-    public void OthersPositionsNameTheirAuthorOnlyWhereTheModeShowsNamesToTheRole(ConfidentialityMode mode, Role role, bool seesName)
+    public void OthersPositionsReachOnlyRolesThatSeeNamesAndOthersGetAnOpaqueEntry(ConfidentialityMode mode, Role role, bool seesName)
     {
         var (_, author, position) = APositionTaken(mode);
 
         var json = EventLog.Render(position, new Audience(role, mode, Guid.NewGuid()));
 
-        Assert.Equal("PositionTaken", (string?)json["type"]);
-        Assert.Equal("Support", (string?)json["position"]);
-        Assert.Equal(seesName, json.ContainsKey("participantId"));
-        Assert.Equal(seesName, json.ContainsKey("actor"));
-        // The hash covers the hidden fields: trying each member against it would name the author.
-        Assert.Equal(seesName, json.ContainsKey("eventHash"));
         if (seesName)
+        {
+            Assert.Equal("PositionTaken", (string?)json["type"]);
+            Assert.Equal("Support", (string?)json["position"]);
             Assert.Equal(author.ToString(), (string?)json["participantId"]);
+            Assert.Equal(author.ToString(), (string?)json["actor"]);
+            // Whole: with its salt she can recompute the leaf.
+            Assert.Equal(position.Salt, (string?)json["salt"]);
+        }
+        else
+        {
+            // Its clause, kind, note and time would attribute it with the roster: only its place in the chain goes out.
+            Assert.Equal(RenderedEvent.HiddenType, (string?)json["type"]);
+            Assert.Equal(["eventHash", "leaf", "logPosition", "streamId", "type", "version"], json.Select(p => p.Key).Order(StringComparer.Ordinal));
+        }
+        Assert.Equal(position.Leaf, (string?)json["leaf"]);
+        Assert.Equal(position.EventHash, (string?)json["eventHash"]);
+        Assert.Equal(position.Version, (long?)json["version"]);
     }
 
     [Theory]
@@ -55,6 +65,7 @@ public sealed class EventRenderingTests
 
         Assert.Equal(author.ToString(), (string?)json["participantId"]);
         Assert.Equal(author.ToString(), (string?)json["actor"]);
+        Assert.Equal(position.Salt, (string?)json["salt"]);
         Assert.NotNull(json["eventHash"]);
     }
 
@@ -71,7 +82,10 @@ public sealed class EventRenderingTests
 
         Assert.Equal("AmendmentProposed", (string?)json["type"]);
         Assert.False(json.ContainsKey("actor"));
-        Assert.False(json.ContainsKey("eventHash"));
+        // Shown without its author, so without its salt: the leaf would let her test each roster member.
+        Assert.False(json.ContainsKey("salt"));
+        Assert.Equal(proposed.Leaf, (string?)json["leaf"]);
+        Assert.Equal(proposed.EventHash, (string?)json["eventHash"]);
     }
 
     [Theory]
@@ -94,6 +108,10 @@ public sealed class EventRenderingTests
         Assert.Equal(issued.LogPosition, (long?)json["logPosition"]);
         Assert.Equal(!hidden, json.ContainsKey("codeHash"));
         Assert.Equal(!hidden, json.ContainsKey("participantId"));
+        Assert.Equal(!hidden, json.ContainsKey("occurredAt"));
+        Assert.Equal(!hidden, json.ContainsKey("salt"));
+        Assert.Equal(issued.Leaf, (string?)json["leaf"]);
+        Assert.Equal(issued.EventHash, (string?)json["eventHash"]);
     }
 
     [Theory]
@@ -109,6 +127,8 @@ public sealed class EventRenderingTests
 
         Assert.Equal(room.Facilitator.ToString(), (string?)json["actor"]);
         Assert.Equal(phase.EventHash, (string?)json["eventHash"]);
+        Assert.Equal(phase.Salt, (string?)json["salt"]);
+        Assert.Equal(phase.Leaf, (string?)json["leaf"]);
         Assert.Equal(phase.OccurredAt, json["occurredAt"]!.GetValue<DateTimeOffset>());
     }
 

@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
-using Deliberation.Grains.Realtime;
 using Deliberation.Domain.Statements;
+using Deliberation.Grains.Realtime;
+using Deliberation.Persistence;
 
 namespace Deliberation.Server.Tests.Visibility;
 
@@ -23,6 +24,7 @@ internal sealed class SmallRoom
     private static readonly DateTimeOffset Opening = new(2024, 9, 5, 9, 0, 0, TimeSpan.Zero);
     private int nextId;
     private long logPosition;
+    private readonly Dictionary<string, string> heads = [];
 
     public SmallRoom(ConfidentialityMode mode, int minimumGroupSize = 3)
     {
@@ -107,6 +109,13 @@ internal sealed class SmallRoom
 
     public StatementConsensus Consensus() => ConsensusCalculator.Compute(Dialogue, Statement);
 
-    private RecordedEventEnvelope Envelope(string stream, EventMeta meta, DomainEvent e) =>
-        new(stream, meta.Version, ++logPosition, meta.OccurredAt, meta.Actor, $"hash-{logPosition}", e);
+    /// <summary>The envelope the store would give it: a fresh salt, its leaf, and its link in the stream's chain.</summary>
+    private RecordedEventEnvelope Envelope(string stream, EventMeta meta, DomainEvent e)
+    {
+        var salt = EventHash.NewSalt();
+        var leaf = EventHash.Leaf(salt, stream, meta.Version, e.EventType, meta.OccurredAt, meta.Actor.ToString(), DomainJson.SerializeEventPayload(e));
+        var hash = EventHash.Link(heads.GetValueOrDefault(stream, ""), leaf);
+        heads[stream] = hash;
+        return new(stream, meta.Version, ++logPosition, meta.OccurredAt, meta.Actor, hash, e, salt, leaf);
+    }
 }
