@@ -31,7 +31,11 @@ public sealed class DemoLogFixture : IAsyncLifetime
     /// <summary>The facilitator's log (ChathamHouse: she sees every position whole): the oracle.</summary>
     public JsonArray FacilitatorEvents { get; private set; } = [];
 
-    public JsonObject Roster { get; private set; } = [];
+    /// <summary>The dialogue as the delegate sees it: the roster (ids, names, groups) is public to members.</summary>
+    public JsonObject Dialogue { get; private set; } = [];
+
+    /// <summary>The statement as the delegate sees it: clauses, revisions, options.</summary>
+    public JsonObject Statement { get; private set; } = [];
 
     /// <summary>The heads the delegate's JSON export printed.</summary>
     public IReadOnlyList<(string StreamId, long Version, string Hash)> ExportedHeads { get; private set; } = [];
@@ -55,7 +59,8 @@ public sealed class DemoLogFixture : IAsyncLifetime
         DialogueId = Assert.Single((await delegateClient.GetJsonAsync("/api/dialogues")).AsArray())!["id"]!.GetValue<Guid>();
         var dialogue = await delegateClient.GetJsonAsync($"/api/dialogues/{DialogueId}");
         StatementId = Assert.Single(dialogue["statements"]!.AsArray())!["id"]!.GetValue<Guid>();
-        Roster = dialogue.AsObject();
+        Dialogue = dialogue.AsObject();
+        Statement = (await delegateClient.GetJsonAsync($"/api/dialogues/{DialogueId}/statements/{StatementId}")).AsObject();
 
         var jsonl = await delegateClient.GetAsync($"/api/dialogues/{DialogueId}/events?format=jsonl");
         Assert.True(jsonl.IsSuccessStatusCode, await jsonl.Content.ReadAsStringAsync());
