@@ -19,6 +19,7 @@ public sealed class DialogueHubProxy(HubConnection connection, CancellationToken
         connection.On<ConsensusUpdate>(nameof(IDialogueClient.ConsensusChanged), client.ConsensusChanged),
         connection.On<PresenceView>(nameof(IDialogueClient.PresenceChanged), client.PresenceChanged),
         connection.On<DraftPreviewView>(nameof(IDialogueClient.DraftPreview), client.DraftPreview),
+        connection.On<HistoryIntegrityView>(nameof(IDialogueClient.HistoryIntegrityChanged), client.HistoryIntegrityChanged),
     ];
 
     public Task<JoinResult> JoinDialogue(Guid dialogueId, Dictionary<string, long?>? seen) =>

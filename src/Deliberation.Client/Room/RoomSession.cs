@@ -153,6 +153,7 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
             if (result.Snapshot is { } snapshot)
                 State.LoadSnapshot(snapshot, result.Versions);
             State.Presence = result.Presence;
+            State.History = result.History ?? HistoryIntegrityView.Whole;
             foreach (var stream in result.Missed)
                 await ProcessEventsAsync(stream.StreamId, stream.Events);
             // Figures that moved while this client was away come only with the join.
@@ -197,6 +198,12 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
     {
         if (preview.Author != State.Me)
             State.SetPreview(preview);
+        return Task.CompletedTask;
+    });
+
+    Task IDialogueClient.HistoryIntegrityChanged(HistoryIntegrityView history) => OnPush(() =>
+    {
+        State.History = history;
         return Task.CompletedTask;
     });
 

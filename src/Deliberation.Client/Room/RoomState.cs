@@ -29,6 +29,9 @@ public sealed class RoomState(Guid dialogueId)
 
     public PresenceView? Presence { get; set; }
 
+    /// <summary>The server's last word on the dialogue's history: whole, or which stream breaks where (the room's banner).</summary>
+    public HistoryIntegrityView History { get; set; } = HistoryIntegrityView.Whole;
+
     public Guid Me => Dialogue?.You.ParticipantId ?? Guid.Empty;
 
     /// <summary>Statements in the dialogue's order.</summary>

@@ -32,7 +32,8 @@ public sealed record JoinResult(
     IReadOnlyList<StreamEvents> Missed,
     ImmutableDictionary<string, long> Versions,
     PresenceView Presence,
-    IReadOnlyList<StatementConsensus> Consensus);
+    IReadOnlyList<StatementConsensus> Consensus,
+    HistoryIntegrityView? History = null);
 
 public sealed record JoinSnapshot(DialogueView Dialogue, IReadOnlyList<StatementView> Statements, IReadOnlyList<StatementConsensus> Consensus);
 

@@ -19,4 +19,7 @@ public interface IDialogueClient
 
     /// <summary>A drafter's uncommitted text: show it as a preview, never as the clause.</summary>
     Task DraftPreview(DraftPreviewView preview);
+
+    /// <summary>The server found the dialogue's history broken (or whole again): show it, naming the stream and event.</summary>
+    Task HistoryIntegrityChanged(HistoryIntegrityView history);
 }

@@ -1,3 +1,5 @@
+using Deliberation.Persistence;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.SignalR;
 using Deliberation.Server.Hubs;
 using Deliberation.Server.Realtime;
@@ -30,6 +32,10 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<PresenceReporter>();
         builder.Services.AddSingleton<LiveRoomService>();
         builder.Services.AddHostedService<SubscriptionRenewal>();
+        // The history's integrity as this node knows it (the persistence wiring registers the same
+        // singleton; TryAdd keeps one), and the watcher that tells the rooms when it changes.
+        builder.Services.TryAddSingleton<IHistoryIntegrity, HistoryIntegrity>();
+        builder.Services.AddHostedService<HistoryIntegrityWatcher>();
     }
 
     public static void MapDialogueHub(this WebApplication app) => app.MapHub<DialogueHub>(HubPath);

@@ -22,6 +22,7 @@ public sealed class LiveRoomService(
     NodeConnections connections,
     NodeObserver observer,
     PresenceReporter presence,
+    IHistoryIntegrity history,
     TimeProvider time)
 {
     /// <summary>Beyond this many missed events a snapshot is cheaper to send and apply.</summary>
@@ -53,7 +54,8 @@ public sealed class LiveRoomService(
         var snapshot = needsSnapshot
             ? new JoinSnapshot(ViewsOf.Dialogue(viewer), [.. statements.Select(s => ViewsOf.Statement(s.State, viewer, viewer.SeesNames))], consensus)
             : null;
-        return new JoinResult(snapshot, missed, versions, PresenceVisibility.For(present, room.Dialogue, viewer.Role), consensus);
+        return new JoinResult(snapshot, missed, versions, PresenceVisibility.For(present, room.Dialogue, viewer.Role), consensus,
+            HistoryIntegrityViews.For(history, room.Dialogue));
     }
 
     public async Task<IReadOnlyList<StreamEvents>> CatchUpAsync(Guid participantId, Guid dialogueId, IReadOnlyDictionary<string, long?> seen)
