@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -42,6 +43,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddDbContextFactory<DeliberationDbContext>(configureDatabase);
         services.AddSingleton<IEventStore, EfEventStore>();
         services.AddSingleton<IDialogueDirectory, EfDialogueDirectory>();
+        // One per node: every grain's load and the background verifier report to it (docs/operations.md).
+        services.TryAddSingleton<IHistoryIntegrity, HistoryIntegrity>();
         return services;
     }
 
