@@ -9,29 +9,34 @@ public static class ChainVerifier
     /// <summary>
     /// Verifies <paramref name="events"/> (one stream, in version order) as the continuation of the
     /// chain at <paramref name="afterVersion"/>, whose hash is <paramref name="previousHash"/>
-    /// ("" and 0 from the start). Stops at the first break.
+    /// ("" and 0 from the start). Stops at the first break. <see cref="StreamVerification.HeadVersion"/>
+    /// and <see cref="StreamVerification.HeadHash"/> are those of the last event given, even after a break.
     /// </summary>
-    public static StreamVerification Verify(string streamId, IEnumerable<StoredEvent> events, long afterVersion = 0, string previousHash = "")
+    public static StreamVerification Verify(string streamId, IReadOnlyList<StoredEvent> events, long afterVersion = 0, string previousHash = "")
     {
         ArgumentNullException.ThrowIfNull(events);
         var expectedVersion = afterVersion + 1;
         var previousPosition = long.MinValue;
-        var headVersion = afterVersion;
-        string? headHash = afterVersion == 0 ? null : previousHash;
-        long checkedCount = 0;
-        foreach (var e in events)
+        for (var i = 0; i < events.Count; i++)
         {
-            headVersion = e.Version;
-            headHash = e.Hash;
+            var e = events[i];
             var problem = Check(e, expectedVersion, previousPosition, previousHash);
+            if (problem is { Problem: ChainProblems.LeafMismatch } && i + 1 < events.Count && events[i + 1].Position < e.Position)
+            {
+                // Positions are handed out in append order: an event that does not fit its version
+                // and was written after its successor was moved here from a later version.
+                problem = new ChainBreak(e.Version, ChainProblems.VersionOrder,
+                    $"Version {e.Version} was written after version {e.Version + 1} (log position {e.Position} > {events[i + 1].Position}): events were renumbered.");
+            }
             if (problem is not null)
-                return new StreamVerification(streamId, headVersion, headHash, checkedCount, problem);
-            checkedCount++;
+                return new StreamVerification(streamId, events[^1].Version, events[^1].Hash, i, problem);
             expectedVersion++;
             previousPosition = e.Position;
             previousHash = e.Hash;
         }
-        return new StreamVerification(streamId, headVersion, headHash, checkedCount, null);
+        return events.Count == 0
+            ? new StreamVerification(streamId, afterVersion, afterVersion == 0 ? null : previousHash, 0, null)
+            : new StreamVerification(streamId, events[^1].Version, events[^1].Hash, events.Count, null);
     }
 
     private static ChainBreak? Check(StoredEvent e, long expectedVersion, long previousPosition, string previousHash)
@@ -42,11 +47,9 @@ public static class ChainVerifier
         if (e.Version < expectedVersion)
             return new ChainBreak(e.Version, ChainProblems.VersionOrder,
                 $"Version {e.Version} appears where version {expectedVersion} was expected.");
-        // Positions are handed out in append order; a version whose position is older than its
-        // predecessor's was renumbered after the fact.
         if (e.Position <= previousPosition)
             return new ChainBreak(e.Version, ChainProblems.VersionOrder,
-                $"Version {e.Version} was written before version {e.Version - 1} (log position {e.Position} ≤ {previousPosition}).");
+                $"Version {e.Version} was written before version {e.Version - 1} (log position {e.Position} ≤ {previousPosition}): events were renumbered.");
         if (!EventHash.IsHex(e.Salt))
             return new ChainBreak(e.Version, ChainProblems.LeafMismatch,
                 e.Salt.Length == 0 ? "The event has no salt (history not yet migrated to salted commitments)." : "The stored salt is not 64 lowercase hex characters.");

@@ -79,7 +79,7 @@ public sealed class EventSourcedStream<TState, TEvent>(
             verification = new StreamVerification(streamId, events.Count == 0 ? from : events[^1].Version, events.Count == 0 ? null : events[^1].Hash, 0,
                 new ChainBreak(from, ChainProblems.MissingVersion, $"The event at the snapshot's version {from} is missing."));
         else
-            verification = ChainVerifier.Verify(streamId, events.Skip(1), from, events[0].Hash);
+            verification = ChainVerifier.Verify(streamId, [.. events.Skip(1)], from, events[0].Hash);
         integrity.Report(verification);
         if (verification.FirstBreak is { } found)
         {
