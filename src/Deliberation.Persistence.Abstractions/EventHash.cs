@@ -49,14 +49,14 @@ public static class EventHash
     public static string NewSalt() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(Size));
 
     /// <summary>leaf(v): the salted commitment to one event.</summary>
-    /// <exception cref="FormatException">The salt is not 64 hex characters.</exception>
+    /// <exception cref="FormatException">The salt is not 64 lowercase hex characters.</exception>
     public static string Leaf(string salt, string streamId, long version, string type, DateTimeOffset occurredAt, string actor, string payloadJson)
     {
-        var canonical = Canonical(streamId, version, type, occurredAt, actor, payloadJson);
-        var buffer = new byte[Size + Encoding.UTF8.GetByteCount(canonical)];
-        HexToBytes(salt, buffer.AsSpan(0, Size), nameof(salt));
-        Encoding.UTF8.GetBytes(canonical, buffer.AsSpan(Size));
-        return Convert.ToHexStringLower(SHA256.HashData(buffer));
+        Span<byte> saltBytes = stackalloc byte[Size];
+        HexToBytes(salt, saltBytes, nameof(salt));
+        Span<byte> leaf = stackalloc byte[Size];
+        LeafBytes(saltBytes, streamId, version, type, occurredAt, actor, payloadJson, leaf);
+        return Convert.ToHexStringLower(leaf);
     }
 
     /// <summary>leaf(v) of a stored event, from its own salt (not its stored leaf).</summary>
@@ -64,22 +64,71 @@ public static class EventHash
         Leaf(e.Salt, e.StreamId, e.Version, e.Type, e.OccurredAt, e.Actor, e.PayloadJson);
 
     /// <summary>hash(v) from hash(v-1) (empty for version 1) and leaf(v).</summary>
-    /// <exception cref="FormatException">A non-empty previous hash or the leaf is not 64 hex characters.</exception>
+    /// <exception cref="FormatException">A non-empty previous hash or the leaf is not 64 lowercase hex characters.</exception>
     public static string Link(string previousHash, string leaf)
     {
-        Span<byte> buffer = stackalloc byte[2 * Size];
-        var length = 0;
+        Span<byte> previous = stackalloc byte[Size];
         if (previousHash.Length > 0)
-        {
-            HexToBytes(previousHash, buffer[..Size], nameof(previousHash));
-            length = Size;
-        }
-        HexToBytes(leaf, buffer.Slice(length, Size), nameof(leaf));
-        length += Size;
+            HexToBytes(previousHash, previous, nameof(previousHash));
+        Span<byte> leafBytes = stackalloc byte[Size];
+        HexToBytes(leaf, leafBytes, nameof(leaf));
         Span<byte> hash = stackalloc byte[Size];
-        SHA256.HashData(buffer[..length], hash);
+        LinkBytes(previousHash.Length > 0 ? previous : default, leafBytes, hash);
         return Convert.ToHexStringLower(hash);
     }
+
+    /// <summary>
+    /// leaf(v) as raw bytes into <paramref name="leaf"/>: the one computation of the definition, without
+    /// allocating (a verifier runs it for every event of a stream).
+    /// </summary>
+    public static void LeafBytes(ReadOnlySpan<byte> salt, string streamId, long version, string type, DateTimeOffset occurredAt, string actor, string payloadJson, Span<byte> leaf)
+    {
+        if (salt.Length != Size || leaf.Length != Size)
+            throw new ArgumentException($"A salt and a leaf are {Size} bytes.");
+        // Upper bound of the canonical text's UTF-8 bytes: 3 per UTF-16 unit, 20 for the version, 33 for the time.
+        var bound = Size + 3 * (streamId.Length + type.Length + actor.Length + payloadJson.Length) + 20 + 40 + 5;
+        byte[]? rented = null;
+        Span<byte> buffer = bound <= 1024 ? stackalloc byte[bound] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(bound));
+        try
+        {
+            salt.CopyTo(buffer);
+            var n = Size;
+            n += Encoding.UTF8.GetBytes(streamId, buffer[n..]);
+            buffer[n++] = (byte)'\n';
+            version.TryFormat(buffer[n..], out var written, default, CultureInfo.InvariantCulture);
+            n += written;
+            buffer[n++] = (byte)'\n';
+            n += Encoding.UTF8.GetBytes(type, buffer[n..]);
+            buffer[n++] = (byte)'\n';
+            occurredAt.ToUniversalTime().TryFormat(buffer[n..], out written, "O", CultureInfo.InvariantCulture);
+            n += written;
+            buffer[n++] = (byte)'\n';
+            n += Encoding.UTF8.GetBytes(actor, buffer[n..]);
+            buffer[n++] = (byte)'\n';
+            n += Encoding.UTF8.GetBytes(payloadJson, buffer[n..]);
+            SHA256.HashData(buffer[..n], leaf);
+        }
+        finally
+        {
+            if (rented is not null)
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>hash(v) as raw bytes: SHA-256 of the previous hash's bytes (empty for version 1) and the leaf's.</summary>
+    public static void LinkBytes(ReadOnlySpan<byte> previousHash, ReadOnlySpan<byte> leaf, Span<byte> hash)
+    {
+        if ((previousHash.Length != 0 && previousHash.Length != Size) || leaf.Length != Size || hash.Length != Size)
+            throw new ArgumentException($"Hashes and leaves are {Size} bytes.");
+        Span<byte> buffer = stackalloc byte[2 * Size];
+        previousHash.CopyTo(buffer);
+        leaf.CopyTo(buffer[previousHash.Length..]);
+        SHA256.HashData(buffer[..(previousHash.Length + Size)], hash);
+    }
+
+    /// <summary>Reads 64 lowercase hex characters into 32 bytes; false (and nothing promised of the bytes) for anything else.</summary>
+    public static bool TryReadHex(string? hex, Span<byte> destination) =>
+        IsHex(hex) && Convert.FromHexString(hex, destination, out _, out var written) == System.Buffers.OperationStatus.Done && written == Size;
 
     /// <summary>
     /// The chain as it was before salts (kept only so the start-up migration can check old
@@ -96,7 +145,7 @@ public static class EventHash
         LegacyHash(previousHash, e.StreamId, e.Version, e.Type, e.OccurredAt, e.Actor, e.PayloadJson);
 
     /// <summary>Whether a text is exactly 64 lowercase hex characters (the only form we store or accept).</summary>
-    public static bool IsHex(string? value)
+    public static bool IsHex([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value)
     {
         if (value is null || value.Length != 2 * Size)
             return false;
@@ -110,8 +159,7 @@ public static class EventHash
 
     private static void HexToBytes(string hex, Span<byte> destination, string name)
     {
-        if (!IsHex(hex))
+        if (!TryReadHex(hex, destination))
             throw new FormatException($"{name} must be {2 * Size} lowercase hex characters.");
-        Convert.FromHexString(hex, destination, out _, out _);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Deliberation.Persistence;
 
 /// <summary>
@@ -7,5 +9,6 @@ namespace Deliberation.Persistence;
 /// </summary>
 public sealed record StreamVerification(string StreamId, long HeadVersion, string? HeadHash, long EventsChecked, ChainBreak? FirstBreak)
 {
+    [JsonIgnore]
     public bool IsIntact => FirstBreak is null;
 }

@@ -91,8 +91,17 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
 
     public async Task<StreamVerification> VerifyChainAsync(string streamId, CancellationToken cancellationToken = default)
     {
-        var events = await ReadStreamAsync(streamId, 0, cancellationToken);
-        return ChainVerifier.Verify(streamId, events);
+        // Checked as the rows stream in: a long stream is never held whole in memory.
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var verifier = new ChainVerifier(streamId);
+        var rows = db.Events.AsNoTracking()
+            .Where(e => e.StreamId == streamId)
+            .OrderBy(e => e.Version)
+            .AsAsyncEnumerable()
+            .WithCancellation(cancellationToken);
+        await foreach (var row in rows)
+            verifier.Add(row.ToStoredEvent());
+        return verifier.Finish();
     }
 
     public async Task<IReadOnlyList<string>> ListStreamsAsync(string? scope = null, CancellationToken cancellationToken = default)

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Deliberation.Persistence;
 
@@ -40,15 +43,23 @@ public static class PersistenceServiceCollectionExtensions
         services.AddDbContextFactory<DeliberationDbContext>(configureDatabase);
         services.AddSingleton<IEventStore, EfEventStore>();
         services.AddSingleton<IDialogueDirectory, EfDialogueDirectory>();
+        // One per node: every grain's load and the background verifier report to it (docs/operations.md).
+        services.TryAddSingleton<IHistoryIntegrity, HistoryIntegrity>();
         return services;
     }
 
-    /// <summary>Applies the chosen provider's pending migrations; call once at startup, before serving.</summary>
+    /// <summary>
+    /// Applies the chosen provider's pending migrations, then moves any history written before
+    /// salted commitments onto the salted chain (<see cref="SaltedHistoryMigration"/>); call once at
+    /// startup, before serving.
+    /// </summary>
     public static async Task MigrateDeliberationDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<DeliberationDbContext>>();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+            await db.Database.MigrateAsync(cancellationToken);
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger(typeof(SaltedHistoryMigration)) ?? NullLogger.Instance;
+        await SaltedHistoryMigration.RunAsync(factory, logger, services.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
     }
 
     internal static IDeliberationDatabaseProvider Choose(string? name, IReadOnlyCollection<IDeliberationDatabaseProvider> offered)

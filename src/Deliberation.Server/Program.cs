@@ -5,6 +5,7 @@ using Deliberation.Server.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDeliberationPersistence();
+builder.AddHistoryVerification();
 builder.AddDeliberationOrleans();
 builder.AddDeliberationServices();
 builder.AddParticipantAuthentication();
@@ -26,6 +27,7 @@ app.UseAuthorization();
 app.UseRequestLimits();
 
 app.MapHealthApi();
+app.MapIntegrityApi();
 app.MapInviteApi();
 app.MapOrganiserAccounts();
 app.MapDialogueApi();

@@ -2,6 +2,7 @@ using Deliberation.Domain;
 using Deliberation.Domain.Participants;
 using Deliberation.Grains.EventSourcing;
 using Deliberation.Grains.Tests.Fixtures;
+using Deliberation.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Deliberation.Grains.Tests;
@@ -14,7 +15,7 @@ namespace Deliberation.Grains.Tests;
 public sealed class CommandPipelineTests(ClusterFixture cluster)
 {
     private EventSourcedStream<ParticipantState, ParticipantEvent> Open(Guid id) =>
-        new(cluster.Store, NullLogger.Instance, StreamIds.Participant(id), () => ParticipantState.Initial(id), Participant.Apply, s => s.Version);
+        new(cluster.Store, NullLogger.Instance, new HistoryIntegrity(), StreamIds.Participant(id), () => ParticipantState.Initial(id), Participant.Apply, s => s.Version);
 
     private Task<CommandOutcome> RunAsync(
         EventSourcedStream<ParticipantState, ParticipantEvent> stream, ParticipantCommand command,

@@ -26,7 +26,7 @@ public sealed class OpenApiDocumentTests(ServerFixture fixture)
             ("/api/dialogues/{id}/commands", "post"), ("/api/dialogues/{id}/statements/{sid}", "get"),
             ("/api/dialogues/{id}/statements/{sid}/consensus", "get"), ("/api/dialogues/{id}/statements/{sid}/export", "get"),
             ("/api/dialogues/{id}/statements/{sid}/commands", "post"), ("/api/dialogues/{id}/export/polis", "get"),
-            ("/api/imports/polis", "post"),
+            ("/api/imports/polis", "post"), ("/api/dialogues/{id}/verify", "get"),
         })
             Assert.True(paths[path]?[method] is not null, $"{method.ToUpperInvariant()} {path} is not in the document.");
     }
@@ -40,6 +40,8 @@ public sealed class OpenApiDocumentTests(ServerFixture fixture)
     [InlineData("/api/dialogues/{id}/commands", "post", "200", new[] { "accepted", "streamId", "version", "error" })]
     [InlineData("/api/dialogues/{id}/commands", "post", "409", new[] { "accepted", "streamId", "version", "error" })]
     [InlineData("/api/me", "get", "200", new[] { "participantId", "displayName" })]
+    [InlineData("/api/dialogues/{id}/verify", "get", "200", new[] { "dialogueId", "verifiedAt", "intact", "streams" })]
+    [InlineData("/health", "get", "200", new[] { "status", "history" })]
     public async Task ResponsesCarryTheirSchemaWithTheWiresFieldNames(string path, string method, string status, string[] properties)
     {
         var document = await DocumentAsync();

@@ -14,7 +14,7 @@ namespace Deliberation.Grains.Dialogues;
 /// events, and only then answers. It also keeps the dialogue list and invite index (read models)
 /// in step with its events, and holds the room its statements publish to.
 /// </summary>
-public sealed class DialogueGrain(IEventStore store, IDialogueDirectory directory, TimeProvider time, ILogger<DialogueGrain> logger)
+public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity, IDialogueDirectory directory, TimeProvider time, ILogger<DialogueGrain> logger)
     : Grain, IDialogueGrain
 {
     private EventSourcedStream<DialogueState, DialogueEvent> stream = null!;
@@ -23,7 +23,7 @@ public sealed class DialogueGrain(IEventStore store, IDialogueDirectory director
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKey();
-        stream = new(store, logger, StreamIds.Dialogue(id), () => DialogueState.Initial(id), Dialogue.Apply, s => s.Version);
+        stream = new(store, logger, integrity, StreamIds.Dialogue(id), () => DialogueState.Initial(id), Dialogue.Apply, s => s.Version);
         room = new DialogueRoom(id, time, logger);
         await stream.LoadAsync(cancellationToken);
         if (stream.State.Exists)

@@ -8,11 +8,13 @@ namespace Deliberation.Grains.EventSourcing;
 /// The state of one event stream held by a grain: loaded from the newest snapshot plus the events
 /// after it, and advanced only after the store has committed. Snapshots are a cache: one that no
 /// longer reads is ignored and the stream is replayed. <see cref="ExecuteAsync"/> is the one command
-/// pipeline every event-sourced grain runs (docs/architecture.md, "A command's path").
+/// pipeline every event-sourced grain runs (docs/architecture.md, "A command's path"). Every load
+/// verifies the hash chain of what it reads (docs/operations.md, "When a history's chain breaks").
 /// </summary>
 public sealed class EventSourcedStream<TState, TEvent>(
     IEventStore store,
     ILogger logger,
+    IHistoryIntegrity integrity,
     string streamId,
     Func<TState> initial,
     Func<TState, TEvent, EventMeta, TState> apply,
@@ -49,12 +51,42 @@ public sealed class EventSourcedStream<TState, TEvent>(
                 state = initial();
             }
         }
-        foreach (var stored in await store.ReadStreamAsync(streamId, versionOf(state), cancellationToken))
+        var from = versionOf(state);
+        // From the snapshot's own version: its stored hash is the link the later events chain onto.
+        var events = await store.ReadStreamAsync(streamId, Math.Max(0, from - 1), cancellationToken);
+        Verify(events, from);
+        foreach (var stored in events)
         {
+            if (stored.Version <= from)
+                continue;
             var recorded = RecordedEvent.Decode(stored);
             state = apply(state, (TEvent)recorded.Event, recorded.Meta);
         }
         (State, lastSnapshot) = (state, snapshotVersion);
+    }
+
+    /// <summary>
+    /// Checks the chain of the events just read and reports to <see cref="IHistoryIntegrity"/>. A break
+    /// does not stop the load: the dialogue stays served, marked broken (/health, the room), so the
+    /// people in it see that its history can no longer be trusted instead of losing it.
+    /// </summary>
+    private void Verify(IReadOnlyList<StoredEvent> events, long from)
+    {
+        StreamVerification verification;
+        if (from == 0)
+            verification = ChainVerifier.Verify(streamId, events);
+        else if (events.Count == 0 || events[0].Version != from)
+            verification = new StreamVerification(streamId, events.Count == 0 ? from : events[^1].Version, events.Count == 0 ? null : events[^1].Hash, 0,
+                new ChainBreak(from, ChainProblems.MissingVersion, $"The event at the snapshot's version {from} is missing."));
+        else
+            verification = ChainVerifier.Verify(streamId, [.. events.Skip(1)], from, events[0].Hash);
+        integrity.Report(verification);
+        if (verification.FirstBreak is { } found)
+        {
+            logger.LogError(
+                "History of {Stream} is broken at version {Version}: {Problem}. {Detail} The stream is served, marked broken.",
+                streamId, found.Version, found.Problem, found.Detail);
+        }
     }
 
     /// <summary>

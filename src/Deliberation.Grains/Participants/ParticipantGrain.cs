@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Deliberation.Grains.Participants;
 
 /// <summary>Event-sourced participant profile; the participant is the actor of her own events.</summary>
-public sealed class ParticipantGrain(IEventStore store, TimeProvider time, ILogger<ParticipantGrain> logger)
+public sealed class ParticipantGrain(IEventStore store, IHistoryIntegrity integrity, TimeProvider time, ILogger<ParticipantGrain> logger)
     : Grain, IParticipantGrain
 {
     private EventSourcedStream<ParticipantState, ParticipantEvent> stream = null!;
@@ -15,7 +15,7 @@ public sealed class ParticipantGrain(IEventStore store, TimeProvider time, ILogg
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKey();
-        stream = new(store, logger, StreamIds.Participant(id), () => ParticipantState.Initial(id), Participant.Apply, s => s.Version);
+        stream = new(store, logger, integrity, StreamIds.Participant(id), () => ParticipantState.Initial(id), Participant.Apply, s => s.Version);
         return stream.LoadAsync(cancellationToken);
     }
 

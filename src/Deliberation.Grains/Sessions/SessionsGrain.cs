@@ -12,7 +12,7 @@ namespace Deliberation.Grains.Sessions;
 /// browsers racing for its last redemption cannot both win; it reads the dialogue's roster and
 /// invites once per command, as the statement grain does.
 /// </summary>
-public sealed class SessionsGrain(IEventStore store, IGrainFactory grains, TimeProvider time, ILogger<SessionsGrain> logger)
+public sealed class SessionsGrain(IEventStore store, IHistoryIntegrity integrity, IGrainFactory grains, TimeProvider time, ILogger<SessionsGrain> logger)
     : Grain, ISessionsGrain
 {
     private EventSourcedStream<DialogueSessionsState, SessionEvent> stream = null!;
@@ -20,7 +20,7 @@ public sealed class SessionsGrain(IEventStore store, IGrainFactory grains, TimeP
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKey();
-        stream = new(store, logger, StreamIds.Sessions(id), () => DialogueSessionsState.Initial(id), DialogueSessions.Apply, s => s.Version);
+        stream = new(store, logger, integrity, StreamIds.Sessions(id), () => DialogueSessionsState.Initial(id), DialogueSessions.Apply, s => s.Version);
         return stream.LoadAsync(cancellationToken);
     }
 

@@ -18,7 +18,7 @@ namespace Deliberation.Grains.Statements;
 /// follows every event, and starts afresh when the dialogue's roster, dimensions or rules change
 /// (its consensus basis version) or the stream moved without it (a reload after a conflict).
 /// </summary>
-public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger<StatementGrain> logger)
+public sealed class StatementGrain(IEventStore store, IHistoryIntegrity integrity, TimeProvider time, ILogger<StatementGrain> logger)
     : Grain, IStatementGrain
 {
     private EventSourcedStream<StatementState, StatementEvent> stream = null!;
@@ -27,7 +27,7 @@ public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKey();
-        stream = new(store, logger, StreamIds.Statement(id), () => StatementState.Initial(id), Statement.Apply, s => s.Version);
+        stream = new(store, logger, integrity, StreamIds.Statement(id), () => StatementState.Initial(id), Statement.Apply, s => s.Version);
         await stream.LoadAsync(cancellationToken);
     }
 

@@ -15,13 +15,17 @@ public sealed class ServerProcess : IDisposable
     private readonly ConcurrentQueue<string> output = new();
     private Process? process;
 
-    public ServerProcess(string databasePath, string workingDirectory, bool seedDemo, ServerProcess? joins = null)
+    public ServerProcess(string databasePath, string workingDirectory, bool seedDemo, ServerProcess? joins = null, IReadOnlyList<string>? settings = null)
     {
         DatabasePath = databasePath;
         WorkingDirectory = workingDirectory;
         SeedDemo = seedDemo;
         Joins = joins;
+        Settings = settings ?? [];
     }
+
+    /// <summary>More command-line settings, e.g. <c>--History:VerifyEvery=00:00:00</c>; they come last and win.</summary>
+    public IReadOnlyList<string> Settings { get; }
 
     /// <summary>A node started with this joins that node's Orleans cluster (localhost clustering, shared database).</summary>
     public ServerProcess? Joins { get; }
@@ -61,8 +65,8 @@ public sealed class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             ServerDll,
             "--urls", BaseAddress.GetLeftPart(UriPartial.Authority),
             // appsettings.json (log levels) lives beside the dll; the demo writes data/ under the working folder.
@@ -77,7 +81,9 @@ public sealed class ServerProcess : IDisposable
             "--RateLimits:RequestsPerMinute=100000",
             $"--Accounts:SetupCode={TestOrganiser.SetupCode}",
             "--Logging:LogLevel:Default=Warning",
-        })
+            .. Settings,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
