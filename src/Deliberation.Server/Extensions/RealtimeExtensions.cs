@@ -1,5 +1,3 @@
-using Deliberation.Persistence;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.SignalR;
 using Deliberation.Server.Hubs;
 using Deliberation.Server.Realtime;
@@ -32,9 +30,7 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<PresenceReporter>();
         builder.Services.AddSingleton<LiveRoomService>();
         builder.Services.AddHostedService<SubscriptionRenewal>();
-        // The history's integrity as this node knows it (the persistence wiring registers the same
-        // singleton; TryAdd keeps one), and the watcher that tells the rooms when it changes.
-        builder.Services.TryAddSingleton<IHistoryIntegrity, HistoryIntegrity>();
+        // Tells the rooms when this node's history checks (IHistoryIntegrity, registered with the store) change.
         builder.Services.AddHostedService<HistoryIntegrityWatcher>();
     }
 
