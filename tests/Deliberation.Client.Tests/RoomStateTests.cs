@@ -98,6 +98,24 @@ public sealed class RoomStateTests
     }
 
     [Fact]
+    public void OpaqueEntriesWithTheirPlaceInTheChainOnlyAdvanceTheVersion()
+    {
+        var state = Joined();
+        var opaque = new JsonObject
+        {
+            ["type"] = "Hidden", ["streamId"] = DialogueStream, ["version"] = 6, ["logPosition"] = 40,
+            ["leaf"] = new string('a', 64), ["eventHash"] = new string('b', 64),
+        };
+
+        var outcome = state.Apply(DialogueStream, [opaque, Event(new HandRaised(Me), 7)]);
+
+        Assert.False(outcome.Gap);
+        Assert.False(outcome.NeedsRefetch);
+        Assert.Equal(7, state.VersionOf(DialogueStream));
+        Assert.Equal([Me], state.Dialogue!.SpeakingQueue);
+    }
+
+    [Fact]
     public void MyPositionIsKeptAndASubstantiveRevisionMakesItStale()
     {
         var state = Joined();

@@ -39,47 +39,97 @@ public sealed class HashAttackTests(DemoLogFixture demo)
         Assert.True(hidden.Count > 50, $"The demo has only {hidden.Count} hidden positions.");
         Assert.All(hidden, v => Assert.Null(received[v]["participantId"]));
 
-        var attributed = new List<string>();
-        foreach (var version in hidden)
-        {
-            var entry = received[version];
-            var previousHash = received.TryGetValue(version - 1, out var previous) ? Str(previous, "eventHash") : version == 1 ? "" : null;
-            foreach (var member in members)
-            foreach (var candidate in Candidates(truth[version], member, clauses))
-            {
-                var canonical = EventHash.Canonical(statementStream, version, candidate.EventType, Time(truth[version]), member.ToString(), DomainJson.SerializeEventPayload(candidate));
-                var unsalted = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-                if (Str(entry, "leaf") == unsalted
-                    || previousHash is not null && Str(entry, "eventHash") is { } hash
-                        && (hash == EventHash.LegacyHash(previousHash, statementStream, version, candidate.EventType, Time(truth[version]), member.ToString(), DomainJson.SerializeEventPayload(candidate))
-                            || hash == EventHash.Link(previousHash, unsalted)))
-                    attributed.Add($"version {version} → {member}");
-            }
-        }
-
-        // The old chain's attack across a run of hidden events: from the last hash she holds before
-        // the run, through the run as one member's batch, to the next event she holds whole.
-        foreach (var run in Runs(hidden))
-        {
-            if (!received.TryGetValue(run[0] - 1, out var before) || Str(before, "eventHash") is not { } start
-                || !received.TryGetValue(run[^1] + 1, out var after) || Str(after, "eventHash") is not { } end || Str(after, "type") == "Hidden")
-                continue;
-            var afterPayload = DomainJson.SerializeEventPayload(DomainJson.DeserializeEvent(Str(after, "type")!, after.ToJsonString()));
-            foreach (var member in members)
-            {
-                var hash = start;
-                foreach (var version in run)
-                {
-                    var e = Exactly(truth[version], member);
-                    hash = EventHash.LegacyHash(hash, statementStream, version, e.EventType, Time(truth[version]), member.ToString(), DomainJson.SerializeEventPayload(e));
-                }
-                var next = Long(after, "version");
-                if (EventHash.LegacyHash(hash, statementStream, next, Str(after, "type")!, Time(after), Str(after, "actor") ?? "", afterPayload) == end)
-                    attributed.Add($"versions {run[0]}–{run[^1]} → {member}");
-            }
-        }
+        var attributed = Attack(received, truth, hidden, members, clauses, statementStream);
 
         Assert.True(attributed.Count == 0, $"{attributed.Count} hidden positions attributed: {string.Join("; ", attributed.Take(10))}");
+    }
+
+    [Fact]
+    public void TheSameAttackNamesAuthorsInALogShapedAsTheOldUnsaltedChainGaveIt()
+    {
+        // The control: the statement stream re-chained the old way (unsalted, hex-text links) and
+        // rendered as the old log did — others' positions with every field but their author and
+        // hash. If this did not attribute, the attack above would prove nothing.
+        var statementStream = StreamIds.Statement(demo.StatementId);
+        var truth = demo.FacilitatorEvents.Select(e => e!.AsObject()).Where(e => Str(e, "streamId") == statementStream).ToDictionary(e => Long(e, "version"));
+        var members = demo.Dialogue["roster"]!.AsArray().Select(m => m!["participantId"]!.GetValue<Guid>()).ToList();
+        var clauses = demo.Statement["clauses"]!.AsArray().Select(c => c!["id"]!.GetValue<Guid>()).ToList();
+        var old = new Dictionary<long, JsonObject>();
+        var hash = "";
+        var hidden = new List<long>();
+        foreach (var (version, e) in truth.OrderBy(t => t.Key))
+        {
+            var type = Str(e, "type")!;
+            var payload = DomainJson.SerializeEventPayload(DomainJson.DeserializeEvent(type, e.ToJsonString()));
+            hash = EventHash.LegacyHash(hash, statementStream, version, type, Time(e), Str(e, "actor")!, payload);
+            var shown = (JsonObject)e.DeepClone();
+            shown.Remove("salt");
+            shown.Remove("leaf");
+            shown["eventHash"] = hash;
+            if (type is nameof(PositionTaken) or nameof(RangeStated) && e["participantId"]!.GetValue<Guid>() != demo.Delegate)
+            {
+                shown.Remove("participantId");
+                shown.Remove("actor");
+                shown.Remove("eventHash");
+                hidden.Add(version);
+            }
+            old[version] = shown;
+        }
+
+        var attributed = Attack(old, truth, hidden, members, clauses, statementStream);
+
+        Assert.NotEmpty(attributed);
+    }
+
+    /// <summary>
+    /// The attacker's whole effort: per hidden event, every candidate against the leaf and the hashes
+    /// around it; per run of hidden events, the old chain from the hash before to the event after.
+    /// Returns what she could attribute.
+    /// </summary>
+    private static List<string> Attack(
+        Dictionary<long, JsonObject> received, Dictionary<long, JsonObject> truth, IReadOnlyList<long> hidden,
+        IReadOnlyList<Guid> members, IReadOnlyList<Guid> clauses, string statementStream)
+    {
+            var attributed = new List<string>();
+            foreach (var version in hidden)
+            {
+                var entry = received[version];
+                var previousHash = received.TryGetValue(version - 1, out var previous) ? Str(previous, "eventHash") : version == 1 ? "" : null;
+                foreach (var member in members)
+                foreach (var candidate in Candidates(truth[version], member, clauses))
+                {
+                    var canonical = EventHash.Canonical(statementStream, version, candidate.EventType, Time(truth[version]), member.ToString(), DomainJson.SerializeEventPayload(candidate));
+                    var unsalted = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+                    if (Str(entry, "leaf") == unsalted
+                        || previousHash is not null && Str(entry, "eventHash") is { } hash
+                            && (hash == EventHash.LegacyHash(previousHash, statementStream, version, candidate.EventType, Time(truth[version]), member.ToString(), DomainJson.SerializeEventPayload(candidate))
+                                || hash == EventHash.Link(previousHash, unsalted)))
+                        attributed.Add($"version {version} → {member}");
+                }
+            }
+
+            // The old chain's attack across a run of hidden events: from the last hash she holds before
+            // the run, through the run as one member's batch, to the next event she holds whole.
+            foreach (var run in Runs(hidden))
+            {
+                if (!received.TryGetValue(run[0] - 1, out var before) || Str(before, "eventHash") is not { } start
+                    || !received.TryGetValue(run[^1] + 1, out var after) || Str(after, "eventHash") is not { } end || Str(after, "type") == "Hidden")
+                    continue;
+                var afterPayload = DomainJson.SerializeEventPayload(DomainJson.DeserializeEvent(Str(after, "type")!, after.ToJsonString()));
+                foreach (var member in members)
+                {
+                    var hash = start;
+                    foreach (var version in run)
+                    {
+                        var e = Exactly(truth[version], member);
+                        hash = EventHash.LegacyHash(hash, statementStream, version, e.EventType, Time(truth[version]), member.ToString(), DomainJson.SerializeEventPayload(e));
+                    }
+                    var next = Long(after, "version");
+                    if (EventHash.LegacyHash(hash, statementStream, next, Str(after, "type")!, Time(after), Str(after, "actor") ?? "", afterPayload) == end)
+                        attributed.Add($"versions {run[0]}–{run[^1]} → {member}");
+                }
+            }
+        return attributed;
     }
 
     /// <summary>Every event the attacker might test for this member: each kind on each clause (with the oracle's option, revision and note), or each clause for a range.</summary>

@@ -29,9 +29,11 @@ public sealed class HubRoundTripTests(HubFixture fixture)
         var outcome = await n2.InvokeAsync("TakePosition", new TakePositionRequest(dialogue.Id, dialogue.StatementId, clause, 1, PositionKind.Support, "With a reservation."));
 
         Assert.True(outcome.Accepted, outcome.Error?.Message);
-        var pushed = await n1.WaitForAsync(c => c.EventOfType("PositionTaken"), what: "PositionTaken");
+        // Chatham House: N1 receives N2's position as an opaque entry at its version — not its kind, nor its note.
+        var pushed = await n1.WaitForAsync(c => c.EventOfType("Hidden", e => (string?)e["streamId"] == outcome.StreamId), what: "the position's opaque entry");
         Assert.Equal(outcome.Version, pushed["version"]!.GetValue<long>());
-        Assert.Equal("Support", pushed["position"]!.GetValue<string>());
+        Assert.Null(pushed["position"]);
+        Assert.DoesNotContain("reservation", pushed.ToJsonString(), StringComparison.Ordinal);
         var update = await n1.WaitForAsync(c => c.Consensus.Cast<JsonElement?>().FirstOrDefault() is { } u ? (object)u : null, what: "ConsensusChanged");
         var north = ((JsonElement)update).GetProperty("clauses")[0].GetProperty("dimensions")[0].GetProperty("groups")[0];
         Assert.Equal("North", north.GetProperty("group").GetString());

@@ -53,10 +53,12 @@ public sealed class LiveRevocationTests(HubFixture fixture)
         var demoted = new Member(dialogue.IdOf(Facilitator), Facilitator, "Test", Role.Delegate, ImmutableDictionary<string, string>.Empty);
         await dialogue.AcceptAsync(TestDialogue.ConvenerName, new UpdateMember(demoted));
         await chair.WaitForAsync(c => c.EventOfType("MemberUpdated"), Promptly, "MemberUpdated at the demoted chair");
-        await dialogue.TakePositionAsync("N2", clause, PositionKind.Oppose);
+        var n2 = await dialogue.AcceptAsync("N2", new TakePosition(clause, 1, PositionKind.Oppose));
 
-        var after = await chair.WaitForAsync(c => c.EventOfType("PositionTaken", e => e["position"]?.GetValue<string>() == "Oppose"), what: "N2's PositionTaken");
-        Assert.Null(after["participantId"]);
+        // As a delegate she receives N2's position only as an opaque entry of the chain.
+        var version = n2["version"]!.GetValue<long>();
+        var after = await chair.WaitForAsync(c => c.EventOfType("Hidden", e => (long?)e["version"] == version && ((string?)e["streamId"])!.StartsWith("statement-", StringComparison.Ordinal)), what: "N2's position as an opaque entry");
+        Assert.Null(chair.EventOfType("PositionTaken", e => e["position"]?.GetValue<string>() == "Oppose"));
         Assert.DoesNotContain(dialogue.IdOf("N2").ToString(), after.ToJsonString());
         Assert.Equal(HubConnectionState.Connected, chair.Connection.State);
     }

@@ -50,7 +50,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
         var outcome = await onSecond.InvokeAsync("TakePosition", new TakePositionRequest(dialogue.Id, dialogue.StatementId, clause, 1, PositionKind.Accept));
 
         Assert.True(outcome.Accepted, outcome.Error?.Message);
-        var arrived = await onFirst.WaitForAsync(c => c.EventOfType("PositionTaken"), TimeSpan.FromSeconds(15), "PositionTaken on the other node");
+        // Chatham House: N1 receives N2's position as an opaque entry of the chain, at its version.
+        var arrived = await onFirst.WaitForAsync(c => c.EventOfType("Hidden", e => (string?)e["streamId"] == outcome.StreamId), TimeSpan.FromSeconds(15), "the position's entry on the other node");
         Assert.Equal(outcome.Version, arrived["version"]!.GetValue<long>());
         var consensus = await onFirst.WaitForAsync(c => c.Consensus.Count > 0 ? c.Consensus : null, TimeSpan.FromSeconds(15), "ConsensusChanged on the other node");
         Assert.NotEmpty(consensus);
