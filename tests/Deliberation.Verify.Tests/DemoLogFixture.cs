@@ -51,7 +51,10 @@ public sealed class DemoLogFixture : IAsyncLifetime
         string Code(string[] fields) => fields[3][(fields[3].LastIndexOf('/') + 1)..];
 
         using var delegateClient = Server.NewClient();
-        await delegateClient.RedeemAsync(Code(lines.First(f => f[0] == nameof(Role.Delegate))));
+        // The second delegate: the seed commits each delegate's positions as one batch, so hers sit
+        // between the first delegate's batch and the rest — the place channel 1's attack needs a
+        // hash she holds on either side of someone else's positions.
+        await delegateClient.RedeemAsync(Code(lines.Where(f => f[0] == nameof(Role.Delegate)).Skip(1).First()));
         Delegate = delegateClient.ParticipantId;
         using var facilitator = Server.NewClient();
         await facilitator.RedeemAsync(Code(lines.First(f => f[0] == nameof(Role.Facilitator))));

@@ -53,7 +53,7 @@ public sealed class LiveRevocationTests(HubFixture fixture)
         var demoted = new Member(dialogue.IdOf(Facilitator), Facilitator, "Test", Role.Delegate, ImmutableDictionary<string, string>.Empty);
         await dialogue.AcceptAsync(TestDialogue.ConvenerName, new UpdateMember(demoted));
         await chair.WaitForAsync(c => c.EventOfType("MemberUpdated"), Promptly, "MemberUpdated at the demoted chair");
-        var n2 = await dialogue.AcceptAsync("N2", new TakePosition(clause, 1, PositionKind.Oppose));
+        var n2 = await dialogue.AcceptAsync("N2", new Deliberation.Domain.Statements.TakePosition(clause, 1, PositionKind.Oppose));
 
         // As a delegate she receives N2's position only as an opaque entry of the chain.
         var version = n2["version"]!.GetValue<long>();
