@@ -101,8 +101,8 @@ public sealed class ChainVerifier
             return new ChainBreak(expectedVersion, ChainProblems.MissingVersion,
                 $"Version {expectedVersion} is missing: the next stored event has version {e.Version}.");
         if (e.Version < expectedVersion)
-            return new ChainBreak(e.Version, ChainProblems.VersionOrder,
-                $"Version {e.Version} appears where version {expectedVersion} was expected.");
+            return new ChainBreak(expectedVersion, ChainProblems.VersionOrder,
+                $"Version {e.Version} appears again where version {expectedVersion} was expected.");
         if (e.Position <= previousPosition)
             return new ChainBreak(e.Version, ChainProblems.VersionOrder,
                 $"Version {e.Version} was written before version {e.Version - 1} (log position {e.Position} ≤ {previousPosition}): events were renumbered.");

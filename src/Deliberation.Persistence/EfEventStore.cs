@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Deliberation.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
 
@@ -158,15 +159,24 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
 
     private static List<EventRow> Chain(string streamId, string scope, long expectedVersion, string previousHash, IReadOnlyList<EventToAppend> events)
     {
+        // Raw bytes throughout (an import appends tens of thousands of events in one batch);
+        // EventHash.LeafBytes and LinkBytes are the definition, the hex is only how rows store it.
         var rows = new List<EventRow>(events.Count);
+        Span<byte> salt = stackalloc byte[EventHash.Size];
+        Span<byte> leaf = stackalloc byte[EventHash.Size];
+        Span<byte> previous = stackalloc byte[EventHash.Size];
+        var hasPrevious = previousHash.Length > 0;
+        if (hasPrevious && !EventHash.TryReadHex(previousHash, previous))
+            throw new InvalidOperationException($"The head hash of stream '{streamId}' is not 64 lowercase hex characters.");
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
             var version = expectedVersion + 1 + i;
             var occurredAt = StoredTime.Normalise(e.OccurredAt);
-            var salt = EventHash.NewSalt();
-            var leaf = EventHash.Leaf(salt, streamId, version, e.Type, occurredAt, e.Actor, e.PayloadJson);
-            var hash = EventHash.Link(previousHash, leaf);
+            RandomNumberGenerator.Fill(salt);
+            EventHash.LeafBytes(salt, streamId, version, e.Type, occurredAt, e.Actor, e.PayloadJson, leaf);
+            EventHash.LinkBytes(hasPrevious ? previous : default, leaf, previous);
+            hasPrevious = true;
             rows.Add(new EventRow
             {
                 StreamId = streamId,
@@ -176,11 +186,10 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
                 PayloadJson = e.PayloadJson,
                 OccurredAt = occurredAt,
                 Actor = e.Actor,
-                Hash = hash,
-                Salt = salt,
-                Leaf = leaf,
+                Hash = Convert.ToHexStringLower(previous),
+                Salt = Convert.ToHexStringLower(salt),
+                Leaf = Convert.ToHexStringLower(leaf),
             });
-            previousHash = hash;
         }
         return rows;
     }
