@@ -23,6 +23,8 @@ public static class CommandGuard
     public static RuleError? Refusal(StatementCommand command) => command switch
     {
         RecordImportedPositions => RuleError.Invalid("command.import-only", "Positions are recorded by their holders; imported positions exist only inside an import."),
+        // Only the chair's ShowTheRoom is a person's act; the others release below k or on the system's schedule (docs/security.md, "Disclosure control").
+        ReleaseFigures { Trigger: not ReleaseTrigger.ShowTheRoom } => RuleError.Invalid("release.system-trigger", "Figures are released by the system; a chair may ask to show the room (trigger ShowTheRoom)."),
         _ => null,
     };
 }
