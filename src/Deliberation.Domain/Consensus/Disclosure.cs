@@ -227,9 +227,9 @@ public static class Disclosure
         }
 
         /// <summary>
-        /// Folds more — the smallest shown group of the dimension listed last among those where a thin
-        /// cell still has a group of its own — until every cell holds k members, or no folding can help
-        /// (a thin cell of members without any group shown: folding cannot merge it with another).
+        /// Folds more — the smallest shown group of the dimension listed last among those where folding
+        /// can still grow a thin cell — until every cell holds k members, or no folding can help (a thin
+        /// cell of members without a group, or in fully folded dimensions, merges with nothing more).
         /// </summary>
         public void Grow(bool[][] folded, int[] order)
         {
@@ -242,7 +242,7 @@ public static class Disclosure
                         smallest = g;
                 folded[d][smallest] = true;
             }
-            // A lone folded group is the same partition as that group shown on its own (it holds k members once every cell does).
+            // A lone folded group makes the same cells as that group shown on its own: show it by its name.
             for (var d = 0; d < folded.Length; d++)
                 if (folded[d].Count(f => f) == 1 && sizes[d][Array.IndexOf(folded[d], true)] >= k)
                     folded[d][Array.IndexOf(folded[d], true)] = false;
@@ -252,7 +252,12 @@ public static class Disclosure
         public int Rows(bool[][] folded) => folded.Select((f, d) =>
             Enumerable.Range(0, f.Length).Count(g => !f[g]) + (f.Any(x => x) ? 1 : 0)).Sum();
 
-        /// <summary>The dimensions in which some cell with fewer than k members has a group shown on its own.</summary>
+        private bool HasShownGroup(bool[][] folded, int d) => Enumerable.Range(0, groupsPerDimension[d]).Any(g => !folded[d][g] && sizes[d][g] > 0);
+
+        /// <summary>
+        /// The dimensions in which folding more can grow a cell with fewer than k members: its row there
+        /// is a group shown on its own, or the folded row while groups are left to join it.
+        /// </summary>
         private HashSet<int> ThinCellDimensions(bool[][] folded)
         {
             var dimensions = new HashSet<int>();
@@ -268,7 +273,7 @@ public static class Disclosure
                 foreach (var (cell, members) in cells.Values)
                     if (members < k)
                         for (var d = 0; d < cell.Length; d++)
-                            if (cell[d] >= 0)
+                            if (cell[d] >= 0 || (cell[d] == FoldedRow && HasShownGroup(folded, d)))
                                 dimensions.Add(d);
             }
             return dimensions;
