@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Deliberation.Domain.History;
 
 namespace Deliberation.Domain.Statements;
@@ -18,3 +19,6 @@ public sealed record AmendmentDeclined(Guid AmendmentId, string Reason) : Statem
 public sealed record StatementFrozen(string CanonicalText, string Hash, HistoryHeads? Heads = null) : StatementEvent;
 public sealed record StatementSigned(string Name, string? Affiliation, SignatureCapacity Capacity, string TextHash) : StatementEvent;
 public sealed record SignatureWithdrawn(string? Reason) : StatementEvent;
+
+/// <summary>The room was shown the figures of some clauses (docs/domain.md, "Releases"); everyone may read this event whole.</summary>
+public sealed record FiguresReleased(ReleaseTrigger Trigger, ImmutableArray<ClauseRelease> Clauses) : StatementEvent;

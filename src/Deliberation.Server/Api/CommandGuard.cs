@@ -27,6 +27,8 @@ public static class CommandGuard
         // Refused, not ignored: heads a caller names could bind a history the server never had, and
         // silently replacing them would hide that she tried (docs/security.md, "Verifiable history").
         FreezeStatement { Heads: not null } => RuleError.Invalid("freeze.heads-by-server", "The server binds the history heads into the frozen text; send FreezeStatement without heads."),
+        // Only the chair's ShowTheRoom is a person's act; the others release below k or on the system's schedule (docs/security.md, "Disclosure control").
+        ReleaseFigures { Trigger: not ReleaseTrigger.ShowTheRoom } => RuleError.Invalid("release.system-trigger", "Figures are released by the system; a chair may ask to show the room (trigger ShowTheRoom)."),
         _ => null,
     };
 }
