@@ -23,6 +23,9 @@ public static class CommandGuard
     public static RuleError? Refusal(StatementCommand command) => command switch
     {
         RecordImportedPositions => RuleError.Invalid("command.import-only", "Positions are recorded by their holders; imported positions exist only inside an import."),
+        // Thresholds, phase changes and imports release on the system's own schedule; a client that
+        // could send them would release when it liked, bypassing the chair's forced-release confirmation.
+        ReleaseFigures { Trigger: not ReleaseTrigger.ShowTheRoom } => RuleError.Invalid("release.system-trigger", "Only the chair's ShowTheRoom release may be sent; threshold, phase-change and import releases are the system's."),
         _ => null,
     };
 }
