@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Deliberation.Domain.Statements;
 
 namespace Deliberation.Domain.Consensus;
 
@@ -10,7 +11,11 @@ public sealed record StatementConsensus(
     bool HasConsensus,
     ImmutableArray<ClauseConsensus> Clauses);
 
-/// <summary>One clause (or one bracket option of it, when <see cref="OptionId"/> is set).</summary>
+/// <summary>
+/// One clause (or one bracket option of it, when <see cref="OptionId"/> is set). <see cref="Release"/>
+/// is set only for a viewer who sees released figures, not live ones (docs/security.md,
+/// "Disclosure control"): it says which release the figures are from.
+/// </summary>
 public sealed record ClauseConsensus(
     Guid ClauseId,
     string? OptionId,
@@ -22,7 +27,22 @@ public sealed record ClauseConsensus(
     double GacGeometricMean,
     ImmutableArray<DimensionConsensus> Dimensions,
     ImmutableArray<ClauseConsensus> Options,
-    FundingFloorAgreement? FundingFloor);
+    FundingFloorAgreement? FundingFloor,
+    ReleaseView? Release = null);
+
+/// <summary>
+/// Which release a release viewer's figures come from: the statement version and moment of the
+/// release (null when nothing was released yet), its trigger, whether the chair forced it below k,
+/// how many members it took in, whether positions changed since, and its notes.
+/// </summary>
+public sealed record ReleaseView(
+    long StatementVersion,
+    DateTimeOffset? At,
+    ReleaseTrigger? Trigger,
+    bool Forced,
+    int Changes,
+    bool ChangesPending,
+    ImmutableArray<string> Notes);
 
 /// <summary>A dimension's groups; <see cref="Total"/> sums them. <see cref="CountsForConsensus"/> says whether the rule looks at it.</summary>
 public sealed record DimensionConsensus(

@@ -19,7 +19,7 @@ public static partial class Dialogue
 
         return command switch
         {
-            ChangeSettings c => Organiser(member) ?? DecideSettings(c),
+            ChangeSettings c => Organiser(member) ?? DecideSettings(state, c),
             DefineDimensions c => Organiser(member) ?? DecideDimensions(state, c),
             ChangeConsensusRules c => Organiser(member) ?? DecideRules(state, c.Rules),
             AddMember c => Organiser(member) ?? DecideAddMember(state, c.Member),
@@ -68,8 +68,25 @@ public static partial class Dialogue
         return Decision<DialogueEvent>.Accept(new DialogueCreated(c.DialogueId, c.Settings.Cleaned(), dimensions, rules, convener));
     }
 
-    private static Decision<DialogueEvent> DecideSettings(ChangeSettings c) =>
-        c.Settings.Validate() is { } error ? error : Decision<DialogueEvent>.Accept(new DialogueSettingsChanged(c.Settings.Cleaned()));
+    private static Decision<DialogueEvent> DecideSettings(DialogueState state, ChangeSettings c)
+    {
+        if (c.Settings.Validate() is { } error)
+            return error;
+        // A position was given under the mode of its moment; a laxer mode later would show it to
+        // people it was not meant for (docs/domain.md, "Modes only become stricter").
+        if (state.PositionsOpened && Strictness(c.Settings.Confidentiality) < Strictness(state.Settings.Confidentiality))
+            return RuleError.Conflict("dialogue.mode-only-stricter",
+                $"Positions have been taken under {state.Settings.Confidentiality}; the mode can only become stricter now, not {c.Settings.Confidentiality}.");
+        return Decision<DialogueEvent>.Accept(new DialogueSettingsChanged(c.Settings.Cleaned()));
+    }
+
+    /// <summary>Attributed shows names to all, Chatham House to the chairs, Anonymous to nobody.</summary>
+    private static int Strictness(ConfidentialityMode mode) => mode switch
+    {
+        ConfidentialityMode.Attributed => 0,
+        ConfidentialityMode.ChathamHouse => 1,
+        _ => 2,
+    };
 
     private static Decision<DialogueEvent> DecideDimensions(DialogueState state, DefineDimensions c)
     {

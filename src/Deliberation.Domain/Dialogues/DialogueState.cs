@@ -28,6 +28,12 @@ public sealed record DialogueState(
     /// <summary>When each live invite stops being redeemable, by code hash.</summary>
     public ImmutableDictionary<string, DateTimeOffset> InviteExpiry { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
 
+    /// <summary>
+    /// Whether the dialogue ever was in a phase that allows positions. From then on its mode only
+    /// becomes stricter, so every position is shown under the strictest mode since it was taken.
+    /// </summary>
+    public bool PositionsOpened { get; init; }
+
     public static DialogueState Initial(Guid id) => new(
         id, false, 0, new DialogueSettings(""), [], ConsensusRules.Standard, Phase.Setup,
         ImmutableDictionary<Guid, Member>.Empty, ImmutableDictionary<string, Guid>.Empty, [], null, [], null, [], null, null);

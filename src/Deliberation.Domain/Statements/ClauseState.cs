@@ -18,6 +18,23 @@ public sealed record ClauseState(
     ImmutableDictionary<string, ImmutableDictionary<Guid, Position>> OptionPositions,
     ImmutableDictionary<Guid, StatedRange> Ranges)
 {
+    /// <summary>
+    /// Members whose position (on the clause or an option) or range landed since the room last saw
+    /// the clause: a release waits for k of them, so no release tells the room what one person did.
+    /// </summary>
+    public ImmutableHashSet<Guid> ChangedSinceRelease { get; init; } = ImmutableHashSet<Guid>.Empty;
+
+    /// <summary>What the room was last shown of this clause; null before the first release.</summary>
+    public ClauseRelease? LastRelease { get; init; }
+
+    /// <summary>The statement version of the event that made <see cref="LastRelease"/>; 0 before the first.</summary>
+    public long LastReleaseVersion { get; init; }
+
+    public DateTimeOffset? LastReleaseAt { get; init; }
+
+    /// <summary>What triggered <see cref="LastRelease"/>; null before the first.</summary>
+    public ReleaseTrigger? LastReleaseTrigger { get; init; }
+
     public Revision Current => Revisions[^1];
 
     public int CurrentRevision => Current.Number;

@@ -20,7 +20,16 @@ public static partial class Statement
             RangeStated c => WithClause(state, c.ClauseId, clause => clause with
             {
                 Ranges = clause.Ranges.SetItem(c.ParticipantId, new StatedRange(c.Low, c.High, c.Revision, meta.OccurredAt)),
+                ChangedSinceRelease = clause.ChangedSinceRelease.Add(c.ParticipantId),
             }),
+            FiguresReleased c => c.Clauses.Aggregate(state, (s, release) => WithClause(s, release.ClauseId, clause => clause with
+            {
+                ChangedSinceRelease = ImmutableHashSet<Guid>.Empty,
+                LastRelease = release,
+                LastReleaseVersion = meta.Version,
+                LastReleaseAt = meta.OccurredAt,
+                LastReleaseTrigger = c.Trigger,
+            })),
             AmendmentProposed c => state with
             {
                 Amendments = state.Amendments.Add(c.AmendmentId, new Amendment(c.AmendmentId, c.ClauseId, meta.Actor, c.BaseRevision, c.Text, c.Rationale, meta.OccurredAt, AmendmentStatus.Proposed, null, null)),
@@ -60,6 +69,7 @@ public static partial class Statement
     private static ClauseState TakePosition(ClauseState clause, PositionTaken c, EventMeta meta)
     {
         var position = new Position(c.Position, c.Revision, c.Note, meta.OccurredAt);
+        clause = clause with { ChangedSinceRelease = clause.ChangedSinceRelease.Add(c.ParticipantId) };
         if (c.OptionId is null)
             return clause with { Positions = clause.Positions.SetItem(c.ParticipantId, position) };
         var onOption = clause.PositionsOn(c.OptionId).SetItem(c.ParticipantId, position);

@@ -17,6 +17,9 @@ public static partial class Statement
             return RuleError.NotFound("statement.not-found", "There is no such statement.");
         if (!member.Role.Acts())
             return RuleError.Forbidden("role.observer", "Observers watch; they do not act.");
+        // Showing the room what is already decided changes no text: it goes on after freezing and closing.
+        if (command is ReleaseFigures release)
+            return DecideRelease(state, release, dialogue, member);
         if (dialogue.Phase == Phase.Closed)
             return RuleError.Conflict("phase.closed", "The dialogue is closed.");
         if (state.Frozen is not null && command is not (Sign or WithdrawSignature))

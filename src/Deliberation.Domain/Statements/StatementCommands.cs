@@ -29,3 +29,10 @@ public sealed record WithdrawSignature(string? Reason) : StatementCommand;
 public sealed record RecordImportedPositions(ImmutableArray<ImportedPosition> Positions) : StatementCommand;
 
 public sealed record ImportedPosition(Guid ParticipantId, Guid ClauseId, PositionKind Position);
+
+/// <summary>
+/// Shows the room the current figures of clauses (docs/domain.md, "Releases"). ShowTheRoom is the
+/// chair's, for every clause with at least k changes or for the one named; <paramref name="Force"/>
+/// releases a named clause below k, and the release says so. The other triggers are the system's.
+/// </summary>
+public sealed record ReleaseFigures(ReleaseTrigger Trigger, Guid? ClauseId = null, bool Force = false) : StatementCommand;

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Deliberation.Domain.Statements;
 
 /// <summary>An event of a statement's stream: clauses, revisions, positions, signatures.</summary>
@@ -15,3 +17,6 @@ public sealed record AmendmentDeclined(Guid AmendmentId, string Reason) : Statem
 public sealed record StatementFrozen(string CanonicalText, string Hash) : StatementEvent;
 public sealed record StatementSigned(string Name, string? Affiliation, SignatureCapacity Capacity, string TextHash) : StatementEvent;
 public sealed record SignatureWithdrawn(string? Reason) : StatementEvent;
+
+/// <summary>The room was shown the figures of some clauses (docs/domain.md, "Releases"); everyone may read this event whole.</summary>
+public sealed record FiguresReleased(ReleaseTrigger Trigger, ImmutableArray<ClauseRelease> Clauses) : StatementEvent;
