@@ -1,3 +1,4 @@
+using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Grains.Realtime;
 using Deliberation.Server.Hubs;
@@ -78,7 +79,7 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, No
         var roles = connections.In(dialogueId).Select(c => c.Role).Distinct().Where(r => !ConsensusVisibility.SeesLiveFigures(dialogue, r)).ToList();
         if (roles.Count == 0 || await dialogues.GetStatementStateAsync(statementId) is not { } statement)
             return;
-        var released = ReleasedConsensus.Of(statement, dialogue);
+        var released = Disclosure.Released(statement, dialogue);
         foreach (var (role, update) in PushRendering.Released(dialogueId, released, releasesSent.Moved(dialogueId, released, dialogue), dialogue, roles))
             await hub.Clients.Group(AudienceGroup.Name(dialogueId, role)).ConsensusChanged(update);
     }

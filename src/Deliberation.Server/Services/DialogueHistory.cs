@@ -34,6 +34,6 @@ public sealed class DialogueHistory(IEventStore store)
         var (dialogue, statement) = await AtAsync(dialogueId, statementId, at, cancellationToken);
         return ConsensusVisibility.SeesLiveFigures(now, role)
             ? ConsensusCalculator.Compute(dialogue, statement, at)
-            : ReleasedConsensus.Of(statement, dialogue, at);
+            : Disclosure.Released(statement, dialogue, at);
     }
 }

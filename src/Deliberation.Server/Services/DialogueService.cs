@@ -91,7 +91,7 @@ public sealed class DialogueService(IGrainFactory grains)
     public async Task<StatementConsensus> ConsensusForAsync(StatementState statement, DialogueState dialogue, Role role) =>
         ConsensusVisibility.SeesLiveFigures(dialogue, role)
             ? await GetConsensusAsync(statement.Id)
-            : ReleasedConsensus.Of(statement, dialogue);
+            : Disclosure.Released(statement, dialogue);
 
     /// <summary>
     /// What a room join reads, from one query to the dialogue grain: the dialogue and each of its

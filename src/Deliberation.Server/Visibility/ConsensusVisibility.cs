@@ -8,7 +8,7 @@ namespace Deliberation.Server.Visibility;
 /// The consensus matrix as a role may see it, for a request, a join, a push and history alike
 /// (docs/security.md, "What a release viewer receives"). A viewer who sees live figures
 /// (<see cref="Disclosure.SeesLiveFigures"/>) gets them unfolded; everyone else is a release viewer
-/// and gets only <see cref="ReleasedConsensus"/> — built from the statement's releases, so the live
+/// and gets only <see cref="Disclosure.Released(Deliberation.Domain.Statements.StatementState, DialogueState, DateTimeOffset?)"/> — built from the statement's releases, so the live
 /// figures never pass through her rendering at all.
 /// </summary>
 public static class ConsensusVisibility
@@ -18,7 +18,7 @@ public static class ConsensusVisibility
 
     /// <param name="live">The live figures; read only for a viewer who may see them.</param>
     public static StatementConsensus For(Func<StatementConsensus> live, StatementState statement, DialogueState dialogue, Role role, DateTimeOffset? at = null) =>
-        SeesLiveFigures(dialogue, role) ? live() : ReleasedConsensus.Of(statement, dialogue, at);
+        SeesLiveFigures(dialogue, role) ? live() : Disclosure.Released(statement, dialogue, at);
 
     /// <summary>The figures that moved, as the push a live viewer's connections receive.</summary>
     public static ConsensusUpdate LiveUpdate(Guid dialogueId, StatementConsensus moved) =>

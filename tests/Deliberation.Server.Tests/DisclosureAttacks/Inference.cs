@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Deliberation.Server.Tests.Disclosure;
+namespace Deliberation.Server.Tests.DisclosureAttacks;
 
 /// <summary>A roster member as any member reads the roster (public in a Track 2 meeting): her groups per dimension.</summary>
 public sealed record KnownMember(Guid Id, string Name, IReadOnlyDictionary<string, string> Groups);

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Deliberation.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace Deliberation.Server.Tests.Disclosure;
+namespace Deliberation.Server.Tests.DisclosureAttacks;
 
 /// <summary>What the observer saw, in the order it arrived, with when it arrived.</summary>
 public sealed record Seen(string Kind, DateTimeOffset At, JsonNode Payload);

@@ -2,7 +2,7 @@ using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Server.Tests.Infrastructure;
 
-namespace Deliberation.Server.Tests.Disclosure;
+namespace Deliberation.Server.Tests.DisclosureAttacks;
 
 /// <summary>
 /// One real server process for the attacker suite, and the room it attacks: the demo's shape —

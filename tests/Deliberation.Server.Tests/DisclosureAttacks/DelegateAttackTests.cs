@@ -4,9 +4,9 @@ using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 using Deliberation.Server.Tests.Infrastructure;
-using static Deliberation.Server.Tests.Disclosure.DisclosureFixture;
+using static Deliberation.Server.Tests.DisclosureAttacks.DisclosureFixture;
 
-namespace Deliberation.Server.Tests.Disclosure;
+namespace Deliberation.Server.Tests.DisclosureAttacks;
 
 /// <summary>
 /// The channels, each played by a delegate who knows the roster and does the arithmetic
