@@ -235,6 +235,7 @@ public sealed class JsonTests
             b.Must(new DecideAmendment(accepted, true, null), rapporteur);
             b.Must(new DecideAmendment(declined, false, "Too narrow."), rapporteur);
             b.Take(china[1], redLine, PositionKind.Accept);
+            b.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom), f);
             var consensus = b.Consensus();
             b.Must(new ResolveAlternative(floor, "1.1"), f);
             b.InPhase(Phase.FinalReading);

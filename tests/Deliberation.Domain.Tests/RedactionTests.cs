@@ -137,11 +137,17 @@ public sealed class RedactionTests
         Assert.Equal(seesNames, ConsensusRedaction.SeesNames(mode, viewer));
 
     [Fact]
-    public void RedactionDoesNotChangeTheStatus()
+    public void RedactionKeepsTheStatusButComputesTheGacFromTheRowsShown()
     {
         var (dialogue, clause) = Room(ConfidentialityMode.ChathamHouse, china: 5, us: 4, europe: 1, globalSouth: 2);
-        Assert.Equal(dialogue.StatusOf(clause), dialogue.ConsensusFor(Role.Delegate).Clauses.Single().Status);
-        Assert.Equal(dialogue.ConsensusOf(clause).Gac, dialogue.ConsensusFor(Role.Delegate).Clauses.Single().Gac);
+        var seen = dialogue.ConsensusFor(Role.Delegate).Clauses.Single();
+
+        Assert.Equal(dialogue.StatusOf(clause), seen.Status);
+        // A gac over the real groups would carry Europe's lone member's factor: the room's is China, United States and "Other groups".
+        var rows = seen.Dimensions.Single(d => d.Name == Region).Groups;
+        Assert.Equal(GroupInformedConsensus.Of(rows.Select(r => r.Counts)), seen.Gac);
+        Assert.Equal(GroupInformedConsensus.GeometricMean(seen.Gac, 3), seen.GacGeometricMean);
+        Assert.NotEqual(dialogue.ConsensusOf(clause).Gac, seen.Gac);
     }
 
     [Fact]

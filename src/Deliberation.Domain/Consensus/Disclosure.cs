@@ -226,29 +226,23 @@ public static class Disclosure
             return folded;
         }
 
-        /// <summary>Folds more — the smallest shown group of the dimension listed last that has one — until every cell holds k members, or nothing is left to fold.</summary>
+        /// <summary>
+        /// Folds more — the smallest shown group of the dimension listed last among those where folding
+        /// can still grow a thin cell — until every cell holds k members, or no folding can help (a thin
+        /// cell of members without a group, or in fully folded dimensions, merges with nothing more).
+        /// </summary>
         public void Grow(bool[][] folded, int[] order)
         {
-            while (ThinCellExists(folded))
+            while (ThinCellDimensions(folded) is { Count: > 0 } foldable)
             {
-                var progressed = false;
-                for (var i = order.Length - 1; i >= 0 && !progressed; i--)
-                {
-                    var d = order[i];
-                    var smallest = -1;
-                    for (var g = 0; g < groupsPerDimension[d]; g++)
-                        if (!folded[d][g] && sizes[d][g] > 0 && (smallest < 0 || sizes[d][g] < sizes[d][smallest]))
-                            smallest = g;
-                    if (smallest >= 0)
-                    {
-                        folded[d][smallest] = true;
-                        progressed = true;
-                    }
-                }
-                if (!progressed)
-                    return;
+                var d = order.Last(foldable.Contains);
+                var smallest = -1;
+                for (var g = 0; g < groupsPerDimension[d]; g++)
+                    if (!folded[d][g] && sizes[d][g] > 0 && (smallest < 0 || sizes[d][g] < sizes[d][smallest]))
+                        smallest = g;
+                folded[d][smallest] = true;
             }
-            // A lone folded group is the same partition as that group shown on its own (it holds k members once every cell does).
+            // A lone folded group makes the same cells as that group shown on its own: show it by its name.
             for (var d = 0; d < folded.Length; d++)
                 if (folded[d].Count(f => f) == 1 && sizes[d][Array.IndexOf(folded[d], true)] >= k)
                     folded[d][Array.IndexOf(folded[d], true)] = false;
@@ -258,20 +252,31 @@ public static class Disclosure
         public int Rows(bool[][] folded) => folded.Select((f, d) =>
             Enumerable.Range(0, f.Length).Count(g => !f[g]) + (f.Any(x => x) ? 1 : 0)).Sum();
 
-        private bool ThinCellExists(bool[][] folded)
+        private bool HasShownGroup(bool[][] folded, int d) => Enumerable.Range(0, groupsPerDimension[d]).Any(g => !folded[d][g] && sizes[d][g] > 0);
+
+        /// <summary>
+        /// The dimensions in which folding more can grow a cell with fewer than k members: its row there
+        /// is a group shown on its own, or the folded row while groups are left to join it.
+        /// </summary>
+        private HashSet<int> ThinCellDimensions(bool[][] folded)
         {
+            var dimensions = new HashSet<int>();
             foreach (var voters in voterSets)
             {
-                var cells = new Dictionary<string, int>();
+                var cells = new Dictionary<string, (int[] Coordinates, int Members)>();
                 foreach (var (coordinates, members) in voters)
                 {
-                    var key = string.Join(",", coordinates.Select((g, d) => g >= 0 && folded[d][g] ? FoldedRow : g));
-                    cells[key] = cells.GetValueOrDefault(key) + members;
+                    var cell = coordinates.Select((g, d) => g >= 0 && folded[d][g] ? FoldedRow : g).ToArray();
+                    var key = string.Join(",", cell);
+                    cells[key] = (cell, cells.GetValueOrDefault(key).Members + members);
                 }
-                if (cells.Values.Any(m => m < k))
-                    return true;
+                foreach (var (cell, members) in cells.Values)
+                    if (members < k)
+                        for (var d = 0; d < cell.Length; d++)
+                            if (cell[d] >= 0 || (cell[d] == FoldedRow && HasShownGroup(folded, d)))
+                                dimensions.Add(d);
             }
-            return false;
+            return dimensions;
         }
     }
 }

@@ -40,11 +40,25 @@ public sealed class DialogueGrain(IEventStore store, IDialogueDirectory director
             StreamIds.Scope(stream.State.Id), actor, now, AfterCommitAsync);
     }
 
-    /// <summary>What only this grain does after a commit: tell the room, then bring the read models up to date.</summary>
+    /// <summary>What only this grain does after a commit: tell the room, ask for releases after a phase change, then bring the read models up to date.</summary>
     private Task AfterCommitAsync(IReadOnlyList<AppliedEvent<DialogueState, DialogueEvent>> applied)
     {
         room.Publish([.. applied.Select(a => RecordedEvent.Envelope(a.Stored, a.Event))]);
+        if (applied.Any(a => a.Event is PhaseChanged))
+            RequestReleases(applied[^1].Stored.Actor);
         return ReadModels.ProjectAsync(directory, stream.State, applied.Select(a => a.Event));
+    }
+
+    /// <summary>
+    /// One-way calls, not awaited: each statement decides its release reading this dialogue back,
+    /// which must not wait behind this turn.
+    /// </summary>
+    private void RequestReleases(string actor)
+    {
+        if (!Guid.TryParse(actor, out var chair))
+            return;
+        foreach (var statement in stream.State.Statements)
+            _ = GrainFactory.GetGrain<IStatementGrain>(statement.Id).ReleaseOnPhaseChangeAsync(stream.State.Id, chair);
     }
 
     public Task<Immutable<DialogueState>> GetStateAsync() => Task.FromResult(new Immutable<DialogueState>(stream.State));

@@ -21,6 +21,14 @@ public interface IStatementGrain : IGrainWithGuidKey
     [Alias("ExecuteBatch")]
     Task<CommandOutcome> ExecuteBatchAsync(Guid dialogueId, IReadOnlyList<StatementCommand> commands, Guid actor);
 
+    /// <summary>
+    /// The dialogue moved to another phase: release every clause that reached k changes
+    /// (docs/domain.md, "Releases"). One-way: the dialogue grain calls it after its commit and must
+    /// not wait, since the statement reads the dialogue back to decide.
+    /// </summary>
+    [OneWay, Alias("ReleaseOnPhaseChange")]
+    Task ReleaseOnPhaseChangeAsync(Guid dialogueId, Guid actor);
+
     [Alias("GetState")]
     Task<Immutable<StatementState>> GetStateAsync();
 

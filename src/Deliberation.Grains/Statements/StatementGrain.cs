@@ -43,10 +43,23 @@ public sealed class StatementGrain(IEventStore store, TimeProvider time, ILogger
             return CommandOutcome.Refused(stream.StreamId, stream.Version, RuleError.Invalid("statement.wrong-dialogue", "A statement is created in its own dialogue."));
 
         var now = time.GetUtcNow();
+        // Positions and the release they may complete commit together: no moment where k people
+        // changed and the room still waits, and no release that a crash could lose.
+        if (commands.Any(c => c is TakePosition or StateRange or RecordImportedPositions))
+            commands = [.. commands, new ReleaseFigures(ReleaseTrigger.Threshold)];
         return await stream.ExecuteAsync(
             state => Batch.DecideAll(state, commands, (s, c) => Statement.Decide(s, c, dialogue, actor, now), Statement.Apply, state.Version, actor, now),
             StreamIds.Scope(dialogueId), actor, now,
             applied => AfterCommitAsync(dialogue, applied));
+    }
+
+    public async Task ReleaseOnPhaseChangeAsync(Guid dialogueId, Guid actor)
+    {
+        if (!stream.State.Exists)
+            return;
+        var outcome = await ExecuteBatchAsync(dialogueId, [new ReleaseFigures(ReleaseTrigger.PhaseChange)], actor);
+        if (outcome.Error is { } error)
+            logger.LogWarning("Statement {Statement} made no release on a phase change: {Rule}", stream.State.Id, error.Rule);
     }
 
     public Task<Immutable<StatementState>> GetStateAsync() => Task.FromResult(new Immutable<StatementState>(stream.State));

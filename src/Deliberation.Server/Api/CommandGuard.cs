@@ -23,9 +23,8 @@ public static class CommandGuard
     public static RuleError? Refusal(StatementCommand command) => command switch
     {
         RecordImportedPositions => RuleError.Invalid("command.import-only", "Positions are recorded by their holders; imported positions exist only inside an import."),
-        // Thresholds, phase changes and imports release on the system's own schedule; a client that
-        // could send them would release when it liked, bypassing the chair's forced-release confirmation.
-        ReleaseFigures { Trigger: not ReleaseTrigger.ShowTheRoom } => RuleError.Invalid("release.system-trigger", "Only the chair's ShowTheRoom release may be sent; threshold, phase-change and import releases are the system's."),
+        // Only the chair's ShowTheRoom is a person's act; the others release below k or on the system's schedule (docs/security.md, "Disclosure control").
+        ReleaseFigures { Trigger: not ReleaseTrigger.ShowTheRoom } => RuleError.Invalid("release.system-trigger", "Figures are released by the system; a chair may ask to show the room (trigger ShowTheRoom)."),
         _ => null,
     };
 }

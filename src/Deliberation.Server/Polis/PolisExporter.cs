@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
@@ -9,7 +10,9 @@ namespace Deliberation.Server.Polis;
 
 /// <summary>
 /// A dialogue's statement back out as Pol.is's three CSVs. Voters are numbered: imported ones keep
-/// their Pol.is id; others get numbers in an order that says nothing about who they are.
+/// their Pol.is id; others get numbers in an order that says nothing about who they are. In an
+/// Anonymous dialogue every voter, imported or not, is numbered 1..n in a fresh random order on each
+/// export: neither the roster's order nor a Pol.is id (which the roster shows) leads back to a person.
 /// Support and Accept are agree, Oppose and Block disagree, StandAside pass; stale positions are left out.
 /// </summary>
 public sealed class PolisExporter
@@ -17,10 +20,7 @@ public sealed class PolisExporter
     public PolisConversation Export(DialogueState dialogue, StatementState statement)
     {
         var voters = dialogue.Roster.Values.Where(m => m.Role == Role.Delegate).ToList();
-        var numbered = new Dictionary<Guid, int>();
-        var next = voters.Select(v => ParseId(v.ExternalId) ?? -1).DefaultIfEmpty(-1).Max() + 1;
-        foreach (var voter in voters.OrderBy(v => ParseId(v.ExternalId) ?? int.MaxValue).ThenBy(v => v.ParticipantId))
-            numbered[voter.ParticipantId] = ParseId(voter.ExternalId) ?? next++;
+        var numbered = dialogue.Settings.Confidentiality == ConfidentialityMode.Anonymous ? Shuffled(voters) : Numbered(voters);
 
         var clauses = statement.OrderedClauses.ToList();
         var commentIds = new Dictionary<Guid, int>();
@@ -45,6 +45,23 @@ public sealed class PolisExporter
                 .Select(p => new PolisVote(p.Value.At.ToUnixTimeMilliseconds(), commentIds[c.Id], numbered[p.Key], VoteOf(p.Value.Kind))))
             .OrderBy(v => v.Timestamp).ThenBy(v => v.VoterId).ThenBy(v => v.CommentId).ToList();
         return new PolisConversation(comments, participants, log);
+    }
+
+    private static Dictionary<Guid, int> Numbered(List<Member> voters)
+    {
+        var numbered = new Dictionary<Guid, int>();
+        var next = voters.Select(v => ParseId(v.ExternalId) ?? -1).DefaultIfEmpty(-1).Max() + 1;
+        foreach (var voter in voters.OrderBy(v => ParseId(v.ExternalId) ?? int.MaxValue).ThenBy(v => v.ParticipantId))
+            numbered[voter.ParticipantId] = ParseId(voter.ExternalId) ?? next++;
+        return numbered;
+    }
+
+    /// <summary>1..n in an order drawn from the system's cryptographic generator, anew on every export.</summary>
+    private static Dictionary<Guid, int> Shuffled(List<Member> voters)
+    {
+        var order = voters.Select(v => v.ParticipantId).ToArray();
+        RandomNumberGenerator.Shuffle(order.AsSpan());
+        return order.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i + 1);
     }
 
     /// <summary>The three files as one zip, named as Pol.is names them.</summary>

@@ -41,7 +41,7 @@ public sealed class PolisImporter(DialogueService dialogues)
             : await dialogues.ExecuteAsync(dialogueId, plan.Members, importer) is { Accepted: false } rostered ? rostered
             : await dialogues.ExecuteAsync(dialogueId, statementId, plan.Drafting, importer) is { Accepted: false } drafted ? drafted
             : await dialogues.ExecuteAsync(dialogueId, plan.Open, importer) is { Accepted: false } opened ? opened
-            : await dialogues.ExecuteAsync(dialogueId, statementId, plan.Positions, importer);
+            : await dialogues.ExecuteAsync(dialogueId, statementId, plan.PositionsAndRelease, importer);
         return outcome.Accepted
             ? (new Imported(dialogueId, statementId, plan.Drafting.OfType<ProposeClause>().Count(), plan.Members.Count, plan.Positions.Positions.Length), null)
             : (null, outcome.Error);
@@ -74,6 +74,12 @@ public sealed class PolisImporter(DialogueService dialogues)
             return new Plan(create, Guid.NewGuid(), "Pol.is comments", members, drafting, new SetPhase(Phase.Deliberation), new RecordImportedPositions(positions));
         }
 
+        /// <summary>
+        /// The positions and their one release, committed together: a historical record is shown to
+        /// the room whole, under the room folding (docs/security.md, "Disclosure control").
+        /// </summary>
+        public IReadOnlyList<StatementCommand> PositionsAndRelease => [Positions, new ReleaseFigures(ReleaseTrigger.Import)];
+
         /// <summary>The import decided against empty in-memory states, in the order it will run; the first refusal, if any.</summary>
         public RuleError? DryRun(Guid importer, DateTimeOffset now)
         {
@@ -99,7 +105,7 @@ public sealed class PolisImporter(DialogueService dialogues)
                 ?? Run(Members)
                 ?? RunStatement(Drafting)
                 ?? Run([Open])
-                ?? RunStatement([Positions]);
+                ?? RunStatement(PositionsAndRelease);
         }
     }
 

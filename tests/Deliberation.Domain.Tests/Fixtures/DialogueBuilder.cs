@@ -141,6 +141,39 @@ public sealed class DialogueBuilder
         return decision;
     }
 
+    /// <summary>
+    /// Decides commands as one batch, as the statement grain does: a batch with a position or a
+    /// range ends with the Threshold release, committed with it.
+    /// </summary>
+    public Decision<StatementEvent> DecideAsTheGrain(IReadOnlyList<StatementCommand> commands, Guid actor)
+    {
+        if (commands.Any(c => c is TakePosition or StateRange or RecordImportedPositions))
+            commands = [.. commands, new ReleaseFigures(ReleaseTrigger.Threshold)];
+        var decision = Batch.DecideAll(Statement, commands, (s, c) => Domain.Statements.Statement.Decide(s, c, Dialogue, actor, Now),
+            Domain.Statements.Statement.Apply, Statement.Version, actor, Now);
+        if (decision.IsAccepted && decision.Events.Count > 0)
+        {
+            foreach (var e in decision.Events)
+            {
+                var before = Statement;
+                var meta = new EventMeta(Statement.Version + 1, Now, actor);
+                Statement = Domain.Statements.Statement.Apply(Statement, e, meta);
+                statementHistory.Add((e, meta));
+                StatementEventApplied?.Invoke(before, e, Statement);
+            }
+            Now = Now.AddSeconds(1);
+        }
+        return decision;
+    }
+
+    /// <summary>Takes a position as the statement grain commits it: with the Threshold release it may complete.</summary>
+    public IReadOnlyList<StatementEvent> TakeAsTheGrain(Guid member, Guid clauseId, PositionKind position, string? optionId = null, string? note = null)
+    {
+        var decision = DecideAsTheGrain([new TakePosition(clauseId, RevisionOf(clauseId), position, note, optionId)], member);
+        Assert.True(decision.IsAccepted, $"TakePosition was refused: {decision.Error}");
+        return decision.Events;
+    }
+
     public IReadOnlyList<StatementEvent> Must(StatementCommand command, Guid actor)
     {
         var decision = Decide(command, actor);
