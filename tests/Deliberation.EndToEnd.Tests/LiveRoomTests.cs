@@ -67,7 +67,7 @@ public sealed class LiveRoomTests(BrowserRoom room)
         await Expect(facilitator.GetByTestId("confirm-lead")).ToContainTextAsync("Only 1 person has changed position");
         await facilitator.GetByTestId("confirm-ok").ClickAsync();
 
-        await Expect(cell).ToContainTextAsync("1/2", new() { Timeout = 1_000 });
+        await Expect(cell).ToContainTextAsync("1/2", new() { Timeout = 5_000 });
         await Expect(south.GetByTestId("forced-release")).ToBeVisibleAsync();
         await Expect(south.GetByTestId("release-note")).ToContainTextAsync("Figures as last shown to the room");
         await Expect(south.GetByTestId("changes-pending")).ToHaveCountAsync(0);
