@@ -98,7 +98,9 @@ async Task SendActionsAsync(int until)
     var first = action;
     while (action < until)
     {
-        var actor = actors[action % actors.Length];
+        // Successive actions on one clause come from different actors, so every k of them are k
+        // distinct changers and release the clause (the release is part of what is measured).
+        var actor = actors[action / clauses.Count % actors.Length];
         var request = new { dialogueId, statementId, clauseId = clauses[action % clauses.Count], revision = 1, position = kinds[action % kinds.Length], note = $"reservation {action % 7}" };
         var number = action;
         sent.MarkSent(action);
