@@ -50,6 +50,20 @@ public sealed class ReleaseTests
     }
 
     [Fact]
+    public void AChangerNoLongerVoting_DoesNotCountTowardsK()
+    {
+        var (dialogue, delegates, clause) = Room();
+        dialogue.TakeAsTheGrain(delegates[0], clause, PositionKind.Support);
+        dialogue.TakeAsTheGrain(delegates[1], clause, PositionKind.Support);
+        dialogue.Must(new Dialogues.RemoveMember(delegates[0]), dialogue.Convener);
+
+        // Two changers were seen, but one left the roster: her change moves nothing the room sees.
+        Assert.Null(ReleaseIn(dialogue.TakeAsTheGrain(delegates[2], clause, PositionKind.Oppose)));
+        Assert.Equal("release.too-few-changes", dialogue.Refused(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause), dialogue.Facilitator).Rule);
+        Assert.Equal(3, ReleaseIn(dialogue.TakeAsTheGrain(delegates[3], clause, PositionKind.Oppose))!.Clauses.Single().Changes);
+    }
+
+    [Fact]
     public void ReleasedFigures_AreTheLiveFiguresAsTheRoomIsShownThem_AtThatMoment()
     {
         var (dialogue, delegates, clause) = Room();

@@ -40,12 +40,13 @@ public sealed class ConcurrencyTests(ClusterFixture cluster)
         var retry = await room.Statement.ExecuteAsync(room.DialogueId, new TakePosition(clause, 1, PositionKind.Support), room.Delegates[1]);
 
         Assert.True(retry.Accepted, $"{retry.Error}");
-        Assert.Equal(version + 2, retry.Version);
+        // The retry is the third member to change (k = 3): the position commits with its release.
+        Assert.Equal(version + 3, retry.Version);
         var consensus = await room.ConsensusAsync();
         Json.Equal(await room.RecomputedConsensusAsync(), consensus);
         var total = consensus.Clauses[0].Dimensions[0].Total;
         Assert.Equal((2, 1), (total.Support, total.Oppose));
-        Assert.Equal(version + 2, (await cluster.Store.ReadStreamAsync(StreamIds.Statement(room.StatementId))).Count);
+        Assert.Equal(version + 3, (await cluster.Store.ReadStreamAsync(StreamIds.Statement(room.StatementId))).Count);
     }
 
     [Fact]

@@ -19,7 +19,10 @@ public sealed class GrainCallCountTests(ClusterFixture cluster, ITestOutputHelpe
     {
         var room = await Room.CreateAsync(cluster.Client, delegates: 4);
         var clause = await room.ClauseAsync("Compute thresholds are reviewed yearly.");
+        var opening = cluster.Calls.Mark();
         await room.MoveToAsync(Phase.Deliberation);
+        // The phase change asks the statement for a release one-way; let that settle before counting.
+        await cluster.Calls.SettledSinceAsync(opening, room.DialogueId, room.StatementId);
         var service = new DialogueService(cluster.Client);
 
         var mark = cluster.Calls.Mark();
@@ -45,7 +48,10 @@ public sealed class GrainCallCountTests(ClusterFixture cluster, ITestOutputHelpe
         var service = new DialogueService(cluster.Client);
         Room.AssertAccepted((await service.AddStatementAsync(room.DialogueId, "Second statement", room.Convener, second)).Outcome);
         await room.ClauseAsync("Compute thresholds are reviewed yearly.");
+        var opening = cluster.Calls.Mark();
         await room.MoveToAsync(Phase.Deliberation);
+        // The phase change asks each statement for a release one-way; let that settle before counting.
+        await cluster.Calls.SettledSinceAsync(opening, room.DialogueId, room.StatementId, second);
 
         var mark = cluster.Calls.Mark();
         var snapshot = await service.GetRoomSnapshotAsync(room.DialogueId);

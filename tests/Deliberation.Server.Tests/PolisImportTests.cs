@@ -117,6 +117,13 @@ public sealed class PolisImportTests(ServerFixture fixture)
             Assert.Equal(shownProduct, clause["gac"]!.GetValue<double>(), Tolerance);
             Assert.NotEqual(reference[commentId], shownProduct, Tolerance);
         }
+        // The import's one release (trigger Import) holds exactly these figures: what the room sees.
+        var events = (await importer.GetJsonAsync($"/api/dialogues/{imported["dialogueId"]}/events?after=0"))["events"]!.AsArray();
+        var release = Assert.Single(events, e => e!["type"]!.GetValue<string>() == "FiguresReleased")!;
+        Assert.Equal("Import", release["trigger"]!.GetValue<string>());
+        var released = release["clauses"]!.AsArray().ToDictionary(c => c!["clauseId"]!.GetValue<string>(), c => c!["figures"]!["gac"]!.GetValue<double>());
+        foreach (var clause in consensus["clauses"]!.AsArray())
+            Assert.Equal(clause!["gac"]!.GetValue<double>(), released[clause["clauseId"]!.GetValue<string>()], Tolerance);
         // The rejected comment keeps its votes and its id, withdrawn.
         var rejected = consensus["clauses"]!.AsArray().Single(c => c!["externalId"]!.GetValue<string>() == "1")!;
         Assert.Equal("Withdrawn", rejected["status"]!.GetValue<string>());

@@ -26,12 +26,15 @@ public static partial class Statement
             return RuleError.Invalid("release.system-trigger", "Only the chair's ShowTheRoom names a clause or forces a release.");
 
         var k = dialogue.Settings.MinimumGroupSize;
+        // Only members who still vote count: a changer since removed or demoted moves no figure the room sees.
+        int Changes(ClauseState clause) => clause.ChangedSinceRelease.Count(id =>
+            dialogue.MemberOrNull(id) is { } changer && changer.Role.MayTakePositions(dialogue.Rules.For(clause.Kind).FacilitatorsVote));
         IEnumerable<ClauseState> candidates;
         if (c.ClauseId is { } clauseId)
         {
             if (state.ClauseOrNull(clauseId) is not { } named)
                 return ClauseNotFound;
-            var changes = named.ChangedSinceRelease.Count;
+            var changes = Changes(named);
             if (changes > 0 && changes < k && !c.Force)
                 return TooFewChanges(changes, k);
             candidates = [named];
@@ -42,8 +45,8 @@ public static partial class Statement
         var chosen = candidates.Where(clause => c.Trigger switch
         {
             ReleaseTrigger.Import => true,
-            _ when c.Force => clause.ChangedSinceRelease.Count > 0,
-            _ => clause.ChangedSinceRelease.Count >= k,
+            _ when c.Force => Changes(clause) > 0,
+            _ => Changes(clause) >= k,
         }).ToArray();
         if (chosen.Length == 0)
             return Decision<StatementEvent>.Accept();
@@ -51,8 +54,8 @@ public static partial class Statement
         var roster = new RosterIndex(dialogue);
         var releases = chosen.Select(clause => new ClauseRelease(
             clause.Id,
-            clause.ChangedSinceRelease.Count,
-            Forced: c.Trigger == ReleaseTrigger.ShowTheRoom && clause.ChangedSinceRelease.Count < k,
+            Changes(clause),
+            Forced: c.Trigger == ReleaseTrigger.ShowTheRoom && Changes(clause) < k,
             Disclosure.ForRoom(ConsensusCalculator.EvaluateClause(roster, dialogue.Rules, clause), dialogue),
             NotesOf(clause, roster))).ToImmutableArray();
         return Decision<StatementEvent>.Accept(new FiguresReleased(c.Trigger, releases));

@@ -11,16 +11,18 @@ namespace Deliberation.Server.Polis;
 /// <summary>
 /// A dialogue's statement back out as Pol.is's three CSVs. Voters are numbered: imported ones keep
 /// their Pol.is id; others get numbers in an order that says nothing about who they are. In an
-/// Anonymous dialogue every voter, imported or not, is numbered 1..n in a fresh random order on each
-/// export: neither the roster's order nor a Pol.is id (which the roster shows) leads back to a person.
+/// Anonymous dialogue every voter, imported or not, is numbered 1..n in a fresh random order:
+/// neither the roster's order nor a Pol.is id (which the roster shows) leads back to a person.
 /// Support and Accept are agree, Oppose and Block disagree, StandAside pass; stale positions are left out.
 /// </summary>
 public sealed class PolisExporter
 {
+    private readonly byte[] orderKey = RandomNumberGenerator.GetBytes(32);
+
     public PolisConversation Export(DialogueState dialogue, StatementState statement)
     {
         var voters = dialogue.Roster.Values.Where(m => m.Role == Role.Delegate).ToList();
-        var numbered = dialogue.Settings.Confidentiality == ConfidentialityMode.Anonymous ? Shuffled(voters) : Numbered(voters);
+        var numbered = dialogue.Settings.Confidentiality == ConfidentialityMode.Anonymous ? Shuffled(voters, dialogue.Id, statement.Version) : Numbered(voters);
 
         var clauses = statement.OrderedClauses.ToList();
         var commentIds = new Dictionary<Guid, int>();
@@ -56,12 +58,26 @@ public sealed class PolisExporter
         return numbered;
     }
 
-    /// <summary>1..n in an order drawn from the system's cryptographic generator, anew on every export.</summary>
-    private static Dictionary<Guid, int> Shuffled(List<Member> voters)
+    /// <summary>
+    /// 1..n in the order of a keyed hash (HMAC-SHA-256 under a key drawn at random when the server
+    /// starts) of the dialogue, the statement version and the participant: unpredictable without
+    /// the key, the same for the three files fetched one by one at one version, and fresh once the
+    /// statement moves on or the server restarts.
+    /// </summary>
+    private Dictionary<Guid, int> Shuffled(List<Member> voters, Guid dialogueId, long statementVersion)
     {
-        var order = voters.Select(v => v.ParticipantId).ToArray();
-        RandomNumberGenerator.Shuffle(order.AsSpan());
-        return order.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i + 1);
+        byte[] Rank(Guid participantId)
+        {
+            var message = new byte[40];
+            dialogueId.TryWriteBytes(message.AsSpan(0, 16));
+            BitConverter.TryWriteBytes(message.AsSpan(16, 8), statementVersion);
+            participantId.TryWriteBytes(message.AsSpan(24, 16));
+            return HMACSHA256.HashData(orderKey, message);
+        }
+        return voters.Select(v => (v.ParticipantId, Rank: Rank(v.ParticipantId)))
+            .OrderBy(v => v.Rank, Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b)))
+            .Select((v, i) => (v.ParticipantId, Number: i + 1))
+            .ToDictionary(v => v.ParticipantId, v => v.Number);
     }
 
     /// <summary>The three files as one zip, named as Pol.is names them.</summary>
