@@ -32,7 +32,7 @@ for rate in $rates; do
         db="$work/load-$clients-$rate.db"
         env ${SERVER_ENV:-} dotnet src/Deliberation.Server/bin/Release/net10.0/Deliberation.Server.dll \
             --urls "http://127.0.0.1:$port" --Demo:Seed=false --Logging:LogLevel:Default=Warning \
-            --RateLimits:RequestsPerMinute=1000000 --ConnectionStrings:Deliberation="Data Source=$db" --Accounts:SetupCode=load-matrix-setup \
+            --RateLimits:RequestsPerMinute=1000000 --RateLimits:InviteGuessesPerMinute=1000000 --ConnectionStrings:Deliberation="Data Source=$db" --Accounts:SetupCode=load-matrix-setup \
             --Orleans:SiloPort=11300 --Orleans:GatewayPort=30300 ${SERVER_ARGS:-} >"$work/server-$clients-$rate.log" 2>&1 &
         server_pid=$!
         for _ in $(seq 1 120); do

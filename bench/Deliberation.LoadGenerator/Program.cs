@@ -91,23 +91,30 @@ var acknowledgements = new System.Collections.Concurrent.ConcurrentBag<double>()
 var refused = 0;
 var action = 0;
 
-// Actions at the given rate for a while; each carries its number as its note.
+// Actions at the given rate for a while; each acknowledgement names the version its commit ended at.
 async Task SendActionsAsync(int until)
 {
     var clock = Stopwatch.StartNew();
     var first = action;
     while (action < until)
     {
-        var actor = actors[action % actors.Length];
-        var request = new { dialogueId, statementId, clauseId = clauses[action % clauses.Count], revision = 1, position = kinds[action % kinds.Length], note = SentActions.NoteOf(action) };
+        // Successive actions on one clause come from different actors, so every k of them are k
+        // distinct changers and release the clause (the release is part of what is measured).
+        var actor = actors[action / clauses.Count % actors.Length];
+        var request = new { dialogueId, statementId, clauseId = clauses[action % clauses.Count], revision = 1, position = kinds[action % kinds.Length], note = $"reservation {action % 7}" };
+        var number = action;
         sent.MarkSent(action);
         var startedAt = Stopwatch.GetTimestamp();
         var measuring = action >= warmupActions;
         inFlight.Add(actor.InvokeAsync(nameof(IDialogueHub.TakePosition), [request]).ContinueWith(t =>
         {
             if (t.IsFaulted || !t.Result.GetProperty("accepted").GetBoolean())
+            {
                 Interlocked.Increment(ref refused);
-            else if (measuring)
+                return;
+            }
+            sent.Acknowledged(number, t.Result.GetProperty("version").GetInt64());
+            if (measuring)
                 acknowledgements.Add(Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds);
         }, TaskScheduler.Default));
         action++;
@@ -141,7 +148,15 @@ var generatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - generatorCp
 
 var rssLoaded = options.ServerPid is { } loadedPid ? ServerStats.ResidentMegabytes(loadedPid) : 0;
 await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
-var delays = clients.SelectMany(c => c.DelaysMs).Order().ToArray();
+// Matched by version after the run: which versions are releases, then each arrival to its action's sending.
+var releases = clients.SelectMany(c => c.Arrivals).Where(a => a.IsRelease).Select(a => a.Version).ToHashSet();
+var matched = clients.SelectMany(c => c.Arrivals)
+    .Select(a => (a.IsRelease, At: sent.SentAt(a.Version, releases.Contains(a.Version + 1)), a.ArrivedAt))
+    .Where(a => a.At is not null)
+    .Select(a => (a.IsRelease, Ms: Stopwatch.GetElapsedTime(a.At!.Value, a.ArrivedAt).TotalMilliseconds))
+    .ToList();
+var delays = matched.Where(m => !m.IsRelease).Select(m => m.Ms).Order().ToArray();
+var releaseDelays = matched.Where(m => m.IsRelease).Select(m => m.Ms).Order().ToArray();
 static double Quantile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 double Percentile(double p) => Quantile(delays, p);
 var measured = action - warmupActions;
@@ -149,6 +164,8 @@ var expected = (long)(measured - (refused - warmupRefused)) * clients.Count;
 Console.WriteLine($"warm-up {warmupActions} actions; measured {measured} actions in {sending.TotalSeconds:0.0} s ({measured / sending.TotalSeconds:0.0}/s), refused {refused}");
 Console.WriteLine($"deliveries {delays.Length} of {expected} expected ({delays.Length / sending.TotalSeconds:0}/s)");
 Console.WriteLine($"delay p50 {Percentile(0.50):0.0} ms  p95 {Percentile(0.95):0.0} ms  p99 {Percentile(0.99):0.0} ms  max {(delays.Length > 0 ? delays[^1] : double.NaN):0.0} ms");
+// A release commits with the k-th change: its delay runs from that change's sending to the release on each screen.
+Console.WriteLine($"releases {releases.Count}; delivered {releaseDelays.Length} ({clients.Count} screens each): k-th change to release on screen p50 {Quantile(releaseDelays, 0.50):0.0} ms  p95 {Quantile(releaseDelays, 0.95):0.0} ms  p99 {Quantile(releaseDelays, 0.99):0.0} ms  max {(releaseDelays.Length > 0 ? releaseDelays[^1] : double.NaN):0.0} ms");
 var acks = acknowledgements.Order().ToArray();
 Console.WriteLine($"acknowledged p50 {Quantile(acks, 0.50):0.0} ms  p95 {Quantile(acks, 0.95):0.0} ms  p99 {Quantile(acks, 0.99):0.0} ms");
 Console.WriteLine($"lost {clients.Sum(c => c.Lost)}  duplicated {clients.Sum(c => c.Duplicated)}  out of order {clients.Sum(c => c.OutOfOrder)}");

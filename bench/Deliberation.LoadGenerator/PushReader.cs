@@ -8,13 +8,15 @@ public enum FrameKind { Other, EventsAppended, Completion }
 
 /// <summary>
 /// Reads one hub message with a forward-only <see cref="Utf8JsonReader"/>, keeping only what the
-/// run measures: for <c>EventsAppended</c> the stream and each event's <c>version</c> and
-/// <c>note</c>; for a completion its invocation id (the caller parses the rare completions fully).
+/// run measures: for <c>EventsAppended</c> the stream and each event's <c>version</c> and whether
+/// it is a release (<c>FiguresReleased</c>); for a completion its invocation id (the caller parses the rare completions fully).
 /// Everything else — consensus updates, presence — is scanned past without building objects.
 /// </summary>
 public static class PushReader
 {
-    public readonly record struct Pushed(long Version, string? Note);
+    public const string ReleaseType = "FiguresReleased";
+
+    public readonly record struct Pushed(long Version, bool IsRelease);
 
     public static FrameKind Read(ReadOnlySpan<byte> message, List<Pushed> events, out string? stream, out string? invocationId)
     {
@@ -75,13 +77,13 @@ public static class PushReader
     private static Pushed ReadEvent(ref Utf8JsonReader reader)
     {
         long version = 0;
-        string? note = null;
+        var release = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("version"u8)) { reader.Read(); version = reader.GetInt64(); }
-            else if (reader.ValueTextEquals("note"u8)) { reader.Read(); note = reader.TokenType == JsonTokenType.String ? reader.GetString() : null; }
+            else if (reader.ValueTextEquals("type"u8)) { reader.Read(); release = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(ReleaseType); }
             else { reader.Read(); reader.Skip(); }
         }
-        return new Pushed(version, note);
+        return new Pushed(version, release);
     }
 }

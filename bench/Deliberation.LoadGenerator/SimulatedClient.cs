@@ -11,8 +11,9 @@ namespace Deliberation.LoadGenerator;
 
 /// <summary>
 /// One participant speaking the real hub protocol over its own WebSocket: signed in by its
-/// invite cookie, joined to the dialogue, recording for every position event how long after its
-/// sending it arrived, and whether the statement's versions arrive complete, once each and in order.
+/// invite cookie, joined to the dialogue, recording when each statement event arrived (matched to
+/// its action's sending afterwards: <see cref="SentActions"/>), and whether the statement's versions
+/// arrive complete, once each and in order.
 /// </summary>
 public sealed class SimulatedClient : IAsyncDisposable
 {
@@ -38,8 +39,8 @@ public sealed class SimulatedClient : IAsyncDisposable
         this.json = json;
     }
 
-    /// <summary>Delays of the position events this client received, in milliseconds; read after <see cref="DisposeAsync"/>.</summary>
-    public List<double> DelaysMs { get; } = [];
+    /// <summary>Each statement event this client received: its version, when it arrived, and whether it is a release; read after <see cref="DisposeAsync"/>.</summary>
+    public List<(long Version, long ArrivedAt, bool IsRelease)> Arrivals { get; } = [];
 
     public int Lost { get; private set; }
 
@@ -139,8 +140,7 @@ public sealed class SimulatedClient : IAsyncDisposable
                 foreach (var pushed in scratch)
                 {
                     Observe(pushed.Version);
-                    if (sent.SentAt(pushed.Note) is { } at)
-                        DelaysMs.Add(Stopwatch.GetElapsedTime(at, now).TotalMilliseconds);
+                    Arrivals.Add((pushed.Version, now, pushed.IsRelease));
                 }
                 break;
             case FrameKind.Completion when invocationId is not null && pending.TryRemove(invocationId, out var completion):

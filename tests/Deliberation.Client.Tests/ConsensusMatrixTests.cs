@@ -1,6 +1,7 @@
 using Deliberation.Client.Components;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
+using Deliberation.Domain.Statements;
 
 namespace Deliberation.Client.Tests;
 
@@ -110,5 +111,39 @@ public sealed class ConsensusMatrixTests : ComponentTest
         cut.Find($"[data-testid='matrix-row-{ClauseB}'] button").Click();
 
         Assert.Equal(ClauseB, selected);
+    }
+
+    [Fact]
+    public void AReleaseViewerSeesWhenTheFiguresWereShownPendingChangesAForcedReleaseAndItsNotes()
+    {
+        var at = new DateTimeOffset(2026, 12, 2, 9, 14, 0, TimeSpan.Zero);
+        var figures = TwoClausesTwoDimensions();
+        var released = figures with
+        {
+            Clauses =
+            [
+                figures.Clauses[0] with { Release = new ReleaseView(12, at, ReleaseTrigger.ShowTheRoom, true, 1, true, ["Add independent audits", "Only with a sunset clause"]) },
+                figures.Clauses[1] with { Release = new ReleaseView(0, null, null, false, 0, false, []) },
+            ],
+        };
+
+        var cut = Render<ConsensusMatrix>(p => p.Add(x => x.Consensus, released));
+
+        Assert.Contains("Figures as last shown to the room", cut.Find("[data-testid='release-note']").TextContent);
+        Assert.Single(cut.FindAll("[data-testid='changes-pending']"));
+        Assert.Single(cut.FindAll("[data-testid='forced-release']"));
+        var notes = cut.Find($"[data-testid='release-notes-{ClauseA}']");
+        Assert.Contains("Reservations (as released)", notes.TextContent);
+        Assert.Equal(["Add independent audits", "Only with a sunset clause"], notes.QuerySelectorAll("li").Select(li => li.TextContent.Trim()));
+        Assert.Empty(cut.FindAll($"[data-testid='release-notes-{ClauseB}']"));
+    }
+
+    [Fact]
+    public void ALiveViewerSeesNoReleaseMarks()
+    {
+        var cut = Render<ConsensusMatrix>(p => p.Add(x => x.Consensus, TwoClausesTwoDimensions()));
+
+        Assert.Empty(cut.FindAll("[data-testid='release-note']"));
+        Assert.Empty(cut.FindAll("[data-testid='changes-pending']"));
     }
 }

@@ -24,6 +24,7 @@ public sealed class LiveRoomTests(BrowserRoom room)
     [Fact]
     public async Task APositionTakenByOneDelegateChangesTheOthersMatrixWithinASecond()
     {
+        // k = 1: every change is a release, so the room sees each at once.
         var dialogue = await room.SetUpAsync(People);
         var facilitator = await room.OpenAsync(dialogue, "Fran Facilitator");
         var north = await room.OpenAsync(dialogue, "Dana North");
@@ -38,6 +39,65 @@ public sealed class LiveRoomTests(BrowserRoom room)
 
         await Expect(cell).ToContainTextAsync("1/1", new() { Timeout = 1_000 });
     }
+
+    [Fact]
+    public async Task AChangeShowsAsPendingUntilTheChairShowsTheRoomAfterConfirmingTheRisk()
+    {
+        // k = 2: North and South (one each) fold into one row for the room; one change is below k.
+        var dialogue = await room.SetUpAsync(2, People);
+        var facilitator = await room.OpenAsync(dialogue, "Fran Facilitator");
+        var north = await room.OpenAsync(dialogue, "Dana North");
+        var south = await room.OpenAsync(dialogue, "Sam South");
+
+        await facilitator.GetByTestId($"focus-{dialogue.ClauseId}").ClickAsync();
+        await Expect(south.GetByTestId("selected-clause")).ToContainTextAsync("On the floor");
+        var cell = south.GetByTestId($"cell-{dialogue.ClauseId}-Region-Other groups");
+        await Expect(cell).ToContainTextAsync("0/2");
+
+        await north.GetByTestId("position-Support").ClickAsync();
+
+        // A delegate in ChathamHouse sees figures only as released: one change is "pending" (within a second)…
+        await Expect(south.GetByTestId("changes-pending")).ToBeVisibleAsync(new() { Timeout = 1_000 });
+        await Expect(cell).ToContainTextAsync("0/2");
+        // …while the chair sees it live.
+        await Expect(facilitator.GetByTestId($"cell-{dialogue.ClauseId}-Region-North")).ToContainTextAsync("1/1");
+
+        // One change is fewer than k: the server refuses, the chair reads the risk, confirms, and the room sees it marked.
+        await facilitator.GetByTestId("release-clause").ClickAsync();
+        await Expect(facilitator.GetByTestId("confirm-lead")).ToContainTextAsync("Only 1 person has changed position");
+        await facilitator.GetByTestId("confirm-ok").ClickAsync();
+
+        await Expect(cell).ToContainTextAsync("1/2", new() { Timeout = 5_000 });
+        await Expect(south.GetByTestId("forced-release")).ToBeVisibleAsync();
+        await Expect(south.GetByTestId("release-note")).ToContainTextAsync("Figures as last shown to the room");
+        await Expect(south.GetByTestId("changes-pending")).ToHaveCountAsync(0);
+        await ScreenshotAsync(south, "room-delegate-released.png");
+        await ScreenshotAsync(facilitator, "room-facilitator-show-the-room.png");
+    }
+
+    [Fact]
+    public async Task TheProjectorOpenedByTheFacilitatorShowsWhatADelegateSees()
+    {
+        var dialogue = await room.SetUpAsync(2, People);
+        var facilitator = await room.OpenAsync(dialogue, "Fran Facilitator");
+        var north = await room.OpenAsync(dialogue, "Dana North");
+        await facilitator.GetByTestId($"focus-{dialogue.ClauseId}").ClickAsync();
+        await north.GetByTestId("position-Support").ClickAsync();
+        await Expect(facilitator.GetByTestId($"cell-{dialogue.ClauseId}-Region-North")).ToContainTextAsync("1/1");
+
+        // The same browser, the same session: the projector page still shows the room's view.
+        var projector = await facilitator.Context.NewPageAsync();
+        await projector.GotoAsync(new Uri(room.Server.BaseAddress, $"dialogues/{dialogue.DialogueId}/projector").ToString());
+        // Folded as the room sees it, nothing released yet: never the facilitator's live North 1/1.
+        await Expect(projector.GetByTestId($"cell-{dialogue.ClauseId}-Region-North")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await Expect(projector.GetByTestId($"cell-{dialogue.ClauseId}-Region-Other groups")).ToContainTextAsync("0/2", new() { Timeout = 30_000 });
+        await Expect(projector.GetByTestId("changes-pending")).ToBeVisibleAsync();
+        await ScreenshotAsync(projector, "projector-released.png");
+    }
+
+    /// <summary>What the page looks like, for docs/screenshots (written beside the test run's output).</summary>
+    private static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", name), FullPage = true });
 
     [Fact]
     public async Task ASubstantiveRevisionAsksTheDelegateToReconfirm()

@@ -1,5 +1,6 @@
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
 using Deliberation.Server.Tests.Infrastructure;
 using static Deliberation.Server.Tests.Infrastructure.ConsensusJson;
 
@@ -37,6 +38,9 @@ public sealed class RedactionTests(ServerFixture fixture)
         await dialogue.TakePositionAsync("T1", clause, PositionKind.Oppose);
         await dialogue.TakePositionAsync("S1", clause, PositionKind.Support);
         await dialogue.TakePositionAsync("S2", clause, PositionKind.StandAside);
+        // Delegates see figures as released: the first three changes released themselves (k = 3);
+        // the chair shows the room the last two, so a delegate's matrix holds all five.
+        await dialogue.AcceptAsync(Chair, new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true));
         return clause;
     }
 

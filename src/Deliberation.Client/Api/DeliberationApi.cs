@@ -24,8 +24,9 @@ public sealed partial class DeliberationApi(HttpClient http)
     public Task<ApiResult<StatementView>> GetStatementAsync(Guid id, Guid statementId) =>
         GetAsync<StatementView>($"api/dialogues/{id}/statements/{statementId}");
 
-    public Task<ApiResult<StatementConsensus>> GetConsensusAsync(Guid id, Guid statementId) =>
-        GetAsync<StatementConsensus>($"api/dialogues/{id}/statements/{statementId}/consensus");
+    /// <summary>The figures as the caller may see them; <paramref name="asRoom"/> asks for what the room sees (the projector).</summary>
+    public Task<ApiResult<StatementConsensus>> GetConsensusAsync(Guid id, Guid statementId, bool asRoom = false) =>
+        GetAsync<StatementConsensus>($"api/dialogues/{id}/statements/{statementId}/consensus{(asRoom ? "?audience=room" : "")}");
 
     public Task<ApiResult<IssuedInvite>> AddMemberAsync(Guid id, AddMemberRequest request) =>
         SendAsync<IssuedInvite>(HttpMethod.Post, $"api/dialogues/{id}/members", request);

@@ -90,6 +90,9 @@ public static class Presentation
     public static string Percent(double? share) =>
         share is { } s ? (s * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "–";
 
+    /// <summary>A moment in the viewer's local time, as the room reads it ("5 Sep 14:02").</summary>
+    public static string Time(DateTimeOffset at) => at.ToLocalTime().ToString("d MMM HH:mm", CultureInfo.InvariantCulture);
+
     public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>

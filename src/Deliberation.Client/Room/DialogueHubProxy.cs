@@ -25,6 +25,9 @@ public sealed class DialogueHubProxy(HubConnection connection, CancellationToken
     public Task<JoinResult> JoinDialogue(Guid dialogueId, Dictionary<string, long?>? seen) =>
         connection.InvokeAsync<JoinResult>(nameof(IDialogueHub.JoinDialogue), dialogueId, seen, cancellationToken);
 
+    public Task<JoinResult> WatchAsRoom(Guid dialogueId, Dictionary<string, long?>? seen) =>
+        connection.InvokeAsync<JoinResult>(nameof(IDialogueHub.WatchAsRoom), dialogueId, seen, cancellationToken);
+
     public Task LeaveDialogue(Guid dialogueId) =>
         connection.InvokeAsync(nameof(IDialogueHub.LeaveDialogue), dialogueId, cancellationToken);
 
@@ -52,6 +55,8 @@ public sealed class DialogueHubProxy(HubConnection connection, CancellationToken
     public Task<CommandOutcome> Sign(SignRequest r) => Command(nameof(IDialogueHub.Sign), r);
 
     public Task<CommandOutcome> WithdrawSignature(WithdrawSignatureRequest r) => Command(nameof(IDialogueHub.WithdrawSignature), r);
+
+    public Task<CommandOutcome> ShowTheRoom(ShowTheRoomRequest r) => Command(nameof(IDialogueHub.ShowTheRoom), r);
 
     public Task<CommandOutcome> RaiseHand(DialogueRequest r) => Command(nameof(IDialogueHub.RaiseHand), r);
 

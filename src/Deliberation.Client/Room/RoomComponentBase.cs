@@ -28,6 +28,9 @@ public abstract class RoomComponentBase : ComponentBase, IAsyncDisposable
 
     protected bool Loading { get; private set; } = true;
 
+    /// <summary>Whether the page shows the room's audience (the projector) rather than the signed-in viewer.</summary>
+    protected virtual bool WatchesAsRoom => false;
+
     protected RoomState? State => Session?.State;
 
     protected DialogueView? Dialogue => Session?.State.Dialogue;
@@ -47,7 +50,7 @@ public abstract class RoomComponentBase : ComponentBase, IAsyncDisposable
             Loading = false;
             return;
         }
-        var session = Sessions.Create(DialogueId);
+        var session = Sessions.Create(DialogueId, WatchesAsRoom);
         Session = session;
         session.State.ReplaceDialogue(dialogue);
         session.Changed += OnSessionChanged;

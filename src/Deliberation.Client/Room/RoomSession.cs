@@ -27,8 +27,9 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
     private bool joining;
     private bool catchingUp;
 
-    public RoomSession(Guid dialogueId, Uri hubUrl, DeliberationApi api, ILogger logger, Action<IHubConnectionBuilder>? configure = null)
+    public RoomSession(Guid dialogueId, Uri hubUrl, DeliberationApi api, ILogger logger, Action<IHubConnectionBuilder>? configure = null, bool asRoom = false)
     {
+        AsRoom = asRoom;
         this.api = api;
         this.logger = logger;
         State = new RoomState(dialogueId);
@@ -55,6 +56,12 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
     }
 
     public RoomState State { get; }
+
+    /// <summary>
+    /// Whether this session watches as the room's audience (the projector): what a delegate sees,
+    /// whoever's browser it runs in (docs/api.md, "WatchAsRoom").
+    /// </summary>
+    public bool AsRoom { get; }
 
     public ConnectionState Connection { get; private set; } = ConnectionState.Connecting;
 
@@ -96,7 +103,7 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
         var view = await api.GetStatementAsync(DialogueId, statementId);
         if (view.Value is { } statement)
             State.ReplaceStatement(statement);
-        var figures = await api.GetConsensusAsync(DialogueId, statementId);
+        var figures = await api.GetConsensusAsync(DialogueId, statementId, AsRoom);
         if (figures.Value is { } consensus)
             State.ReplaceConsensus(consensus);
         await NotifyAsync();
@@ -148,7 +155,7 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
         try
         {
             var seen = State.HasSnapshot ? State.Seen() : [];
-            var result = await calls.JoinDialogue(DialogueId, seen);
+            var result = await JoinCallAsync(seen);
             JoinError = null;
             if (result.Snapshot is { } snapshot)
                 State.LoadSnapshot(snapshot, result.Versions);
@@ -176,6 +183,9 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
         }
         await NotifyAsync();
     }
+
+    private Task<JoinResult> JoinCallAsync(Dictionary<string, long?> seen) =>
+        AsRoom ? calls.WatchAsRoom(DialogueId, seen) : calls.JoinDialogue(DialogueId, seen);
 
     // The pushes (IDialogueClient): while a join is in flight they wait, so they apply after its snapshot.
 
@@ -231,7 +241,7 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
         if (outcome.ConsensusBasisMoved)
             foreach (var statement in State.Statements)
             {
-                var figures = await api.GetConsensusAsync(DialogueId, statement.Id);
+                var figures = await api.GetConsensusAsync(DialogueId, statement.Id, AsRoom);
                 if (figures.Value is { } consensus)
                     State.ReplaceConsensus(consensus);
             }
@@ -251,7 +261,7 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
                 stillGap |= State.Apply(stream.StreamId, stream.Events).Gap;
             if (stillGap)
             {
-                var result = await calls.JoinDialogue(DialogueId, []);
+                var result = await JoinCallAsync([]);
                 if (result.Snapshot is { } snapshot)
                     State.LoadSnapshot(snapshot, result.Versions);
             }
@@ -310,9 +320,10 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
 /// <summary>Makes one <see cref="RoomSession"/> per page that needs the live room.</summary>
 public sealed class RoomSessionFactory(IServiceProvider services, Uri baseAddress)
 {
-    public RoomSession Create(Guid dialogueId) => new(
+    public RoomSession Create(Guid dialogueId, bool asRoom = false) => new(
         dialogueId,
         new Uri(baseAddress, "hubs/dialogue"),
         services.GetRequiredService<DeliberationApi>(),
-        services.GetRequiredService<ILoggerFactory>().CreateLogger<RoomSession>());
+        services.GetRequiredService<ILoggerFactory>().CreateLogger<RoomSession>(),
+        asRoom: asRoom);
 }

@@ -14,6 +14,8 @@ public sealed record AddAlternativeRequest(Guid DialogueId, Guid StatementId, Gu
 public sealed record ResolveAlternativeRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, string OptionId, RevisionKind Kind = RevisionKind.Substantive, string? Rationale = null);
 public sealed record DecideAmendmentRequest(Guid DialogueId, Guid StatementId, Guid AmendmentId, bool Accept, string? Reason = null, RevisionKind Kind = RevisionKind.Substantive);
 public sealed record StatementRequest(Guid DialogueId, Guid StatementId);
+/// <summary>The chair's "Show the room": every clause with enough changes, or the one named; <c>Force</c> releases it with fewer.</summary>
+public sealed record ShowTheRoomRequest(Guid DialogueId, Guid StatementId, Guid? ClauseId = null, bool Force = false);
 /// <summary>Signs as the signer is on the roster; she chooses only how her affiliation is printed (for identification only).</summary>
 public sealed record SignRequest(Guid DialogueId, Guid StatementId, string? Affiliation, SignatureCapacity Capacity, string TextHash);
 public sealed record WithdrawSignatureRequest(Guid DialogueId, Guid StatementId, string? Reason = null);

@@ -13,6 +13,9 @@ public interface IDialogueHub
     /// <summary>Joins the room: a snapshot when <paramref name="seen"/> holds nothing (or too little), else the events missed.</summary>
     Task<JoinResult> JoinDialogue(Guid dialogueId, Dictionary<string, long?>? seen);
 
+    /// <summary>Joins as the room's audience (the projector): what a delegate sees, with no own positions, whoever calls it.</summary>
+    Task<JoinResult> WatchAsRoom(Guid dialogueId, Dictionary<string, long?>? seen);
+
     Task LeaveDialogue(Guid dialogueId);
 
     /// <summary>Events after the versions given, for a client that saw a gap; same rendering as a push.</summary>
@@ -39,6 +42,9 @@ public interface IDialogueHub
     Task<CommandOutcome> Sign(SignRequest r);
 
     Task<CommandOutcome> WithdrawSignature(WithdrawSignatureRequest r);
+
+    /// <summary>The chair releases figures to the room now (docs/api.md, "Releases").</summary>
+    Task<CommandOutcome> ShowTheRoom(ShowTheRoomRequest r);
 
     Task<CommandOutcome> RaiseHand(DialogueRequest r);
 

@@ -25,16 +25,24 @@ public static class StatementApi
                 : Problems.NotFound("statement.not-found", "The dialogue has no such statement.");
         });
 
-        statement.MapGet("/consensus", async Task<Results<Ok<StatementConsensus>, ProblemHttpResult>> (Guid id, Guid sid, string? at, HttpContext http, DialogueService dialogues, DialogueHistory history) =>
+        // Live figures for a viewer who sees them; the last release of each clause for everyone else,
+        // now and at any past moment (docs/api.md, "Consensus"). audience=room asks for what the
+        // room sees — the projector's view, whoever opens it.
+        statement.MapGet("/consensus", async Task<Results<Ok<StatementConsensus>, ProblemHttpResult>> (Guid id, Guid sid, string? at, string? audience, HttpContext http, DialogueService dialogues, DialogueHistory history) =>
         {
             var viewer = http.Viewer();
             if (viewer.Dialogue.Statements.All(s => s.Id != sid))
                 return Problems.NotFound("statement.not-found", "The dialogue has no such statement.");
+            if (audience is not (null or "room"))
+                return Problems.Invalid("consensus.bad-audience", "'audience' is either absent (you) or 'room' (what the projector shows).");
+            var role = audience is "room" ? Viewer.Room(viewer.Dialogue).Role : viewer.Role;
             if (at is null)
-                return TypedResults.Ok(ViewsOf.Consensus(await dialogues.GetConsensusAsync(sid), viewer));
+                return await dialogues.GetStatementAsync(id, sid) is { } state
+                    ? TypedResults.Ok(await dialogues.ConsensusForAsync(state, viewer.Dialogue, role))
+                    : Problems.NotFound("statement.not-found", "The dialogue has no such statement.");
             if (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
                 return Problems.Invalid("consensus.bad-time", "'at' must be an ISO-8601 time, e.g. 2024-09-05T14:00:00Z.");
-            return TypedResults.Ok(ViewsOf.Consensus(await history.ConsensusAtAsync(id, sid, moment), viewer));
+            return TypedResults.Ok(await history.ConsensusAtAsync(id, sid, moment, viewer.Dialogue, role));
         }).ProducesProblem(StatusCodes.Status400BadRequest);
 
         // A document in the format asked for: text (md, html), a file (docx, pdf) or JSON; docs/api.md.
@@ -43,7 +51,8 @@ public static class StatementApi
             var viewer = http.Viewer();
             if (await dialogues.GetStatementAsync(id, sid) is not { } state)
                 return Problems.NotFound("statement.not-found", "The dialogue has no such statement.");
-            var consensus = ViewsOf.Consensus(await dialogues.GetConsensusAsync(sid), viewer);
+            // An export prints what its reader may see: a release viewer's document has released figures.
+            var consensus = await dialogues.ConsensusForAsync(state, viewer.Dialogue, viewer.Role);
             // The heads at the versions the document was read at, so what it prints is what they cover.
             var heads = new HistoryHeads(
                 await store.HeadAtAsync(StreamIds.Dialogue(id), viewer.Dialogue.Version),

@@ -25,6 +25,7 @@ public static class RealtimeExtensions
             .AddJsonProtocol(options => ServiceExtensions.CopyDomainJson(options.PayloadSerializerOptions));
         builder.Services.AddSingleton<NodeConnections>();
         builder.Services.AddSingleton<PushSender>();
+        builder.Services.AddSingleton<ReleasedFiguresSent>();
         builder.Services.AddSingleton<OutboxRegistry>();
         builder.Services.AddSingleton<NodeObserver>();
         builder.Services.AddSingleton<PresenceReporter>();

@@ -19,11 +19,19 @@ public sealed class DialogueHub(DialogueService dialogues, LiveRoomService room)
     public Task<JoinResult> JoinDialogue(Guid dialogueId, Dictionary<string, long?>? seen) =>
         room.JoinAsync(HubCaller.ParticipantOf(Context, dialogueId), Context.ConnectionId, Groups, dialogueId, seen ?? []);
 
+    /// <summary>
+    /// Joins as the room's audience — what the projector shows, whoever opens it (docs/api.md,
+    /// "WatchAsRoom"): rendered as a delegate with no own positions, released figures only where a
+    /// delegate sees only those. The caller must still be a member; her session carries the connection.
+    /// </summary>
+    public Task<JoinResult> WatchAsRoom(Guid dialogueId, Dictionary<string, long?>? seen) =>
+        room.JoinAsync(HubCaller.ParticipantOf(Context, dialogueId), Context.ConnectionId, Groups, dialogueId, seen ?? [], asRoom: true);
+
     public Task LeaveDialogue(Guid dialogueId) => room.LeaveAsync(Context.ConnectionId, Groups, dialogueId);
 
     /// <summary>Events after the versions given, for a client that saw a gap; same rendering as a push.</summary>
     public Task<IReadOnlyList<StreamEvents>> CatchUp(Guid dialogueId, Dictionary<string, long?> seen) =>
-        room.CatchUpAsync(HubCaller.ParticipantOf(Context, dialogueId), dialogueId, seen ?? []);
+        room.CatchUpAsync(HubCaller.ParticipantOf(Context, dialogueId), Context.ConnectionId, dialogueId, seen ?? []);
 
     public Task<CommandOutcome> TakePosition(TakePositionRequest r) =>
         Statement(r?.DialogueId, r?.StatementId, () => new TakePosition(r!.ClauseId, r.Revision, r.Position, r.Note, r.OptionId));
@@ -57,6 +65,14 @@ public sealed class DialogueHub(DialogueService dialogues, LiveRoomService room)
 
     public Task<CommandOutcome> WithdrawSignature(WithdrawSignatureRequest r) =>
         Statement(r?.DialogueId, r?.StatementId, () => new WithdrawSignature(r!.Reason));
+
+    /// <summary>
+    /// The chair's "Show the room": releases every clause (or the one named) with at least k changes
+    /// since its last release; <c>force</c> releases a named clause with fewer, marked as forced for
+    /// everyone (docs/api.md, "Releases"). A refusal <c>release.too-few-changes</c> names the risk.
+    /// </summary>
+    public Task<CommandOutcome> ShowTheRoom(ShowTheRoomRequest r) =>
+        Statement(r?.DialogueId, r?.StatementId, () => new ReleaseFigures(ReleaseTrigger.ShowTheRoom, r!.ClauseId, r.Force));
 
     public Task<CommandOutcome> RaiseHand(DialogueRequest r) => Dialogue(r?.DialogueId, () => new RaiseHand());
 

@@ -23,6 +23,7 @@ public sealed class LiveRoomService(
     NodeObserver observer,
     PresenceReporter presence,
     IHistoryIntegrity history,
+    ReleasedFiguresSent releasesSent,
     TimeProvider time)
 {
     /// <summary>Beyond this many missed events a snapshot is cheaper to send and apply.</summary>
@@ -31,26 +32,33 @@ public sealed class LiveRoomService(
     /// <remarks>
     /// Two grain calls, whatever the dialogue holds: the dialogue's state, to admit only its members
     /// to the audience group, and then one room snapshot (docs/performance.md, "Grain calls").
+    /// With <paramref name="asRoom"/> the connection watches as the room's audience (the projector:
+    /// docs/api.md, "WatchAsRoom"): a delegate with no own positions, whoever opened it.
     /// </remarks>
-    public async Task<JoinResult> JoinAsync(Guid participantId, string connectionId, IGroupManager groups, Guid dialogueId, IReadOnlyDictionary<string, long?> seen)
+    public async Task<JoinResult> JoinAsync(Guid participantId, string connectionId, IGroupManager groups, Guid dialogueId, IReadOnlyDictionary<string, long?> seen, bool asRoom = false)
     {
         var member = await ViewerAsync(participantId, dialogueId);
+        var connection = asRoom ? ConnectedViewer.Room(connectionId, participantId) : new ConnectedViewer(connectionId, participantId, member.Role);
         // Into the group before reading what was missed: an event committed in between arrives twice
         // at worst, and the client drops what it already has by version.
-        await groups.AddToGroupAsync(connectionId, AudienceGroup.Name(dialogueId, member.Role));
-        if (connections.Add(dialogueId, new ConnectedViewer(connectionId, member.ParticipantId, member.Role), member.Dialogue))
+        await groups.AddToGroupAsync(connectionId, AudienceGroup.Name(dialogueId, connection.Role));
+        if (connections.Add(dialogueId, connection, member.Dialogue))
             await observer.SubscribeAsync(dialogueId);
 
         var room = await RoomAsync(dialogueId);
         // The snapshot is newer than the admission read: judge what she sees by it.
-        var viewer = Viewer.Of(room.Dialogue, participantId) ?? throw new HubException("You are not a member of this dialogue.");
+        var person = Viewer.Of(room.Dialogue, participantId) ?? throw new HubException("You are not a member of this dialogue.");
+        var viewer = asRoom ? Viewer.Room(room.Dialogue) : person;
         var versions = DialogueService.VersionsOf(room);
         var needsSnapshot = versions.Keys.Any(stream => !seen.TryGetValue(stream, out var v) || v is null)
             || versions.Sum(v => v.Value - (seen[v.Key] ?? 0)) > MaxCatchUpEvents;
         var missed = needsSnapshot ? [] : await MissedAsync(versions.Keys, seen, viewer);
         var present = await presence.ReportAsync(dialogueId);
         var statements = room.Statements.Where(s => s.State.Exists).ToList();
-        IReadOnlyList<StatementConsensus> consensus = [.. statements.Select(s => ViewsOf.Consensus(s.Consensus, viewer))];
+        IReadOnlyList<StatementConsensus> consensus = [.. statements.Select(s => ViewsOf.Consensus(s.Consensus, s.State, viewer))];
+        if (!ConsensusVisibility.SeesLiveFigures(room.Dialogue, viewer.Role))
+            foreach (var released in consensus)
+                releasesSent.Remember(dialogueId, released, room.Dialogue);
         var snapshot = needsSnapshot
             ? new JoinSnapshot(ViewsOf.Dialogue(viewer), [.. statements.Select(s => ViewsOf.Statement(s.State, viewer, viewer.SeesNames))], consensus)
             : null;
@@ -58,11 +66,13 @@ public sealed class LiveRoomService(
             HistoryIntegrityViews.For(history, room.Dialogue));
     }
 
-    public async Task<IReadOnlyList<StreamEvents>> CatchUpAsync(Guid participantId, Guid dialogueId, IReadOnlyDictionary<string, long?> seen)
+    public async Task<IReadOnlyList<StreamEvents>> CatchUpAsync(Guid participantId, string connectionId, Guid dialogueId, IReadOnlyDictionary<string, long?> seen)
     {
         var room = await RoomAsync(dialogueId);
-        var viewer = Viewer.Of(room.Dialogue, participantId) ?? throw new HubException("You are not a member of this dialogue.");
-        return await MissedAsync(DialogueService.VersionsOf(room).Keys, seen, viewer);
+        var person = Viewer.Of(room.Dialogue, participantId) ?? throw new HubException("You are not a member of this dialogue.");
+        // A projector catches up as it joined: as the room.
+        var asRoom = connections.In(dialogueId).Any(c => c.ConnectionId == connectionId && c.AsRoom);
+        return await MissedAsync(DialogueService.VersionsOf(room).Keys, seen, asRoom ? Viewer.Room(room.Dialogue) : person);
     }
 
     public async Task LeaveAsync(string connectionId, IGroupManager groups, Guid dialogueId)

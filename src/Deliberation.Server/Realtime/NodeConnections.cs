@@ -77,6 +77,7 @@ public sealed class NodeConnections
         }
     }
 
+    /// <summary>The people present through this node; a projector is the room's screen, not a person, and is not counted.</summary>
     public ImmutableArray<PresentMember> PresenceOf(Guid dialogueId) =>
-        [.. In(dialogueId).GroupBy(c => c.ParticipantId).Select(g => new PresentMember(g.Key, g.Count()))];
+        [.. In(dialogueId).Where(c => !c.AsRoom).GroupBy(c => c.ParticipantId).Select(g => new PresentMember(g.Key, g.Count()))];
 }

@@ -1,3 +1,4 @@
+using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Grains.Realtime;
 using Deliberation.Server.Hubs;
@@ -12,7 +13,7 @@ namespace Deliberation.Server.Realtime;
 /// rendered once per role by the visibility module and sent to that role's group. Keeps the node's
 /// copy of the dialogue current when the roster or the mode changes, since rendering depends on both.
 /// </summary>
-public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, NodeConnections connections, DialogueService dialogues)
+public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, NodeConnections connections, DialogueService dialogues, ReleasedFiguresSent releasesSent)
 {
     public async Task SendAsync(Guid dialogueId, PushBatch batch)
     {
@@ -42,7 +43,8 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, No
 
     private async Task SendEventsAsync(Guid dialogueId, IReadOnlyList<RecordedEventEnvelope> events)
     {
-        if (events.Any(e => e.Event is MemberAdded or MemberUpdated or MemberRemoved or DialogueSettingsChanged))
+        var rosterOrRules = events.Any(e => e.Event is MemberAdded or MemberUpdated or MemberRemoved or DialogueSettingsChanged or DimensionsDefined or ConsensusRulesChanged);
+        if (rosterOrRules)
             await RefreshDialogueAsync(dialogueId);
         foreach (var delivery in PushRendering.Events(events, connections.In(dialogueId), connections.ModeOf(dialogueId)))
         {
@@ -54,6 +56,32 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, No
             };
             await clients.EventsAppended(delivery.StreamId, delivery.Events);
         }
+        if (StreamIds.TryStatementId(events[0].StreamId, out var statementId))
+            await SendReleasedAsync(dialogueId, statementId);
+        else if (rosterOrRules && connections.DialogueOf(dialogueId) is { } dialogue)
+        {
+            // A new mode may turn a live viewer into a release viewer, and a new roster changes the
+            // silent figures of what is not yet released: every clause is sent afresh.
+            releasesSent.Forget(dialogueId);
+            foreach (var statement in dialogue.Statements)
+                await SendReleasedAsync(dialogueId, statement.Id);
+        }
+    }
+
+    /// <summary>
+    /// To release viewers: the clauses of a statement whose release or "changes pending" moved,
+    /// read from the statement's state (never from the live figures the grain published).
+    /// </summary>
+    private async Task SendReleasedAsync(Guid dialogueId, Guid statementId)
+    {
+        if (connections.DialogueOf(dialogueId) is not { } dialogue)
+            return;
+        var roles = connections.In(dialogueId).Select(c => c.Role).Distinct().Where(r => !ConsensusVisibility.SeesLiveFigures(dialogue, r)).ToList();
+        if (roles.Count == 0 || await dialogues.GetStatementStateAsync(statementId) is not { } statement)
+            return;
+        var released = Disclosure.Released(statement, dialogue);
+        foreach (var (role, update) in PushRendering.Released(dialogueId, released, releasesSent.Moved(dialogueId, released, dialogue), dialogue, roles))
+            await hub.Clients.Group(AudienceGroup.Name(dialogueId, role)).ConsensusChanged(update);
     }
 
     private async Task SendConsensusAsync(Guid dialogueId, ConsensusDelta delta)

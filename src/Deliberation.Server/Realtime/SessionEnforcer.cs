@@ -40,7 +40,8 @@ public sealed class SessionEnforcer(
                 continue;
             }
             var role = dialogue.Roster[claim.ParticipantId].Role;
-            if (role != connection.Role)
+            // The projector shows the room's audience whatever the role of whoever opened it.
+            if (!connection.AsRoom && role != connection.Role)
                 await MoveAsync(dialogueId, connection, role, dialogue);
         }
     }

@@ -4,6 +4,7 @@ using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 using Deliberation.Grains.EventSourcing;
 using Deliberation.Persistence;
+using Deliberation.Server.Visibility;
 
 namespace Deliberation.Server.Services;
 
@@ -22,9 +23,17 @@ public sealed class DialogueHistory(IEventStore store)
         return (dialogue, statement);
     }
 
-    public async Task<StatementConsensus> ConsensusAtAsync(Guid dialogueId, Guid statementId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The matrix as it stood at <paramref name="at"/> for a role: the live figures then for a viewer
+    /// who sees live figures (by the mode of now: modes only become stricter, so a role that sees
+    /// live figures now saw them then), else the releases made up to then — never the figures between
+    /// two releases (docs/security.md, "History").
+    /// </summary>
+    public async Task<StatementConsensus> ConsensusAtAsync(Guid dialogueId, Guid statementId, DateTimeOffset at, DialogueState now, Role role, CancellationToken cancellationToken = default)
     {
         var (dialogue, statement) = await AtAsync(dialogueId, statementId, at, cancellationToken);
-        return ConsensusCalculator.Compute(dialogue, statement, at);
+        return ConsensusVisibility.SeesLiveFigures(now, role)
+            ? ConsensusCalculator.Compute(dialogue, statement, at)
+            : Disclosure.Released(statement, dialogue, at);
     }
 }

@@ -10,6 +10,7 @@ using Deliberation.Grains.Participants;
 using Deliberation.Grains.Sessions;
 using Deliberation.Grains.Statements;
 using Deliberation.Server.Extensions;
+using Deliberation.Server.Visibility;
 
 namespace Deliberation.Server.Services;
 
@@ -72,8 +73,25 @@ public sealed class DialogueService(IGrainFactory grains)
         return state.Exists ? state : null;
     }
 
+    /// <summary>The live, unredacted figures: only for <see cref="ConsensusForAsync"/> and viewers who may see them.</summary>
     public async Task<StatementConsensus> GetConsensusAsync(Guid statementId) =>
         (await Statement(statementId).GetConsensusAsync()).Value;
+
+    /// <summary>A statement's state without checking which dialogue lists it (the push path knows).</summary>
+    public async Task<StatementState?> GetStatementStateAsync(Guid statementId)
+    {
+        var state = (await Statement(statementId).GetStateAsync()).Value;
+        return state.Exists ? state : null;
+    }
+
+    /// <summary>
+    /// The matrix a role may see now: the live figures for a viewer who sees them, else the last
+    /// release of each clause (docs/security.md) — the live figures are not even read for her.
+    /// </summary>
+    public async Task<StatementConsensus> ConsensusForAsync(StatementState statement, DialogueState dialogue, Role role) =>
+        ConsensusVisibility.SeesLiveFigures(dialogue, role)
+            ? await GetConsensusAsync(statement.Id)
+            : Disclosure.Released(statement, dialogue);
 
     /// <summary>
     /// What a room join reads, from one query to the dialogue grain: the dialogue and each of its

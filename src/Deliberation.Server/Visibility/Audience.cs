@@ -12,8 +12,8 @@ public readonly record struct Audience(Role Role, ConfidentialityMode Mode, Guid
     /// <summary>Whether this audience may learn who took which position.</summary>
     public bool SeesNames => ConsensusRedaction.SeesNames(Mode, Role);
 
-    /// <summary>Whether groups under k are folded into one row for this audience.</summary>
-    public bool FoldsSmallGroups => ConsensusRedaction.FoldsSmallGroups(Mode, Role);
+    /// <summary>Whether this audience sees live figures; otherwise it sees only released ones, under the room folding.</summary>
+    public bool SeesLiveFigures => Disclosure.SeesLiveFigures(Mode, Role);
 
     /// <summary>A role as a whole, with no viewer whose own positions it would show.</summary>
     public static Audience OfRole(Role role, ConfidentialityMode mode) => new(role, mode, null);

@@ -1,19 +1,30 @@
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
 
 namespace Deliberation.Server.Visibility;
 
 /// <summary>
-/// The consensus matrix as a role may see it, for a request and for a push alike. The arithmetic
-/// of folding small groups is the domain's (<see cref="ConsensusRedaction"/>); this decides whom it
-/// applies to, so the HTTP answer and the live update can never differ.
+/// The consensus matrix as a role may see it, for a request, a join, a push and history alike
+/// (docs/security.md, "What a release viewer receives"). A viewer who sees live figures
+/// (<see cref="Disclosure.SeesLiveFigures"/>) gets them unfolded; everyone else is a release viewer
+/// and gets only <see cref="Disclosure.Released(Deliberation.Domain.Statements.StatementState, DialogueState, DateTimeOffset?)"/> — built from the statement's releases, so the live
+/// figures never pass through her rendering at all.
 /// </summary>
 public static class ConsensusVisibility
 {
-    public static StatementConsensus For(StatementConsensus consensus, DialogueState dialogue, Role role) =>
-        ConsensusRedaction.ForViewer(consensus, dialogue, role);
+    public static bool SeesLiveFigures(DialogueState dialogue, Role role) =>
+        Disclosure.SeesLiveFigures(dialogue.Settings.Confidentiality, role);
 
-    /// <summary>The figures that moved, as the push a role's connections receive.</summary>
-    public static ConsensusUpdate Update(Guid dialogueId, StatementConsensus moved, DialogueState dialogue, Role role) =>
-        new(dialogueId, moved.StatementId, moved.Version, moved.HasConsensus, For(moved, dialogue, role).Clauses);
+    /// <param name="live">The live figures; read only for a viewer who may see them.</param>
+    public static StatementConsensus For(Func<StatementConsensus> live, StatementState statement, DialogueState dialogue, Role role, DateTimeOffset? at = null) =>
+        SeesLiveFigures(dialogue, role) ? live() : Disclosure.Released(statement, dialogue, at);
+
+    /// <summary>The figures that moved, as the push a live viewer's connections receive.</summary>
+    public static ConsensusUpdate LiveUpdate(Guid dialogueId, StatementConsensus moved) =>
+        new(dialogueId, moved.StatementId, moved.Version, moved.HasConsensus, moved.Clauses);
+
+    /// <summary>Released clauses whose release or "changes pending" moved, as the push a release viewer's connections receive.</summary>
+    public static ConsensusUpdate ReleaseUpdate(Guid dialogueId, StatementConsensus released, IReadOnlyList<ClauseConsensus> moved) =>
+        new(dialogueId, released.StatementId, released.Version, released.HasConsensus, moved);
 }

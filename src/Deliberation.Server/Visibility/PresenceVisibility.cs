@@ -7,8 +7,9 @@ namespace Deliberation.Server.Visibility;
 
 /// <summary>
 /// Presence as a role may see it: names only where the mode shows names to that role; otherwise
-/// counts by role and by group, with groups under k folded as in the consensus matrix — a count of
-/// one in a group of two tells who is in the room as surely as a name.
+/// counts by role and by the rows the room's matrix shows (<see cref="Disclosure.RoomFolding"/>) —
+/// never finer than a release: an arrival counted in a row the matrix folds would tell who arrived
+/// as surely as a name (docs/security.md, "What a release viewer receives").
 /// </summary>
 public static class PresenceVisibility
 {
@@ -24,11 +25,11 @@ public static class PresenceVisibility
         ImmutableArray<PresentPerson>? people = audience.SeesNames
             ? [.. present.Select(m => new PresentPerson(m.Member.ParticipantId, m.Member.DisplayName, m.Member.Role, m.Connections))]
             : null;
+        // Groups fold by the roster, not by who is present, exactly as the released matrix folds them.
+        var folding = audience.SeesLiveFigures ? null : Disclosure.RoomFolding(dialogue);
         var byGroup = dialogue.Dimensions.Select(d =>
         {
-            // Groups fold by their size on the roster, not by who is present, as in the matrix.
-            var sizes = d.Groups.Select(g => (g, dialogue.Roster.Values.Count(m => m.GroupIn(d.Name) == g))).ToArray();
-            var folded = audience.FoldsSmallGroups ? ConsensusRedaction.GroupsToFold(sizes, dialogue.Settings.MinimumGroupSize) : [];
+            IReadOnlySet<string> folded = folding?.GetValueOrDefault(d.Name) is { } set ? set : ImmutableHashSet<string>.Empty;
             var counts = d.Groups.Where(g => !folded.Contains(g))
                 .ToDictionary(g => g, g => present.Count(m => m.Member.GroupIn(d.Name) == g));
             if (folded.Count > 0)

@@ -22,7 +22,7 @@ public static class PushRendering
         {
             var audience = Audience.OfRole(role, mode);
             var personal = audience.SeesNames ? [] : connections
-                .Where(c => c.Role == role && events.Any(e => EventLog.Attributes(e) == c.ParticipantId))
+                .Where(c => c.Role == role && !c.AsRoom && events.Any(e => EventLog.Attributes(e) == c.ParticipantId))
                 .ToList();
             deliveries.Add(new RoleDelivery(role, [.. personal.Select(c => c.ConnectionId)], streamId, [.. events.Select(e => EventLog.Render(e, audience))]));
             foreach (var connection in personal)
@@ -34,9 +34,21 @@ public static class PushRendering
         return deliveries;
     }
 
-    /// <summary>The figures that moved, once per role present: each role gets its own folding.</summary>
+    /// <summary>
+    /// The live figures that moved, to the roles present that see live figures — and to no other:
+    /// release viewers hear of figures only through <see cref="Released"/>.
+    /// </summary>
     public static IReadOnlyList<(Role Role, ConsensusUpdate Update)> Consensus(Guid dialogueId, StatementConsensus moved, DialogueState dialogue, IEnumerable<Role> roles) =>
-        [.. roles.Distinct().Select(role => (role, ConsensusVisibility.Update(dialogueId, moved, dialogue, role)))];
+        [.. roles.Distinct().Where(role => ConsensusVisibility.SeesLiveFigures(dialogue, role)).Select(role => (role, ConsensusVisibility.LiveUpdate(dialogueId, moved)))];
+
+    /// <summary>The release viewers' update — one rendering, the same for every role that does not see live figures.</summary>
+    public static IReadOnlyList<(Role Role, ConsensusUpdate Update)> Released(Guid dialogueId, StatementConsensus released, IReadOnlyList<ClauseConsensus> moved, DialogueState dialogue, IEnumerable<Role> roles)
+    {
+        if (moved.Count == 0)
+            return [];
+        var update = ConsensusVisibility.ReleaseUpdate(dialogueId, released, moved);
+        return [.. roles.Distinct().Where(role => !ConsensusVisibility.SeesLiveFigures(dialogue, role)).Select(role => (role, update))];
+    }
 
     /// <summary>Presence, once per role present.</summary>
     public static IReadOnlyList<(Role Role, PresenceView View)> Presence(Presence presence, DialogueState dialogue, IEnumerable<Role> roles) =>

@@ -14,9 +14,9 @@ public static class ViewsOf
     /// <summary>The statement with the viewer's own positions; amendments name their proposer only where names may be seen.</summary>
     public static StatementView Statement(StatementState s, Viewer viewer, bool seesNames) => StateViews.Statement(s, viewer.ParticipantId, seesNames);
 
-    /// <summary>The consensus matrix as the viewer may see it.</summary>
-    public static StatementConsensus Consensus(StatementConsensus consensus, Viewer viewer) =>
-        ConsensusVisibility.For(consensus, viewer.Dialogue, viewer.Role);
+    /// <summary>The consensus matrix as the viewer may see it: live, or as last released.</summary>
+    public static StatementConsensus Consensus(StatementConsensus live, StatementState statement, Viewer viewer) =>
+        ConsensusVisibility.For(() => live, statement, viewer.Dialogue, viewer.Role);
 
     /// <summary>A drafter's text as the room sees it; everyone in the room may see who is drafting.</summary>
     public static DraftPreviewView DraftPreview(DraftPreview p) =>

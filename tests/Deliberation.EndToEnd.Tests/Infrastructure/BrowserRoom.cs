@@ -44,14 +44,17 @@ public sealed class BrowserRoom : IAsyncLifetime
     }
 
     /// <summary>A dialogue in Drafting with one clause; returns its ids and each person's invite code.</summary>
-    public async Task<SetUpDialogue> SetUpAsync(params (string Name, Role Role, string? Region)[] people)
+    public Task<SetUpDialogue> SetUpAsync(params (string Name, Role Role, string? Region)[] people) => SetUpAsync(1, people);
+
+    /// <summary>The same with k = <paramref name="minimumGroupSize"/>: with k = 1 every change is released at once.</summary>
+    public async Task<SetUpDialogue> SetUpAsync(int minimumGroupSize, params (string Name, Role Role, string? Region)[] people)
     {
         using var convener = await Server.NewOrganiserClientAsync();
         var created = await convener.PostOkAsync("/api/dialogues", new
         {
             title = "Dialogue on AI safety (browser test)",
             confidentiality = ConfidentialityMode.ChathamHouse,
-            minimumGroupSize = 1,
+            minimumGroupSize,
             dimensions = new[] { new Dimension("Region", ["North", "South"]) },
             convenerName = "Ada Convener",
         });

@@ -1,3 +1,4 @@
+using Deliberation.Domain.Statements;
 using System.Text.Json;
 using Deliberation.Domain;
 using Deliberation.Server.Hubs;
@@ -34,10 +35,22 @@ public sealed class HubRoundTripTests(HubFixture fixture)
         Assert.Equal(outcome.Version, pushed["version"]!.GetValue<long>());
         Assert.Null(pushed["position"]);
         Assert.DoesNotContain("reservation", pushed.ToJsonString(), StringComparison.Ordinal);
-        var update = await n1.WaitForAsync(c => c.Consensus.Cast<JsonElement?>().FirstOrDefault() is { } u ? (object)u : null, what: "ConsensusChanged");
-        var north = ((JsonElement)update).GetProperty("clauses")[0].GetProperty("dimensions")[0].GetProperty("groups")[0];
-        Assert.Equal("North", north.GetProperty("group").GetString());
-        Assert.Equal(1, north.GetProperty("support").GetInt32());
+        // A delegate in ChathamHouse is a release viewer: one change is only "changes pending"…
+        var pending = (JsonElement)await n1.WaitForAsync(c => c.Consensus.Cast<JsonElement?>().FirstOrDefault() is { } u ? (object)u : null, what: "ConsensusChanged");
+        Assert.True(pending.GetProperty("clauses")[0].GetProperty("release").GetProperty("changesPending").GetBoolean());
+        Assert.Equal(0, North(pending).GetProperty("support").GetInt32());
+        // …until the chair shows the room (forced: one change is fewer than k).
+        Assert.True((await dialogue.AcceptAsync(Facilitator, new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true)))["accepted"]!.GetValue<bool>());
+        var released = (JsonElement)await n1.WaitForAsync(c => c.Consensus.Cast<JsonElement?>().Skip(1).FirstOrDefault() is { } u ? (object)u : null, what: "the release");
+        Assert.True(released.GetProperty("clauses")[0].GetProperty("release").GetProperty("forced").GetBoolean());
+        Assert.Equal(1, North(released).GetProperty("support").GetInt32());
+
+        static JsonElement North(JsonElement update)
+        {
+            var north = update.GetProperty("clauses")[0].GetProperty("dimensions")[0].GetProperty("groups")[0];
+            Assert.Equal("North", north.GetProperty("group").GetString());
+            return north;
+        }
     }
 
     [Fact]

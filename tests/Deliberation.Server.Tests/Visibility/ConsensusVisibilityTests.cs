@@ -1,11 +1,15 @@
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
 using Deliberation.Server.Visibility;
 
 namespace Deliberation.Server.Tests.Visibility;
 
-/// <summary>The consensus matrix per viewer: who sees small groups folded, and the same for a request and a push.</summary>
+/// <summary>
+/// The consensus matrix per viewer: live figures unfolded for a viewer who sees them; for everyone
+/// else the last release, under the room folding — the same for a request and a push.
+/// </summary>
 public sealed class ConsensusVisibilityTests
 {
     /// <summary>k = 3. North: the chair and three delegates; South: three; East: two; West: one. Every delegate supports.</summary>
@@ -21,8 +25,13 @@ public sealed class ConsensusVisibilityTests
         room.Deliberate();
         foreach (var member in delegates)
             room.Take(member, clause, PositionKind.Support);
+        // What the statement grain appends after every batch of positions.
+        room.Must(new ReleaseFigures(ReleaseTrigger.Threshold), room.Facilitator);
         return (room, room.Consensus());
     }
+
+    private static StatementConsensus Seen(SmallRoom room, StatementConsensus live, Role role) =>
+        ConsensusVisibility.For(() => live, room.Statement, room.Dialogue, role);
 
     private static IReadOnlyList<string> RegionRows(StatementConsensus consensus) =>
         [.. Assert.Single(consensus.Clauses).Dimensions.Single(d => d.Name == SmallRoom.Region).Groups.Select(g => g.Group)];
@@ -39,7 +48,7 @@ public sealed class ConsensusVisibilityTests
     {
         var (room, consensus) = AMatrix(mode);
 
-        var rows = RegionRows(ConsensusVisibility.For(consensus, room.Dialogue, role));
+        var rows = RegionRows(Seen(room, consensus, role));
 
         Assert.Equal(folded
             ? [SmallRoom.North, SmallRoom.South, ConsensusRedaction.FoldedRowName]
@@ -51,7 +60,7 @@ public sealed class ConsensusVisibilityTests
     {
         var (room, consensus) = AMatrix(ConfidentialityMode.Anonymous);
 
-        var region = Assert.Single(ConsensusVisibility.For(consensus, room.Dialogue, Role.Delegate).Clauses).Dimensions.Single(d => d.Name == SmallRoom.Region);
+        var region = Assert.Single(Seen(room, consensus, Role.Delegate).Clauses).Dimensions.Single(d => d.Name == SmallRoom.Region);
         var row = region.Groups.Single(g => g.Group == ConsensusRedaction.FoldedRowName);
 
         Assert.Equal(3, row.Members);
@@ -69,11 +78,39 @@ public sealed class ConsensusVisibilityTests
         var participant = room.Dialogue.Roster.Values.FirstOrDefault(m => m.Role == role)?.ParticipantId ?? room.Add(role, SmallRoom.North);
         var viewer = Viewer.Of(room.Dialogue, participant)!;
 
-        var answered = ViewsOf.Consensus(consensus, viewer);
-        var pushed = ConsensusVisibility.Update(room.DialogueId, consensus, room.Dialogue, role);
+        var answered = ViewsOf.Consensus(consensus, room.Statement, viewer);
+        // The push path: live figures as the grain published them, or the node's release rendering.
+        var released = Disclosure.Released(room.Statement, room.Dialogue);
+        var pushed = ConsensusVisibility.SeesLiveFigures(room.Dialogue, role)
+            ? Assert.Single(PushRendering.Consensus(room.DialogueId, consensus, room.Dialogue, [role])).Update
+            : Assert.Single(PushRendering.Released(room.DialogueId, released, released.Clauses, room.Dialogue, [role])).Update;
 
         Assert.Equal(Domain.DomainJson.Serialize(answered.Clauses), Domain.DomainJson.Serialize(pushed.Clauses));
         Assert.Equal((room.DialogueId, consensus.StatementId, consensus.Version, consensus.HasConsensus),
             (pushed.DialogueId, pushed.StatementId, pushed.Version, pushed.HasConsensus));
+    }
+
+    [Theory]
+    [InlineData(ConfidentialityMode.ChathamHouse, Role.Delegate)]
+    [InlineData(ConfidentialityMode.ChathamHouse, Role.Observer)]
+    [InlineData(ConfidentialityMode.Anonymous, Role.Facilitator)]
+    public void BetweenReleasesAReleaseViewerSeesTheLastReleaseWithChangesPendingAndNoLivePush(ConfidentialityMode mode, Role role)
+    {
+        var (room, _) = AMatrix(mode);
+        var clause = room.Statement.ClauseOrder[0];
+        var released = Seen(room, room.Consensus(), role);
+        var late = room.AddDelegates(2, SmallRoom.North);
+        foreach (var member in late)
+            room.Take(member, clause, PositionKind.Block);
+        room.Must(new ReleaseFigures(ReleaseTrigger.Threshold), room.Facilitator); // two changes: below k, nothing released
+
+        var live = room.Consensus();
+        var seen = Assert.Single(Seen(room, live, role).Clauses);
+
+        Assert.Equal(2, Assert.Single(live.Clauses).Dimensions[0].Total.Block);
+        Assert.Equal(0, seen.Dimensions[0].Total.Block);
+        Assert.Equal(Domain.DomainJson.Serialize(Assert.Single(released.Clauses).Dimensions), Domain.DomainJson.Serialize(seen.Dimensions));
+        Assert.True(seen.Release!.ChangesPending);
+        Assert.Empty(PushRendering.Consensus(room.DialogueId, live, room.Dialogue, [role]));
     }
 }

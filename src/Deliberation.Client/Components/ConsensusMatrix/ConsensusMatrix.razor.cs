@@ -79,6 +79,13 @@ public sealed partial class ConsensusMatrix
         }
     }
 
+    /// <summary>
+    /// For a release viewer (figures carry a release): the newest release among the clauses, to say
+    /// how old the figures are; null for a viewer who sees live figures.
+    /// </summary>
+    private ReleaseView? LastShown =>
+        Consensus?.Clauses.Select(c => c.Release).OfType<ReleaseView>().OrderByDescending(r => r.At ?? DateTimeOffset.MinValue).FirstOrDefault();
+
     private static string Excerpt(string text) => text.Length <= 60 ? text : text[..57].TrimEnd() + "…";
 
     private bool CountsFor(string dimension) =>

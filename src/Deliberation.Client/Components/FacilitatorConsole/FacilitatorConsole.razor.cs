@@ -10,7 +10,8 @@ public sealed record TimerRequest(string Label, int Seconds);
 
 /// <summary>
 /// The chair's controls: move the phase, time a discussion, give the floor to the next speaker,
-/// put a clause on the floor, resolve a bracket, freeze the text. Amendments are decided beside
+/// put a clause on the floor, show the room the figures (all clauses, or the selected one now),
+/// resolve a bracket, freeze the text. Amendments are decided beside
 /// the clause, where the text is.
 /// </summary>
 public sealed partial class FacilitatorConsole
@@ -56,6 +57,14 @@ public sealed partial class FacilitatorConsole
 
     [Parameter]
     public EventCallback OnFreeze { get; set; }
+
+    /// <summary>Releases every clause with enough changes since the room last saw it.</summary>
+    [Parameter]
+    public EventCallback OnShowTheRoom { get; set; }
+
+    /// <summary>Releases one clause now; the page asks before forcing one with too few changes.</summary>
+    [Parameter]
+    public EventCallback<Guid> OnReleaseClause { get; set; }
 
     private Phase? Next => Dialogue.Phase < Phase.Closed && Phases.CanMove(Dialogue.Phase, Dialogue.Phase + 1) ? Dialogue.Phase + 1 : null;
 

@@ -6,10 +6,13 @@ namespace Deliberation.Client.Pages.Projector;
 /// <summary>
 /// For the screen at the front of the room: read-only and large — the clause on the floor, the
 /// timer and the matrix. It follows the facilitator's focus; with nothing on the floor it shows
-/// the first clause's statement and no clause.
+/// the first clause's statement and no clause. The whole room reads it, so it shows what a delegate
+/// may see — released figures, the room folding — whoever's browser opened it (docs/security.md).
 /// </summary>
 public sealed partial class ProjectorPage
 {
+    protected override bool WatchesAsRoom => true;
+
     private StatementView? Statement =>
         Dialogue?.Focus is { } focus && State?.StatementOrNull(focus.StatementId) is { } s ? s : State?.Statements.FirstOrDefault();
 

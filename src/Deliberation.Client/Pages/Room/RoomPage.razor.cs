@@ -24,8 +24,14 @@ public sealed partial class RoomPage
     private bool followFloor = true;
     private bool busy;
 
+    /// <summary>The server's refusal of a release with fewer than k changes: the chair is asked before forcing it.</summary>
+    internal const string TooFewChangesRule = "release.too-few-changes";
+
     [Inject]
     private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = null!;
 
     private StatementView? Statement =>
         (selectedStatementId ?? Dialogue?.Focus?.StatementId) is { } id && State?.StatementOrNull(id) is { } chosen
@@ -216,4 +222,25 @@ public sealed partial class RoomPage
 
     private Task FreezeAsync() =>
         Statement is { } s ? RunAsync(hub => hub.FreezeStatement(new StatementRequest(DialogueId, s.Id)), "The text is frozen.") : Task.CompletedTask;
+
+    /// <summary>
+    /// "Show the room": every clause with enough changes, or the one named. A named clause with too
+    /// few changes is refused with a message that names the risk; the chair reads it in a
+    /// confirmation and may force the release, which everyone then sees marked as forced.
+    /// </summary>
+    private async Task ShowTheRoomAsync(Guid? clauseId)
+    {
+        if (Statement is not { } s)
+            return;
+        var outcome = await RunAsync(hub => hub.ShowTheRoom(new ShowTheRoomRequest(DialogueId, s.Id, clauseId)), "The room sees the figures.", refusalShownInline: true);
+        if (outcome.Accepted || outcome.Error is not { } error)
+            return;
+        if (error.Rule != TooFewChangesRule || clauseId is not { } id)
+        {
+            Snackbar.Add(error.Message, Severity.Error);
+            return;
+        }
+        if (await ConfirmDialog.AskAsync(Dialogs, "Release with too few changes?", error.Message, [], "Release anyway", destructive: true))
+            await RunAsync(hub => hub.ShowTheRoom(new ShowTheRoomRequest(DialogueId, s.Id, id, Force: true)), "Released to the room, marked as forced.");
+    }
 }

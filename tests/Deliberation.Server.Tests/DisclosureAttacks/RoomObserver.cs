@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Deliberation.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Deliberation.Server.Tests.DisclosureAttacks;
+
+/// <summary>What the observer saw, in the order it arrived, with when it arrived.</summary>
+public sealed record Seen(string Kind, DateTimeOffset At, JsonNode Payload);
+
+/// <summary>
+/// A delegate who does the arithmetic: she joins the room over real SignalR as any delegate does,
+/// records every push (events, consensus, presence) with its arrival time, polls the history
+/// (<c>consensus?at=</c>) around every event, downloads the events log, and then infers, for each
+/// change she could not see, which roster members could have made it (<see cref="Inference"/>).
+/// The suite asserts on her inference — "no hidden position is narrowed to fewer than k people" —
+/// not on the absence of names.
+/// </summary>
+public sealed class RoomObserver : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<Seen> seen = new();
+    private readonly TestDialogue dialogue;
+
+    private RoomObserver(TestDialogue dialogue, string name, HubClient hub, IReadOnlyList<KnownMember> roster)
+    {
+        this.dialogue = dialogue;
+        Name = name;
+        Hub = hub;
+        Roster = roster;
+    }
+
+    public string Name { get; }
+
+    public Guid Me => dialogue.IdOf(Name);
+
+    public HubClient Hub { get; }
+
+    /// <summary>The voting members, as the roster she may read names them and their groups.</summary>
+    public IReadOnlyList<KnownMember> Roster { get; }
+
+    public IReadOnlyCollection<Seen> Timeline => seen;
+
+    /// <summary>Connects as <paramref name="name"/>; <paramref name="asRoom"/> watches as the projector does.</summary>
+    public static async Task<RoomObserver> JoinAsync(DisclosureFixture fixture, TestDialogue dialogue, string name, bool asRoom = false)
+    {
+        var view = await dialogue[name].GetJsonAsync(dialogue.Url);
+        var roster = view["roster"]!.AsArray()
+            .Where(m => m!["groups"]!.AsObject().Count > 0)
+            .Select(m => new KnownMember(m!["participantId"]!.GetValue<Guid>(), m["displayName"]!.GetValue<string>(),
+                m["groups"]!.AsObject().ToDictionary(g => g.Key, g => g.Value!.GetValue<string>())))
+            .ToList();
+        var hub = await fixture.ConnectAsync(dialogue, name);
+        var observer = new RoomObserver(dialogue, name, hub, roster);
+        hub.Connection.On<string, List<JsonObject>>("EventsAppended", (stream, events) =>
+        {
+            foreach (var e in events)
+            {
+                e["streamId"] ??= stream;
+                observer.Record("event", e);
+            }
+        });
+        hub.Connection.On<JsonElement>("ConsensusChanged", update => observer.Record("consensus", JsonNode.Parse(update.GetRawText())!));
+        hub.Connection.On<JsonElement>("PresenceChanged", update => observer.Record("presence", JsonNode.Parse(update.GetRawText())!));
+        var joined = JsonNode.Parse((await hub.Connection.InvokeAsync<JsonElement>(asRoom ? "WatchAsRoom" : "JoinDialogue", dialogue.Id, new Dictionary<string, long?>())).GetRawText())!;
+        observer.Record("join", joined);
+        observer.Record("presence", joined["presence"]!);
+        foreach (var statement in joined["consensus"]!.AsArray())
+            observer.Record("consensus", statement!);
+        return observer;
+    }
+
+    private void Record(string kind, JsonNode payload) => seen.Enqueue(new Seen(kind, DateTimeOffset.UtcNow, payload));
+
+    /// <summary>Each clause's figures in the order she received them (join, then pushes).</summary>
+    public IReadOnlyList<JsonNode> ClauseStates(Guid clauseId) =>
+        [.. seen.Where(s => s.Kind == "consensus")
+            .SelectMany(s => s.Payload["clauses"]!.AsArray())
+            .Where(c => c!["clauseId"]!.GetValue<Guid>() == clauseId && c["optionId"] is null)
+            .Select(c => c!)];
+
+    public IReadOnlyList<JsonNode> PresenceStates => [.. seen.Where(s => s.Kind == "presence").Select(s => s.Payload)];
+
+    public IReadOnlyList<JsonObject> Events => [.. seen.Where(s => s.Kind == "event").Select(s => (JsonObject)s.Payload)];
+
+    /// <summary>Her inference from consecutive pushes of one clause: the candidates behind each change she saw.</summary>
+    public IReadOnlyList<IReadOnlySet<Guid>> AttributionsFromPushes(Guid clauseId) => Differences(ClauseStates(clauseId));
+
+    /// <summary>Her inference from presence pushes: the candidates behind each arrival or departure.</summary>
+    public IReadOnlyList<IReadOnlySet<Guid>> AttributionsFromPresence()
+    {
+        var states = PresenceStates;
+        return [.. states.Zip(states.Skip(1)).Select(p => Inference.PresenceCandidates(p.First, p.Second, Roster)).OfType<IReadOnlySet<Guid>>()];
+    }
+
+    /// <summary>
+    /// Her inference from history: the matrix just before and at each statement event she was sent
+    /// (by its <c>occurredAt</c> when shown, else by when it arrived), differenced.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlySet<Guid>>> AttributionsFromHistoryAsync(Guid clauseId)
+    {
+        var moments = new SortedSet<DateTimeOffset>();
+        foreach (var s in seen.Where(s => s.Kind == "event" && s.Payload["streamId"]?.GetValue<string>()?.StartsWith("statement-", StringComparison.Ordinal) == true))
+        {
+            var at = s.Payload["occurredAt"] is { } occurred ? occurred.GetValue<DateTimeOffset>() : s.At;
+            moments.Add(at.AddTicks(-1));
+            moments.Add(at);
+        }
+        var states = new List<JsonNode>();
+        foreach (var at in moments)
+        {
+            var consensus = await dialogue.ConsensusAsync(Name, at.ToString("O", CultureInfo.InvariantCulture));
+            states.Add(ConsensusJson.Clause(consensus, clauseId));
+        }
+        return Differences(states);
+    }
+
+    /// <summary>The events log as she may download it.</summary>
+    public async Task<JsonArray> EventsLogAsync() => (await dialogue.EventsAsync(Name)).Events;
+
+    private List<IReadOnlySet<Guid>> Differences(IReadOnlyList<JsonNode> states) =>
+        [.. states.Zip(states.Skip(1)).Select(p => Inference.Candidates(p.First, p.Second, Roster)).OfType<IReadOnlySet<Guid>>()];
+
+    /// <summary>A readable account of a narrow attribution, for the failure message.</summary>
+    public string Describe(IReadOnlySet<Guid> candidates) =>
+        $"{candidates.Count} candidate(s): {string.Join(", ", Roster.Where(m => candidates.Contains(m.Id)).Select(m => m.Name))}";
+
+    public ValueTask DisposeAsync() => Hub.DisposeAsync();
+}
