@@ -50,6 +50,38 @@ public sealed class ReleaseTests
     }
 
     [Fact]
+    public void BeforeItsFirstRelease_AClauseIsPendingToTheRoom_WhateverTheSilentArithmeticSays()
+    {
+        var dialogue = new DialogueBuilder(confidentiality: ConfidentialityMode.Anonymous, minimumGroupSize: K);
+        // Groups of one: "needs one more" is true of a silent room, so the engine's status alone would read Near consensus.
+        dialogue.AddDelegates(1, China);
+        dialogue.AddDelegates(1, UnitedStates);
+        var clause = dialogue.Clause("Third-party evaluations before deployment.", ClauseKind.GovernanceProposal);
+        dialogue.InPhase(Phase.Deliberation);
+        dialogue.TakeAsTheGrain(dialogue.Dialogue.Roster.Values.First(m => m.Role == Role.Delegate).ParticipantId, clause, PositionKind.Support);
+
+        var shown = Disclosure.Released(dialogue.Statement, dialogue.Dialogue).Clauses.Single();
+
+        Assert.Equal(ClauseStatus.Pending, shown.Status);
+        Assert.True(shown.Release!.ChangesPending);
+        Assert.All(shown.Dimensions.SelectMany(d => d.Groups), g => Assert.Equal(0, g.Counts.Responded));
+    }
+
+    [Fact]
+    public void AWithdrawalAfterTheLastRelease_ShowsAtOnce_ItIsTextNotAPosition()
+    {
+        var (dialogue, delegates, clause) = Room();
+        foreach (var member in delegates.Take(K))
+            dialogue.TakeAsTheGrain(member, clause, PositionKind.Support);
+        Assert.NotNull(dialogue.ClauseOf(clause).LastRelease);
+
+        dialogue.InPhase(Phase.Drafting);
+        dialogue.Must(new WithdrawClause(clause, "Merged into clause 2."), dialogue.Convener);
+
+        Assert.Equal(ClauseStatus.Withdrawn, Disclosure.Released(dialogue.Statement, dialogue.Dialogue).Clauses.Single().Status);
+    }
+
+    [Fact]
     public void AChangerNoLongerVoting_DoesNotCountTowardsK()
     {
         var (dialogue, delegates, clause) = Room();

@@ -39,6 +39,9 @@ public sealed class ReleaseWiringTests(ClusterFixture cluster)
         // One append: consecutive places in the log, one moment.
         Assert.Equal(last[0].Position + 1, last[1].Position);
         Assert.Equal(last[0].OccurredAt, last[1].OccurredAt);
+        // The position is hers; the release is the system's — naming her would tell the room who completed it.
+        Assert.Equal(room.Delegates[2], Guid.Parse(last[0].Actor));
+        Assert.Equal(Guid.Empty, Guid.Parse(last[1].Actor));
         var release = (FiguresReleased)DomainJson.DeserializeEvent(last[1].Type, last[1].PayloadJson);
         Assert.Equal((ReleaseTrigger.Threshold, 3), (release.Trigger, release.Clauses.Single().Changes));
         Assert.Empty((await room.StatementStateAsync()).Clauses[clause].ChangedSinceRelease);

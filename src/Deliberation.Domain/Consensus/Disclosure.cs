@@ -68,6 +68,8 @@ public static class Disclosure
         if (clause.LastRelease is { } release)
             return release.Figures with
             {
+                // A withdrawal is public text, not a position: the room sees it at once.
+                Status = clause.Withdrawn ? ClauseStatus.Withdrawn : release.Figures.Status,
                 Release = new ReleaseView(clause.LastReleaseVersion, clause.LastReleaseAt, clause.LastReleaseTrigger, release.Forced, release.Changes, pending, release.Notes),
             };
         var silent = clause with
@@ -78,6 +80,8 @@ public static class Disclosure
         };
         return ForRoom(ConsensusCalculator.EvaluateClause(roster, dialogue.Rules, silent), dialogue) with
         {
+            // Nothing shown yet is Pending, whatever the arithmetic of an all-silent room says of tiny groups.
+            Status = clause.Withdrawn ? ClauseStatus.Withdrawn : ClauseStatus.Pending,
             Release = new ReleaseView(0, null, null, false, 0, pending, []),
         };
     }

@@ -21,4 +21,8 @@ public sealed record StatementSigned(string Name, string? Affiliation, Signature
 public sealed record SignatureWithdrawn(string? Reason) : StatementEvent;
 
 /// <summary>The room was shown the figures of some clauses (docs/domain.md, "Releases"); everyone may read this event whole.</summary>
-public sealed record FiguresReleased(ReleaseTrigger Trigger, ImmutableArray<ClauseRelease> Clauses) : StatementEvent;
+public sealed record FiguresReleased(ReleaseTrigger Trigger, ImmutableArray<ClauseRelease> Clauses) : StatementEvent
+{
+    /// <summary>A threshold release is committed with the position that completed it; naming that delegate would tell the room who changed.</summary>
+    public override bool IsTheSystemsAct() => Trigger == ReleaseTrigger.Threshold;
+}

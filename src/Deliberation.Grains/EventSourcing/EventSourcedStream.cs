@@ -139,18 +139,21 @@ public sealed class EventSourcedStream<TState, TEvent>(
     private async Task<IReadOnlyList<AppliedEvent<TState, TEvent>>> CommitAsync(
         IReadOnlyList<TEvent> events, string scope, Guid actor, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var stored = await store.AppendAsync(streamId, scope, Version, [.. events.Select(e => RecordedEvent.Encode(e, actor, at))], cancellationToken);
+        var stored = await store.AppendAsync(streamId, scope, Version, [.. events.Select(e => RecordedEvent.Encode(e, ActorOf(e, actor), at))], cancellationToken);
         var applied = new List<AppliedEvent<TState, TEvent>>(events.Count);
         for (var i = 0; i < events.Count; i++)
         {
             var before = State;
-            State = apply(State, events[i], new EventMeta(stored[i].Version, stored[i].OccurredAt, actor));
+            State = apply(State, events[i], new EventMeta(stored[i].Version, stored[i].OccurredAt, ActorOf(events[i], actor)));
             applied.Add(new(before, events[i], State, stored[i]));
         }
         if (Version - lastSnapshot >= SnapshotEvery)
             await SaveSnapshotAsync(at, cancellationToken);
         return applied;
     }
+
+    /// <summary>The actor an event is recorded with: the caller's, or nobody's for an act of the system (<see cref="DomainEvent.IsTheSystemsAct"/>).</summary>
+    private static Guid ActorOf(TEvent e, Guid actor) => e.IsTheSystemsAct() ? Guid.Empty : actor;
 
     private async Task SaveSnapshotAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {

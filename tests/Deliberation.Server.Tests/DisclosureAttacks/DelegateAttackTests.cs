@@ -183,6 +183,26 @@ public sealed class DelegateAttackTests(DisclosureFixture fixture)
     }
 
     [Fact]
+    public async Task TheLogNamesNobodyWhoseChangeCompletedARelease()
+    {
+        // A threshold release commits with the change that completed it; were it recorded with that
+        // delegate as its actor, every release would name one of its k changers to the whole room.
+        var (dialogue, clauses) = await fixture.RoomAsync();
+        await using var attacker = await RoomObserver.JoinAsync(fixture, dialogue, Attacker);
+
+        await PlayAsync(dialogue, clauses[0], attacker);
+
+        var log = (await attacker.EventsLogAsync()).Select(e => e!.AsObject()).Concat(attacker.Events).ToList();
+        var releases = log.Where(e => (string?)e["type"] == "FiguresReleased").ToList();
+        Assert.NotEmpty(releases);
+        var others = attacker.Roster.Where(m => m.Id != attacker.Me).Select(m => m.Id.ToString()).ToHashSet();
+        Assert.All(releases, e => Assert.DoesNotContain((string?)e["actor"] ?? "", others));
+        // And nothing else she holds names another delegate as the actor of a statement event.
+        Assert.All(log.Where(e => ((string?)e["streamId"])?.StartsWith("statement-", StringComparison.Ordinal) == true),
+            e => Assert.DoesNotContain((string?)e["actor"] ?? "", others));
+    }
+
+    [Fact]
     public async Task Channel4_FoldedRowsFiguresDoNotChangeWhenTwoOfItsMembersSwapHistories()
     {
         // One dimension with two groups under k (East: 2, West: 1) folded together. Two rooms play
