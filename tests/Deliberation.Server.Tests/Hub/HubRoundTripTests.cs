@@ -129,7 +129,7 @@ public sealed class HubRoundTripTests(HubFixture fixture)
         await using var n1 = await fixture.ConnectAsync(dialogue, "N1");
         var before = await dialogue.DialogueVersionAsync();
 
-        // Raise and lower a hand far faster than 20 a second: the bucket (40) runs dry.
+        // Raise and lower a hand 100 times, faster than the fixture's 5 a second: the bucket (40) runs dry.
         var outcomes = new List<CommandOutcome>();
         for (var i = 0; i < 100; i++)
             outcomes.Add(await n1.InvokeAsync(i % 2 == 0 ? "RaiseHand" : "LowerHand", i % 2 == 0 ? new DialogueRequest(dialogue.Id) : new LowerHandRequest(dialogue.Id)));
