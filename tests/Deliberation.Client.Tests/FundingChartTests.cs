@@ -43,6 +43,26 @@ public sealed class FundingChartTests : ComponentTest
     }
 
     [Fact]
+    public void WithoutABestValueTheChartSaysNoValueHasSupportInsteadOfAMarker()
+    {
+        // Ranges were stated but the domain found no best value (docs/consensus.md): no marker at the top of the grid.
+        var cut = Render<FundingChart>(p => p.Add(x => x.Agreement, Agreement() with { BestValue = null, BestMinimumShare = null }));
+
+        Assert.Empty(cut.FindAll("[data-testid='best-value']"));
+        Assert.Equal("No value has support yet", cut.Find("[data-testid='no-best-value']").TextContent);
+        Assert.Contains("No value has support yet", cut.Find("svg").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void WithABestValueThereIsAMarkerAndNoNoSupportNote()
+    {
+        var cut = Render<FundingChart>(p => p.Add(x => x.Agreement, Agreement(new ValueInterval(20, 30))));
+
+        Assert.NotNull(cut.Find("[data-testid='best-value']"));
+        Assert.Empty(cut.FindAll("[data-testid='no-best-value']"));
+    }
+
+    [Fact]
     public void EachGroupWithAStatedRangeGetsACurveAndSilentGroupsNone()
     {
         var cut = Render<FundingChart>(p => p.Add(x => x.Agreement, Agreement(new ValueInterval(20, 30))));

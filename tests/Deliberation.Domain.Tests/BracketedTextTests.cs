@@ -154,6 +154,42 @@ public sealed class BracketedTextTests
     }
 
     [Fact]
+    public void AnEditorialResolutionCarriesThePositionsOnTheChosenOptionOverToTheClause()
+    {
+        // Resolving used to leave the clause with no positions: the room had to say it all again (issue 11).
+        var dialogue = new DialogueBuilder();
+        var china = dialogue.AddDelegates(3, China);
+        var clause = dialogue.Clause(Floor, ClauseKind.Principle);
+        dialogue.InPhase(Phase.Deliberation);
+        dialogue.Take(china, clause, PositionKind.Support, "1.2");
+        dialogue.Take(china[..1], clause, PositionKind.Oppose, "1.1");
+        Assert.Equal(ClauseStatus.Pending, dialogue.StatusOf(clause));
+
+        dialogue.InPhase(Phase.Drafting);
+        dialogue.Must(new ResolveAlternative(clause, "1.2", RevisionKind.Editorial), dialogue.Facilitator);
+
+        Assert.Equal(3, dialogue.ClauseOf(clause).Positions.Count);
+        Assert.All(dialogue.ClauseOf(clause).Positions.Values, p => Assert.Equal(PositionKind.Support, p.Kind));
+        Assert.Equal(ClauseStatus.Agreed, dialogue.StatusOf(clause));
+    }
+
+    [Fact]
+    public void ASubstantiveResolutionCarriesNoPositionsOver()
+    {
+        var dialogue = new DialogueBuilder();
+        var china = dialogue.AddDelegates(3, China);
+        var clause = dialogue.Clause(Floor, ClauseKind.Principle);
+        dialogue.InPhase(Phase.Deliberation);
+        dialogue.Take(china, clause, PositionKind.Support, "1.2");
+
+        dialogue.InPhase(Phase.Drafting);
+        dialogue.Must(new ResolveAlternative(clause, "1.2"), dialogue.Facilitator);
+
+        Assert.Empty(dialogue.ClauseOf(clause).Positions);
+        Assert.Equal(ClauseStatus.Pending, dialogue.StatusOf(clause));
+    }
+
+    [Fact]
     public void OnlyTheFacilitatorResolvesAlternatives()
     {
         var dialogue = new DialogueBuilder();

@@ -9,7 +9,7 @@ namespace Deliberation.Domain.Tests;
 
 /// <summary>
 /// Clause status through the whole engine (Decide → Apply → ConsensusCalculator), in docs/consensus.md's
-/// order: Blocked → Agreed → NearConsensus → Contested → Pending.
+/// ladder: Blocked → Agreed → Pending → Gathering → NearConsensus → Contested.
 /// </summary>
 public sealed class ClauseStatusTests
 {
@@ -161,11 +161,44 @@ public sealed class ClauseStatusTests
         dialogue.Take(china[2], clause, PositionKind.Oppose);
         dialogue.Take(us[0], clause, PositionKind.Support); // US: 1 support, 1 oppose, 1 silent → 1 needed
         dialogue.Take(us[1], clause, PositionKind.Oppose);
-        dialogue.Take(europe[0], clause, PositionKind.Support); // Europe: 1 of quorum 2 → 1 needed
+        dialogue.Take(europe[0], clause, PositionKind.Support); // Europe: 1 support, 1 oppose, quorum 2 reached → 1 needed
+        dialogue.Take(europe[1], clause, PositionKind.Oppose);
 
         Assert.Equal(1, dialogue.Group(clause, Region, UnitedStates).Needed);
         Assert.Equal(1, dialogue.Group(clause, Region, Europe).Needed);
         Assert.Equal(ClauseStatus.NearConsensus, dialogue.StatusOf(clause));
+    }
+
+    [Fact]
+    public void GatheringWhileSomeGroupIsBelowItsQuorumEvenIfItNeedsOnlyOneMore()
+    {
+        var (dialogue, clause) = RedLine();
+        var china = dialogue.AddDelegates(3, China);
+        var europe = dialogue.AddDelegates(4, Europe);
+        dialogue.InPhase(Phase.Deliberation);
+        dialogue.Take(china[..2], clause, PositionKind.Support); // China: 2/3 share, quorum 2 reached → meets
+        dialogue.Take(china[2], clause, PositionKind.Oppose);
+        dialogue.Take(europe[0], clause, PositionKind.Support); // Europe: responded 1 < ceil(0.5 × 4) = 2
+
+        var europeFigures = dialogue.Group(clause, Region, Europe);
+        Assert.Equal((1, 1, false), (europeFigures.Counts.Responded, europeFigures.Needed, europeFigures.MeetsRule));
+        Assert.Equal(ClauseStatus.Gathering, dialogue.StatusOf(clause));
+
+        dialogue.Take(europe[1], clause, PositionKind.Oppose); // quorum reached; share 1/2 → one more needed
+        Assert.Equal(ClauseStatus.NearConsensus, dialogue.StatusOf(clause));
+    }
+
+    [Fact]
+    public void GatheringRatherThanContestedWhileAGroupIsBelowItsQuorum()
+    {
+        var (dialogue, clause) = RedLine();
+        var china = dialogue.AddDelegates(3, China);
+        dialogue.AddDelegates(4, Europe);
+        dialogue.InPhase(Phase.Deliberation);
+        dialogue.Take(china, clause, PositionKind.Oppose); // China needs 2; Europe has not spoken at all
+
+        Assert.Equal(2, dialogue.Group(clause, Region, China).Needed);
+        Assert.Equal(ClauseStatus.Gathering, dialogue.StatusOf(clause));
     }
 
     [Fact]
@@ -195,12 +228,30 @@ public sealed class ClauseStatusTests
     }
 
     [Fact]
-    public void SilentGroupOfOneIsAlreadyNearConsensus()
+    public void SilentGroupsOfOneAndTwoArePendingNotNearConsensus()
     {
-        // NearConsensus comes before Pending: one voice away is near, even before anyone speaks.
+        // Each silent group "needs at most one more", yet nobody has spoken: the room must not read as nearly agreed.
         var (dialogue, clause) = RedLine();
         dialogue.AddMember(region: China);
-        Assert.Equal(ClauseStatus.NearConsensus, dialogue.StatusOf(clause));
+        dialogue.AddDelegates(2, Europe);
+        Assert.Equal(1, dialogue.Group(clause, Region, China).Needed);
+        Assert.Equal(1, dialogue.Group(clause, Region, Europe).Needed);
+        Assert.Equal(ClauseStatus.Pending, dialogue.StatusOf(clause));
+    }
+
+    [Fact]
+    public void StalePositionsAloneLeaveTheClausePending()
+    {
+        var (dialogue, clause) = RedLine();
+        var china = dialogue.AddDelegates(2, China);
+        dialogue.InPhase(Phase.Deliberation);
+        dialogue.Take(china, clause, PositionKind.Oppose);
+        Assert.Equal(ClauseStatus.Contested, dialogue.StatusOf(clause));
+
+        dialogue.InPhase(Phase.Drafting);
+        dialogue.Revise(clause, "AI systems must never assist in developing weapons of mass destruction.", RevisionKind.Substantive);
+        Assert.Equal(2, dialogue.Group(clause, Region, China).Stale);
+        Assert.Equal(ClauseStatus.Pending, dialogue.StatusOf(clause));
     }
 
     [Fact]

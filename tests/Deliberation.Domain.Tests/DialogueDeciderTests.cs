@@ -252,6 +252,23 @@ public sealed class DialogueDeciderTests
     }
 
     [Fact]
+    public void LeavingThePhaseATimerWasStartedInEndsTheTimer()
+    {
+        // "Time is up" used to follow the room into Signing and onto the projector (issue 11).
+        dialogue.InPhase(Phase.Deliberation);
+        dialogue.Must(new StartTimer("Clause 3", 300), dialogue.Facilitator);
+        Assert.NotNull(dialogue.Dialogue.Timer);
+
+        dialogue.InPhase(Phase.Drafting);
+        Assert.Null(dialogue.Dialogue.Timer);
+
+        // Going back ends it too: any change of phase leaves the phase it was started in.
+        dialogue.Must(new StartTimer("Drafting round", 60), dialogue.Facilitator);
+        dialogue.InPhase(Phase.Deliberation);
+        Assert.Null(dialogue.Dialogue.Timer);
+    }
+
+    [Fact]
     public void FocusNamesAStatementTheDialogueHolds()
     {
         Assert.Equal("statement.not-found", dialogue.Refused(new SetFocus(Guid.NewGuid(), Guid.NewGuid()), dialogue.Facilitator).Rule);

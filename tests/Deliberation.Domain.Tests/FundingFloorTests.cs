@@ -156,6 +156,30 @@ public sealed class FundingFloorTests
     }
 
     [Fact]
+    public void RangesThatSupportNoGridValueGiveNoBestValueNotTheTopOfTheGrid()
+    {
+        // 10.1–10.2 lies between the grid points 10 and 10.5: China stated a range, yet nobody supports any value.
+        Ranges(china, (10.1, 10.2));
+
+        Assert.Equal(1, Curve(China).Stated);
+        Assert.All(Curve(China).Supporting, s => Assert.Equal(0, s));
+        Assert.Null(Agreement.BestValue);
+        Assert.Null(Agreement.BestMinimumShare);
+    }
+
+    [Fact]
+    public void DisjointRangesGiveNoBestValue()
+    {
+        // Every value leaves one of the groups without a supporter: the smallest share is 0 everywhere.
+        Ranges(china, (10, 20), (10, 20));
+        Ranges(us, (50, 60), (55, 60));
+
+        Assert.Empty(Agreement.Zone.ToArray());
+        Assert.Null(Agreement.BestValue);
+        Assert.Null(Agreement.BestMinimumShare);
+    }
+
+    [Fact]
     public void NoRangesMeansNoZoneAndNoBestValue()
     {
         Assert.Empty(Agreement.Zone.ToArray());

@@ -53,7 +53,7 @@ public sealed class ReleaseTests
     public void BeforeItsFirstRelease_AClauseIsPendingToTheRoom_WhateverTheSilentArithmeticSays()
     {
         var dialogue = new DialogueBuilder(confidentiality: ConfidentialityMode.Anonymous, minimumGroupSize: K);
-        // Groups of one: "needs one more" is true of a silent room, so the engine's status alone would read Near consensus.
+        // Groups of one, one of whom has spoken: the live status is already Near consensus; the room sees Pending until a release.
         dialogue.AddDelegates(1, China);
         dialogue.AddDelegates(1, UnitedStates);
         var clause = dialogue.Clause("Third-party evaluations before deployment.", ClauseKind.GovernanceProposal);

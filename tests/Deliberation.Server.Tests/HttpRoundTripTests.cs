@@ -177,7 +177,7 @@ public sealed class HttpRoundTripTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task ClauseWithOnlyOpposedGroupsIsContestedAndUntouchedClauseIsPending()
+    public async Task ClauseIsGatheringUntilEveryGroupReachesQuorumThenContestedAndUntouchedClauseIsPending()
     {
         using var dialogue = await CreateAsync(Server);
         var contested = await dialogue.ProposeClauseAsync(Rapporteur, "Contested clause.");
@@ -188,10 +188,19 @@ public sealed class HttpRoundTripTests(ServerFixture fixture)
 
         var consensus = await dialogue.ConsensusAsync();
         var c = Clause(consensus, contested);
+        // South: nobody responded; quorum is ceil(0.5 × 3) = 2, so two must come in agreeing — and until
+        // South has reached its quorum the clause is still gathering positions, not contested.
+        Assert.Equal("Gathering", Status(c));
+        Assert.Equal(2, Group(c, "Region", "South")["needed"]!.GetValue<int>());
+
+        foreach (var delegateName in new[] { "S1", "S2" })
+            await dialogue.TakePositionAsync(delegateName, contested, PositionKind.Oppose);
+        consensus = await dialogue.ConsensusAsync();
+        c = Clause(consensus, contested);
+        // Every group has reached its quorum (Industry: N3 and S2 of four). North: O3 and one silent, share 0:
+        // two opposers must move (2 of 3 decided agree ≥ 2/3); South O2: both must move.
         Assert.Equal("Contested", Status(c));
-        // North: O3 and one silent, share 0: two opposers must move (2 of 3 decided agree ≥ 2/3).
         Assert.Equal(2, Group(c, "Region", "North")["needed"]!.GetValue<int>());
-        // South: nobody responded; quorum is ceil(0.5 × 3) = 2, so two must come in agreeing.
         Assert.Equal(2, Group(c, "Region", "South")["needed"]!.GetValue<int>());
         Assert.Equal("Pending", Status(Clause(consensus, untouched)));
         Assert.False(consensus["hasConsensus"]!.GetValue<bool>());

@@ -21,6 +21,7 @@ public enum RevisionKind { Substantive, Editorial }
 /// <summary>Where a revision came from, for the history view.</summary>
 public enum RevisionSource { Draft, Edit, Amendment, Alternative, Resolution }
 
-public enum ClauseStatus { Pending, Contested, NearConsensus, Agreed, Blocked, Withdrawn }
+// Gathering is appended, not placed in ladder order: stored and serialized values of the others stay as they were.
+public enum ClauseStatus { Pending, Contested, NearConsensus, Agreed, Blocked, Withdrawn, Gathering }
 
 public enum SignatureCapacity { Personal, Institutional }

@@ -30,7 +30,7 @@ public static class ClauseEvaluator
         }
 
         var gac = GroupInformedConsensus.Of(countingGroups.Select(g => g.Counts));
-        var status = clause.Withdrawn ? ClauseStatus.Withdrawn : Status(tally.AnyBlock(rule.FacilitatorsVote) && rule.BlockIsVeto, countingGroups);
+        var status = clause.Withdrawn ? ClauseStatus.Withdrawn : Status(tally.AnyBlock(rule.FacilitatorsVote) && rule.BlockIsVeto, countingGroups, rule);
         return new ClauseConsensus(clause.Id, optionId, clause.ExternalId, clause.Kind, clause.CurrentRevision, status, gac,
             GroupInformedConsensus.GeometricMean(gac, countingGroups.Count), dimensions.MoveToImmutable(), [], null);
     }
@@ -44,10 +44,12 @@ public static class ClauseEvaluator
         folded);
 
     /// <summary>
-    /// docs/consensus.md's order: Blocked, Agreed, NearConsensus, Contested, Pending. A clause no voter can
-    /// reach (no non-empty group) stays Pending rather than being vacuously Agreed.
+    /// docs/consensus.md's ladder: Blocked, Agreed, Pending, Gathering, NearConsensus, Contested. A clause no
+    /// voter can reach (no non-empty group) stays Pending rather than being vacuously Agreed. Pending and
+    /// Gathering come before NearConsensus because "needs at most one more" is true of a silent group of one
+    /// or two: without them a room where nobody has spoken reads as nearly agreed.
     /// </summary>
-    public static ClauseStatus Status(bool vetoed, IReadOnlyCollection<GroupConsensus> countingGroups)
+    public static ClauseStatus Status(bool vetoed, IReadOnlyCollection<GroupConsensus> countingGroups, ConsensusRule rule)
     {
         if (vetoed)
             return ClauseStatus.Blocked;
@@ -55,8 +57,12 @@ public static class ClauseEvaluator
             return ClauseStatus.Pending;
         if (countingGroups.All(g => g.MeetsRule))
             return ClauseStatus.Agreed;
+        if (countingGroups.All(g => g.Counts.Responded == 0))
+            return ClauseStatus.Pending;
+        if (countingGroups.Any(g => g.Counts.Responded < ConsensusArithmetic.QuorumOf(g.Members, rule.Quorum)))
+            return ClauseStatus.Gathering;
         if (countingGroups.Where(g => !g.MeetsRule).All(g => g.Needed <= 1))
             return ClauseStatus.NearConsensus;
-        return countingGroups.Any(g => g.Counts.Responded > 0) ? ClauseStatus.Contested : ClauseStatus.Pending;
+        return ClauseStatus.Contested;
     }
 }

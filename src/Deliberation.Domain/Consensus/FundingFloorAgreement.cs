@@ -5,7 +5,8 @@ namespace Deliberation.Domain.Consensus;
 /// <summary>
 /// Where the stated ranges of a funding floor overlap enough for every group to meet the rule:
 /// the zone as intervals, the value that best serves the least-satisfied group, and each group's
-/// support across the grid for plotting.
+/// support across the grid for plotting. <see cref="BestValue"/> and <see cref="BestMinimumShare"/> are
+/// null when there is no best value: nobody stated a range, or no value has support in every group that did.
 /// </summary>
 public sealed record FundingFloorAgreement(
     string Parameter,

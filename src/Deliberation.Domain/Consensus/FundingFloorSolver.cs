@@ -79,6 +79,11 @@ public static class FundingFloorSolver
                 zoneStart = null;
             }
         }
+        // A smallest share of 0 everywhere means no value has support in every group that stated a range (or
+        // nobody supports any value at all): the tie rule would then name the top of the grid, which is no
+        // best value but an artefact, so there is none.
+        if (bestShare is not > 0)
+            (best, bestShare) = (null, null);
         return new FundingFloorAgreement(parameter.Name, parameter.Unit, parameter.Min, parameter.Max, parameter.Step, zone.ToImmutable(), best, bestShare, curves);
     }
 

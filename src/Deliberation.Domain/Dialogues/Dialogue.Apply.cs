@@ -28,7 +28,9 @@ public static partial class Dialogue
                 InviteExpiry = state.InviteExpiry.SetItem(c.CodeHash, c.ExpiresAt),
             },
             InviteRevoked c => state with { Invites = state.Invites.Remove(c.CodeHash), InviteExpiry = state.InviteExpiry.Remove(c.CodeHash) },
-            PhaseChanged c => state with { Phase = c.To, PositionsOpened = state.PositionsOpened || c.To.AllowsPositions() },
+            // A timebox belongs to the phase it was started in: leaving that phase ends it, so "time is up"
+            // does not follow the room into Signing or onto the projector (issue 11).
+            PhaseChanged c => state with { Phase = c.To, PositionsOpened = state.PositionsOpened || c.To.AllowsPositions(), Timer = null },
             AgendaItemAdded c => state with { Agenda = state.Agenda.Add(c.Item) },
             AgendaItemRemoved c => state with { Agenda = state.Agenda.RemoveAll(i => i.Id == c.ItemId) },
             FocusSet c => state with { Focus = c.Focus },

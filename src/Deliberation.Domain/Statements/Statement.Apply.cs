@@ -10,11 +10,11 @@ public static partial class Statement
         {
             StatementCreated c => state with { Id = c.StatementId, DialogueId = c.DialogueId, Title = c.Title, Exists = true },
             ClauseAdded c => AddClause(state, c, meta),
-            ClauseRevised c => WithClause(state, c.ClauseId, clause => clause with
+            ClauseRevised c => WithClause(state, c.ClauseId, clause => (clause with
             {
                 Revisions = clause.Revisions.Add(new Revision(c.Revision, c.Text, meta.Actor, meta.OccurredAt, c.Kind, c.Source, c.Rationale)),
                 CountingSince = c.Kind == RevisionKind.Substantive ? c.Revision : clause.CountingSince,
-            }),
+            }).WithResolvedOptionPositions(c)),
             ClauseWithdrawn c => WithClause(state, c.ClauseId, clause => clause with { Withdrawn = true }),
             PositionTaken c => WithClause(state, c.ClauseId, clause => TakePosition(clause, c, meta)),
             RangeStated c => WithClause(state, c.ClauseId, clause => clause with

@@ -42,10 +42,13 @@ public sealed partial class FundingChart
 
     private IEnumerable<GroupCurve> ShownCurves => Agreement?.Curves.Where(c => c.Dimension == shownDimension) ?? [];
 
+    private const string NoBestValue = "No value has support yet";
+
     private string Summary => Agreement is null ? "" :
         $"Support for {Agreement.Parameter} by group. " + (Agreement.Zone.IsDefaultOrEmpty
             ? "No zone of agreement."
-            : "Zone of agreement: " + string.Join(", ", Agreement.Zone.Select(z => $"{Presentation.Number(z.From)} to {Presentation.Number(z.To)}")) + ".");
+            : "Zone of agreement: " + string.Join(", ", Agreement.Zone.Select(z => $"{Presentation.Number(z.From)} to {Presentation.Number(z.To)}")) + ".")
+        + (Agreement.BestValue is null ? $" {NoBestValue}." : "");
 
     private double X(double value)
     {
@@ -86,14 +89,16 @@ public sealed partial class FundingChart
     }
 
     /// <summary>An SVG text element (Razor reserves the &lt;text&gt; tag); its content is text, never markup.</summary>
-    private static RenderFragment SvgText(double x, double y, string anchor, string cssClass, string content) => builder =>
+    private static RenderFragment SvgText(double x, double y, string anchor, string cssClass, string content, string? testId = null) => builder =>
     {
         builder.OpenElement(0, "text");
         builder.AddAttribute(1, "class", cssClass);
         builder.AddAttribute(2, "x", F(x));
         builder.AddAttribute(3, "y", F(y));
         builder.AddAttribute(4, "text-anchor", anchor);
-        builder.AddContent(5, content);
+        if (testId is not null)
+            builder.AddAttribute(5, "data-testid", testId);
+        builder.AddContent(6, content);
         builder.CloseElement();
     };
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 
 namespace Deliberation.Client.Components;
 
-/// <summary>A clause's status (Agreed, Near consensus, Contested, Blocked, Pending, Withdrawn) as a coloured chip.</summary>
+/// <summary>A clause's status (Agreed, Near consensus, Gathering, Contested, Blocked, Pending, Withdrawn) as a coloured chip.</summary>
 public sealed partial class StatusChip
 {
     [Parameter, EditorRequired]

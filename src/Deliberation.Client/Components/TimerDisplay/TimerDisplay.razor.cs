@@ -7,6 +7,9 @@ namespace Deliberation.Client.Components;
 /// <summary>The facilitator's timebox counting down, once a second, from the timer's end time.</summary>
 public sealed partial class TimerDisplay : IDisposable
 {
+    /// <summary>How long "time is up" stays after the end before the timer disappears.</summary>
+    public static readonly TimeSpan ShownPastZero = TimeSpan.FromMinutes(1);
+
     private PeriodicTimer? ticker;
     private CancellationTokenSource? stop;
 

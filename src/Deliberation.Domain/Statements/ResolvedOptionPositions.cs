@@ -1,0 +1,24 @@
+namespace Deliberation.Domain.Statements;
+
+/// <summary>
+/// An editorial resolution of a bracket keeps the text the room took positions on: the chosen option
+/// becomes the clause's text, so the positions given on that option become positions on the clause
+/// (docs/consensus.md, bracketed alternatives). A substantive resolution carries nothing over: the
+/// clause's earlier positions go stale as with any substantive revision.
+/// </summary>
+public static class ResolvedOptionPositions
+{
+    public static ClauseState WithResolvedOptionPositions(this ClauseState clause, ClauseRevised revised)
+    {
+        if (revised.Kind != RevisionKind.Editorial || revised.ResolvedOptionId is not { } optionId)
+            return clause;
+        var onOption = clause.PositionsOn(optionId);
+        if (onOption.IsEmpty)
+            return clause;
+        return clause with
+        {
+            Positions = clause.Positions.SetItems(onOption),
+            ChangedSinceRelease = clause.ChangedSinceRelease.Union(onOption.Keys),
+        };
+    }
+}
