@@ -72,9 +72,13 @@ public sealed partial class SetupPage
             issuedFor = request.DisplayName;
             Snackbar.Add($"{request.DisplayName} added.", Severity.Success);
             await LoadAsync();
+            // The form calls back through a plain delegate (it needs the answer), which, unlike an
+            // EventCallback, does not re-render this page: the new roster and invite must be shown.
+            StateHasChanged();
             return true;
         }
         Snackbar.Add(result.Problem?.Message ?? "The member could not be added.", Severity.Error);
+        StateHasChanged();
         return false;
     }
 
