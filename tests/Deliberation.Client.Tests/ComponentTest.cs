@@ -4,11 +4,17 @@ using MudBlazor.Services;
 namespace Deliberation.Client.Tests;
 
 /// <summary>A bUnit context with what the components need: MudBlazor's services and a JS runtime that answers anything.</summary>
-public abstract class ComponentTest : BunitContext
+public abstract class ComponentTest : BunitContext, IAsyncLifetime
 {
     protected ComponentTest()
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // Some MudBlazor services (the chips' key interceptor) can only be disposed asynchronously;
+    // xunit 2 disposes a test class synchronously unless it asks for this.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

@@ -16,9 +16,10 @@ public static class AppTheme
         {
             Primary = "#1f4e79",
             Secondary = "#6a4c93",
-            Tertiary = "#2a9d8f",
+            // Darker than the first choices so white text and outlined buttons reach 4.5:1 (WCAG 2.1 AA).
+            Tertiary = "#1f7a70",
             Success = "#2e7d32",
-            Warning = "#b26a00",
+            Warning = "#9a5c00",
             Error = "#b3261e",
             Info = "#0b6aa2",
             AppbarBackground = "#1f4e79",

@@ -1,6 +1,7 @@
 using Deliberation.Client.Api;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
+using Deliberation.Domain.Statements;
 using Microsoft.AspNetCore.Components;
 
 namespace Deliberation.Client.Components;
@@ -32,6 +33,15 @@ public sealed partial class ClauseList
 
     private string ItemClass(Guid clauseId) =>
         (clauseId == SelectedClauseId ? "selected " : "") + (clauseId == FocusClauseId ? "on-floor" : "");
+
+    /// <summary>
+    /// Amendments the rapporteur has not yet decided on, so a chair sees from the list where work waits
+    /// without opening each clause (docs/domain.md: an amendment is proposed, then accepted or declined).
+    /// </summary>
+    private int PendingAmendments(Guid clauseId) =>
+        Statement is null || Statement.Amendments.IsDefault
+            ? 0
+            : Statement.Amendments.Count(a => a.ClauseId == clauseId && a.Status == AmendmentStatus.Proposed);
 
     private static string Excerpt(string text) => text.Length <= 140 ? text : text[..137].TrimEnd() + "…";
 }

@@ -21,10 +21,6 @@ public sealed partial class SetupPage
     private ApiProblem? problem;
     private List<InviteView>? invites;
     private bool busy;
-    private string memberName = "";
-    private string memberAffiliation = "";
-    private Role memberRole = Role.Delegate;
-    private readonly Dictionary<string, string> memberGroups = [];
     private IssuedInvite? issued;
     private string issuedFor = "";
     private string statementTitle = "";
@@ -65,28 +61,25 @@ public sealed partial class SetupPage
     private static string StateOf(InviteView invite) =>
         invite.RevokedAt is not null ? "revoked" : invite.ExpiresAt < DateTimeOffset.UtcNow ? "expired" : "valid";
 
-    private async Task AddMemberAsync()
+    private async Task<bool> AddMemberAsync(AddMemberRequest request)
     {
-        if (string.IsNullOrWhiteSpace(memberName))
-            return;
         busy = true;
-        var groups = memberGroups.Where(g => g.Value.Length > 0).ToImmutableDictionary(g => g.Key, g => g.Value);
-        var name = memberName.Trim();
-        var result = await Api.AddMemberAsync(DialogueId, new AddMemberRequest(name, string.IsNullOrWhiteSpace(memberAffiliation) ? null : memberAffiliation.Trim(), memberRole, groups));
+        var result = await Api.AddMemberAsync(DialogueId, request);
         busy = false;
         if (result.Value is { } invite)
         {
             issued = invite;
-            issuedFor = name;
-            memberName = "";
-            memberAffiliation = "";
-            Snackbar.Add($"{name} added.", Severity.Success);
+            issuedFor = request.DisplayName;
+            Snackbar.Add($"{request.DisplayName} added.", Severity.Success);
             await LoadAsync();
+            // The form calls back through a plain delegate (it needs the answer), which, unlike an
+            // EventCallback, does not re-render this page: the new roster and invite must be shown.
+            StateHasChanged();
+            return true;
         }
-        else
-        {
-            Snackbar.Add(result.Problem?.Message ?? "The member could not be added.", Severity.Error);
-        }
+        Snackbar.Add(result.Problem?.Message ?? "The member could not be added.", Severity.Error);
+        StateHasChanged();
+        return false;
     }
 
     private async Task ReissueAsync(MemberView member)

@@ -1,0 +1,89 @@
+using Deliberation.Domain;
+using Deliberation.EndToEnd.Tests.Infrastructure;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Deliberation.EndToEnd.Tests;
+
+/// <summary>
+/// The room, as a delegate and as the facilitator, and the projector: no axe-core violation at
+/// WCAG 2.1 AA, and a delegate can take a position and raise her hand with the keyboard alone.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RoomAccessibilityBrowserTests(BrowserRoom room)
+{
+    private static readonly (string, Role, string?)[] People =
+    [
+        ("Fran Facilitator", Role.Facilitator, null),
+        ("Dana North", Role.Delegate, "North"),
+        ("Sam South", Role.Delegate, "South"),
+    ];
+
+    [Fact]
+    public async Task TheRoomAndTheProjectorHaveNoWcagViolations()
+    {
+        var dialogue = await room.SetUpAsync(People);
+        var facilitator = await room.OpenAsync(dialogue, "Fran Facilitator");
+        var north = await room.OpenAsync(dialogue, "Dana North");
+        await facilitator.GetByTestId($"focus-{dialogue.ClauseId}").ClickAsync();
+        await Expect(north.GetByTestId("selected-clause")).ToContainTextAsync("On the floor");
+
+        await AssertNoViolationsAsync(north, "room (delegate)");
+        await AssertNoViolationsAsync(facilitator, "room (facilitator)");
+
+        var projector = await facilitator.Context.NewPageAsync();
+        await projector.GotoAsync(new Uri(room.Server.BaseAddress, $"dialogues/{dialogue.DialogueId}/projector").ToString());
+        await Expect(projector.GetByTestId($"cell-{dialogue.ClauseId}-Region-North")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await AssertNoViolationsAsync(projector, "projector");
+    }
+
+    [Fact]
+    public async Task ADelegateTakesAPositionAndRaisesHerHandWithTheKeyboardAlone()
+    {
+        var dialogue = await room.SetUpAsync(People);
+        var facilitator = await room.OpenAsync(dialogue, "Fran Facilitator");
+        var north = await room.OpenAsync(dialogue, "Dana North");
+        await facilitator.GetByTestId($"focus-{dialogue.ClauseId}").ClickAsync();
+        await Expect(north.GetByTestId("selected-clause")).ToContainTextAsync("On the floor");
+
+        await TabToAsync(north, "position-Support");
+        await north.Keyboard.PressAsync("Enter");
+        await Expect(north.GetByTestId("position-Support")).ToHaveAttributeAsync("aria-pressed", "true");
+
+        await TabToAsync(north, "raise-hand");
+        await north.Keyboard.PressAsync("Space");
+        await Expect(facilitator.GetByTestId("speaking-queue")).ToContainTextAsync("Dana North", new() { Timeout = 5_000 });
+    }
+
+    /// <summary>Presses Tab until the element with the test id has focus, and checks the focus can be seen.</summary>
+    private static async Task TabToAsync(IPage page, string testId)
+    {
+        for (var presses = 0; presses < 150; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<string?>("() => document.activeElement?.getAttribute('data-testid')") == testId)
+            {
+                // A visible focus: an outline or a box shadow on the focused element.
+                var visible = await page.EvaluateAsync<bool>("""
+                    () => { const s = getComputedStyle(document.activeElement);
+                            return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; }
+                    """);
+                Assert.True(visible, $"{testId} has focus but shows no focus ring");
+                return;
+            }
+        }
+        Assert.Fail($"Tab never reached {testId}");
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        Assert.True(result.Violations.Length == 0,
+            $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
+    }
+}
