@@ -211,6 +211,11 @@ public sealed class JsonTests
             b.Must(new AddAgendaItem(item), f);
             b.Must(new AddAgendaItem(item with { Id = b.NewId(), Title = "Coffee" }), f);
             b.Must(new RemoveAgendaItem(b.Dialogue.Agenda[1].Id), f);
+            var funding = new AgendaItem(b.NewId(), "Funding", 30, b.StatementId, null);
+            b.Must(new AddAgendaItem(funding), f);
+            b.Must(new ChangeAgendaItem(funding with { Minutes = 40 }), f);
+            b.Must(new MoveAgendaItem(funding.Id, 0), f);
+            b.Must(new SetCurrentAgendaItem(funding.Id), f);
 
             var redLine = b.Clause("Autonomous replication or improvement.", ClauseKind.RedLine);
             var floor = b.Clause("Spend [one third | 20%] of AI R&D on safety.", ClauseKind.FundingFloor);

@@ -66,6 +66,8 @@ public sealed class DialogueHubProxy(HubConnection connection, CancellationToken
 
     public Task<CommandOutcome> SetFocus(SetFocusRequest r) => Command(nameof(IDialogueHub.SetFocus), r);
 
+    public Task<CommandOutcome> SetCurrentAgendaItem(SetCurrentAgendaItemRequest r) => Command(nameof(IDialogueHub.SetCurrentAgendaItem), r);
+
     public Task<CommandOutcome> StartTimer(StartTimerRequest r) => Command(nameof(IDialogueHub.StartTimer), r);
 
     public Task<CommandOutcome> StopTimer(DialogueRequest r) => Command(nameof(IDialogueHub.StopTimer), r);

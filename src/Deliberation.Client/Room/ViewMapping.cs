@@ -23,6 +23,7 @@ public static class ViewMapping
         Phase = view.Phase,
         Roster = view.Roster.ToImmutableDictionary(m => m.ParticipantId, m => new Member(m.ParticipantId, m.DisplayName, m.Affiliation, m.Role, m.Groups)),
         Agenda = view.Agenda,
+        CurrentAgendaItem = view.CurrentAgendaItem,
         Focus = view.Focus,
         SpeakingQueue = view.SpeakingQueue,
         Timer = view.Timer,

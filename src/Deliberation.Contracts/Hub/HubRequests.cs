@@ -23,5 +23,7 @@ public sealed record DialogueRequest(Guid DialogueId);
 public sealed record LowerHandRequest(Guid DialogueId, Guid? ParticipantId = null);
 public sealed record SetPhaseRequest(Guid DialogueId, Phase Phase);
 public sealed record SetFocusRequest(Guid DialogueId, Guid? StatementId, Guid? ClauseId);
+/// <summary>Takes up an agenda item (null: none is current).</summary>
+public sealed record SetCurrentAgendaItemRequest(Guid DialogueId, Guid? ItemId);
 public sealed record StartTimerRequest(Guid DialogueId, string Label, int Seconds);
 public sealed record DraftPreviewRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, int BaseRevision, string Text);

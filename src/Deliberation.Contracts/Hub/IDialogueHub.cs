@@ -54,6 +54,9 @@ public interface IDialogueHub
 
     Task<CommandOutcome> SetFocus(SetFocusRequest r);
 
+    /// <summary>The chair takes up an agenda item: "Next item" in the console.</summary>
+    Task<CommandOutcome> SetCurrentAgendaItem(SetCurrentAgendaItemRequest r);
+
     Task<CommandOutcome> StartTimer(StartTimerRequest r);
 
     Task<CommandOutcome> StopTimer(DialogueRequest r);

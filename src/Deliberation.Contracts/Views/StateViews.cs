@@ -15,7 +15,10 @@ public static class StateViews
     public static DialogueView Dialogue(DialogueState d, MemberView you) => new(
         d.Id, d.Version, d.Settings, d.Phase, d.Dimensions, d.Rules,
         [.. d.Roster.Values.OrderBy(m => m.Role).ThenBy(m => m.DisplayName).Select(Member)],
-        d.Agenda, d.Focus, d.SpeakingQueue, d.Timer, d.Statements, you);
+        d.Agenda, d.Focus, d.SpeakingQueue, d.Timer, d.Statements, you)
+    {
+        CurrentAgendaItem = d.CurrentAgendaItem,
+    };
 
     public static MemberView Member(Member m) => new(m.ParticipantId, m.DisplayName, m.Affiliation, m.Role, m.Groups);
 

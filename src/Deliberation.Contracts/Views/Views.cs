@@ -15,6 +15,9 @@ public sealed record DialogueView(
     ImmutableArray<MemberView> Roster, ImmutableList<AgendaItem> Agenda, Focus? Focus, ImmutableList<Guid> SpeakingQueue,
     SessionTimer? Timer, ImmutableList<StatementRef> Statements, MemberView You)
 {
+    /// <summary>The agenda item the room is on, and since when; null when none is.</summary>
+    public CurrentAgendaItem? CurrentAgendaItem { get; init; }
+
     public MemberView? MemberOrNull(Guid participantId) => Roster.FirstOrDefault(m => m.ParticipantId == participantId);
 }
 

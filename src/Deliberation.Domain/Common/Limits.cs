@@ -16,6 +16,8 @@ public static class Limits
     public const int ClausesPerStatement = 2_000;
     public const int StatementsPerDialogue = 20;
     public const int AgendaItems = 100;
+    /// <summary>An agenda item's timebox: a working day at most, longer is a meeting of its own.</summary>
+    public const int AgendaItemMinutes = 8 * 60;
     public const int OptionsPerSlot = 10;
     public const int TimerSeconds = 24 * 60 * 60;
     public const int InviteLifetimeDays = 90;

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Deliberation.Domain.Dialogues;
 
 public static partial class Dialogue
@@ -32,7 +34,14 @@ public static partial class Dialogue
             // does not follow the room into Signing or onto the projector (issue 11).
             PhaseChanged c => state with { Phase = c.To, PositionsOpened = state.PositionsOpened || c.To.AllowsPositions(), Timer = null },
             AgendaItemAdded c => state with { Agenda = state.Agenda.Add(c.Item) },
-            AgendaItemRemoved c => state with { Agenda = state.Agenda.RemoveAll(i => i.Id == c.ItemId) },
+            AgendaItemRemoved c => state with
+            {
+                Agenda = state.Agenda.RemoveAll(i => i.Id == c.ItemId),
+                CurrentAgendaItem = state.CurrentAgendaItem?.ItemId == c.ItemId ? null : state.CurrentAgendaItem,
+            },
+            AgendaItemChanged c => state with { Agenda = state.Agenda.Replace(state.Agenda.Single(i => i.Id == c.Item.Id), c.Item) },
+            AgendaItemMoved c => state with { Agenda = MoveItem(state.Agenda, c.ItemId, c.Position) },
+            CurrentAgendaItemSet c => state with { CurrentAgendaItem = c.Current },
             FocusSet c => state with { Focus = c.Focus },
             HandRaised c => state with { SpeakingQueue = state.SpeakingQueue.Add(c.ParticipantId) },
             HandLowered c => state with { SpeakingQueue = state.SpeakingQueue.Remove(c.ParticipantId) },
@@ -45,6 +54,14 @@ public static partial class Dialogue
             ? meta.Version
             : state.ConsensusBasisVersion;
         return next with { Version = meta.Version, UpdatedAt = meta.OccurredAt, ConsensusBasisVersion = basis };
+    }
+
+    /// <summary>The item lands at <paramref name="position"/> of the agenda as it reads afterwards, as a dragged row does.</summary>
+    private static ImmutableList<AgendaItem> MoveItem(ImmutableList<AgendaItem> agenda, Guid itemId, int position)
+    {
+        var item = agenda.Single(i => i.Id == itemId);
+        var without = agenda.Remove(item);
+        return without.Insert(Math.Clamp(position, 0, without.Count), item);
     }
 
     /// <summary>Folds a history into a state: the same function rebuilds now and any past moment.</summary>

@@ -31,7 +31,10 @@ public static partial class Dialogue
             AddAgendaItem c => Chair(member) ?? DecideAddAgendaItem(state, c),
             RemoveAgendaItem c => Chair(member) ?? (state.Agenda.Any(i => i.Id == c.ItemId)
                 ? Decision<DialogueEvent>.Accept(new AgendaItemRemoved(c.ItemId))
-                : RuleError.NotFound("agenda.item-not-found", "There is no such agenda item.")),
+                : AgendaItemNotFound),
+            ChangeAgendaItem c => Chair(member) ?? DecideChangeAgendaItem(state, c),
+            MoveAgendaItem c => Chair(member) ?? DecideMoveAgendaItem(state, c),
+            SetCurrentAgendaItem c => Chair(member) ?? DecideSetCurrentAgendaItem(state, c, now),
             SetFocus c => Chair(member) ?? DecideSetFocus(state, c),
             RaiseHand => DecideRaiseHand(state, member),
             LowerHand c => DecideLowerHand(state, member, c),
@@ -173,19 +176,70 @@ public static partial class Dialogue
             : RuleError.Conflict("phase.invalid-transition", $"The dialogue cannot move from {state.Phase} to {c.Phase}.");
     }
 
+    private static RuleError AgendaItemNotFound => RuleError.NotFound("agenda.item-not-found", "There is no such agenda item.");
+
     private static Decision<DialogueEvent> DecideAddAgendaItem(DialogueState state, AddAgendaItem c)
     {
-        if (Check.Text(c.Item.Title, "title", Limits.TitleLength) is { } error)
+        if (ValidateAgendaItem(state, c.Item) is { } error)
             return error;
         if (state.Agenda.Count >= Limits.AgendaItems)
             return RuleError.Invalid("agenda.too-long", $"An agenda holds at most {Limits.AgendaItems} items.");
-        if (c.Item.Minutes is < 1 or > 24 * 60)
-            return RuleError.Invalid("agenda.minutes-out-of-range", "A timebox is between 1 minute and a day.");
-        if (c.Item.StatementId is { } sid && state.Statements.All(s => s.Id != sid))
-            return RuleError.NotFound("statement.not-found", "There is no such statement.");
         return state.Agenda.Any(i => i.Id == c.Item.Id)
             ? RuleError.Conflict("agenda.item-exists", "That agenda item exists already.")
             : Decision<DialogueEvent>.Accept(new AgendaItemAdded(c.Item with { Title = Check.Clean(c.Item.Title) }));
+    }
+
+    private static Decision<DialogueEvent> DecideChangeAgendaItem(DialogueState state, ChangeAgendaItem c)
+    {
+        if (state.Agenda.All(i => i.Id != c.Item.Id))
+            return AgendaItemNotFound;
+        return ValidateAgendaItem(state, c.Item) is { } error
+            ? error
+            : Decision<DialogueEvent>.Accept(new AgendaItemChanged(c.Item with { Title = Check.Clean(c.Item.Title) }));
+    }
+
+    private static Decision<DialogueEvent> DecideMoveAgendaItem(DialogueState state, MoveAgendaItem c)
+    {
+        var from = state.Agenda.FindIndex(i => i.Id == c.ItemId);
+        if (from < 0)
+            return AgendaItemNotFound;
+        if (c.Position < 0 || c.Position >= state.Agenda.Count)
+            return RuleError.Invalid("agenda.position-out-of-range", $"An item moves to a place from 1 to {state.Agenda.Count}.");
+        return c.Position == from
+            ? RuleError.Conflict("agenda.item-unmoved", "The item is already in that place.")
+            : Decision<DialogueEvent>.Accept(new AgendaItemMoved(c.ItemId, c.Position));
+    }
+
+    private static Decision<DialogueEvent> DecideSetCurrentAgendaItem(DialogueState state, SetCurrentAgendaItem c, DateTimeOffset now)
+    {
+        if (c.ItemId is not { } id)
+            return state.CurrentAgendaItem is null
+                ? RuleError.Conflict("agenda.no-current-item", "No agenda item is current.")
+                : Decision<DialogueEvent>.Accept(new CurrentAgendaItemSet(null));
+        if (state.Agenda.All(i => i.Id != id))
+            return AgendaItemNotFound;
+        // Refused rather than restarted: a second click on "Next item" from a slow screen must not reset the item's clock.
+        if (state.CurrentAgendaItem?.ItemId == id)
+            return RuleError.Conflict("agenda.already-current", "That item is already the current one.");
+        // An item about a clause puts that clause on the floor too, so the projector shows the text being discussed.
+        var item = state.Agenda.First(i => i.Id == id);
+        var started = new CurrentAgendaItemSet(new CurrentAgendaItem(id, now));
+        return item is { StatementId: { } sid, ClauseId: { } cid } && state.Focus != new Focus(sid, cid)
+            ? Decision<DialogueEvent>.Accept(started, new FocusSet(new Focus(sid, cid)))
+            : Decision<DialogueEvent>.Accept(started);
+    }
+
+    private static RuleError? ValidateAgendaItem(DialogueState state, AgendaItem item)
+    {
+        if (Check.Text(item.Title, "title", Limits.TitleLength) is { } error)
+            return error;
+        if (item.Minutes is < 1 or > Limits.AgendaItemMinutes)
+            return RuleError.Invalid("agenda.minutes-out-of-range", $"An agenda item takes from 1 to {Limits.AgendaItemMinutes} minutes.");
+        if (item.ClauseId is not null && item.StatementId is null)
+            return RuleError.Invalid("agenda.clause-without-statement", "An item that covers a clause names the clause's statement too.");
+        if (item.StatementId is { } sid && state.Statements.All(s => s.Id != sid))
+            return RuleError.NotFound("statement.not-found", "There is no such statement.");
+        return null;
     }
 
     private static Decision<DialogueEvent> DecideSetFocus(DialogueState state, SetFocus c)

@@ -18,6 +18,12 @@ public sealed record RevokeInvite(string CodeHash) : DialogueCommand;
 public sealed record SetPhase(Phase Phase) : DialogueCommand;
 public sealed record AddAgendaItem(AgendaItem Item) : DialogueCommand;
 public sealed record RemoveAgendaItem(Guid ItemId) : DialogueCommand;
+/// <summary>Replaces an agenda item's title, timebox and clause; its place and id stay.</summary>
+public sealed record ChangeAgendaItem(AgendaItem Item) : DialogueCommand;
+/// <summary>Moves an agenda item to a place (0 is first) in the agenda.</summary>
+public sealed record MoveAgendaItem(Guid ItemId, int Position) : DialogueCommand;
+/// <summary>Takes up an agenda item now (null: no item is current).</summary>
+public sealed record SetCurrentAgendaItem(Guid? ItemId) : DialogueCommand;
 public sealed record SetFocus(Guid? StatementId, Guid? ClauseId) : DialogueCommand;
 public sealed record RaiseHand : DialogueCommand;
 /// <summary>Lowers the caller's hand, or — for a facilitator — anyone's (giving them the floor).</summary>

@@ -34,6 +34,9 @@ public sealed record DialogueState(
     /// </summary>
     public bool PositionsOpened { get; init; }
 
+    /// <summary>The agenda item the chair has taken up, or null before the first or after the last.</summary>
+    public CurrentAgendaItem? CurrentAgendaItem { get; init; }
+
     public static DialogueState Initial(Guid id) => new(
         id, false, 0, new DialogueSettings(""), [], ConsensusRules.Standard, Phase.Setup,
         ImmutableDictionary<Guid, Member>.Empty, ImmutableDictionary<string, Guid>.Empty, [], null, [], null, [], null, null);

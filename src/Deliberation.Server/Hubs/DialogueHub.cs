@@ -82,6 +82,8 @@ public sealed class DialogueHub(DialogueService dialogues, LiveRoomService room)
 
     public Task<CommandOutcome> SetFocus(SetFocusRequest r) => Dialogue(r?.DialogueId, () => new SetFocus(r!.StatementId, r.ClauseId));
 
+    public Task<CommandOutcome> SetCurrentAgendaItem(SetCurrentAgendaItemRequest r) => Dialogue(r?.DialogueId, () => new SetCurrentAgendaItem(r!.ItemId));
+
     public Task<CommandOutcome> StartTimer(StartTimerRequest r) => Dialogue(r?.DialogueId, () => new StartTimer(r!.Label, r.Seconds));
 
     public Task<CommandOutcome> StopTimer(DialogueRequest r) => Dialogue(r?.DialogueId, () => new StopTimer());
