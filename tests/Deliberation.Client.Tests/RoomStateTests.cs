@@ -62,6 +62,19 @@ public sealed class RoomStateTests
     }
 
     [Fact]
+    public void AnAgendaItemTakenUpReachesEveryScreenByThePush()
+    {
+        var state = Joined();
+        var item = new AgendaItem(Guid.NewGuid(), "Red lines", 20, null, null);
+        var startedAt = DateTimeOffset.UnixEpoch.AddHours(1);
+
+        state.Apply(DialogueStream, [Event(new AgendaItemAdded(item), 6), Event(new CurrentAgendaItemSet(new CurrentAgendaItem(item.Id, startedAt)), 7)]);
+
+        Assert.Equal([item], state.Dialogue!.Agenda);
+        Assert.Equal(new CurrentAgendaItem(item.Id, startedAt), state.Dialogue.CurrentAgendaItem);
+    }
+
+    [Fact]
     public void AMissingVersionIsAGapAndStopsThere()
     {
         var state = Joined();

@@ -9,7 +9,7 @@ namespace Deliberation.Client.Components;
 public sealed record TimerRequest(string Label, int Seconds);
 
 /// <summary>
-/// The chair's controls: move the phase, time a discussion, give the floor to the next speaker,
+/// The chair's controls: move the phase, take up the next agenda item, time a discussion, give the floor to the next speaker,
 /// put a clause on the floor, show the room the figures (all clauses, or the selected one now),
 /// resolve a bracket, freeze the text. Amendments are decided beside
 /// the clause, where the text is.
@@ -38,6 +38,10 @@ public sealed partial class FacilitatorConsole
 
     [Parameter]
     public EventCallback<Phase> OnSetPhase { get; set; }
+
+    /// <summary>Takes up an agenda item ("Next item"); null ends the agenda.</summary>
+    [Parameter]
+    public EventCallback<Guid?> OnSetAgendaItem { get; set; }
 
     [Parameter]
     public EventCallback<TimerRequest> OnStartTimer { get; set; }

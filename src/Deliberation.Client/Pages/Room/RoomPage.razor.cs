@@ -199,6 +199,8 @@ public sealed partial class RoomPage
             FollowFloor();
     }
 
+    private Task SetAgendaItemAsync(Guid? itemId) => RunAsync(hub => hub.SetCurrentAgendaItem(new SetCurrentAgendaItemRequest(DialogueId, itemId)));
+
     private Task StartTimerAsync(TimerRequest timer) => RunAsync(hub => hub.StartTimer(new StartTimerRequest(DialogueId, timer.Label, timer.Seconds)));
 
     private Task StopTimerAsync() => RunAsync(hub => hub.StopTimer(new DialogueRequest(DialogueId)));
