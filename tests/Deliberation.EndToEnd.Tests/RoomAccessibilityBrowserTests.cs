@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Deliberation.EndToEnd.Tests;
 
 /// <summary>
-/// The room, as a delegate and as the facilitator, and the projector: no axe-core violation at
+/// The room, as a delegate and as the facilitator, the setup page with an agenda, and the projector: no axe-core violation at
 /// WCAG 2.1 AA, and a delegate can take a position and raise her hand with the keyboard alone.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -30,13 +30,27 @@ public sealed class RoomAccessibilityBrowserTests(BrowserRoom room)
         await facilitator.GetByTestId($"focus-{dialogue.ClauseId}").ClickAsync();
         await Expect(north.GetByTestId("selected-clause")).ToContainTextAsync("On the floor");
 
+        // The agenda (issue 11): the chair adds an item on the setup page and takes it up from the
+        // console; the room hears of both by the usual push, and every page keeps zero violations.
+        var setup = await facilitator.Context.NewPageAsync();
+        await setup.GotoAsync(new Uri(room.Server.BaseAddress, $"dialogues/{dialogue.DialogueId}/setup").ToString());
+        await setup.GetByTestId("agenda-title").FillAsync("Red lines", new() { Timeout = 30_000 });
+        await setup.GetByTestId("agenda-minutes").FillAsync("20");
+        await setup.GetByTestId("agenda-save").ClickAsync();
+        await Expect(setup.GetByTestId("agenda-item-1")).ToContainTextAsync("Red lines · 20 min");
+        await AssertNoViolationsAsync(setup, "setup (with an agenda)");
+        await setup.CloseAsync();
+        await facilitator.GetByTestId("agenda-next").ClickAsync();
+        await Expect(north.GetByTestId("agenda-now")).ToContainTextAsync("Now: 1 of 1 · Red lines · 20 min");
+
         await AssertNoViolationsAsync(north, "room (delegate)");
         await AssertNoViolationsAsync(facilitator, "room (facilitator)");
 
         var projector = await facilitator.Context.NewPageAsync();
         await projector.GotoAsync(new Uri(room.Server.BaseAddress, $"dialogues/{dialogue.DialogueId}/projector").ToString());
         await Expect(projector.GetByTestId($"cell-{dialogue.ClauseId}-Region-North")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await AssertNoViolationsAsync(projector, "projector");
+        await Expect(projector.GetByTestId("agenda-now")).ToContainTextAsync("Now: 1 of 1 · Red lines · 20 min");
+        await AssertNoViolationsAsync(projector, "projector (with the current agenda item)");
     }
 
     [Fact]

@@ -58,5 +58,6 @@ public sealed partial class MergeView
         return result.IsSuccessful ? (string.Concat(result.MergedPieces), true) : (yours, false);
     }
 
-    private Task CommitAsync() => OnCommit.InvokeAsync(merged);
+    // Two drafts merged can pass the limit though neither did: refused with the counter, never cut.
+    private Task CommitAsync() => TextLengthCounter.IsOver(merged) ? Task.CompletedTask : OnCommit.InvokeAsync(merged);
 }

@@ -45,6 +45,10 @@ public sealed partial class SettingsForm
     /// <summary>What the form would refuse before the server does, said next to the button.</summary>
     private string? Problem =>
         string.IsNullOrWhiteSpace(title) ? "The dialogue needs a title."
+        // Over-long text is refused, never cut (issue 11); the counter under the box says by how much.
+        : TextLengthCounter.IsOver(title, Limits.TitleLength) ? $"The title has more than {Limits.TitleLength} characters."
+        : TextLengthCounter.IsOver(venue, Limits.ShortTextLength) ? $"The venue has more than {Limits.ShortTextLength} characters."
+        : TextLengthCounter.IsOver(description, Limits.ClauseTextLength) ? $"The description has more than {Limits.ClauseTextLength:N0} characters."
         : startsOn is { } s && endsOn is { } e && e < s ? "The dialogue cannot end before it starts."
         : minimumGroupSize is < 1 or > 100 ? "k is between 1 and 100."
         : inviteLifetimeDays is < 1 or > Limits.InviteLifetimeDays ? $"Invites live between 1 and {Limits.InviteLifetimeDays} days."

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Deliberation.Client.Api;
+using Deliberation.Client.Components;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Microsoft.AspNetCore.Components;
@@ -88,14 +89,21 @@ public sealed partial class NewDialoguePage
     private string? Check() => step switch
     {
         0 when string.IsNullOrWhiteSpace(title) => "Give the dialogue a title.",
+        // Over-long text is refused, never cut (issue 11); the counter under each box says by how much.
+        0 when TextLengthCounter.IsOver(title, Limits.TitleLength) => $"The title has more than {Limits.TitleLength} characters.",
+        0 when TextLengthCounter.IsOver(venue, Limits.ShortTextLength) => $"The venue has more than {Limits.ShortTextLength} characters.",
+        0 when TextLengthCounter.IsOver(description, Limits.ClauseTextLength) => $"The description has more than {Limits.ClauseTextLength:N0} characters.",
         0 when startsOn is { } s && endsOn is { } e && e < s => "The dialogue cannot end before it starts.",
         1 when k is < 1 or > 100 => "k must be between 1 and 100.",
         2 when dimensions.Any(d => string.IsNullOrWhiteSpace(d.Name)) => "Every dimension needs a name (or remove it).",
+        2 when dimensions.Any(d => TextLengthCounter.IsOver(d.Name.Trim(), Limits.NameLength)) => $"A dimension's name has at most {Limits.NameLength} characters.",
         2 when NamedDimensions.Count != dimensions.Count => "Two dimensions have the same name.",
         2 when dimensions.Any(d => d.GroupList.IsEmpty) => "Every dimension needs at least one group.",
         3 when thresholdPercent is <= 0 or > 100 => "The threshold must be above 0% and at most 100%.",
         3 when quorumPercent is < 0 or > 100 => "The quorum must be between 0% and 100%.",
         4 when string.IsNullOrWhiteSpace(convenerName) => "Say who is convening: your name is needed.",
+        4 when TextLengthCounter.IsOver(convenerName, Limits.NameLength) => $"Your name has more than {Limits.NameLength} characters.",
+        4 when TextLengthCounter.IsOver(convenerAffiliation, Limits.ShortTextLength) => $"Your affiliation has more than {Limits.ShortTextLength} characters.",
         _ => null,
     };
 
