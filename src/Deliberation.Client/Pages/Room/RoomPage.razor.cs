@@ -213,9 +213,10 @@ public sealed partial class RoomPage
 
     private Task GiveFloorAsync(Guid participantId) => RunAsync(hub => hub.LowerHand(new LowerHandRequest(DialogueId, participantId)));
 
-    private Task ResolveAsync(string optionId) =>
+    private Task ResolveAsync(BracketResolution resolution) =>
         Statement is { } s && Clause is { } c
-            ? RunAsync(hub => hub.ResolveAlternative(new ResolveAlternativeRequest(DialogueId, s.Id, c.Id, optionId)), $"Bracket resolved with option {optionId}.")
+            ? RunAsync(hub => hub.ResolveAlternative(new ResolveAlternativeRequest(DialogueId, s.Id, c.Id, resolution.OptionId, resolution.Kind)),
+                $"Bracket resolved with option {resolution.OptionId} ({(resolution.Kind == RevisionKind.Editorial ? "editorial: positions on it carried over" : "substantive: everyone is asked again")}).")
             : Task.CompletedTask;
 
     private async Task ToggleHoldoutsAsync(Guid clauseId)
