@@ -26,4 +26,7 @@ public sealed record SetFocusRequest(Guid DialogueId, Guid? StatementId, Guid? C
 /// <summary>Takes up an agenda item (null: none is current).</summary>
 public sealed record SetCurrentAgendaItemRequest(Guid DialogueId, Guid? ItemId);
 public sealed record StartTimerRequest(Guid DialogueId, string Label, int Seconds);
+/// <summary>The chair reminds the delegates whose position on a clause is stale (docs/api.md, "RemindStale").</summary>
+public sealed record RemindStaleRequest(Guid DialogueId, Guid StatementId, Guid ClauseId);
+
 public sealed record DraftPreviewRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, int BaseRevision, string Text);
