@@ -11,8 +11,8 @@ public static class PdfStatementDocument
 {
     public const string ContentType = "application/pdf";
 
-    private const float PageWidth = 595.28f;
-    private const float PageHeight = 841.89f;
+    internal const float PageWidth = 595.28f;
+    internal const float PageHeight = 841.89f;
     private const float Margin = 56.7f; // 2 cm
     private const float ClauseIndent = 24f;
 
@@ -31,7 +31,20 @@ public static class PdfStatementDocument
     {
         using var stream = new MemoryStream();
         using (var pdf = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = document.Title, Creator = "Deliberation" }))
-        using (var pages = new Pages(pdf, fonts))
+        {
+            Draw(document, fonts, () => pdf.BeginPage(PageWidth, PageHeight), pdf.EndPage);
+            pdf.Close();
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The pages drawn on whatever canvases <paramref name="beginPage"/> hands out: the PDF's, or a
+    /// bitmap's, which is how a test looks at the page as a picture (docs/screenshots).
+    /// </summary>
+    internal static void Draw(StatementDocument document, ExportFonts fonts, Func<SKCanvas> beginPage, Action endPage)
+    {
+        using (var pages = new Pages(beginPage, endPage, fonts))
         {
             pages.Paragraph(document.Title, Title);
             pages.Paragraph(document.DialogueLine, DialogueLine);
@@ -53,13 +66,12 @@ public static class PdfStatementDocument
                 pages.Paragraph(head, Frozen);
             pages.Paragraph(document.VerifyLine, Frozen);
         }
-        return stream.ToArray();
     }
 
     private sealed record TextStyle(float Size, bool Bold, SKColor Color, float SpaceAfter);
 
     /// <summary>Lines laid down the page, a new page when one is full.</summary>
-    private sealed class Pages(SKDocument pdf, ExportFonts fonts) : IDisposable
+    private sealed class Pages(Func<SKCanvas> beginPage, Action endPage, ExportFonts fonts) : IDisposable
     {
         private const float Bottom = PageHeight - Margin;
         private const float TextWidth = PageWidth - 2 * Margin;
@@ -94,8 +106,7 @@ public static class PdfStatementDocument
         public void Dispose()
         {
             if (canvas is not null)
-                pdf.EndPage();
-            pdf.Close();
+                endPage();
             foreach (var font in fontCache.Values)
                 font.Dispose();
             paint.Dispose();
@@ -104,8 +115,8 @@ public static class PdfStatementDocument
         private void NewPage()
         {
             if (canvas is not null)
-                pdf.EndPage();
-            canvas = pdf.BeginPage(PageWidth, PageHeight);
+                endPage();
+            canvas = beginPage();
             top = Margin;
         }
 
