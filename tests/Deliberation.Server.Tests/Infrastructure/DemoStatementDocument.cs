@@ -31,7 +31,8 @@ public static class DemoStatementDocument
         var heads = new HistoryHeads(
             new StreamHead(StreamIds.Dialogue(dialogueId), 41, CanonicalText.Hash("dialogue")),
             new StreamHead(StreamIds.Statement(new Guid("9c4d2e71-3f5a-4b8c-a6d0-7e1b2c3d4f50")), 187, CanonicalText.Hash("statement")));
-        return new StatementDocument(Title, DemoScript.Settings.Title, DemoScript.Settings.Venue, clauses,
+        var settings = DemoScript.Settings;
+        return new StatementDocument(Title, settings.Title, settings.Venue, settings.StartsOn, settings.EndsOn, "en", Clean: true, clauses,
             CanonicalText.Hash(canonical), signatures, dialogueId, heads);
     }
 
