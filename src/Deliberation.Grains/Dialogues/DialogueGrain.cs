@@ -7,6 +7,7 @@ using Deliberation.Grains.Realtime;
 using Deliberation.Grains.Statements;
 using Deliberation.Persistence;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Deliberation.Grains.Dialogues;
 
@@ -15,7 +16,7 @@ namespace Deliberation.Grains.Dialogues;
 /// events, and only then answers. It also keeps the dialogue list and invite index (read models)
 /// in step with its events, and holds the room its statements publish to.
 /// </summary>
-public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity, IDialogueDirectory directory, TimeProvider time, ILogger<DialogueGrain> logger)
+public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity, IDialogueDirectory directory, IOptions<RoomTimings> timings, TimeProvider time, ILogger<DialogueGrain> logger)
     : Grain, IDialogueGrain
 {
     private EventSourcedStream<DialogueState, DialogueEvent> stream = null!;
@@ -28,7 +29,7 @@ public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity
     {
         var id = this.GetPrimaryKey();
         stream = new(store, logger, integrity, StreamIds.Dialogue(id), () => DialogueState.Initial(id), Dialogue.Apply, s => s.Version);
-        room = new DialogueRoom(id, time, logger);
+        room = new DialogueRoom(id, timings.Value.SubscriptionExpiry, time, logger);
         await stream.LoadAsync(cancellationToken);
         if (stream.State.Exists)
             await ReadModels.SyncAllAsync(directory, store, stream.StreamId, stream.State, cancellationToken);

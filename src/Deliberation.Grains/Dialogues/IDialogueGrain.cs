@@ -33,7 +33,7 @@ public interface IDialogueGrain : IGrainWithGuidKey
     [Alias("GetRoomSnapshot")]
     Task<Immutable<RoomSnapshot>> GetRoomSnapshotAsync();
 
-    /// <summary>A node listens to the dialogue; it renews within <c>DialogueRoom.Expiry</c> or is dropped.</summary>
+    /// <summary>A node listens to the dialogue; it renews within <c>RoomTimings.SubscriptionExpiry</c> or is dropped.</summary>
     [Alias("Subscribe")]
     Task SubscribeAsync(IDialogueObserver observer);
 

@@ -8,15 +8,12 @@ namespace Deliberation.Grains.Realtime;
 
 /// <summary>
 /// The live side of a dialogue, kept by its grain in memory: the nodes listening (observers that
-/// expire unless renewed) and who is present on each node. Nothing here is stored: a reactivated
-/// grain starts empty and the nodes fill it again at their next renewal.
+/// expire unless renewed within <paramref name="expiry"/>) and who is present on each node. Nothing
+/// here is stored: a reactivated grain starts empty and the nodes fill it again at their next renewal.
 /// </summary>
-internal sealed class DialogueRoom(Guid dialogueId, TimeProvider time, ILogger logger)
+internal sealed class DialogueRoom(Guid dialogueId, TimeSpan expiry, TimeProvider time, ILogger logger)
 {
-    /// <summary>Nodes renew well within this; a node that died falls silent and out.</summary>
-    public static readonly TimeSpan Expiry = TimeSpan.FromMinutes(2);
-
-    private readonly ObserverManager<IDialogueObserver> observers = new(Expiry, logger);
+    private readonly ObserverManager<IDialogueObserver> observers = new(expiry, logger);
     private readonly Dictionary<string, (DateTimeOffset ReportedAt, ImmutableArray<PresentMember> Members)> presenceByNode = [];
 
     public void Subscribe(IDialogueObserver observer) => observers.Subscribe(observer, observer);
@@ -51,7 +48,7 @@ internal sealed class DialogueRoom(Guid dialogueId, TimeProvider time, ILogger l
 
     public Presence Current()
     {
-        var cutoff = time.GetUtcNow() - Expiry;
+        var cutoff = time.GetUtcNow() - expiry;
         foreach (var stale in presenceByNode.Where(p => p.Value.ReportedAt < cutoff).Select(p => p.Key).ToList())
             presenceByNode.Remove(stale);
         var merged = presenceByNode.Values.SelectMany(p => p.Members)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Deliberation.Server.Hubs;
 using Deliberation.Server.Realtime;
+using Deliberation.Grains.Realtime;
 
 namespace Deliberation.Server.Extensions;
 
@@ -30,6 +31,7 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<NodeObserver>();
         builder.Services.AddSingleton<PresenceReporter>();
         builder.Services.AddSingleton<LiveRoomService>();
+        builder.Services.Configure<RoomTimings>(builder.Configuration.GetSection("Realtime"));
         builder.Services.AddHostedService<SubscriptionRenewal>();
         // Tells the rooms when this node's history checks (IHistoryIntegrity, registered with the store) change.
         builder.Services.AddHostedService<HistoryIntegrityWatcher>();

@@ -25,18 +25,25 @@ public sealed class NodeConnections
     /// <summary>Names this node to the dialogue grains, so presence from a node that died can expire.</summary>
     public string NodeId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    /// <summary>Adds a connection; true when it is the node's first in that dialogue (time to subscribe).</summary>
+    /// <summary>
+    /// Adds a connection; true when the node had nobody else in that dialogue (time to subscribe).
+    /// Not only a dialogue's very first connection: once everyone here has left, renewals stop, the
+    /// grain lets the subscription lapse (or deactivates and forgets it), and the next joiner must
+    /// subscribe again — else the room's next events reach nobody until a renewal (issue 10's lost
+    /// first update; docs/architecture.md, "Live room").
+    /// </summary>
     public bool Add(Guid dialogueId, ConnectedViewer connection, DialogueState dialogue)
     {
-        // GetOrAdd may run a factory on several threads at once, so "my factory ran" would tell more
-        // than one first joiner to subscribe; only the caller whose entry was stored is the first.
-        var fresh = new DialogueConnections();
-        var held = dialogues.GetOrAdd(dialogueId, fresh);
-        var isNew = ReferenceEquals(held, fresh);
-        held.Mode = dialogue.Settings.Confidentiality;
-        held.Dialogue = dialogue;
-        held.Connections[connection.ConnectionId] = connection;
-        return isNew;
+        var held = dialogues.GetOrAdd(dialogueId, _ => new DialogueConnections());
+        // Joins race when a room fills: the lock lets exactly one of them see the room empty.
+        lock (held)
+        {
+            var wasEmpty = held.Connections.IsEmpty;
+            held.Mode = dialogue.Settings.Confidentiality;
+            held.Dialogue = dialogue;
+            held.Connections[connection.ConnectionId] = connection;
+            return wasEmpty;
+        }
     }
 
     /// <summary>Removes a connection from every dialogue it joined; returns those dialogues.</summary>
@@ -44,15 +51,17 @@ public sealed class NodeConnections
     {
         var left = new List<Guid>();
         foreach (var (dialogueId, held) in dialogues)
-            if (held.Connections.TryRemove(connectionId, out _))
-                left.Add(dialogueId);
+            lock (held)
+                if (held.Connections.TryRemove(connectionId, out _))
+                    left.Add(dialogueId);
         return left;
     }
 
     public void Leave(Guid dialogueId, string connectionId)
     {
         if (dialogues.TryGetValue(dialogueId, out var held))
-            held.Connections.TryRemove(connectionId, out _);
+            lock (held)
+                held.Connections.TryRemove(connectionId, out _);
     }
 
     public IEnumerable<Guid> Dialogues => dialogues.Where(r => !r.Value.Connections.IsEmpty).Select(r => r.Key);

@@ -1,18 +1,19 @@
+using Deliberation.Grains.Realtime;
+using Microsoft.Extensions.Options;
+
 namespace Deliberation.Server.Realtime;
 
 /// <summary>
-/// Every 30 seconds, renews this node's subscription to each dialogue it has clients in and
+/// Every <see cref="RoomTimings.RenewEvery"/> (30 s as shipped), renews this node's subscription to each dialogue it has clients in and
 /// re-reports who is connected: grains forget observers and presence that are not renewed
 /// (a node that died), and a grain that reactivated elsewhere learns its listeners again.
 /// </summary>
-public sealed class SubscriptionRenewal(NodeConnections connections, NodeObserver observer, OutboxRegistry outboxes, PresenceReporter presence, ILogger<SubscriptionRenewal> logger)
+public sealed class SubscriptionRenewal(NodeConnections connections, NodeObserver observer, OutboxRegistry outboxes, PresenceReporter presence, IOptions<RoomTimings> timings, ILogger<SubscriptionRenewal> logger)
     : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
+        using var timer = new PeriodicTimer(timings.Value.RenewEvery);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             outboxes.ReleaseIdle();

@@ -5,7 +5,7 @@ using Deliberation.Server.Tests.Infrastructure;
 namespace Deliberation.Server.Tests.Hub;
 
 /// <summary>One real server process for the hub tests, and the dialogue shape they use.</summary>
-public sealed class HubFixture : IAsyncLifetime
+public class HubFixture : IAsyncLifetime
 {
     private readonly TempFolder folder = new("deliberation-hub");
 
@@ -14,8 +14,13 @@ public sealed class HubFixture : IAsyncLifetime
     /// run the bucket dry even on a machine so busy that each call takes 50 ms or more — at the shipped
     /// 20 a second such a machine refills it as fast as one connection can drain it.
     /// </summary>
-    public HubFixture() => Server = new ServerProcess(folder.File("deliberation.db"), folder.Path, seedDemo: false,
-        settings: ["--RateLimits:HubPerSecond=5"]);
+    public HubFixture() : this("--RateLimits:HubPerSecond=5")
+    {
+    }
+
+    /// <summary>A hub server with other settings, for tests that need the server to behave differently.</summary>
+    protected HubFixture(params string[] settings) =>
+        Server = new ServerProcess(folder.File("deliberation.db"), folder.Path, seedDemo: false, settings: settings);
 
     public ServerProcess Server { get; }
 

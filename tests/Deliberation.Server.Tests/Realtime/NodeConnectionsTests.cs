@@ -37,4 +37,24 @@ public sealed class NodeConnectionsTests
         Assert.All(firsts, count => Assert.Equal(1, count));
         Assert.Equal(JoinersEach, connections.In(new Guid(0, 0, 0, new byte[8])).Count);
     }
+
+    /// <summary>
+    /// Once everyone here has left, the node stops renewing and the grain lets the subscription lapse;
+    /// the next joiner must be told to subscribe again, whether the others left or disconnected.
+    /// </summary>
+    [Fact]
+    public void TheFirstJoinerAfterARoomEmptiedSubscribesAgain()
+    {
+        var connections = new NodeConnections();
+        var dialogueId = Guid.NewGuid();
+        var dialogue = DialogueState.Initial(dialogueId);
+        ConnectedViewer Viewer(string id) => new(id, Guid.NewGuid(), Role.Delegate);
+
+        Assert.True(connections.Add(dialogueId, Viewer("a"), dialogue));
+        Assert.False(connections.Add(dialogueId, Viewer("b"), dialogue));
+        connections.Leave(dialogueId, "a");
+        connections.Remove("b");
+        Assert.True(connections.Add(dialogueId, Viewer("c"), dialogue));
+        Assert.False(connections.Add(dialogueId, Viewer("d"), dialogue));
+    }
 }

@@ -1,0 +1,14 @@
+namespace Deliberation.Grains.Realtime;
+
+/// <summary>
+/// How long a dialogue grain keeps a node's subscription (and its presence report) without renewal,
+/// and how often nodes renew. Bound from the <c>Realtime</c> section (docs/operations.md); a node
+/// that died falls silent and out after <see cref="SubscriptionExpiry"/>.
+/// </summary>
+public sealed class RoomTimings
+{
+    public TimeSpan SubscriptionExpiry { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Well within the expiry, so a live node is never dropped between two renewals.</summary>
+    public TimeSpan RenewEvery { get; set; } = TimeSpan.FromSeconds(30);
+}
