@@ -22,9 +22,9 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
     // A change one person makes reaches the others' screens through the server's push.
     private const float PushTimeout = 15_000;
 
-    private const string DialogueTitle = "Venice dialogue on extreme AI risks";
+    private const string DialogueTitle = "Dialogue on extreme risks from AI";
     private const string Venue = "Venice";
-    private const string StatementTitle = "Venice consensus statement";
+    private const string StatementTitle = "Consensus statement on AI red lines";
 
     private static readonly Person Facilitator = new("Fran Okafor", "Lagos Policy Forum", Role.Facilitator, null, null);
     private static readonly Person Rapporteur = new("Rhea Lindqvist", "Uppsala University", Role.Rapporteur, null, null);
@@ -34,7 +34,7 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
     private static readonly Person Elena = new("Elena Rossi", "Fondazione Aurora", Role.Delegate, "Europe", "Civil society");
     private static readonly Person[] Roster = [Facilitator, Rapporteur, Lin, Dana, Elena];
 
-    private const string Preamble = "We, scientists and experts from China, the United States and Europe, met in Venice to discuss extreme risks from AI.";
+    private const string Preamble = "We, scientists and experts from China, the United States and Europe, met to discuss how to avert extreme risks from AI.";
     private const string RedLineAsProposed = "No AI system should copy or improve itself without human approval.";
     private const string RedLine = "No AI system should copy or improve itself without explicit human approval and independent oversight.";
     private const string Principle = "Developers should spend at least a third of their AI research budget on safety.";
@@ -109,7 +109,7 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
         await convener.GetByTestId("wizard-next").ClickAsync();
 
         await Expect(convener.GetByTestId("new-convener")).ToHaveValueAsync(TestOrganiser.DisplayName);
-        await convener.GetByTestId("new-affiliation").FillAsync("Venice Institute");
+        await convener.GetByTestId("new-affiliation").FillAsync("Institute for Dialogue");
         await convener.GetByTestId("wizard-next").ClickAsync();
 
         await convener.WaitForURLAsync("**/dialogues/*/setup", new() { Timeout = BootTimeout });
@@ -246,31 +246,35 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
         return await File.ReadAllBytesAsync((await download.PathAsync())!);
     }
 
-    /// <summary>The statement as it would be published: its title and place, the clauses as revised, the signatories and the hash they signed.</summary>
+    /// <summary>The statement as it would be published: its title and place, the clauses as revised, then who signed, and the hash they signed.</summary>
     private static void AssertThePublishedStatement(byte[] pdf, string hash)
     {
         var text = PdfText(pdf);
-        var title = AssertFound(text, StatementTitle);
-        var place = AssertFound(text, $"{DialogueTitle}, {Venue}");
-        var clauses = new[] { Preamble, RedLine, Principle }.Select(c => AssertFound(text, c)).ToList();
-        var lin = AssertFound(text, $"{Lin.Name}, {Lin.Affiliation}");
-        var dana = AssertFound(text, $"{Dana.Name}, {Dana.Affiliation}");
-        AssertFound(text, hash);
-
-        Assert.True(title < place && place < clauses[0], "The title and the place come first.");
-        Assert.True(clauses[0] < clauses[1] && clauses[1] < clauses[2], "The clauses are in their order.");
-        Assert.True(clauses[2] < Math.Min(lin, dana), "The signatories come after the statement.");
+        // The venue is a word of its own here: no title or clause says "Venice".
+        AssertInOrder(text, StatementTitle, Venue, Preamble, RedLine, Principle);
+        foreach (var signer in new[] { Lin, Dana })
+            AssertInOrder(text, Principle, signer.Name, signer.Affiliation);
+        AssertInOrder(text, Principle, hash);
         Assert.DoesNotContain(Squeezed(RedLineAsProposed), text);
         // Only those who signed, and never a position or its note.
         Assert.DoesNotContain(Squeezed(Elena.Name), text);
         Assert.DoesNotContain(Squeezed(ElenaReservation), text);
     }
 
-    private static int AssertFound(string text, string part)
+    /// <summary>Each part is in the text, after the one before it.</summary>
+    private static void AssertInOrder(string text, params string[] parts)
     {
-        var at = text.IndexOf(Squeezed(part), StringComparison.Ordinal);
-        Assert.True(at >= 0, $"The PDF does not contain “{part}”.");
-        return at;
+        var from = 0;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = Squeezed(parts[i]);
+            var at = text.IndexOf(part, from, StringComparison.Ordinal);
+            if (at < 0)
+                Assert.Fail(text.Contains(part, StringComparison.Ordinal)
+                    ? $"The PDF has “{parts[i]}”, but not after “{parts[i - 1]}”."
+                    : $"The PDF does not contain “{parts[i]}”.");
+            from = at + part.Length;
+        }
     }
 
     /// <summary>All pages' text without whitespace: where a PDF breaks a line, and so whether a space survives, is layout.</summary>
