@@ -16,11 +16,15 @@ namespace Deliberation.Polis;
 /// Pol.is export whose comment starts with an apostrophe followed by a formula character loses
 /// that apostrophe on import.
 /// </remarks>
-internal static partial class SpreadsheetGuard
+public static partial class SpreadsheetGuard
 {
     public static string Protect(string text) => NeedsGuard(text) ? "'" + text : text;
 
     public static string Unprotect(string cell) => cell.StartsWith('\'') && NeedsGuard(cell) ? cell[1..] : cell;
+
+    /// <summary>Whether a spreadsheet would run this text as a formula (it starts with = + - @, a tab or a line break, and is no plain number).</summary>
+    public static bool WouldEvaluate(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' && !PlainNumber().IsMatch(text);
 
     private static bool NeedsGuard(string text)
     {

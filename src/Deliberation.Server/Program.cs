@@ -34,6 +34,7 @@ app.MapDialogueApi();
 app.MapStatementApi();
 app.MapCommandApi();
 app.MapPolisApi();
+app.MapRosterApi();
 app.MapApiDocument();
 app.MapDialogueHub();
 app.MapBrowserClient();

@@ -269,6 +269,19 @@ public sealed class DialogueDeciderTests
     }
 
     [Fact]
+    public void ATimerCannotBeStartedInSigningOrOnceClosed()
+    {
+        dialogue.InPhase(Phase.Signing);
+        var inSigning = dialogue.Refused(new StartTimer("Signing", 300), dialogue.Facilitator);
+        Assert.Equal("timer.not-in-phase", inSigning.Rule);
+        Assert.Contains("Signing", inSigning.Message, StringComparison.Ordinal);
+
+        dialogue.InPhase(Phase.Closed);
+        Assert.Equal("phase.closed", dialogue.Refused(new StartTimer("After the close", 300), dialogue.Facilitator).Rule);
+        Assert.Null(dialogue.Dialogue.Timer);
+    }
+
+    [Fact]
     public void FocusNamesAStatementTheDialogueHolds()
     {
         Assert.Equal("statement.not-found", dialogue.Refused(new SetFocus(Guid.NewGuid(), Guid.NewGuid()), dialogue.Facilitator).Rule);

@@ -27,6 +27,7 @@ public sealed class OpenApiDocumentTests(ServerFixture fixture)
             ("/api/dialogues/{id}/statements/{sid}/consensus", "get"), ("/api/dialogues/{id}/statements/{sid}/export", "get"),
             ("/api/dialogues/{id}/statements/{sid}/commands", "post"), ("/api/dialogues/{id}/export/polis", "get"),
             ("/api/imports/polis", "post"), ("/api/dialogues/{id}/verify", "get"),
+            ("/api/dialogues/{id}/statements/{sid}/clauses/{cid}/holdouts", "get"),
         })
             Assert.True(paths[path]?[method] is not null, $"{method.ToUpperInvariant()} {path} is not in the document.");
     }

@@ -28,6 +28,10 @@ public sealed partial class DeliberationApi(HttpClient http)
     public Task<ApiResult<StatementConsensus>> GetConsensusAsync(Guid id, Guid statementId, bool asRoom = false) =>
         GetAsync<StatementConsensus>($"api/dialogues/{id}/statements/{statementId}/consensus{(asRoom ? "?audience=room" : "")}");
 
+    /// <summary>Who holds out on a clause and why (docs/api.md, "Holdouts"); the server refuses delegates and observers.</summary>
+    public Task<ApiResult<ClauseHoldouts>> GetHoldoutsAsync(Guid id, Guid statementId, Guid clauseId) =>
+        GetAsync<ClauseHoldouts>($"api/dialogues/{id}/statements/{statementId}/clauses/{clauseId}/holdouts");
+
     public Task<ApiResult<IssuedInvite>> AddMemberAsync(Guid id, AddMemberRequest request) =>
         SendAsync<IssuedInvite>(HttpMethod.Post, $"api/dialogues/{id}/members", request);
 

@@ -17,6 +17,9 @@ public static class Phases
 
     public static bool AllowsSigning(this Phase phase) => phase is Phase.Signing;
 
+    /// <summary>A timer boxes debate: once the text is frozen for signing, or the dialogue closed, there is none (issue 11).</summary>
+    public static bool AllowsTimer(this Phase phase) => phase is not (Phase.Signing or Phase.Closed);
+
     /// <summary>Forward one step at a time; back one step while the text is still open, never out of Signing or Closed.</summary>
     public static bool CanMove(Phase from, Phase to) =>
         to == from + 1 || (to == from - 1 && from is Phase.Deliberation or Phase.Drafting or Phase.FinalReading);

@@ -35,7 +35,7 @@ public static partial class Dialogue
             SetFocus c => Chair(member) ?? DecideSetFocus(state, c),
             RaiseHand => DecideRaiseHand(state, member),
             LowerHand c => DecideLowerHand(state, member, c),
-            StartTimer c => Chair(member) ?? DecideStartTimer(c, now),
+            StartTimer c => Chair(member) ?? DecideStartTimer(state, c, now),
             StopTimer => Chair(member) ?? (state.Timer is null
                 ? RuleError.Conflict("timer.not-running", "No timer is running.")
                 : Decision<DialogueEvent>.Accept(new TimerStopped())),
@@ -217,8 +217,11 @@ public static partial class Dialogue
             : RuleError.Conflict("queue.hand-not-raised", "That hand is not raised.");
     }
 
-    private static Decision<DialogueEvent> DecideStartTimer(StartTimer c, DateTimeOffset now)
+    private static Decision<DialogueEvent> DecideStartTimer(DialogueState state, StartTimer c, DateTimeOffset now)
     {
+        if (!state.Phase.AllowsTimer())
+            return RuleError.Conflict("timer.not-in-phase",
+                $"A timer cannot be started during {state.Phase}: the text is final, and there is no debate left to timebox.");
         if (c.Seconds is < 1 or > Limits.TimerSeconds)
             return RuleError.Invalid("timer.out-of-range", "A timer runs between one second and a day.");
         if (Check.Text(c.Label, "label", Limits.ShortTextLength, required: false) is { } error)

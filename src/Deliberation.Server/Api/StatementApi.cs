@@ -45,6 +45,21 @@ public static class StatementApi
             return TypedResults.Ok(await history.ConsensusAtAsync(id, sid, moment, viewer.Dialogue, role));
         }).ProducesProblem(StatusCodes.Status400BadRequest);
 
+        // The chair's view of one clause: who holds out and why, and what each group needs (docs/api.md,
+        // "Holdouts"). Names and live figures only where the mode shows them to this viewer; delegates
+        // and observers are refused outright, since the view exists to run the meeting.
+        statement.MapGet("/clauses/{cid:guid}/holdouts", async Task<Results<Ok<ClauseHoldouts>, ProblemHttpResult>> (Guid id, Guid sid, Guid cid, HttpContext http, DialogueService dialogues) =>
+        {
+            var viewer = http.Viewer();
+            if (!Holdouts.MayView(viewer.Role))
+                return Problems.From(Holdouts.NotAllowed);
+            if (await dialogues.GetStatementAsync(id, sid) is not { } state)
+                return Problems.NotFound("statement.not-found", "The dialogue has no such statement.");
+            return state.ClauseOrNull(cid) is { } clause
+                ? TypedResults.Ok(Holdouts.Of(clause, viewer.Dialogue, viewer.Role))
+                : Problems.NotFound("clause.not-found", "The statement has no such clause.");
+        }).ProducesProblem(StatusCodes.Status403Forbidden);
+
         // A document in the format asked for: text (md, html), a file (docx, pdf) or JSON; docs/api.md.
         statement.MapGet("/export", async Task<Results<ContentHttpResult, FileContentHttpResult, Ok<ExportedStatement>, ProblemHttpResult>> (Guid id, Guid sid, string? format, bool? clean, HttpContext http, DialogueService dialogues, IEventStore store) =>
         {

@@ -19,6 +19,7 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<DialogueHistory>();
         builder.Services.AddSingleton<Polis.PolisImporter>();
         builder.Services.AddSingleton<Polis.PolisExporter>();
+        builder.Services.AddSingleton<Roster.RosterImporter>();
     }
 
     /// <summary>The wire's JSON (<see cref="WireJson"/>), which the browser client uses too.</summary>

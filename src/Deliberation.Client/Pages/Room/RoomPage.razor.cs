@@ -23,6 +23,9 @@ public sealed partial class RoomPage
     private Guid? selectedClauseId;
     private bool followFloor = true;
     private bool busy;
+    private Guid? holdoutsFor;
+    private ClauseHoldouts? holdouts;
+    private string? holdoutsProblem;
 
     /// <summary>The server's refusal of a release with fewer than k changes: the chair is asked before forcing it.</summary>
     internal const string TooFewChangesRule = "release.too-few-changes";
@@ -61,6 +64,11 @@ public sealed partial class RoomPage
     private ConsensusRule Rule => Dialogue?.Rules.For(Clause?.Kind ?? ClauseKind.Other) ?? ConsensusRule.Default;
 
     private bool CanChair => Dialogue?.You.Role.Chairs() == true;
+
+    /// <summary>The chairs and the rapporteur open the holdouts of a clause; the server decides what they see in it.</summary>
+    private bool CanSeeHoldouts => Dialogue is { } d && Holdouts.MayView(d.You.Role);
+
+    private bool HoldoutsShownFor(Guid clauseId) => holdoutsFor == clauseId;
 
     private bool CanTakePositions => Dialogue?.You.Role.MayTakePositions(Rule.FacilitatorsVote) == true;
 
@@ -205,10 +213,36 @@ public sealed partial class RoomPage
 
     private Task GiveFloorAsync(Guid participantId) => RunAsync(hub => hub.LowerHand(new LowerHandRequest(DialogueId, participantId)));
 
-    private Task ResolveAsync(string optionId) =>
+    private Task ResolveAsync(BracketResolution resolution) =>
         Statement is { } s && Clause is { } c
-            ? RunAsync(hub => hub.ResolveAlternative(new ResolveAlternativeRequest(DialogueId, s.Id, c.Id, optionId)), $"Bracket resolved with option {optionId}.")
+            ? RunAsync(hub => hub.ResolveAlternative(new ResolveAlternativeRequest(DialogueId, s.Id, c.Id, resolution.OptionId, resolution.Kind)),
+                $"Bracket resolved with option {resolution.OptionId} ({(resolution.Kind == RevisionKind.Editorial ? "editorial: positions on it carried over" : "substantive: everyone is asked again")}).")
             : Task.CompletedTask;
+
+    private async Task ToggleHoldoutsAsync(Guid clauseId)
+    {
+        if (holdoutsFor == clauseId)
+        {
+            holdoutsFor = null;
+            return;
+        }
+        holdoutsFor = clauseId;
+        await LoadHoldoutsAsync(clauseId);
+    }
+
+    /// <summary>Reads the clause's holdouts over HTTP: they are not pushed, since they are the chair's alone.</summary>
+    private async Task LoadHoldoutsAsync(Guid clauseId)
+    {
+        if (Statement is not { } s)
+            return;
+        holdouts = null;
+        holdoutsProblem = null;
+        var result = await Api.GetHoldoutsAsync(DialogueId, s.Id, clauseId);
+        if (holdoutsFor != clauseId)
+            return;
+        holdouts = result.Value;
+        holdoutsProblem = result.Problem?.Message;
+    }
 
     private Task<CommandOutcome> SignAsync(SignatureDetails signature) =>
         Statement is { } s
