@@ -1,6 +1,9 @@
+using System.Text;
 using Deliberation.Domain;
 using Deliberation.EndToEnd.Tests.Infrastructure;
 using Deliberation.Testing;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;
 using static Microsoft.Playwright.Assertions;
@@ -46,7 +49,8 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
     {
         var convener = await OrganiserSignedInAsync();
         var dialogueId = await CreateTheDialogueInTheWizardAsync(convener);
-        var links = await AddTheRosterAsync(convener);
+        await ImportTheRosterFromCsvAsync(convener);
+        var links = await IssueTheInvitesAsync(convener);
         await AddTheStatementAsync(convener);
 
         var facilitator = await JoinAsync(links[Facilitator], dialogueId);
@@ -62,9 +66,10 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
         await TakePositionsAsync(facilitator, 2, RedLine, (lin, PositionKind.Support, null), (dana, PositionKind.Accept, null), (elena, PositionKind.Oppose, ElenaReservation));
         await TakePositionsAsync(facilitator, 3, Principle, (lin, PositionKind.Accept, null), (dana, PositionKind.Support, null), (elena, PositionKind.Support, null));
         await TheChairSeesClauseTwoIsNotAgreedAsync(facilitator);
+        await TheChairReadsTheHoldoutOnClauseTwoAsync(facilitator);
 
         await MoveToAsync(facilitator, Phase.FinalReading);
-        await FreezeAsync(facilitator);
+        await FreezeAfterTheWarningAsync(facilitator);
         await MoveToAsync(facilitator, Phase.Signing);
         var hash = await SignAsync(lin, Lin, SignatureCapacity.Personal);
         await SignAsync(dana, Dana, SignatureCapacity.Institutional);
@@ -117,26 +122,68 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
         return Guid.Parse(convener.Url.Split('/')[^2]);
     }
 
-    /// <summary>Each member added on the setup page; the invite link shown once for each is kept to send to them.</summary>
-    private static async Task<Dictionary<Person, string>> AddTheRosterAsync(IPage convener)
+    /// <summary>
+    /// The convener downloads the roster template, fills it in and uploads it. Her first file has a
+    /// typo in a role: the page lists that row and adds nobody. The corrected file adds all five.
+    /// </summary>
+    private static async Task ImportTheRosterFromCsvAsync(IPage convener)
+    {
+        var template = await convener.RunAndWaitForDownloadAsync(() => convener.GetByTestId("roster-template").ClickAsync());
+        var header = (await File.ReadAllTextAsync((await template.PathAsync())!)).Trim().Split(',');
+        Assert.Equal(["name", "affiliation", "role", "Region", "Sector"], header);
+        var file = convener.GetByTestId("roster-file");
+
+        await file.SetInputFilesAsync(RosterFile("roster.csv", header, person => person == Elena ? "delgate" : person.Role.ToString().ToLowerInvariant()));
+        var problem = convener.GetByTestId("roster-problem");
+        await Expect(problem).ToHaveCountAsync(1, new() { Timeout = PushTimeout });
+        // The header is row 1: Elena, the fifth person, is row 6.
+        await Expect(problem.Locator("td").Nth(0)).ToHaveTextAsync("6");
+        await Expect(problem.Locator("td").Nth(1)).ToHaveTextAsync("role");
+        await Expect(problem).ToContainTextAsync("'delgate' is no role");
+        await Expect(convener.GetByTestId("roster-problems")).ToContainTextAsync("nothing was imported");
+        await Expect(convener.GetByTestId("roster-count")).ToContainTextAsync("1 member");
+
+        await file.SetInputFilesAsync(RosterFile("roster-corrected.csv", header, person => person.Role.ToString().ToLowerInvariant()));
+        await Expect(convener.GetByTestId("roster-import-status")).ToContainTextAsync("5 members added from roster-corrected.csv", new() { Timeout = PushTimeout });
+        await Expect(convener.GetByTestId("roster-problems")).ToHaveCountAsync(0);
+        var roster = convener.GetByTestId("roster");
+        foreach (var person in Roster)
+            await Expect(roster).ToContainTextAsync(person.Name);
+        // The convener, and everyone imported.
+        await Expect(convener.GetByTestId("roster-count")).ToContainTextAsync($"{Roster.Length + 1} members");
+    }
+
+    /// <summary>The roster as a spreadsheet saves it ("CSV UTF-8": a byte order mark, CRLF), in the template's columns.</summary>
+    private static FilePayload RosterFile(string name, string[] header, Func<Person, string> roleOf)
+    {
+        string CellOf(Person person, string column) => column switch
+        {
+            "name" => person.Name,
+            "affiliation" => person.Affiliation,
+            "role" => roleOf(person),
+            "Region" => person.Region ?? "",
+            "Sector" => person.Sector ?? "",
+            _ => throw new ArgumentException($"The template has a column this test does not know: {column}"),
+        };
+        var lines = Roster.Select(person => string.Join(',', header.Select(column => CellOf(person, column)))).Prepend(string.Join(',', header));
+        return new FilePayload
+        {
+            Name = name,
+            MimeType = "text/csv",
+            Buffer = [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n")],
+        };
+    }
+
+    /// <summary>An invite for each member, from the roster's "New invite"; each link is shown once and kept to send to them.</summary>
+    private static async Task<Dictionary<Person, string>> IssueTheInvitesAsync(IPage convener)
     {
         var links = new Dictionary<Person, string>();
         foreach (var person in Roster)
         {
-            await convener.GetByTestId("member-name").FillAsync(person.Name);
-            await convener.GetByTestId("member-affiliation").FillAsync(person.Affiliation);
-            await convener.GetByTestId("member-role").SelectOptionAsync(person.Role.ToString());
-            await convener.GetByTestId("member-group-Region").SelectOptionAsync(person.Region ?? "");
-            await convener.GetByTestId("member-group-Sector").SelectOptionAsync(person.Sector ?? "");
-            await convener.GetByTestId("member-add").ClickAsync();
+            await convener.GetByRole(AriaRole.Button, new() { Name = $"New invite for {person.Name}", Exact = true }).ClickAsync();
             await Expect(convener.GetByTestId("invite-issued")).ToContainTextAsync($"Invite for {person.Name}");
             links[person] = await convener.GetByTestId("invite-link").InputValueAsync();
         }
-        var roster = convener.GetByTestId("roster");
-        foreach (var person in Roster)
-            await Expect(roster).ToContainTextAsync(person.Name);
-        // The convener, and everyone added.
-        await Expect(convener.GetByTestId("roster-count")).ToContainTextAsync($"{Roster.Length + 1} members");
         return links;
     }
 
@@ -214,12 +261,48 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
         await Expect(clauses.Nth(1)).Not.ToContainTextAsync("Agreed");
     }
 
-    /// <summary>The facilitator freezes the text; everyone then sees the signing panel.</summary>
-    private static async Task FreezeAsync(IPage facilitator)
+    /// <summary>
+    /// The facilitator opens the holdouts of clause 2: in Chatham House she sees who opposes, with
+    /// the reservation note, and what the groups short of consensus need.
+    /// </summary>
+    private static async Task TheChairReadsTheHoldoutOnClauseTwoAsync(IPage facilitator)
+    {
+        await facilitator.GetByTestId("clause-list").Locator("button.clause-item").Nth(1).ClickAsync();
+        await Expect(facilitator.GetByTestId("clause-text")).ToContainTextAsync(RedLine);
+        await facilitator.GetByTestId("open-holdouts").ClickAsync();
+
+        var panel = facilitator.GetByTestId("holdouts-panel");
+        var holdout = panel.GetByTestId("holdout");
+        await Expect(holdout).ToHaveCountAsync(1, new() { Timeout = PushTimeout });
+        await Expect(holdout).ToContainTextAsync(Elena.Name);
+        await Expect(holdout).ToContainTextAsync("Oppose");
+        await Expect(holdout).ToContainTextAsync(ElenaReservation);
+        await Expect(panel.GetByTestId("group-need").Filter(new() { HasText = "Europe" })).ToHaveCountAsync(1);
+        await Expect(panel.GetByTestId("group-need").Filter(new() { HasText = "Civil society" })).ToHaveCountAsync(1);
+        await Expect(panel).Not.ToContainTextAsync(Lin.Name);
+        await Expect(panel).Not.ToContainTextAsync(Dana.Name);
+        await AssertNoWcagViolationsAsync(facilitator, "room with the holdouts panel open");
+    }
+
+    /// <summary>
+    /// The facilitator freezes: not every clause is agreed, so she is first shown which one (clause 2)
+    /// and asked again. She freezes anyway; everyone then sees the signing panel.
+    /// </summary>
+    private static async Task FreezeAfterTheWarningAsync(IPage facilitator)
     {
         await facilitator.GetByTestId("freeze").ClickAsync();
-        await facilitator.GetByTestId("freeze-confirm").ClickAsync();
+        var warning = facilitator.GetByTestId("freeze-warning");
+        await Expect(warning).ToContainTextAsync("1 clause is not agreed");
+        var listed = warning.GetByTestId("freeze-not-agreed");
+        await Expect(listed).ToHaveCountAsync(1);
+        await Expect(listed).ToContainTextAsync("Clause 2");
+        await Expect(listed).ToContainTextAsync("No AI system should");
+        await Expect(facilitator.GetByTestId("freeze-confirm")).ToHaveCountAsync(0);
+        await AssertNoWcagViolationsAsync(facilitator, "room with the freeze warning");
+
+        await warning.GetByTestId("freeze-anyway").ClickAsync();
         await Expect(facilitator.GetByTestId("signing-panel")).ToBeVisibleAsync(new() { Timeout = PushTimeout });
+        await Expect(facilitator.GetByTestId("freeze-warning")).ToHaveCountAsync(0);
     }
 
     /// <summary>A delegate signs the frozen text under the name and affiliation of the roster; returns the hash she signed.</summary>
@@ -275,6 +358,18 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
                     : $"The PDF does not contain “{parts[i]}”.");
             from = at + part.Length;
         }
+    }
+
+    private static async Task AssertNoWcagViolationsAsync(IPage page, string what)
+    {
+        // A snackbar fades in and out; axe would measure its contrast mid-animation, so it is checked without one.
+        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        Assert.True(result.Violations.Length == 0,
+            $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
     }
 
     /// <summary>All pages' text without whitespace: where a PDF breaks a line, and so whether a space survives, is layout.</summary>
