@@ -166,3 +166,25 @@ public sealed class HoldoutsTests
         public int GetHashCode(GroupNeed obj) => HashCode.Combine(obj.Dimension, obj.Group);
     }
 }
+
+/// <summary>The reminder's rate limit: once a minute per clause, with a message that says when again.</summary>
+public sealed class StaleReminderRateTests
+{
+    private static readonly DateTimeOffset Noon = new(2024, 9, 5, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void TheFirstReminderAndOneAMinuteLaterAreAllowed()
+    {
+        Assert.Null(StaleReminders.TooSoon(null, Noon));
+        Assert.Null(StaleReminders.TooSoon(Noon, Noon.AddMinutes(1)));
+    }
+
+    [Fact]
+    public void ASecondReminderWithinTheMinuteIsRefused_SayingWhenItMaySendAgain()
+    {
+        var refusal = StaleReminders.TooSoon(Noon, Noon.AddSeconds(20));
+
+        Assert.Equal("reminder.too-soon", refusal?.Rule);
+        Assert.Equal("This clause's delegates were reminded 20 s ago; you can remind them again in 40 s.", refusal?.Message);
+    }
+}

@@ -45,11 +45,15 @@ public sealed class StatementExportTests(ServerFixture fixture)
         Assert.Equal("Joint statement", paragraphs[0]);
         Assert.Contains($"1.{RedLine}", paragraphs);
         Assert.Contains($"2.{Principle}", paragraphs);
-        Assert.Contains($"RedLine; {Status(Clause(await dialogue.ConsensusAsync(), redLine))}", paragraphs);
+        // The compilation is a working paper: it notes kind and status, in the room's words.
+        Assert.Contains($"Red line · {StatusLabel(Clause(await dialogue.ConsensusAsync(), redLine))}", paragraphs);
         Assert.Contains($"Frozen text SHA-256: {await FrozenHashAsync(dialogue)}", paragraphs);
-        Assert.Contains($"{ChineseSigner}, {ChineseAffiliation} (personal capacity)", paragraphs);
-        Assert.Contains($"{LatinSigner}, Analytical Engines Ltd (institutional capacity)", paragraphs);
+        Assert.Contains(StatementDocument.SignatoriesHeading, paragraphs);
+        // The name, a line break, then affiliation and capacity: InnerText joins them.
+        Assert.Contains($"{ChineseSigner}{ChineseAffiliation} · Personal capacity", paragraphs);
+        Assert.Contains($"{LatinSigner}Analytical Engines Ltd · Institutional capacity", paragraphs);
         Assert.DoesNotContain(paragraphs, p => p.Contains(SilentDelegate, StringComparison.Ordinal));
+        Assert.DoesNotContain(paragraphs, p => InternalNames.Any(n => p.Contains(n, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -67,12 +71,45 @@ public sealed class StatementExportTests(ServerFixture fixture)
         Assert.Contains(Squeezed("Joint statement"), text);
         Assert.Contains(Squeezed($"1. {RedLine}"), text);
         Assert.Contains(Squeezed($"2. {Principle}"), text);
-        Assert.Contains(Squeezed($"RedLine · {Status(Clause(await dialogue.ConsensusAsync(), redLine))}"), text);
+        Assert.Contains(Squeezed($"Red line · {StatusLabel(Clause(await dialogue.ConsensusAsync(), redLine))}"), text);
         Assert.Contains(Squeezed($"Frozen text SHA-256: {await FrozenHashAsync(dialogue)}"), text);
-        Assert.Contains(Squeezed($"{LatinSigner}, Analytical Engines Ltd (institutional capacity)"), text);
+        Assert.Contains(Squeezed($"{LatinSigner} Analytical Engines Ltd · Institutional capacity"), text);
+        Assert.DoesNotContain(InternalNames, n => text.Contains(Squeezed(n), StringComparison.Ordinal));
         // scripts/test.sh installs a CJK face (fonts-droid-fallback); without one the name would print as boxes.
         Assert.True(ExportFonts.Installed!.FallbackFor(ChineseSigner[0]) is not null, "No installed font has Chinese glyphs: install fonts-droid-fallback.");
-        Assert.Contains(Squeezed($"{ChineseSigner}, {ChineseAffiliation} (personal capacity)"), text);
+        Assert.Contains(Squeezed($"{ChineseSigner} {ChineseAffiliation} · Personal capacity"), text);
+        Assert.DoesNotContain(Squeezed(SilentDelegate), text);
+    }
+
+    [Theory]
+    [InlineData("md")]
+    [InlineData("html")]
+    [InlineData("docx")]
+    [InlineData("pdf")]
+    public async Task TheCleanExportIsTheStatementThenItsSignatoriesThenTheRecordWithNoKindOrStatus(string format)
+    {
+        var (dialogue, _) = await FrozenAndSignedAsync();
+        using var _ = dialogue;
+        var response = await dialogue.Convener.GetAsync($"{dialogue.StatementUrl}/export?format={format}&clean=true");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var text = format switch
+        {
+            "md" => Squeezed(System.Text.Encoding.UTF8.GetString(bytes)),
+            "html" => Squeezed(System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(System.Text.Encoding.UTF8.GetString(bytes), "<[^>]*>", " "))),
+            "docx" => Squeezed(WordText(bytes)),
+            _ => PdfText(bytes, out var pageCount),
+        };
+
+        // Title; the statement; signatories (alphabetical: 'A' before '张'); then hash and heads in small print.
+        AssertInOrder(text, "Joint statement", $"1. {RedLine}", $"2. {Principle}",
+            StatementDocument.SignatoriesHeading, StatementDocument.AffiliationNote,
+            LatinSigner, "Analytical Engines Ltd", "Institutional capacity",
+            ChineseSigner, ChineseAffiliation, "Personal capacity",
+            await FrozenHashAsync(dialogue), StatementDocument.HistoryHeading, StreamIds.Dialogue(dialogue.Id));
+        // Published text: no kinds, no statuses, in the enums' names or the room's words.
+        var kindsAndStatuses = InternalNames.Concat(Enum.GetValues<ClauseStatus>().Select(ExportLabels.Of)).Concat(Enum.GetValues<ClauseKind>().Select(ExportLabels.Of));
+        Assert.DoesNotContain(kindsAndStatuses, n => text.Contains(Squeezed(n), StringComparison.Ordinal));
         Assert.DoesNotContain(Squeezed(SilentDelegate), text);
     }
 
@@ -91,7 +128,7 @@ public sealed class StatementExportTests(ServerFixture fixture)
     public void PdfStatementExportWithoutAChineseFaceStillPrintsEverythingElse()
     {
         var bodyOnly = new ExportFonts(ExportFonts.Installed!.Body, bold: null, fallbacks: []);
-        var document = new StatementDocument("联合声明 Joint statement", "对话 Dialogue", "Beijing",
+        var document = new StatementDocument("联合声明 Joint statement", "对话 Dialogue", "Beijing", null, null, "zh", Clean: true,
             [new ExportedClause(1, ClauseKind.Principle, $"各方同意 the parties agree. {Principle}", ClauseStatus.Agreed)],
             new string('a', 64), [new ExportedSignature(ChineseSigner, ChineseAffiliation, SignatureCapacity.Personal), new ExportedSignature(LatinSigner, null, SignatureCapacity.Personal)], Guid.NewGuid(), SomeHeads);
 
@@ -99,9 +136,9 @@ public sealed class StatementExportTests(ServerFixture fixture)
 
         Assert.Contains(Squeezed("Joint statement"), text);
         Assert.Contains(Squeezed($"the parties agree. {Principle}"), text);
-        Assert.Contains(Squeezed($"{LatinSigner} (personal capacity)"), text);
-        // The Chinese signature's line is there too, its name as missing-glyph boxes.
-        Assert.Equal(2, CountOf(text, Squeezed("(personal capacity)")));
+        Assert.Contains(Squeezed($"{LatinSigner} Personal capacity"), text);
+        // The Chinese signature is there too, its name as missing-glyph boxes.
+        Assert.Equal(2, CountOf(text, Squeezed("Personal capacity")));
     }
 
     [Fact]
@@ -109,7 +146,7 @@ public sealed class StatementExportTests(ServerFixture fixture)
     {
         var filler = string.Join(' ', Enumerable.Repeat("The parties recall their commitments and reaffirm them in full.", 6));
         var clauses = Enumerable.Range(1, 40).Select(n => new ExportedClause(n, ClauseKind.Other, $"{filler} Marker{n}end.", ClauseStatus.Contested)).ToList();
-        var document = new StatementDocument("A long statement", "Dialogue", null, clauses, null, [], Guid.NewGuid(), SomeHeads);
+        var document = new StatementDocument("A long statement", "Dialogue", null, null, null, "en", Clean: false, clauses, null, [], Guid.NewGuid(), SomeHeads);
 
         var text = PdfText(PdfStatementDocument.Render(document, ExportFonts.Installed!), out var pages);
 
@@ -148,6 +185,11 @@ public sealed class StatementExportTests(ServerFixture fixture)
         return (dialogue, redLine);
     }
 
+    /// <summary>The enums' own names for kinds and statuses, which no document prints.</summary>
+    private static readonly string[] InternalNames = [.. Enum.GetNames<ClauseKind>().Concat(Enum.GetNames<ClauseStatus>()).Where(n => n.Any(char.IsUpper) && n.Skip(1).Any(char.IsUpper))];
+
+    private static string StatusLabel(System.Text.Json.Nodes.JsonNode clause) => ExportLabels.Of(Enum.Parse<ClauseStatus>(Status(clause)));
+
     private static readonly HistoryHeads SomeHeads = new(
         new StreamHead(StreamIds.Dialogue(Guid.Empty), 12, new string('d', 64)), new StreamHead(StreamIds.Statement(Guid.Empty), 34, new string('5', 64)));
 
@@ -169,6 +211,24 @@ public sealed class StatementExportTests(ServerFixture fixture)
         using var document = PdfDocument.Open(pdf);
         pages = document.NumberOfPages;
         return Squeezed(string.Concat(document.GetPages().Select(p => p.Text)));
+    }
+
+    private static string WordText(byte[] docx)
+    {
+        using var word = WordprocessingDocument.Open(new MemoryStream(docx), isEditable: false);
+        return string.Join('\n', word.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+    }
+
+    /// <summary>Each part found after the one before it (whitespace aside).</summary>
+    private static void AssertInOrder(string squeezedText, params string[] parts)
+    {
+        var from = 0;
+        foreach (var part in parts)
+        {
+            var at = squeezedText.IndexOf(Squeezed(part), from, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"'{part}' is missing, or comes too early, in: {squeezedText}");
+            from = at + Squeezed(part).Length;
+        }
     }
 
     private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));

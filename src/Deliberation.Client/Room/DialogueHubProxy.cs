@@ -20,6 +20,7 @@ public sealed class DialogueHubProxy(HubConnection connection, CancellationToken
         connection.On<PresenceView>(nameof(IDialogueClient.PresenceChanged), client.PresenceChanged),
         connection.On<DraftPreviewView>(nameof(IDialogueClient.DraftPreview), client.DraftPreview),
         connection.On<HistoryIntegrityView>(nameof(IDialogueClient.HistoryIntegrityChanged), client.HistoryIntegrityChanged),
+        connection.On<StaleReminderView>(nameof(IDialogueClient.StaleReminder), client.StaleReminder),
     ];
 
     public Task<JoinResult> JoinDialogue(Guid dialogueId, Dictionary<string, long?>? seen) =>
@@ -71,6 +72,9 @@ public sealed class DialogueHubProxy(HubConnection connection, CancellationToken
     public Task<CommandOutcome> StopTimer(DialogueRequest r) => Command(nameof(IDialogueHub.StopTimer), r);
 
     public Task<CommandOutcome> DraftPreview(DraftPreviewRequest r) => Command(nameof(IDialogueHub.DraftPreview), r);
+
+    public Task<ReminderOutcome> RemindStale(RemindStaleRequest r) =>
+        connection.InvokeAsync<ReminderOutcome>(nameof(IDialogueHub.RemindStale), r, cancellationToken);
 
     private Task<CommandOutcome> Command(string method, object request) =>
         connection.InvokeAsync<CommandOutcome>(method, request, cancellationToken);

@@ -82,18 +82,32 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
     }
 
     /// <summary>Sends a command to the hub (<c>hub => hub.TakePosition(…)</c>); a refusal comes back as a value, as does being offline.</summary>
-    public async Task<CommandOutcome> SendAsync(Func<IDialogueHub, Task<CommandOutcome>> command)
+    public Task<CommandOutcome> SendAsync(Func<IDialogueHub, Task<CommandOutcome>> command) =>
+        CallAsync(command, error => CommandOutcome.Refused("", 0, error));
+
+    /// <summary>Reminds the delegates whose position on the clause is stale; the answer is a count, or the refusal.</summary>
+    public Task<ReminderOutcome> RemindStaleAsync(Guid statementId, Guid clauseId) =>
+        CallAsync(hub => hub.RemindStale(new RemindStaleRequest(DialogueId, statementId, clauseId)), error => new ReminderOutcome(false, 0, error));
+
+    /// <summary>Once the delegate has read a reminder (or acted on it), it goes.</summary>
+    public Task DismissReminderAsync(Guid clauseId)
+    {
+        State.DismissReminder(clauseId);
+        return NotifyAsync();
+    }
+
+    private async Task<T> CallAsync<T>(Func<IDialogueHub, Task<T>> call, Func<RuleError, T> refused)
     {
         if (hub.State != HubConnectionState.Connected)
-            return CommandOutcome.Refused("", 0, RuleError.Conflict("connection.offline", "Not connected to the room: wait until the connection is back, then try again."));
+            return refused(RuleError.Conflict("connection.offline", "Not connected to the room: wait until the connection is back, then try again."));
         try
         {
-            return await command(calls);
+            return await call(calls);
         }
         catch (Exception e) when (e is HubException or InvalidOperationException or IOException or TaskCanceledException)
         {
             logger.LogWarning(e, "A command to the hub failed");
-            return CommandOutcome.Refused("", 0, RuleError.Invalid("connection.failed", e.Message));
+            return refused(RuleError.Invalid("connection.failed", e.Message));
         }
     }
 
@@ -208,6 +222,12 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
     {
         if (preview.Author != State.Me)
             State.SetPreview(preview);
+        return Task.CompletedTask;
+    });
+
+    Task IDialogueClient.StaleReminder(StaleReminderView reminder) => OnPush(() =>
+    {
+        State.AddReminder(reminder);
         return Task.CompletedTask;
     });
 

@@ -22,6 +22,7 @@ public sealed class RoomState(Guid dialogueId)
     private readonly Dictionary<Guid, StatementView> statements = [];
     private readonly Dictionary<Guid, StatementConsensus> consensus = [];
     private readonly Dictionary<Guid, DraftPreviewView> previews = [];
+    private readonly Dictionary<Guid, StaleReminderView> reminders = [];
 
     public Guid DialogueId { get; } = dialogueId;
 
@@ -114,6 +115,13 @@ public sealed class RoomState(Guid dialogueId)
     }
 
     public void SetPreview(DraftPreviewView preview) => previews[preview.ClauseId] = preview;
+
+    /// <summary>Reminders the chair sent this delegate, newest per clause, until she dismisses them.</summary>
+    public IReadOnlyList<StaleReminderView> Reminders => [.. reminders.Values.OrderBy(r => r.ClauseNumber)];
+
+    public void AddReminder(StaleReminderView reminder) => reminders[reminder.ClauseId] = reminder;
+
+    public void DismissReminder(Guid clauseId) => reminders.Remove(clauseId);
 
     /// <summary>
     /// Applies one stream's pushed events in version order. Events already held are skipped (a

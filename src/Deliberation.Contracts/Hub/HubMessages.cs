@@ -41,3 +41,15 @@ public sealed record StreamEvents(string StreamId, IReadOnlyList<JsonObject> Eve
 
 /// <summary>A drafter's uncommitted text, pushed to the others in the room: show it as a preview, never as the clause.</summary>
 public sealed record DraftPreviewView(Guid DialogueId, Guid StatementId, Guid ClauseId, int BaseRevision, string Text, Guid Author, DateTimeOffset At);
+
+/// <summary>
+/// The answer to RemindStale: how many were reminded — a count, never who, whatever the mode — or
+/// the rule that refused it.
+/// </summary>
+public sealed record ReminderOutcome(bool Sent, int Reminded, Domain.RuleError? Error);
+
+/// <summary>
+/// Pushed only to a delegate whose position on the clause was given on an older revision: the
+/// text changed since, so her position no longer counts until she gives it again.
+/// </summary>
+public sealed record StaleReminderView(Guid DialogueId, Guid StatementId, Guid ClauseId, int ClauseNumber, int Revision, DateTimeOffset At);

@@ -24,4 +24,7 @@ public sealed record LowerHandRequest(Guid DialogueId, Guid? ParticipantId = nul
 public sealed record SetPhaseRequest(Guid DialogueId, Phase Phase);
 public sealed record SetFocusRequest(Guid DialogueId, Guid? StatementId, Guid? ClauseId);
 public sealed record StartTimerRequest(Guid DialogueId, string Label, int Seconds);
+/// <summary>The chair reminds the delegates whose position on a clause is stale (docs/api.md, "RemindStale").</summary>
+public sealed record RemindStaleRequest(Guid DialogueId, Guid StatementId, Guid ClauseId);
+
 public sealed record DraftPreviewRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, int BaseRevision, string Text);

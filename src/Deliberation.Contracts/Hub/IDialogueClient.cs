@@ -20,6 +20,9 @@ public interface IDialogueClient
     /// <summary>A drafter's uncommitted text: show it as a preview, never as the clause.</summary>
     Task DraftPreview(DraftPreviewView preview);
 
+    /// <summary>To this delegate alone: the text of a clause changed since her position, which no longer counts.</summary>
+    Task StaleReminder(StaleReminderView reminder);
+
     /// <summary>The server found the dialogue's history broken (or whole again): show it, naming the stream and event.</summary>
     Task HistoryIntegrityChanged(HistoryIntegrityView history);
 }

@@ -58,6 +58,12 @@ public interface IDialogueHub
 
     Task<CommandOutcome> StopTimer(DialogueRequest r);
 
+    /// <summary>
+    /// The chair (or the rapporteur) reminds the delegates whose position on the clause is stale:
+    /// a push to them alone; the caller learns only how many. At most once a minute per clause.
+    /// </summary>
+    Task<ReminderOutcome> RemindStale(RemindStaleRequest r);
+
     /// <summary>Relays uncommitted text to the others in the room (not stored).</summary>
     Task<CommandOutcome> DraftPreview(DraftPreviewRequest r);
 }

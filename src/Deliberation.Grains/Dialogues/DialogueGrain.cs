@@ -1,4 +1,5 @@
 using Deliberation.Domain;
+using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 using Deliberation.Grains.EventSourcing;
@@ -19,6 +20,9 @@ public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity
 {
     private EventSourcedStream<DialogueState, DialogueEvent> stream = null!;
     private DialogueRoom room = null!;
+
+    /// <summary>When each clause's stale delegates were last reminded; in memory, like the room: a reactivated grain forgets, which only allows one reminder early.</summary>
+    private readonly Dictionary<Guid, DateTimeOffset> lastReminders = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -95,6 +99,33 @@ public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity
     {
         room.ReportPresence(node, [.. members]);
         return Task.FromResult(room.Current());
+    }
+
+    /// <summary>
+    /// Judged here, not on a node: the grain is the one place a clause's last reminder is known to
+    /// every node, and it turns one call at a time, so two chairs pressing at once send one reminder.
+    /// </summary>
+    public async Task<StaleReminderAnswer> RemindStaleAsync(Guid statementId, Guid clauseId, Guid caller)
+    {
+        var dialogue = stream.State;
+        if (dialogue.MemberOrNull(caller) is not { } member || !Holdouts.MayView(member.Role))
+            return new(0, StaleReminders.NotAllowed);
+        if (dialogue.Statements.All(s => s.Id != statementId))
+            return new(0, RuleError.NotFound("statement.not-found", "The dialogue has no such statement."));
+        var statement = (await GrainFactory.GetGrain<IStatementGrain>(statementId).GetStateAsync()).Value;
+        if (statement.ClauseOrNull(clauseId) is not { } clause)
+            return new(0, RuleError.NotFound("clause.not-found", "The statement has no such clause."));
+        var now = time.GetUtcNow();
+        if (StaleReminders.TooSoon(lastReminders.TryGetValue(clauseId, out var last) ? last : null, now) is { } tooSoon)
+            return new(0, tooSoon);
+        // Read the dialogue again: the roster may have moved while the statement answered.
+        var recipients = Holdouts.StaleVoters(clause, stream.State);
+        if (recipients.IsEmpty)
+            return new(0, StaleReminders.NobodyStale);
+        lastReminders[clauseId] = now;
+        var number = statement.ClauseOrder.IndexOf(clauseId) + 1;
+        room.PublishReminder(new StaleReminder(dialogue.Id, statementId, clauseId, number, clause.CurrentRevision, [.. recipients], now));
+        return new(recipients.Length, null);
     }
 
     public Task<RuleError?> PreviewDraftAsync(DraftPreview preview)

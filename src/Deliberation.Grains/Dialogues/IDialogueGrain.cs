@@ -56,4 +56,11 @@ public interface IDialogueGrain : IGrainWithGuidKey
     /// <summary>Relays a drafter's uncommitted text to the room, if she may edit it now.</summary>
     [Alias("PreviewDraft")]
     Task<RuleError?> PreviewDraftAsync(DraftPreview preview);
+
+    /// <summary>
+    /// Reminds the delegates whose position on the clause is stale, if the caller may and the
+    /// clause's delegates were not reminded in the last minute (docs/consensus.md, "Holdouts").
+    /// </summary>
+    [Alias("RemindStale")]
+    Task<StaleReminderAnswer> RemindStaleAsync(Guid statementId, Guid clauseId, Guid caller);
 }

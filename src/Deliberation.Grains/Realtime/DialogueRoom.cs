@@ -37,6 +37,8 @@ internal sealed class DialogueRoom(Guid dialogueId, TimeProvider time, ILogger l
 
     public void PublishDraft(DraftPreview preview) => observers.Notify(o => o.DraftPreviewAsync(preview));
 
+    public void PublishReminder(StaleReminder reminder) => observers.Notify(o => o.StaleReminderAsync(reminder));
+
     /// <summary>A node's full list of who is connected through it; the room merges all nodes'.</summary>
     public void ReportPresence(string node, ImmutableArray<PresentMember> members)
     {

@@ -23,4 +23,8 @@ public interface IDialogueObserver : IGrainObserver
 
     [OneWay, Alias("DraftPreview")]
     Task DraftPreviewAsync(DraftPreview preview);
+
+    /// <summary>For the recipients' connections on this node only.</summary>
+    [OneWay, Alias("StaleReminder")]
+    Task StaleReminderAsync(StaleReminder reminder);
 }

@@ -1,10 +1,14 @@
 using Deliberation.Server.Protection;
 using Deliberation.Server.Roster;
+using Deliberation.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Server.Api;
 
-/// <summary>Roster by file (docs/api.md, "Roster by file"): the template with the dialogue's own columns, and the import.</summary>
+/// <summary>
+/// Setting up a whole roster at once (docs/api.md, "Roster by file" and "Every invite at once"):
+/// the template with the dialogue's own columns, the import, and an invite link for everyone.
+/// </summary>
 public static class RosterApi
 {
     public const string RowsRule = "roster.bad-rows";
@@ -36,6 +40,25 @@ public static class RosterApi
             return TypedResults.Ok(new ImportedRoster([.. outcome.Added.Select(m => new ImportedMember(m.ParticipantId, m.DisplayName))]));
         }).WithMetadata(new UploadLimit(RosterCsvReader.MaxBytes + 64 * 1024))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+
+        // The links are in this answer and nowhere else: only their hashes are stored.
+        dialogue.MapPost("/invites/everyone", async Task<Results<Ok<IssuedInvites>, ProblemHttpResult>> (IssueInvitesRequest? request, HttpContext http, InviteService invites) =>
+        {
+            var viewer = http.Viewer();
+            if (!viewer.Role.Organises())
+                return Problems.Forbidden("role.not-organiser", "Only a convener or facilitator issues invites.");
+            var (issued, revoked, refusal) = await invites.IssueForEveryoneAsync(viewer.Dialogue.Id, request?.ReissueAll ?? false, viewer.ParticipantId);
+            if (refusal is not null)
+                return Problems.From(refusal.Error!);
+            http.Response.Headers.CacheControl = "no-store";
+            var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+            var people = issued.Select(i =>
+            {
+                var link = InviteService.Link(baseUrl, i.Invite.Code);
+                return new PersonInvite(i.Member.ParticipantId, i.Member.DisplayName, i.Member.Affiliation, i.Member.Role, link, i.Invite.ExpiresAt, InviteSheet.QrCode(link));
+            }).ToList();
+            return TypedResults.Ok(new IssuedInvites(people, revoked, InviteSheet.Csv(people)));
+        }).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     /// <summary>One problem for the file, with every bad row in <c>rows</c>: nothing was stored.</summary>

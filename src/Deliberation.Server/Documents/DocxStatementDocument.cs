@@ -6,7 +6,9 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Deliberation.Server.Documents;
 
 /// <summary>
-/// The statement as a Word document, to be edited on after the dialogue. Clause numbers are
+/// The statement as a Word document, to be edited on after the dialogue, in StatementDocument's
+/// order and laid out like the PDF: a centred head, the clauses, the signatories under a Word
+/// heading, the record in small print. Clause numbers are
 /// typed, not Word's automatic numbering: they are how the clauses are referred to, and must not
 /// shift when someone edits the document.
 /// </summary>
@@ -16,16 +18,21 @@ public static class DocxStatementDocument
 
     private const string TitleStyle = "Title";
     private const string DialogueStyle = "Subtitle";
+    private const string PlaceDateStyle = "PlaceDate";
     private const string ClauseStyle = "Clause";
+    private const string ClauseWithNoteStyle = "ClauseWithNote";
     private const string ClauseNoteStyle = "ClauseNote";
-    private const string FrozenStyle = "Frozen";
+    private const string SignatoriesStyle = "Heading1";
+    private const string IdentificationStyle = "Identification";
     private const string SignatureStyle = "Signature";
+    private const string FrozenStyle = "Frozen";
     private const string HistoryStyle = "Heading2";
     private const string HeadStyle = "Head";
 
     // Word measures indents in twentieths of a point and font sizes in half points.
     private const int Centimetre = 567;
     private const string Muted = "595959";
+    private const string Accent = "1F3A5F";
 
     public static byte[] Render(StatementDocument document)
     {
@@ -37,18 +44,27 @@ public static class DocxStatementDocument
             var main = package.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
 
-            var body = new Body(StyledParagraph(TitleStyle, Text(document.Title)), StyledParagraph(DialogueStyle, Text(document.DialogueLine)));
+            var body = new Body(StyledParagraph(TitleStyle, Text(document.Title)), StyledParagraph(DialogueStyle, Text(document.DialogueTitle)));
+            if (document.PlaceAndDateLine is { } placeAndDate)
+                body.Append(StyledParagraph(PlaceDateStyle, Text(placeAndDate)));
             foreach (var clause in document.Clauses)
             {
-                body.Append(StyledParagraph(ClauseStyle, [new Run(new Text($"{clause.Number}.")), new Run(new TabChar()), .. Text(clause.Text)]));
-                body.Append(StyledParagraph(ClauseNoteStyle, Text($"{clause.Kind}; {clause.Status}")));
+                var note = document.NoteFor(clause);
+                body.Append(StyledParagraph(note is null ? ClauseStyle : ClauseWithNoteStyle, [new Run(new Text($"{clause.Number}.")), new Run(new TabChar()), .. Text(clause.Text)]));
+                if (note is not null)
+                    body.Append(StyledParagraph(ClauseNoteStyle, Text(note)));
             }
-            if (document.FrozenLine is { } frozen)
+            if (document.Signatures.Count > 0)
             {
-                body.Append(StyledParagraph(FrozenStyle, Text(frozen)));
+                body.Append(StyledParagraph(SignatoriesStyle, Text(StatementDocument.SignatoriesHeading)));
+                body.Append(StyledParagraph(IdentificationStyle, Text(StatementDocument.AffiliationNote)));
                 foreach (var signature in document.Signatures)
-                    body.Append(StyledParagraph(SignatureStyle, Text(signature.Line)));
+                    body.Append(StyledParagraph(SignatureStyle, [new Run(new RunProperties(new Bold()), new Text(XmlSafe(signature.Name)) { Space = SpaceProcessingModeValues.Preserve }),
+                        new Run(new Break()), .. Text(signature.Details)]));
             }
+            // The record a reader checks the text against, in small print after the statement.
+            if (document.FrozenLine is { } frozen)
+                body.Append(StyledParagraph(FrozenStyle, Text(frozen)));
             body.Append(StyledParagraph(HistoryStyle, Text(StatementDocument.HistoryHeading)));
             foreach (var head in document.HeadLines)
                 body.Append(StyledParagraph(HeadStyle, Text(head)));
@@ -90,21 +106,31 @@ public static class DocxStatementDocument
                 new FontSize { Val = "22" })),
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "276", LineRule = LineSpacingRuleValues.Auto }))),
         new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
-        ParagraphStyle(TitleStyle, "Title", new StyleParagraphProperties(new SpacingBetweenLines { After = "80" }),
-            new StyleRunProperties(new Bold(), new FontSize { Val = "36" })),
-        ParagraphStyle(DialogueStyle, "Subtitle", new StyleParagraphProperties(new SpacingBetweenLines { After = "360" }),
+        ParagraphStyle(DialogueStyle, "Subtitle", new StyleParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }, new SpacingBetweenLines { After = "80" }),
+            new StyleRunProperties(new Caps(), new Color { Val = Accent }, new Spacing { Val = 20 }, new FontSize { Val = "18" })),
+        ParagraphStyle(TitleStyle, "Title", new StyleParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }, new SpacingBetweenLines { After = "120" }),
+            new StyleRunProperties(new Bold(), new FontSize { Val = "40" })),
+        ParagraphStyle(PlaceDateStyle, "Place and date", new StyleParagraphProperties(new Justification { Val = JustificationValues.Center },
+                new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 12, Color = Accent }), new SpacingBetweenLines { After = "480" }),
             new StyleRunProperties(new Italic(), new Color { Val = Muted })),
-        // Kept with the next paragraph so a clause is never parted from its status line.
         ParagraphStyle(ClauseStyle, "Clause", new StyleParagraphProperties(
+                new SpacingBetweenLines { After = "200" }, new Indentation { Left = $"{Centimetre}", Hanging = $"{Centimetre}" })),
+        // Kept with the next paragraph so a clause is never parted from its note.
+        ParagraphStyle(ClauseWithNoteStyle, "Clause with note", new StyleParagraphProperties(
                 new KeepNext(), new SpacingBetweenLines { After = "20" }, new Indentation { Left = $"{Centimetre}", Hanging = $"{Centimetre}" })),
-        ParagraphStyle(ClauseNoteStyle, "Clause status", new StyleParagraphProperties(new SpacingBetweenLines { After = "200" }, new Indentation { Left = $"{Centimetre}" }),
+        ParagraphStyle(ClauseNoteStyle, "Clause note", new StyleParagraphProperties(new SpacingBetweenLines { After = "200" }, new Indentation { Left = $"{Centimetre}" }),
             new StyleRunProperties(new Color { Val = Muted }, new FontSize { Val = "18" })),
-        ParagraphStyle(FrozenStyle, "Frozen text", new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "160" }),
-            new StyleRunProperties(new Color { Val = Muted }, new FontSize { Val = "18" })),
-        ParagraphStyle(SignatureStyle, "Signature", new StyleParagraphProperties(new SpacingBetweenLines { After = "60" }, new Indentation { Left = $"{Centimetre}" })),
-        // Word's own heading style, so the History section is in the document's outline.
-        ParagraphStyle(HistoryStyle, "heading 2", new StyleParagraphProperties(new KeepNext(), new OutlineLevel { Val = 1 }, new SpacingBetweenLines { Before = "360", After = "120" }),
-            new StyleRunProperties(new Bold(), new FontSize { Val = "26" })),
+        // Word's own heading styles, so Signatories and History are in the document's outline; kept with what follows.
+        ParagraphStyle(SignatoriesStyle, "heading 1", new StyleParagraphProperties(new KeepNext(), new OutlineLevel { Val = 0 }, new SpacingBetweenLines { Before = "480", After = "80" }),
+            new StyleRunProperties(new Bold(), new Color { Val = Accent }, new FontSize { Val = "26" })),
+        ParagraphStyle(IdentificationStyle, "Identification note", new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { After = "200" }),
+            new StyleRunProperties(new Italic(), new Color { Val = Muted }, new FontSize { Val = "18" })),
+        ParagraphStyle(SignatureStyle, "Signature", new StyleParagraphProperties(new KeepLines(), new SpacingBetweenLines { After = "120", Line = "240", LineRule = LineSpacingRuleValues.Auto })),
+        ParagraphStyle(FrozenStyle, "Frozen text", new StyleParagraphProperties(
+                new ParagraphBorders(new TopBorder { Val = BorderValues.Single, Size = 4, Space = 8, Color = "BFBFBF" }), new SpacingBetweenLines { Before = "600", After = "80" }),
+            new StyleRunProperties(new Color { Val = Muted }, new FontSize { Val = "16" })),
+        ParagraphStyle(HistoryStyle, "heading 2", new StyleParagraphProperties(new KeepNext(), new OutlineLevel { Val = 1 }, new SpacingBetweenLines { Before = "160", After = "60" }),
+            new StyleRunProperties(new Bold(), new Color { Val = Muted }, new FontSize { Val = "18" })),
         ParagraphStyle(HeadStyle, "History head", new StyleParagraphProperties(new SpacingBetweenLines { After = "60" }),
             new StyleRunProperties(new RunFonts { Ascii = "Consolas", HighAnsi = "Consolas", ComplexScript = "Consolas" }, new Color { Val = Muted }, new FontSize { Val = "16" })));
 
@@ -113,7 +139,7 @@ public static class DocxStatementDocument
         {
             Type = StyleValues.Paragraph,
             StyleId = id,
-            // Title, Subtitle and Heading 2 are Word's own styles; the others are this document's.
-            CustomStyle = id is not (TitleStyle or DialogueStyle or HistoryStyle),
+            // Title, Subtitle and the headings are Word's own styles; the others are this document's.
+            CustomStyle = id is not (TitleStyle or DialogueStyle or SignatoriesStyle or HistoryStyle),
         };
 }

@@ -4,113 +4,240 @@ using SkiaSharp;
 namespace Deliberation.Server.Documents;
 
 /// <summary>
-/// The statement as an A4 PDF, drawn with Skia's PDF backend. Skia embeds the faces it draws with
-/// and maps their glyphs back to Unicode, so the text can be searched and copied.
+/// The statement as an A4 PDF laid out like a published dialogue statement, in StatementDocument's
+/// order: a centred head (title, dialogue, place and dates) over a rule, the numbered clauses with
+/// hanging numbers, the signatories in two columns (name, then affiliation and capacity), and the
+/// record in small print at the end; page numbers at the foot. A heading never ends a page, and
+/// a clause stays with its note. Drawn with Skia's PDF backend, which embeds the faces it draws
+/// with and maps their glyphs back to Unicode, so the text can be searched and copied.
 /// </summary>
 public static class PdfStatementDocument
 {
     public const string ContentType = "application/pdf";
 
-    private const float PageWidth = 595.28f;
-    private const float PageHeight = 841.89f;
-    private const float Margin = 56.7f; // 2 cm
-    private const float ClauseIndent = 24f;
+    internal const float PageWidth = 595.28f;
+    internal const float PageHeight = 841.89f;
+    private const float SideMargin = 68f; // 2.4 cm: a comfortable measure for 11-point text
+    private const float TopMargin = 64f;
+    private const float BottomMargin = 72f; // room for the page number
+    private const float ClauseIndent = 26f;
+    private const float ColumnGap = 24f;
 
-    private static readonly SKColor Ink = SKColors.Black;
-    private static readonly SKColor Muted = new(0x59, 0x59, 0x59);
+    private static readonly SKColor Ink = new(0x1A, 0x1A, 0x1A);
+    private static readonly SKColor Muted = new(0x4D, 0x4D, 0x4D);
+    private static readonly SKColor Accent = new(0x1F, 0x3A, 0x5F);
+    private static readonly SKColor Hairline = new(0xBF, 0xBF, 0xBF);
 
-    private static readonly TextStyle Title = new(18, Bold: true, Ink, SpaceAfter: 4);
-    private static readonly TextStyle DialogueLine = new(11, Bold: false, Muted, SpaceAfter: 18);
-    private static readonly TextStyle Clause = new(11, Bold: false, Ink, SpaceAfter: 1);
-    private static readonly TextStyle ClauseNote = new(9, Bold: false, Muted, SpaceAfter: 10);
-    private static readonly TextStyle Frozen = new(9, Bold: false, Muted, SpaceAfter: 8);
-    private static readonly TextStyle Signature = new(11, Bold: false, Ink, SpaceAfter: 3);
-    private static readonly TextStyle HistoryHeading = new(12, Bold: true, Ink, SpaceAfter: 6);
+    private static readonly TextStyle Title = new(20, Bold: true, Ink, SpaceAfter: 6, LineSpacing: 1.25f);
+    private static readonly TextStyle DialogueLine = new(9.5f, Bold: true, Accent, SpaceAfter: 4);
+    private static readonly TextStyle PlaceAndDate = new(10.5f, Bold: false, Muted, SpaceAfter: 0);
+    private static readonly TextStyle Clause = new(11, Bold: false, Ink, SpaceAfter: 9, LineSpacing: 1.5f);
+    private static readonly TextStyle ClauseNumber = Clause with { Bold = true };
+    private static readonly TextStyle ClauseNote = new(8.5f, Bold: false, Muted, SpaceAfter: 10);
+    private static readonly TextStyle SectionHeading = new(12.5f, Bold: true, Accent, SpaceAfter: 3);
+    private static readonly TextStyle Identification = new(9, Bold: false, Muted, SpaceAfter: 12);
+    private static readonly TextStyle SignatoryName = new(10.5f, Bold: true, Ink, SpaceAfter: 0, LineSpacing: 1.3f);
+    private static readonly TextStyle SignatoryDetails = new(9, Bold: false, Muted, SpaceAfter: 9, LineSpacing: 1.3f);
+    private static readonly TextStyle SmallPrint = new(7.5f, Bold: false, Muted, SpaceAfter: 3);
+    private static readonly TextStyle SmallPrintHeading = SmallPrint with { Bold = true };
+    private static readonly TextStyle PageNumber = new(8.5f, Bold: false, Muted, SpaceAfter: 0);
 
     public static byte[] Render(StatementDocument document, ExportFonts fonts)
     {
         using var stream = new MemoryStream();
         using (var pdf = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = document.Title, Creator = "Deliberation" }))
-        using (var pages = new Pages(pdf, fonts))
         {
-            pages.Paragraph(document.Title, Title);
-            pages.Paragraph(document.DialogueLine, DialogueLine);
-            foreach (var clause in document.Clauses)
-            {
-                pages.Paragraph(clause.Text, Clause, ClauseIndent, label: $"{clause.Number}.");
-                pages.Paragraph($"{clause.Kind} · {clause.Status}", ClauseNote, ClauseIndent);
-            }
-            if (document.FrozenLine is { } frozen)
-            {
-                pages.Space(8);
-                pages.Paragraph(frozen, Frozen);
-                foreach (var signature in document.Signatures)
-                    pages.Paragraph(signature.Line, Signature, ClauseIndent, label: "•");
-            }
-            pages.Space(8);
-            pages.Paragraph(StatementDocument.HistoryHeading, HistoryHeading);
-            foreach (var head in document.HeadLines)
-                pages.Paragraph(head, Frozen);
-            pages.Paragraph(document.VerifyLine, Frozen);
+            Draw(document, fonts, () => pdf.BeginPage(PageWidth, PageHeight), pdf.EndPage);
+            pdf.Close();
         }
         return stream.ToArray();
     }
 
-    private sealed record TextStyle(float Size, bool Bold, SKColor Color, float SpaceAfter);
-
-    /// <summary>Lines laid down the page, a new page when one is full.</summary>
-    private sealed class Pages(SKDocument pdf, ExportFonts fonts) : IDisposable
+    /// <summary>
+    /// The pages drawn on whatever canvases <paramref name="beginPage"/> hands out: the PDF's, or a
+    /// bitmap's, which is how a test looks at the page as a picture (docs/screenshots).
+    /// </summary>
+    internal static void Draw(StatementDocument document, ExportFonts fonts, Func<SKCanvas> beginPage, Action endPage)
     {
-        private const float Bottom = PageHeight - Margin;
-        private const float TextWidth = PageWidth - 2 * Margin;
+        // Laid out once on recorders only to count the pages, so each foot can say "2 of 3".
+        var pageCount = 0;
+        using (var recorder = new SKPictureRecorder())
+            Lay(document, fonts, () =>
+            {
+                pageCount++;
+                return recorder.BeginRecording(new SKRect(0, 0, PageWidth, PageHeight));
+            }, () => recorder.EndRecording().Dispose(), pageCount: null);
+        Lay(document, fonts, beginPage, endPage, pageCount);
+    }
+
+    private static void Lay(StatementDocument document, ExportFonts fonts, Func<SKCanvas> beginPage, Action endPage, int? pageCount)
+    {
+        using var pages = new Pages(beginPage, endPage, fonts, pageCount);
+        pages.Paragraph(document.Title, Title, align: Align.Centre);
+        pages.Paragraph(document.DialogueTitle.ToUpperInvariant(), DialogueLine, align: Align.Centre);
+        if (document.PlaceAndDateLine is { } placeAndDate)
+            pages.Paragraph(placeAndDate, PlaceAndDate, align: Align.Centre);
+        pages.Space(14);
+        pages.Rule(Accent, 0.8f, inset: 150);
+        pages.Space(22);
+
+        foreach (var clause in document.Clauses)
+        {
+            var note = document.NoteFor(clause);
+            var height = pages.HeightOf(clause.Text, Clause, ClauseIndent) + (note is null ? 0 : pages.HeightOf(note, ClauseNote, ClauseIndent));
+            // A clause and its note on one page, unless the clause alone is longer than a page.
+            pages.KeepTogether(height);
+            pages.Paragraph(clause.Text, note is null ? Clause : Clause with { SpaceAfter = 2 }, ClauseIndent, label: $"{clause.Number}.", labelStyle: ClauseNumber);
+            if (note is not null)
+                pages.Paragraph(note, ClauseNote, ClauseIndent);
+        }
+
+        if (document.Signatures.Count > 0)
+        {
+            pages.Space(16);
+            // The heading, its note and the first row of names together: a heading never ends a page.
+            var firstRow = pages.SignatoryRowHeight(document.Signatures.Take(2).ToList(), ColumnGap);
+            pages.KeepTogether(pages.HeightOf(StatementDocument.SignatoriesHeading, SectionHeading) + pages.HeightOf(StatementDocument.AffiliationNote, Identification) + firstRow);
+            pages.Paragraph(StatementDocument.SignatoriesHeading, SectionHeading);
+            pages.Paragraph(StatementDocument.AffiliationNote, Identification);
+            // Row by row, in alphabetical order across: a page break then never splits a reading order.
+            foreach (var row in document.Signatures.Chunk(2))
+                pages.SignatoryRow(row, ColumnGap);
+        }
+
+        // The record in small print after the statement, kept together where it fits.
+        pages.Space(20);
+        var record = (document.FrozenLine is { } f ? pages.HeightOf(f, SmallPrint) : 0)
+            + pages.HeightOf(StatementDocument.HistoryHeading, SmallPrintHeading)
+            + document.HeadLines.Sum(h => pages.HeightOf(h, SmallPrint)) + pages.HeightOf(document.VerifyLine, SmallPrint);
+        pages.KeepTogether(record + 10);
+        pages.Rule(Hairline, 0.5f);
+        pages.Space(8);
+        if (document.FrozenLine is { } frozen)
+            pages.Paragraph(frozen, SmallPrint);
+        pages.Paragraph(StatementDocument.HistoryHeading, SmallPrintHeading);
+        foreach (var head in document.HeadLines)
+            pages.Paragraph(head, SmallPrint);
+        pages.Paragraph(document.VerifyLine, SmallPrint);
+    }
+
+    private enum Align { Start, Centre }
+
+    private sealed record TextStyle(float Size, bool Bold, SKColor Color, float SpaceAfter, float LineSpacing = 1.4f);
+
+    /// <summary>Lines laid down the page, a new page when one is full, each page numbered at its foot.</summary>
+    private sealed class Pages(Func<SKCanvas> beginPage, Action endPage, ExportFonts fonts, int? pageCount) : IDisposable
+    {
+        private const float Bottom = PageHeight - BottomMargin;
+        private const float TextWidth = PageWidth - 2 * SideMargin;
 
         private readonly Dictionary<(SKTypeface Face, float Size, bool Embolden), SKFont> fontCache = [];
         private readonly SKPaint paint = new() { IsAntialias = true };
         private SKCanvas? canvas;
         private float top;
+        private int page;
 
-        public void Paragraph(string text, TextStyle style, float indent = 0, string? label = null)
+        public void Paragraph(string text, TextStyle style, float indent = 0, string? label = null, TextStyle? labelStyle = null, Align align = Align.Start) =>
+            Lines(Wrap(text, style, TextWidth - indent), style, SideMargin + indent, TextWidth - indent, align, label, labelStyle);
+
+        public float HeightOf(string text, TextStyle style, float indent = 0) =>
+            Wrap(text, style, TextWidth - indent).Count * LineHeight(style) + style.SpaceAfter;
+
+        /// <summary>A new page unless <paramref name="height"/> fits on this one; no help for what is taller than a page.</summary>
+        public void KeepTogether(float height)
         {
-            using var metricsFont = new SKFont(fonts.Body, style.Size);
-            var ascent = -metricsFont.Metrics.Ascent;
-            var lineHeight = Math.Max(metricsFont.Spacing, style.Size * 1.35f);
-            paint.Color = style.Color;
-            var lines = Wrap(text, style, TextWidth - indent);
+            if (canvas is null || (top + height > Bottom && height <= Bottom - TopMargin))
+                NewPage();
+        }
+
+        public void Space(float points) => top += points;
+
+        /// <summary>A horizontal rule across the text, shortened by <paramref name="inset"/> on each side.</summary>
+        public void Rule(SKColor color, float width, float inset = 0)
+        {
+            if (canvas is null)
+                NewPage();
+            using var line = new SKPaint { Color = color, StrokeWidth = width, IsAntialias = true, Style = SKPaintStyle.Stroke };
+            canvas!.DrawLine(SideMargin + inset, top, PageWidth - SideMargin - inset, top, line);
+        }
+
+        public float SignatoryRowHeight(IReadOnlyList<ExportedSignature> row, float gap)
+        {
+            var width = (TextWidth - gap) / 2;
+            return row.Count == 0 ? 0 : row.Max(s =>
+                Wrap(s.Name, SignatoryName, width).Count * LineHeight(SignatoryName)
+                + Wrap(s.Details, SignatoryDetails, width).Count * LineHeight(SignatoryDetails)) + SignatoryDetails.SpaceAfter;
+        }
+
+        /// <summary>Up to two signatories side by side, the row kept on one page.</summary>
+        public void SignatoryRow(IReadOnlyList<ExportedSignature> row, float gap)
+        {
+            var height = SignatoryRowHeight(row, gap);
+            KeepTogether(height);
+            var width = (TextWidth - gap) / 2;
+            var rowTop = top;
+            for (var column = 0; column < row.Count; column++)
+            {
+                top = rowTop;
+                var left = SideMargin + column * (width + gap);
+                Lines(Wrap(row[column].Name, SignatoryName, width), SignatoryName with { SpaceAfter = 0 }, left, width, Align.Start);
+                Lines(Wrap(row[column].Details, SignatoryDetails, width), SignatoryDetails with { SpaceAfter = 0 }, left, width, Align.Start);
+            }
+            top = rowTop + height;
+        }
+
+        public void Dispose()
+        {
+            EndPage();
+            foreach (var font in fontCache.Values)
+                font.Dispose();
+            paint.Dispose();
+        }
+
+        private void Lines(List<string> lines, TextStyle style, float left, float width, Align align, string? label = null, TextStyle? labelStyle = null)
+        {
+            var ascent = -Font(fonts.Body, style.Size, embolden: false).Metrics.Ascent;
+            var lineHeight = LineHeight(style);
             for (var i = 0; i < lines.Count; i++)
             {
                 if (canvas is null || top + lineHeight > Bottom)
                     NewPage();
                 var baseline = top + ascent;
                 if (i == 0 && label is not null)
-                    Draw(label, style, Margin, baseline);
-                Draw(lines[i], style, Margin + indent, baseline);
+                    Draw(label, labelStyle ?? style, SideMargin, baseline);
+                var x = align == Align.Centre ? left + (width - Measure(lines[i], style)) / 2 : left;
+                Draw(lines[i], style, x, baseline);
                 top += lineHeight;
             }
             top += style.SpaceAfter;
         }
 
-        public void Space(float points) => top += points;
-
-        public void Dispose()
-        {
-            if (canvas is not null)
-                pdf.EndPage();
-            pdf.Close();
-            foreach (var font in fontCache.Values)
-                font.Dispose();
-            paint.Dispose();
-        }
+        private float LineHeight(TextStyle style) => Math.Max(Font(fonts.Body, style.Size, embolden: false).Spacing, style.Size * style.LineSpacing);
 
         private void NewPage()
         {
-            if (canvas is not null)
-                pdf.EndPage();
-            canvas = pdf.BeginPage(PageWidth, PageHeight);
-            top = Margin;
+            EndPage();
+            canvas = beginPage();
+            page++;
+            top = TopMargin;
+        }
+
+        /// <summary>The page's number at its foot, drawn last so a reader of the text meets it after the page's content.</summary>
+        private void EndPage()
+        {
+            if (canvas is null)
+                return;
+            var number = pageCount is { } count ? $"{page} / {count}" : $"{page}";
+            var ascent = -Font(fonts.Body, PageNumber.Size, embolden: false).Metrics.Ascent;
+            paint.Color = PageNumber.Color;
+            Draw(number, PageNumber, (PageWidth - Measure(number, PageNumber)) / 2, PageHeight - BottomMargin / 2 + ascent / 2);
+            endPage();
+            canvas = null;
         }
 
         private void Draw(string line, TextStyle style, float left, float baseline)
         {
+            paint.Color = style.Color;
             foreach (var (run, font) in Runs(line, style))
             {
                 canvas!.DrawText(run, left, baseline, font, paint);

@@ -6,16 +6,23 @@ using Deliberation.Domain.Statements;
 namespace Deliberation.Server.Documents;
 
 /// <summary>
-/// What every export format shows of a statement, so the formats differ in layout only: the
-/// title, the dialogue, the numbered clauses with their kind and status, and, once frozen, the
-/// text's hash and the signatures; and always the heads of the dialogue's and the statement's
-/// streams at export time, with how to check them. It holds counts-free statuses and no participant
-/// ids, so no format can attribute a position.
+/// What every export format shows of a statement, in one order so the formats differ in layout
+/// only (docs/api.md, "Exports"): the title, the dialogue, the place and dates; the numbered
+/// clauses; the signatories; and at the end, in small print, the frozen text's hash and the heads
+/// of the dialogue's and the statement's streams at export time, with how to check them.
+/// The clean document is the one that gets published: it carries no kind and no status. The
+/// compilation, a working paper, notes each clause's kind and status in the room's words.
+/// It holds counts-free statuses and no participant ids, so no format can attribute a position.
 /// </summary>
+/// <param name="Language">The dialogue's first language tag, for the HTML page's lang.</param>
 public sealed record StatementDocument(
     string Title,
     string DialogueTitle,
     string? Venue,
+    DateOnly? StartsOn,
+    DateOnly? EndsOn,
+    string Language,
+    bool Clean,
     IReadOnlyList<ExportedClause> Clauses,
     string? FrozenHash,
     IReadOnlyList<ExportedSignature> Signatures,
@@ -23,23 +30,37 @@ public sealed record StatementDocument(
     HistoryHeads Heads)
 {
     public const string HistoryHeading = "History";
+    public const string SignatoriesHeading = "Signatories";
+    public const string AffiliationNote = "Affiliations for identification only.";
 
-    /// <param name="clean">The first option of each open bracket instead of the compilation text with its brackets.</param>
+    /// <param name="clean">The first option of each open bracket instead of the compilation text with its brackets, and no kinds or statuses.</param>
     /// <param name="heads">The two streams' heads at the versions <paramref name="dialogue"/> and <paramref name="statement"/> were read at.</param>
     public static StatementDocument From(DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean, HistoryHeads heads)
     {
         var status = consensus.Clauses.ToDictionary(c => c.ClauseId, c => c.Status);
+        // Numbered as the frozen text numbers them (CanonicalText), so a reader can recompute its
+        // hash and cite a clause by the number the room used. Kinds do not regroup the clauses for
+        // the same reason: the drafters' order is the statement's.
         var clauses = statement.OrderedClauses.Where(c => !c.Withdrawn).Select((c, i) =>
             new ExportedClause(i + 1, c.Kind, clean ? c.Bracketed.FirstOptions() : c.Text, status.GetValueOrDefault(c.Id))).ToList();
+        // Only who signed: a withdrawn signature leaves the map (Statement.Apply), and attending,
+        // or taking positions, does not make anyone a signatory.
         var signatures = statement.Frozen is null
             ? []
             : statement.Signatures.Values.OrderBy(s => s.Name, StringComparer.Ordinal)
                 .Select(s => new ExportedSignature(s.Name, s.Affiliation, s.Capacity)).ToList();
-        return new StatementDocument(statement.Title, dialogue.Settings.Title, dialogue.Settings.Venue, clauses, statement.Frozen?.Hash, signatures, dialogue.Id, heads);
+        var settings = dialogue.Settings;
+        var language = settings.Languages.IsDefaultOrEmpty ? "en" : settings.Languages[0];
+        return new StatementDocument(statement.Title, settings.Title, settings.Venue, settings.StartsOn, settings.EndsOn, language, clean,
+            clauses, statement.Frozen?.Hash, signatures, dialogue.Id, heads);
     }
 
-    /// <summary>The line naming the dialogue, with its venue when it has one.</summary>
-    public string DialogueLine => Venue is { } venue ? $"{DialogueTitle}, {venue}" : DialogueTitle;
+    /// <summary>Where and when, "Venice, 5–7 September 2026"; null when the dialogue gives neither.</summary>
+    public string? PlaceAndDateLine =>
+        string.Join(", ", new[] { Venue, DialogueDates.Format(StartsOn, EndsOn) }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } line ? line : null;
+
+    /// <summary>The compilation's note under a clause, "Red line · Near consensus"; none in the clean text.</summary>
+    public string? NoteFor(ExportedClause clause) => Clean ? null : $"{ExportLabels.Of(clause.Kind)} · {ExportLabels.Of(clause.Status)}";
 
     public string? FrozenLine => FrozenHash is { } hash ? $"Frozen text SHA-256: {hash}" : null;
 
@@ -52,8 +73,9 @@ public sealed record StatementDocument(
         + $"dotnet run --project src/Deliberation.Verify -- log.jsonl {string.Join(' ', Heads.All().Select(h => $"--head {h.ToArgument()}"))}";
 }
 
-/// <summary>A signature as exported: the name as signed, and the affiliation for identification only.</summary>
+/// <summary>A signature as exported: the name as signed, the affiliation (for identification only) and the capacity.</summary>
 public sealed record ExportedSignature(string Name, string? Affiliation, SignatureCapacity Capacity)
 {
-    public string Line => $"{Name}{(Affiliation is { } a ? $", {a}" : "")} ({Capacity.ToString().ToLowerInvariant()} capacity)";
+    /// <summary>What follows the name: "Tsinghua University · Personal capacity".</summary>
+    public string Details => Affiliation is { } a ? $"{a} · {ExportLabels.Of(Capacity)}" : ExportLabels.Of(Capacity);
 }

@@ -86,6 +86,12 @@ public sealed class DialogueHub(DialogueService dialogues, LiveRoomService room)
 
     public Task<CommandOutcome> StopTimer(DialogueRequest r) => Dialogue(r?.DialogueId, () => new StopTimer());
 
+    /// <summary>Reminds the delegates whose position on the clause is stale; the caller learns how many (docs/api.md, "RemindStale").</summary>
+    public async Task<ReminderOutcome> RemindStale(RemindStaleRequest r) =>
+        r is null
+            ? new ReminderOutcome(false, 0, MalformedRequest.Outcome.Error)
+            : await room.RemindStaleAsync(HubCaller.ParticipantOf(Context, r.DialogueId), r);
+
     /// <summary>Relays uncommitted text to the others in the room (not stored).</summary>
     public async Task<CommandOutcome> DraftPreview(DraftPreviewRequest r) =>
         r is null || r.Text is null ? MalformedRequest.Outcome : await room.PreviewDraftAsync(HubCaller.ParticipantOf(Context, r.DialogueId), r);

@@ -97,6 +97,13 @@ public sealed class LiveRoomService(
         return refusal is null ? CommandOutcome.Ok(StreamIds.Statement(request.StatementId), 0) : CommandOutcome.Refused(StreamIds.Statement(request.StatementId), 0, refusal);
     }
 
+    /// <summary>Through the dialogue grain, which judges who may remind and how often, and fans the reminder out to the nodes.</summary>
+    public async Task<ReminderOutcome> RemindStaleAsync(Guid participantId, RemindStaleRequest request)
+    {
+        var answer = await grains.GetGrain<IDialogueGrain>(request.DialogueId).RemindStaleAsync(request.StatementId, request.ClauseId, participantId);
+        return new ReminderOutcome(answer.Refusal is null, answer.Reminded, answer.Refusal);
+    }
+
     private async Task<Viewer> ViewerAsync(Guid participantId, Guid dialogueId)
     {
         var dialogue = await dialogues.GetDialogueAsync(dialogueId) ?? throw new HubException("There is no such dialogue.");

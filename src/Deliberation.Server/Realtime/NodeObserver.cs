@@ -55,4 +55,6 @@ public sealed class NodeObserver(IGrainFactory grains, NodeConnections connectio
     public Task PresenceChangedAsync(Presence presence) => pushes.SendPresenceAsync(presence);
 
     public Task DraftPreviewAsync(DraftPreview preview) => pushes.SendDraftPreviewAsync(preview);
+
+    public Task StaleReminderAsync(StaleReminder reminder) => pushes.SendStaleReminderAsync(reminder);
 }

@@ -41,6 +41,16 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, No
             await hub.Clients.GroupExcept(AudienceGroup.Name(preview.DialogueId, role), author).DraftPreview(view);
     }
 
+    /// <summary>To the recipients' own connections on this node, and to no one else.</summary>
+    public async Task SendStaleReminderAsync(StaleReminder reminder)
+    {
+        var recipients = reminder.Recipients.ToHashSet();
+        var targets = connections.In(reminder.DialogueId).Where(c => recipients.Contains(c.ParticipantId)).Select(c => c.ConnectionId).ToList();
+        if (targets.Count > 0)
+            await hub.Clients.Clients(targets).StaleReminder(
+                new StaleReminderView(reminder.DialogueId, reminder.StatementId, reminder.ClauseId, reminder.ClauseNumber, reminder.Revision, reminder.At));
+    }
+
     private async Task SendEventsAsync(Guid dialogueId, IReadOnlyList<RecordedEventEnvelope> events)
     {
         var rosterOrRules = events.Any(e => e.Event is MemberAdded or MemberUpdated or MemberRemoved or DialogueSettingsChanged or DimensionsDefined or ConsensusRulesChanged);

@@ -53,6 +53,40 @@ public sealed class InviteService(DialogueService dialogues, IDialogueDirectory 
         return outcome.Accepted ? (new Issued(participantId, code, expires), outcome) : (null, outcome);
     }
 
+    /// <summary>A new invite for each member but the caller (who is signed in already) and those with a live invite.</summary>
+    /// <remarks>
+    /// With <paramref name="reissueAll"/> every member but the caller gets one, and all their old
+    /// invites are revoked — which ends the sessions those started. Revocations and invites go to the
+    /// dialogue as one batch, so either every link below works or none was made.
+    /// </remarks>
+    public async Task<(IReadOnlyList<(Member Member, Issued Invite)> Issued, int Revoked, CommandOutcome? Refusal)> IssueForEveryoneAsync(Guid dialogueId, bool reissueAll, Guid actor)
+    {
+        var state = await dialogues.GetDialogueAsync(dialogueId);
+        if (state is null)
+            return ([], 0, CommandOutcome.Refused(StreamIds.Dialogue(dialogueId), 0, RuleError.NotFound("dialogue.not-found", "There is no such dialogue.")));
+        var now = time.GetUtcNow();
+        var expires = now.AddDays(state.Settings.InviteLifetimeDays);
+        bool Live(string codeHash) => !state.InviteExpiry.TryGetValue(codeHash, out var until) || until > now;
+        var holdingLive = state.Invites.Where(i => Live(i.Key)).Select(i => i.Value).ToHashSet();
+        var people = state.Roster.Values
+            .Where(m => m.ParticipantId != actor && (reissueAll || !holdingLive.Contains(m.ParticipantId)))
+            .OrderBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+        var commands = new List<DialogueCommand>();
+        if (reissueAll)
+        {
+            var everyone = people.Select(m => m.ParticipantId).ToHashSet();
+            commands.AddRange(state.Invites.Where(i => everyone.Contains(i.Value)).Select(i => new RevokeInvite(i.Key)));
+        }
+        var revoked = commands.Count;
+        var issued = people.Select(m => (Member: m, Invite: new Issued(m.ParticipantId, NewCode(), expires))).ToList();
+        commands.AddRange(issued.Select(i => new IssueInvite(i.Member.ParticipantId, Hash(i.Invite.Code), expires)));
+        if (commands.Count == 0)
+            return ([], 0, null);
+        var outcome = await dialogues.ExecuteAsync(dialogueId, commands, actor);
+        return outcome.Accepted ? (issued.Select(i => (i.Member, i.Invite)).ToList(), revoked, null) : ([], 0, outcome);
+    }
+
     /// <summary>
     /// Starts a session with an invite. The dialogue's sessions grain decides (one thread), so two
     /// browsers racing for an invite's last redemption cannot both win.

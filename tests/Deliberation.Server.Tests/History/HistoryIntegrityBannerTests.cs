@@ -105,6 +105,8 @@ public sealed class HistoryIntegrityBannerTests
             public Task PresenceChanged(PresenceView presence) => throw new NotSupportedException();
 
             public Task DraftPreview(DraftPreviewView preview) => throw new NotSupportedException();
+
+            public Task StaleReminder(StaleReminderView reminder) => throw new NotSupportedException();
         }
     }
 }

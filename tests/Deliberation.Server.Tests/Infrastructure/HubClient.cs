@@ -18,6 +18,7 @@ public sealed class HubClient : IAsyncDisposable
     private readonly ConcurrentQueue<JsonElement> consensus = new();
     private readonly ConcurrentQueue<JsonElement> presence = new();
     private readonly ConcurrentQueue<JsonElement> previews = new();
+    private readonly ConcurrentQueue<JsonElement> reminders = new();
 
     private HubClient(HubConnection connection) => Connection = connection;
 
@@ -30,6 +31,8 @@ public sealed class HubClient : IAsyncDisposable
     public IReadOnlyCollection<JsonElement> Presence => presence;
 
     public IReadOnlyCollection<JsonElement> Previews => previews;
+
+    public IReadOnlyCollection<JsonElement> Reminders => reminders;
 
     public static async Task<HubClient> ConnectAsync(Uri server, ApiClient signedIn)
     {
@@ -46,6 +49,7 @@ public sealed class HubClient : IAsyncDisposable
         connection.On<JsonElement>("ConsensusChanged", update => client.consensus.Enqueue(update));
         connection.On<JsonElement>("PresenceChanged", update => client.presence.Enqueue(update));
         connection.On<JsonElement>("DraftPreview", update => client.previews.Enqueue(update));
+        connection.On<JsonElement>("StaleReminder", reminder => client.reminders.Enqueue(reminder));
         await connection.StartAsync();
         return client;
     }

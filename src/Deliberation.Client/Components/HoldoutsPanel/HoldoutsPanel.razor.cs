@@ -23,11 +23,36 @@ public sealed partial class HoldoutsPanel
     [Parameter]
     public Func<Task>? OnRefresh { get; set; }
 
-    /// <summary>What to offer about the stale positions (the reminder), under their count.</summary>
+    /// <summary>Reminds the delegates whose positions are stale; the answer says how many, or why not.</summary>
     [Parameter]
-    public RenderFragment? ChildContent { get; set; }
+    public Func<Task<ReminderOutcome>>? OnRemind { get; set; }
+
+    private bool reminding;
+    private string? reminderResult;
+    private bool reminderRefusal;
 
     private Task RefreshAsync() => OnRefresh?.Invoke() ?? Task.CompletedTask;
+
+    private async Task RemindAsync()
+    {
+        if (OnRemind is null)
+            return;
+        reminding = true;
+        try
+        {
+            var outcome = await OnRemind();
+            reminderRefusal = !outcome.Sent;
+            reminderResult = outcome.Sent
+                ? (outcome.Reminded == 1 ? "Reminded 1 delegate." : $"Reminded {outcome.Reminded} delegates.")
+                : outcome.Error?.Message ?? "The reminder was not sent.";
+        }
+        finally
+        {
+            reminding = false;
+        }
+    }
+
+    internal static string RemindLabel(int stale) => stale == 1 ? "Remind 1 delegate" : $"Remind {stale} delegates";
 
     internal static string Describe(Holdout person)
     {

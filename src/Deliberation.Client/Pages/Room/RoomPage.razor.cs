@@ -244,6 +244,17 @@ public sealed partial class RoomPage
         holdoutsProblem = result.Problem?.Message;
     }
 
+    /// <summary>The reminder's "Go to clause n": that clause, in its statement, and the reminder has done its job.</summary>
+    private async Task OpenRemindedClauseAsync(Guid clauseId)
+    {
+        if (State?.Reminders.FirstOrDefault(r => r.ClauseId == clauseId) is { } reminder)
+        {
+            selectedStatementId = reminder.StatementId;
+            SelectClause(clauseId);
+            await Session!.DismissReminderAsync(clauseId);
+        }
+    }
+
     private Task<CommandOutcome> SignAsync(SignatureDetails signature) =>
         Statement is { } s
             ? RunAsync(hub => hub.Sign(new SignRequest(DialogueId, s.Id, signature.Affiliation, signature.Capacity, signature.TextHash)), "Signed.", refusalShownInline: true)
