@@ -8,8 +8,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Deliberation.EndToEnd.Tests;
 
 /// <summary>
-/// The room, as a delegate and as the facilitator, the setup page with an agenda, and the projector: no axe-core violation at
-/// WCAG 2.1 AA, and a delegate can take a position and raise her hand with the keyboard alone.
+/// The room, as a delegate and as the facilitator, the setup page with an agenda, the projector and the
+/// published statement's HTML page: no axe-core violation at WCAG 2.1 AA, and a delegate can take a
+/// position and raise her hand with the keyboard alone.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class RoomAccessibilityBrowserTests(BrowserRoom room)
@@ -77,6 +78,21 @@ public sealed class RoomAccessibilityBrowserTests(BrowserRoom room)
         await facilitator.GetByTestId("freeze").ClickAsync();
         await Expect(facilitator.GetByTestId("freeze-not-agreed")).ToContainTextAsync("Clause 1");
         await AssertNoViolationsAsync(facilitator, "room with the freeze warning (facilitator)");
+    }
+
+    [Fact]
+    public async Task ThePublishedStatementPageHasNoWcagViolations()
+    {
+        var dialogue = await room.SetUpAsync(People);
+        var facilitator = await room.OpenAsync(dialogue, "Fran Facilitator");
+        var statement = await facilitator.Context.NewPageAsync();
+
+        // The clean HTML export is a page of its own, opened and printed from the browser (docs/api.md, "Statement exports").
+        await statement.GotoAsync(new Uri(room.Server.BaseAddress,
+            $"api/dialogues/{dialogue.DialogueId}/statements/{dialogue.StatementId}/export?format=html&clean=true").ToString());
+        await Expect(statement.Locator("main h1")).ToBeVisibleAsync();
+
+        await AssertNoViolationsAsync(statement, "published statement (html)");
     }
 
     [Fact]
