@@ -12,8 +12,8 @@ namespace Deliberation.Client.Components;
 /// </summary>
 public sealed partial class AgendaNow : IDisposable
 {
-    private PeriodicTimer? ticker;
-    private CancellationTokenSource? stop;
+    // Minutes are shown, but a tick every few seconds keeps the minute turning over on time on every screen.
+    private readonly RepaintTicker ticker = new(TimeSpan.FromSeconds(5));
 
     [Inject]
     private TimeProvider Time { get; set; } = TimeProvider.System;
@@ -53,30 +53,9 @@ public sealed partial class AgendaNow : IDisposable
 
     protected override void OnParametersSet()
     {
-        if (Current is not null && ticker is null)
-            _ = TickAsync();
+        if (Current is not null)
+            ticker.EnsureStarted(Time, () => InvokeAsync(StateHasChanged));
     }
 
-    // Minutes are shown, but a tick every few seconds keeps the minute turning over on time on every screen.
-    private async Task TickAsync()
-    {
-        stop = new CancellationTokenSource();
-        ticker = new PeriodicTimer(TimeSpan.FromSeconds(5), Time);
-        try
-        {
-            while (await ticker.WaitForNextTickAsync(stop.Token))
-                await InvokeAsync(StateHasChanged);
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposed.
-        }
-    }
-
-    public void Dispose()
-    {
-        stop?.Cancel();
-        ticker?.Dispose();
-        stop?.Dispose();
-    }
+    public void Dispose() => ticker.Dispose();
 }

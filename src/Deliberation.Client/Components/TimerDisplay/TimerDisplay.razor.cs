@@ -10,8 +10,7 @@ public sealed partial class TimerDisplay : IDisposable
     /// <summary>How long "time is up" stays after the end before the timer disappears.</summary>
     public static readonly TimeSpan ShownPastZero = TimeSpan.FromMinutes(1);
 
-    private PeriodicTimer? ticker;
-    private CancellationTokenSource? stop;
+    private readonly RepaintTicker ticker = new(TimeSpan.FromSeconds(1));
 
     [Inject]
     private TimeProvider Time { get; set; } = TimeProvider.System;
@@ -38,29 +37,9 @@ public sealed partial class TimerDisplay : IDisposable
 
     protected override void OnParametersSet()
     {
-        if (Timer is not null && ticker is null)
-            _ = TickAsync();
+        if (Timer is not null)
+            ticker.EnsureStarted(Time, () => InvokeAsync(StateHasChanged));
     }
 
-    private async Task TickAsync()
-    {
-        stop = new CancellationTokenSource();
-        ticker = new PeriodicTimer(TimeSpan.FromSeconds(1), Time);
-        try
-        {
-            while (await ticker.WaitForNextTickAsync(stop.Token))
-                await InvokeAsync(StateHasChanged);
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposed.
-        }
-    }
-
-    public void Dispose()
-    {
-        stop?.Cancel();
-        ticker?.Dispose();
-        stop?.Dispose();
-    }
+    public void Dispose() => ticker.Dispose();
 }
