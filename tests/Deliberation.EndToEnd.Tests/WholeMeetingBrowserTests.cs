@@ -27,7 +27,7 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
 
     private const string DialogueTitle = "Dialogue on extreme risks from AI";
     private const string Venue = "Venice";
-    private const string StatementTitle = "Consensus statement on AI red lines";
+    private const string StatementTitle = "Joint statement on averting extreme AI risks";
 
     private static readonly Person Facilitator = new("Fran Okafor", "Lagos Policy Forum", Role.Facilitator, null, null);
     private static readonly Person Rapporteur = new("Rhea Lindqvist", "Uppsala University", Role.Rapporteur, null, null);
@@ -329,19 +329,27 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
         return await File.ReadAllBytesAsync((await download.PathAsync())!);
     }
 
-    /// <summary>The statement as it would be published: its title and place, the clauses as revised, then who signed, and the hash they signed.</summary>
+    /// <summary>
+    /// The statement as it is published: title, place and dates, the clauses as revised, then the
+    /// signatories with the identification note, and the hash they signed in the small print at the
+    /// end. No internal name (an enum's), no kind, no status, no position and no reservation note.
+    /// </summary>
     private static void AssertThePublishedStatement(byte[] pdf, string hash)
     {
         var text = PdfText(pdf);
         // The venue is a word of its own here: no title or clause says "Venice".
-        AssertInOrder(text, StatementTitle, Venue, Preamble, RedLine, Principle);
-        foreach (var signer in new[] { Lin, Dana })
-            AssertInOrder(text, Principle, signer.Name, signer.Affiliation);
-        AssertInOrder(text, Principle, hash);
+        AssertInOrder(text, StatementTitle, $"{Venue}, 3–5 December 2026", Preamble, RedLine, Principle,
+            "Signatories", "Affiliations for identification only.", $"Frozen text SHA-256: {hash}", "History");
+        foreach (var (signer, capacity) in new[] { (Lin, "Personal capacity"), (Dana, "Institutional capacity") })
+            AssertInOrder(text, "Signatories", signer.Name, signer.Affiliation, capacity, "Frozen text SHA-256");
         Assert.DoesNotContain(Squeezed(RedLineAsProposed), text);
         // Only those who signed, and never a position or its note.
         Assert.DoesNotContain(Squeezed(Elena.Name), text);
         Assert.DoesNotContain(Squeezed(ElenaReservation), text);
+        var internalWords = Enum.GetNames<ClauseKind>().Concat(Enum.GetNames<ClauseStatus>()).Concat(Enum.GetNames<PositionKind>())
+            .Concat(["Red line", "Funding floor", "Governance proposal", "Near consensus", "Stand aside"]);
+        foreach (var word in internalWords)
+            Assert.False(text.Contains(Squeezed(word), StringComparison.Ordinal), $"The published statement says “{word}”.");
     }
 
     /// <summary>Each part is in the text, after the one before it.</summary>
