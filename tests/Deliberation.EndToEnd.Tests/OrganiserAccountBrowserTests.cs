@@ -109,6 +109,25 @@ public sealed class OrganiserAccountBrowserTests(BrowserRoom room)
         await AssertNoWcagViolationsAsync(page, "setup (invite issued)");
         var link = await page.GetByTestId("invite-link").InputValueAsync();
 
+        // Roster by file: a refused file lists its bad rows in a table; a good one adds everyone.
+        await page.GetByTestId("roster-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "roster.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("name,role\nBo Bad,king\n,delegate\n"),
+        });
+        await Expect(page.GetByTestId("roster-problem")).ToHaveCountAsync(2, new() { Timeout = BootTimeout });
+        await AssertNoWcagViolationsAsync(page, "setup (roster problems)");
+        await page.GetByTestId("roster-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "roster.csv", MimeType = "text/csv", Buffer = [.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.UTF8.GetBytes("name,affiliation,role\n张伟,清华大学,delegate\nAma Mensah,,observer\n")],
+        });
+        await Expect(page.GetByTestId("roster")).ToContainTextAsync("张伟", new() { Timeout = BootTimeout });
+
+        // Every invite at once: two new members get links, shown as cards with QR codes.
+        await page.GetByTestId("issue-everyone").ClickAsync();
+        await Expect(page.GetByTestId("invite-card")).ToHaveCountAsync(2, new() { Timeout = BootTimeout });
+        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await AssertNoWcagViolationsAsync(page, "setup (invite cards)");
+
         var invited = await (await room.Browser.NewContextAsync()).NewPageAsync();
         await invited.GotoAsync(link);
         await Expect(invited.GetByTestId("invite-join")).ToBeVisibleAsync(new() { Timeout = BootTimeout });

@@ -8,8 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Deliberation.EndToEnd.Tests;
 
 /// <summary>
-/// The room, as a delegate and as the facilitator, and the projector: no axe-core violation at
-/// WCAG 2.1 AA, and a delegate can take a position and raise her hand with the keyboard alone.
+/// The room, as a delegate and as the facilitator, the projector and the published statement's
+/// HTML page: no axe-core violation at WCAG 2.1 AA, and a delegate can take a position and raise her hand with the keyboard alone.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class RoomAccessibilityBrowserTests(BrowserRoom room)
@@ -37,6 +37,21 @@ public sealed class RoomAccessibilityBrowserTests(BrowserRoom room)
         await projector.GotoAsync(new Uri(room.Server.BaseAddress, $"dialogues/{dialogue.DialogueId}/projector").ToString());
         await Expect(projector.GetByTestId($"cell-{dialogue.ClauseId}-Region-North")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await AssertNoViolationsAsync(projector, "projector");
+    }
+
+    [Fact]
+    public async Task ThePublishedStatementPageHasNoWcagViolations()
+    {
+        var dialogue = await room.SetUpAsync(People);
+        var facilitator = await room.OpenAsync(dialogue, "Fran Facilitator");
+        var statement = await facilitator.Context.NewPageAsync();
+
+        // The clean HTML export is a page of its own, opened and printed from the browser (docs/api.md, "Statement exports").
+        await statement.GotoAsync(new Uri(room.Server.BaseAddress,
+            $"api/dialogues/{dialogue.DialogueId}/statements/{dialogue.StatementId}/export?format=html&clean=true").ToString());
+        await Expect(statement.Locator("main h1")).ToBeVisibleAsync();
+
+        await AssertNoViolationsAsync(statement, "published statement (html)");
     }
 
     [Fact]

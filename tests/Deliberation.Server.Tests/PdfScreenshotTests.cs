@@ -17,5 +17,7 @@ public sealed class PdfScreenshotTests
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
         File.WriteAllBytes(Path.Combine(folder.FullName, "pdf-after.png"), png);
+        // The same statement as the HTML page, for a browser to picture beside it.
+        File.WriteAllText(Path.Combine(folder.FullName, "statement.html"), HtmlStatementDocument.Render(DemoStatementDocument.Clean()));
     }
 }

@@ -49,9 +49,9 @@ public sealed class StatementExportTests(ServerFixture fixture)
         Assert.Contains($"Red line · {StatusLabel(Clause(await dialogue.ConsensusAsync(), redLine))}", paragraphs);
         Assert.Contains($"Frozen text SHA-256: {await FrozenHashAsync(dialogue)}", paragraphs);
         Assert.Contains(StatementDocument.SignatoriesHeading, paragraphs);
-        // The name, a line break, then affiliation and capacity: InnerText joins them.
-        Assert.Contains($"{ChineseSigner}{ChineseAffiliation} · Personal capacity", paragraphs);
-        Assert.Contains($"{LatinSigner}Analytical Engines Ltd · Institutional capacity", paragraphs);
+        // The name, the affiliation and the capacity on lines of their own: InnerText joins them.
+        Assert.Contains($"{ChineseSigner}{ChineseAffiliation}Personal capacity", paragraphs);
+        Assert.Contains($"{LatinSigner}Analytical Engines LtdInstitutional capacity", paragraphs);
         Assert.DoesNotContain(paragraphs, p => p.Contains(SilentDelegate, StringComparison.Ordinal));
         Assert.DoesNotContain(paragraphs, p => InternalNames.Any(n => p.Contains(n, StringComparison.Ordinal)));
     }
@@ -73,11 +73,11 @@ public sealed class StatementExportTests(ServerFixture fixture)
         Assert.Contains(Squeezed($"2. {Principle}"), text);
         Assert.Contains(Squeezed($"Red line · {StatusLabel(Clause(await dialogue.ConsensusAsync(), redLine))}"), text);
         Assert.Contains(Squeezed($"Frozen text SHA-256: {await FrozenHashAsync(dialogue)}"), text);
-        Assert.Contains(Squeezed($"{LatinSigner} Analytical Engines Ltd · Institutional capacity"), text);
+        Assert.Contains(Squeezed($"{LatinSigner} Analytical Engines Ltd Institutional capacity"), text);
         Assert.DoesNotContain(InternalNames, n => text.Contains(Squeezed(n), StringComparison.Ordinal));
         // scripts/test.sh installs a CJK face (fonts-droid-fallback); without one the name would print as boxes.
         Assert.True(ExportFonts.Installed!.FallbackFor(ChineseSigner[0]) is not null, "No installed font has Chinese glyphs: install fonts-droid-fallback.");
-        Assert.Contains(Squeezed($"{ChineseSigner} {ChineseAffiliation} · Personal capacity"), text);
+        Assert.Contains(Squeezed($"{ChineseSigner} {ChineseAffiliation} Personal capacity"), text);
         Assert.DoesNotContain(Squeezed(SilentDelegate), text);
     }
 

@@ -39,6 +39,10 @@ public sealed partial class DeliberationApi
         }
     }
 
+    /// <summary>POST /api/dialogues/{id}/invites/everyone: every member's new link, shown this once.</summary>
+    public Task<ApiResult<IssuedInvites>> IssueInvitesForEveryoneAsync(Guid id, bool reissueAll) =>
+        SendAsync<IssuedInvites>(HttpMethod.Post, $"api/dialogues/{id}/invites/everyone", new IssueInvitesRequest(reissueAll));
+
     /// <summary>The problem's <c>rows</c> extension, when it has one.</summary>
     private static IReadOnlyList<RosterRowProblem> RowsOf(string body)
     {

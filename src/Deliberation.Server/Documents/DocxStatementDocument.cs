@@ -60,7 +60,7 @@ public static class DocxStatementDocument
                 body.Append(StyledParagraph(IdentificationStyle, Text(StatementDocument.AffiliationNote)));
                 foreach (var signature in document.Signatures)
                     body.Append(StyledParagraph(SignatureStyle, [new Run(new RunProperties(new Bold()), new Text(XmlSafe(signature.Name)) { Space = SpaceProcessingModeValues.Preserve }),
-                        new Run(new Break()), .. Text(signature.Details)]));
+                        .. signature.DetailLines.SelectMany(line => Text(line).Prepend(new Run(new Break())))]));
             }
             // The record a reader checks the text against, in small print after the statement.
             if (document.FrozenLine is { } frozen)

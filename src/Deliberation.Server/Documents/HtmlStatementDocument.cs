@@ -77,7 +77,8 @@ public static class HtmlStatementDocument
             html.Append("<section aria-labelledby=\"signatories\">\n<h2 id=\"signatories\">").Append(StatementDocument.SignatoriesHeading).Append("</h2>\n")
                 .Append("<p class=\"identification\">").Append(StatementDocument.AffiliationNote).Append("</p>\n<ul class=\"signatories\">\n");
             foreach (var signature in document.Signatures)
-                html.Append("<li><span class=\"name\">").Append(E(signature.Name)).Append("</span><span class=\"details\">").Append(E(signature.Details)).Append("</span></li>\n");
+                html.Append("<li><span class=\"name\">").Append(E(signature.Name)).Append("</span>")
+                    .Append(string.Concat(signature.DetailLines.Select(line => $"<span class=\"details\">{E(line)}</span>"))).Append("</li>\n");
             html.Append("</ul>\n</section>\n");
         }
 

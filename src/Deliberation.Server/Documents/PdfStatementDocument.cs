@@ -166,7 +166,7 @@ public static class PdfStatementDocument
             var width = (TextWidth - gap) / 2;
             return row.Count == 0 ? 0 : row.Max(s =>
                 Wrap(s.Name, SignatoryName, width).Count * LineHeight(SignatoryName)
-                + Wrap(s.Details, SignatoryDetails, width).Count * LineHeight(SignatoryDetails)) + SignatoryDetails.SpaceAfter;
+                + s.DetailLines.Sum(line => Wrap(line, SignatoryDetails, width).Count) * LineHeight(SignatoryDetails)) + SignatoryDetails.SpaceAfter;
         }
 
         /// <summary>Up to two signatories side by side, the row kept on one page.</summary>
@@ -181,7 +181,8 @@ public static class PdfStatementDocument
                 top = rowTop;
                 var left = SideMargin + column * (width + gap);
                 Lines(Wrap(row[column].Name, SignatoryName, width), SignatoryName with { SpaceAfter = 0 }, left, width, Align.Start);
-                Lines(Wrap(row[column].Details, SignatoryDetails, width), SignatoryDetails with { SpaceAfter = 0 }, left, width, Align.Start);
+                foreach (var line in row[column].DetailLines)
+                    Lines(Wrap(line, SignatoryDetails, width), SignatoryDetails with { SpaceAfter = 0 }, left, width, Align.Start);
             }
             top = rowTop + height;
         }

@@ -76,6 +76,11 @@ public sealed record StatementDocument(
 /// <summary>A signature as exported: the name as signed, the affiliation (for identification only) and the capacity.</summary>
 public sealed record ExportedSignature(string Name, string? Affiliation, SignatureCapacity Capacity)
 {
-    /// <summary>What follows the name: "Tsinghua University · Personal capacity".</summary>
-    public string Details => Affiliation is { } a ? $"{a} · {ExportLabels.Of(Capacity)}" : ExportLabels.Of(Capacity);
+    public string CapacityLabel => ExportLabels.Of(Capacity);
+
+    /// <summary>What follows the name on one line: "Tsinghua University · Personal capacity".</summary>
+    public string Details => Affiliation is { } a ? $"{a} · {CapacityLabel}" : CapacityLabel;
+
+    /// <summary>What follows the name line by line, where a page sets signatories in columns: the affiliation, then the capacity.</summary>
+    public IReadOnlyList<string> DetailLines => Affiliation is { } a ? [a, CapacityLabel] : [CapacityLabel];
 }
