@@ -174,17 +174,52 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
         };
     }
 
-    /// <summary>An invite for each member, from the roster's "New invite"; each link is shown once and kept to send to them.</summary>
+    /// <summary>
+    /// "Issue invites for everyone": a card with a QR code per person, and the list of links as CSV,
+    /// which the convener downloads to send each person hers (the links are shown only this once).
+    /// </summary>
     private static async Task<Dictionary<Person, string>> IssueTheInvitesAsync(IPage convener)
     {
-        var links = new Dictionary<Person, string>();
+        await convener.GetByTestId("issue-everyone").ClickAsync();
+        // Everyone but the convener herself, who came in with her account.
+        await Expect(convener.GetByTestId("issue-everyone-status")).ToContainTextAsync($"{Roster.Length} invites issued.", new() { Timeout = PushTimeout });
+        await Expect(convener.GetByTestId("links-shown-once")).ToBeVisibleAsync();
+        var cards = convener.GetByTestId("invite-card");
+        await Expect(cards).ToHaveCountAsync(Roster.Length);
         foreach (var person in Roster)
-        {
-            await convener.GetByRole(AriaRole.Button, new() { Name = $"New invite for {person.Name}", Exact = true }).ClickAsync();
-            await Expect(convener.GetByTestId("invite-issued")).ToContainTextAsync($"Invite for {person.Name}");
-            links[person] = await convener.GetByTestId("invite-link").InputValueAsync();
-        }
+            await Expect(cards.Filter(new() { HasText = person.Name }).GetByRole(AriaRole.Img)).ToHaveAttributeAsync("alt", $"QR code of {person.Name}'s invite link");
+
+        var list = await convener.RunAndWaitForDownloadAsync(() => convener.GetByTestId("invites-csv").ClickAsync());
+        var rows = (await File.ReadAllLinesAsync((await list.PathAsync())!, Encoding.UTF8)).Where(line => line.Length > 0).Select(CsvCells).ToList();
+        Assert.Equal(["name", "affiliation", "role", "link", "expires"], rows[0]);
+        var links = Roster.ToDictionary(person => person, person => rows.Single(row => row[0] == person.Name)[3]);
+        Assert.All(Roster, person => Assert.Contains("/invite/", links[person]));
         return links;
+    }
+
+    /// <summary>One line of a CSV file: cells split at commas, a quoted cell unquoted.</summary>
+    private static string[] CsvCells(string line)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                cell.Append(line[++i]);
+            else if (c == '"')
+                quoted = !quoted;
+            else if (c == ',' && !quoted)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+                cell.Append(c);
+        }
+        cells.Add(cell.ToString());
+        return [.. cells];
     }
 
     private static async Task AddTheStatementAsync(IPage convener)
