@@ -55,6 +55,32 @@ public sealed class RoomAccessibilityBrowserTests(BrowserRoom room)
     }
 
     [Fact]
+    public async Task TheChairsHoldoutsPanelAndFreezeWarningHaveNoWcagViolations()
+    {
+        var dialogue = await room.SetUpAsync(People);
+        var facilitator = await room.OpenAsync(dialogue, "Fran Facilitator");
+        var north = await room.OpenAsync(dialogue, "Dana North");
+        await north.GetByTestId("position-note").FillAsync("Nobody can audit self-improvement.");
+        await north.GetByTestId("position-Block").ClickAsync();
+        await Expect(north.GetByTestId("position-Block")).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // Chatham House: the facilitator reads who blocks, and why.
+        await facilitator.GetByTestId("open-holdouts").ClickAsync();
+        await Expect(facilitator.GetByTestId("holdout")).ToContainTextAsync("Dana North", new() { Timeout = 10_000 });
+        await Expect(facilitator.GetByTestId("holdout")).ToContainTextAsync("Nobody can audit self-improvement.");
+        await AssertNoViolationsAsync(facilitator, "room with the holdouts panel (facilitator)");
+
+        // At the final reading, freezing a text whose clause is blocked warns first.
+        await facilitator.GetByTestId("phase-next").ClickAsync();
+        await Expect(facilitator.GetByTestId("phase")).ToContainTextAsync("Final reading", new() { Timeout = 10_000 });
+        // The phase's snackbar is checked as it fades (a contrast axe may catch mid-animation): let it go first.
+        await Expect(facilitator.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await facilitator.GetByTestId("freeze").ClickAsync();
+        await Expect(facilitator.GetByTestId("freeze-not-agreed")).ToContainTextAsync("Clause 1");
+        await AssertNoViolationsAsync(facilitator, "room with the freeze warning (facilitator)");
+    }
+
+    [Fact]
     public async Task ADelegateTakesAPositionAndRaisesHerHandWithTheKeyboardAlone()
     {
         var dialogue = await room.SetUpAsync(People);
