@@ -12,10 +12,12 @@ namespace Deliberation.EndToEnd.Tests;
 
 /// <summary>
 /// A whole meeting, as its people run it, each in a browser of their own (issue 11, "Tests"): the
-/// convener creates the dialogue in the wizard and sets up its roster; the rapporteur drafts the
-/// clauses; the facilitator chairs while three delegates take positions; she freezes the text and
-/// the delegates sign; the convener downloads the clean PDF, which reads as a published statement.
-/// Each step is one method; each assertion is what that person would see.
+/// convener creates the dialogue in the wizard, imports the roster from a CSV file and issues every
+/// invite at once; the rapporteur drafts and revises the clauses; the facilitator chairs while three
+/// delegates take positions, reads the holdout's reservation in her holdouts panel, and freezes after
+/// the warning that a clause is not agreed; two delegates sign; the convener downloads the clean PDF,
+/// read back with PdfPig as the published statement. Each step is one method; each assertion is what
+/// that person would see.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WholeMeetingBrowserTests(BrowserRoom room)
