@@ -9,7 +9,8 @@ public sealed record ExportFormat(string Format, string Label, string Extension,
 
 /// <summary>
 /// Links to the statement as a document (<c>GET …/statements/{sid}/export?format=…</c>), with the
-/// choice of the compilation text (brackets kept) or the clean text (each bracket's first option).
+/// choice of the compilation (brackets kept, kinds and statuses noted) or the clean text that gets
+/// published (each bracket's first option, no kinds or statuses; docs/api.md, "Statement exports").
 /// Plain links, so the browser downloads with the invite cookie and nothing passes through the
 /// client; a disclosure rather than a popover menu, so every link is a tab stop.
 /// </summary>
@@ -37,7 +38,7 @@ public sealed partial class ExportMenu
     [Parameter, EditorRequired]
     public string StatementTitle { get; set; } = "";
 
-    /// <summary>Whether the statement is frozen: then the compilation and clean texts are the same.</summary>
+    /// <summary>Whether the statement is frozen: then the two texts are the same, and only the compilation's notes differ.</summary>
     [Parameter]
     public bool Frozen { get; set; }
 
