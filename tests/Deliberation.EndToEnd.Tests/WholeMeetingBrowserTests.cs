@@ -12,10 +12,12 @@ namespace Deliberation.EndToEnd.Tests;
 
 /// <summary>
 /// A whole meeting, as its people run it, each in a browser of their own (issue 11, "Tests"): the
-/// convener creates the dialogue in the wizard and sets up its roster; the rapporteur drafts the
-/// clauses; the facilitator chairs while three delegates take positions; she freezes the text and
-/// the delegates sign; the convener downloads the clean PDF, which reads as a published statement.
-/// Each step is one method; each assertion is what that person would see.
+/// convener creates the dialogue in the wizard, imports the roster from a CSV file and issues every
+/// invite at once; the rapporteur drafts and revises the clauses; the facilitator chairs while three
+/// delegates take positions, reads the holdout's reservation in her holdouts panel, and freezes after
+/// the warning that a clause is not agreed; two delegates sign; the convener downloads the clean PDF,
+/// read back with PdfPig as the published statement. Each step is one method; each assertion is what
+/// that person would see.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WholeMeetingBrowserTests(BrowserRoom room)
@@ -27,7 +29,7 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
 
     private const string DialogueTitle = "Dialogue on extreme risks from AI";
     private const string Venue = "Venice";
-    private const string StatementTitle = "Consensus statement on AI red lines";
+    private const string StatementTitle = "Joint statement on averting extreme AI risks";
 
     private static readonly Person Facilitator = new("Fran Okafor", "Lagos Policy Forum", Role.Facilitator, null, null);
     private static readonly Person Rapporteur = new("Rhea Lindqvist", "Uppsala University", Role.Rapporteur, null, null);
@@ -174,17 +176,52 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
         };
     }
 
-    /// <summary>An invite for each member, from the roster's "New invite"; each link is shown once and kept to send to them.</summary>
+    /// <summary>
+    /// "Issue invites for everyone": a card with a QR code per person, and the list of links as CSV,
+    /// which the convener downloads to send each person hers (the links are shown only this once).
+    /// </summary>
     private static async Task<Dictionary<Person, string>> IssueTheInvitesAsync(IPage convener)
     {
-        var links = new Dictionary<Person, string>();
+        await convener.GetByTestId("issue-everyone").ClickAsync();
+        // Everyone but the convener herself, who came in with her account.
+        await Expect(convener.GetByTestId("issue-everyone-status")).ToContainTextAsync($"{Roster.Length} invites issued.", new() { Timeout = PushTimeout });
+        await Expect(convener.GetByTestId("links-shown-once")).ToBeVisibleAsync();
+        var cards = convener.GetByTestId("invite-card");
+        await Expect(cards).ToHaveCountAsync(Roster.Length);
         foreach (var person in Roster)
-        {
-            await convener.GetByRole(AriaRole.Button, new() { Name = $"New invite for {person.Name}", Exact = true }).ClickAsync();
-            await Expect(convener.GetByTestId("invite-issued")).ToContainTextAsync($"Invite for {person.Name}");
-            links[person] = await convener.GetByTestId("invite-link").InputValueAsync();
-        }
+            await Expect(cards.Filter(new() { HasText = person.Name }).GetByRole(AriaRole.Img)).ToHaveAttributeAsync("alt", $"QR code of {person.Name}'s invite link");
+
+        var list = await convener.RunAndWaitForDownloadAsync(() => convener.GetByTestId("invites-csv").ClickAsync());
+        var rows = (await File.ReadAllLinesAsync((await list.PathAsync())!, Encoding.UTF8)).Where(line => line.Length > 0).Select(CsvCells).ToList();
+        Assert.Equal(["name", "affiliation", "role", "link", "expires"], rows[0]);
+        var links = Roster.ToDictionary(person => person, person => rows.Single(row => row[0] == person.Name)[3]);
+        Assert.All(Roster, person => Assert.Contains("/invite/", links[person]));
         return links;
+    }
+
+    /// <summary>One line of a CSV file: cells split at commas, a quoted cell unquoted.</summary>
+    private static string[] CsvCells(string line)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                cell.Append(line[++i]);
+            else if (c == '"')
+                quoted = !quoted;
+            else if (c == ',' && !quoted)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+                cell.Append(c);
+        }
+        cells.Add(cell.ToString());
+        return [.. cells];
     }
 
     private static async Task AddTheStatementAsync(IPage convener)
@@ -329,19 +366,27 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
         return await File.ReadAllBytesAsync((await download.PathAsync())!);
     }
 
-    /// <summary>The statement as it would be published: its title and place, the clauses as revised, then who signed, and the hash they signed.</summary>
+    /// <summary>
+    /// The statement as it is published: title, place and dates, the clauses as revised, then the
+    /// signatories with the identification note, and the hash they signed in the small print at the
+    /// end. No internal name (an enum's), no kind, no status, no position and no reservation note.
+    /// </summary>
     private static void AssertThePublishedStatement(byte[] pdf, string hash)
     {
         var text = PdfText(pdf);
         // The venue is a word of its own here: no title or clause says "Venice".
-        AssertInOrder(text, StatementTitle, Venue, Preamble, RedLine, Principle);
-        foreach (var signer in new[] { Lin, Dana })
-            AssertInOrder(text, Principle, signer.Name, signer.Affiliation);
-        AssertInOrder(text, Principle, hash);
+        AssertInOrder(text, StatementTitle, $"{Venue}, 3–5 December 2026", Preamble, RedLine, Principle,
+            "Signatories", "Affiliations for identification only.", $"Frozen text SHA-256: {hash}", "History");
+        foreach (var (signer, capacity) in new[] { (Lin, "Personal capacity"), (Dana, "Institutional capacity") })
+            AssertInOrder(text, "Signatories", signer.Name, signer.Affiliation, capacity, "Frozen text SHA-256");
         Assert.DoesNotContain(Squeezed(RedLineAsProposed), text);
         // Only those who signed, and never a position or its note.
         Assert.DoesNotContain(Squeezed(Elena.Name), text);
         Assert.DoesNotContain(Squeezed(ElenaReservation), text);
+        var internalWords = Enum.GetNames<ClauseKind>().Concat(Enum.GetNames<ClauseStatus>()).Concat(Enum.GetNames<PositionKind>())
+            .Concat(["Red line", "Funding floor", "Governance proposal", "Near consensus", "Stand aside"]);
+        foreach (var word in internalWords)
+            Assert.False(text.Contains(Squeezed(word), StringComparison.Ordinal), $"The published statement says “{word}”.");
     }
 
     /// <summary>Each part is in the text, after the one before it.</summary>
