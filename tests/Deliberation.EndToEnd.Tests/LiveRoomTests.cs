@@ -71,8 +71,8 @@ public sealed class LiveRoomTests(BrowserRoom room)
         await Expect(south.GetByTestId("forced-release")).ToBeVisibleAsync();
         await Expect(south.GetByTestId("release-note")).ToContainTextAsync("Figures as last shown to the room");
         await Expect(south.GetByTestId("changes-pending")).ToHaveCountAsync(0);
-        await ScreenshotAsync(south, "room-delegate-released.png");
-        await ScreenshotAsync(facilitator, "room-facilitator-show-the-room.png");
+        await Screenshots.TakeAsync(south, "room-delegate-released.png");
+        await Screenshots.TakeAsync(facilitator, "room-facilitator-show-the-room.png");
     }
 
     [Fact]
@@ -92,12 +92,8 @@ public sealed class LiveRoomTests(BrowserRoom room)
         await Expect(projector.GetByTestId($"cell-{dialogue.ClauseId}-Region-North")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         await Expect(projector.GetByTestId($"cell-{dialogue.ClauseId}-Region-Other groups")).ToContainTextAsync("0/2", new() { Timeout = 30_000 });
         await Expect(projector.GetByTestId("changes-pending")).ToBeVisibleAsync();
-        await ScreenshotAsync(projector, "projector-released.png");
+        await Screenshots.TakeAsync(projector, "projector-released.png");
     }
-
-    /// <summary>What the page looks like, for docs/screenshots (written beside the test run's output).</summary>
-    private static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", name), FullPage = true });
 
     [Fact]
     public async Task ASubstantiveRevisionAsksTheDelegateToReconfirm()

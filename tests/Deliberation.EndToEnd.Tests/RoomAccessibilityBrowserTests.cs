@@ -40,6 +40,7 @@ public sealed class RoomAccessibilityBrowserTests(BrowserRoom room)
         await setup.GetByTestId("agenda-save").ClickAsync();
         await Expect(setup.GetByTestId("agenda-item-1")).ToContainTextAsync("Red lines · 20 min");
         await AssertNoViolationsAsync(setup, "setup (with an agenda)");
+        await Screenshots.TakeAsync(setup, "setup-agenda.png");
         await setup.CloseAsync();
         await facilitator.GetByTestId("agenda-next").ClickAsync();
         await Expect(north.GetByTestId("agenda-now")).ToContainTextAsync("Now: 1 of 1 · Red lines · 20 min");
@@ -52,6 +53,7 @@ public sealed class RoomAccessibilityBrowserTests(BrowserRoom room)
         await Expect(projector.GetByTestId($"cell-{dialogue.ClauseId}-Region-North")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(projector.GetByTestId("agenda-now")).ToContainTextAsync("Now: 1 of 1 · Red lines · 20 min");
         await AssertNoViolationsAsync(projector, "projector (with the current agenda item)");
+        await Screenshots.TakeAsync(projector, "projector-agenda.png");
     }
 
     [Fact]

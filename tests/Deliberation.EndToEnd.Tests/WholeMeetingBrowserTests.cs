@@ -196,6 +196,7 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
         Assert.Equal(["name", "affiliation", "role", "link", "expires"], rows[0]);
         var links = Roster.ToDictionary(person => person, person => rows.Single(row => row[0] == person.Name)[3]);
         Assert.All(Roster, person => Assert.Contains("/invite/", links[person]));
+        await Screenshots.TakeAsync(convener, "setup-invite-cards.png");
         return links;
     }
 
@@ -319,6 +320,7 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
         await Expect(panel).Not.ToContainTextAsync(Lin.Name);
         await Expect(panel).Not.ToContainTextAsync(Dana.Name);
         await AssertNoWcagViolationsAsync(facilitator, "room with the holdouts panel open");
+        await Screenshots.TakeAsync(facilitator, "room-holdouts.png");
     }
 
     /// <summary>
@@ -336,6 +338,7 @@ public sealed class WholeMeetingBrowserTests(BrowserRoom room)
         await Expect(listed).ToContainTextAsync("No AI system should");
         await Expect(facilitator.GetByTestId("freeze-confirm")).ToHaveCountAsync(0);
         await AssertNoWcagViolationsAsync(facilitator, "room with the freeze warning");
+        await Screenshots.TakeAsync(facilitator, "room-freeze-warning.png");
 
         await warning.GetByTestId("freeze-anyway").ClickAsync();
         await Expect(facilitator.GetByTestId("signing-panel")).ToBeVisibleAsync(new() { Timeout = PushTimeout });
