@@ -147,6 +147,21 @@ public sealed class RoomStateTests
     }
 
     [Fact]
+    public void APreviewDraftedOnARevisionTheClauseHasLeftIsNotShown()
+    {
+        var state = Joined();
+        var drafter = Guid.NewGuid();
+        state.Apply(StatementStream, [Event(new ClauseRevised(ClauseId, 2, 1, "No autonomous replication or improvement.", RevisionKind.Substantive, RevisionSource.Edit, null, null, null), 8, drafter)]);
+
+        // The drafter's last keystrokes on revision 1 arrive after her commit of revision 2.
+        state.SetPreview(new DraftPreviewView(DialogueId, StatementId, ClauseId, 1, "No autonomous replication or improvement.", drafter, DateTimeOffset.UnixEpoch));
+        Assert.Null(state.PreviewOf(ClauseId));
+
+        state.SetPreview(new DraftPreviewView(DialogueId, StatementId, ClauseId, 2, "No autonomous replication, improvement or escape.", drafter, DateTimeOffset.UnixEpoch));
+        Assert.Equal(2, state.PreviewOf(ClauseId)?.BaseRevision);
+    }
+
+    [Fact]
     public void OthersRedactedPositionsChangeNothingIShow()
     {
         var state = Joined();

@@ -53,6 +53,8 @@ public sealed partial class PublishedStatementDocumentTests
         Assert.DoesNotContain(order, part => markdown.IndexOf(part, StringComparison.Ordinal) < 0);
         Assert.DoesNotContain("Red line", markdown);
         Assert.DoesNotContain("consensus", markdown, StringComparison.OrdinalIgnoreCase);
+        // Place and dates under the dialogue's title by a hard break, not a stray backslash line.
+        Assert.Contains("\n*Dialogue on AI safety*\\\nVenice, 5–7 September 2026\n\n", markdown);
     }
 
     [GeneratedRegex(@"<h([1-6])\b")]

@@ -114,7 +114,18 @@ public sealed class RoomState(Guid dialogueId)
         consensus[update.StatementId] = held with { Version = Math.Max(held.Version, update.Version), HasConsensus = update.HasConsensus, Clauses = [.. merged] };
     }
 
-    public void SetPreview(DraftPreviewView preview) => previews[preview.ClauseId] = preview;
+    /// <summary>
+    /// Holds a live preview — unless it was drafted on a revision the clause has already left: the
+    /// drafter's last keystrokes can arrive after her commit, and would show the room a stale
+    /// "not yet committed" box under the committed text.
+    /// </summary>
+    public void SetPreview(DraftPreviewView preview)
+    {
+        var clause = statements.GetValueOrDefault(preview.StatementId)?.Clauses.FirstOrDefault(c => c.Id == preview.ClauseId);
+        if (clause is not null && preview.BaseRevision < clause.Revision)
+            return;
+        previews[preview.ClauseId] = preview;
+    }
 
     /// <summary>Reminders the chair sent this delegate, newest per clause, until she dismisses them.</summary>
     public IReadOnlyList<StaleReminderView> Reminders => [.. reminders.Values.OrderBy(r => r.ClauseNumber)];

@@ -15,10 +15,11 @@ public static class MarkdownStatementDocument
         static string E(string s) => MarkdownText.EscapeLines(s);
         var text = new StringBuilder();
         text.Append("# ").AppendLine(MarkdownText.Escape(document.Title.ReplaceLineEndings(" "))).AppendLine();
-        text.Append('*').Append(E(document.DialogueTitle)).AppendLine("*");
+        text.Append('*').Append(E(document.DialogueTitle)).Append('*');
+        // A backslash at the end of a line is Markdown's hard break: place and dates under the title.
         if (document.PlaceAndDateLine is { } placeAndDate)
-            text.Append("\\\n").AppendLine(E(placeAndDate));
-        text.AppendLine();
+            text.Append("\\\n").Append(E(placeAndDate));
+        text.AppendLine().AppendLine();
 
         foreach (var clause in document.Clauses)
         {
