@@ -1,3 +1,4 @@
+using Deliberation.Contracts.Views;
 using System.Globalization;
 using Deliberation.Domain;
 using MudBlazor;
@@ -39,11 +40,7 @@ public static class Presentation
         _ => Color.Default,
     };
 
-    public static string Label(ClauseStatus status) => status switch
-    {
-        ClauseStatus.NearConsensus => "Near consensus",
-        _ => status.ToString(),
-    };
+    public static string Label(ClauseStatus status) => ReaderWords.Of(status);
 
     public static Color ColorOf(ClauseStatus status) => status switch
     {
@@ -61,13 +58,7 @@ public static class Presentation
         _ => phase.ToString(),
     };
 
-    public static string Label(ClauseKind kind) => kind switch
-    {
-        ClauseKind.RedLine => "Red line",
-        ClauseKind.FundingFloor => "Funding floor",
-        ClauseKind.GovernanceProposal => "Governance proposal",
-        _ => kind.ToString(),
-    };
+    public static string Label(ClauseKind kind) => ReaderWords.Of(kind);
 
     public static string Label(ConfidentialityMode mode) => mode switch
     {
