@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Grains.Realtime;
@@ -48,6 +49,13 @@ public interface IDialogueGrain : IGrainWithGuidKey
     /// </summary>
     [OneWay, Alias("PublishStatementChanges")]
     Task PublishAsync(Immutable<StatementChanges> changes);
+
+    /// <summary>
+    /// Each of the dialogue's streams (its own and its statements') with its latest committed
+    /// version, for the nodes' heartbeats; kept in memory from what the statements publish.
+    /// </summary>
+    [Alias("GetStreamVersions")]
+    Task<ImmutableDictionary<string, long>> GetStreamVersionsAsync();
 
     /// <summary>Who is connected through one node (its full list); returns the merged presence.</summary>
     [Alias("ReportPresence")]
