@@ -130,6 +130,12 @@ public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity
         return Task.FromResult(room.Current());
     }
 
+    public Task<Presence> ForgetNodesAsync(IReadOnlyList<string> nodes)
+    {
+        room.ForgetNodes([.. nodes]);
+        return Task.FromResult(room.Current());
+    }
+
     /// <summary>
     /// Judged here, not on a node: the grain is the one place a clause's last reminder is known to
     /// every node, and it turns one call at a time, so two chairs pressing at once send one reminder.

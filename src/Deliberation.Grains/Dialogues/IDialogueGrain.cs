@@ -61,6 +61,10 @@ public interface IDialogueGrain : IGrainWithGuidKey
     [Alias("ReportPresence")]
     Task<Presence> ReportPresenceAsync(string node, IReadOnlyList<PresentMember> members);
 
+    /// <summary>Drops the presence reported through nodes the cluster declared dead; returns the merged presence.</summary>
+    [Alias("ForgetNodes")]
+    Task<Presence> ForgetNodesAsync(IReadOnlyList<string> nodes);
+
     /// <summary>Relays a drafter's uncommitted text to the room, if she may edit it now.</summary>
     [Alias("PreviewDraft")]
     Task<RuleError?> PreviewDraftAsync(DraftPreview preview);

@@ -34,6 +34,7 @@ public static class RealtimeExtensions
         builder.Services.Configure<RoomTimings>(builder.Configuration.GetSection("Realtime"));
         builder.Services.AddHostedService<SubscriptionRenewal>();
         builder.Services.AddHostedService<RoomHeartbeats>();
+        builder.Services.AddHostedService<NodeLossRecovery>();
         // Tells the rooms when this node's history checks (IHistoryIntegrity, registered with the store) change.
         builder.Services.AddHostedService<HistoryIntegrityWatcher>();
     }
