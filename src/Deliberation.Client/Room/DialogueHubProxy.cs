@@ -21,6 +21,7 @@ public sealed class DialogueHubProxy(HubConnection connection, CancellationToken
         connection.On<DraftPreviewView>(nameof(IDialogueClient.DraftPreview), client.DraftPreview),
         connection.On<HistoryIntegrityView>(nameof(IDialogueClient.HistoryIntegrityChanged), client.HistoryIntegrityChanged),
         connection.On<StaleReminderView>(nameof(IDialogueClient.StaleReminder), client.StaleReminder),
+        connection.On<RoomHeartbeat>(nameof(IDialogueClient.Heartbeat), client.Heartbeat),
     ];
 
     public Task<JoinResult> JoinDialogue(Guid dialogueId, Dictionary<string, long?>? seen) =>

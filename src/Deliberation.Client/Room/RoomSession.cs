@@ -24,6 +24,7 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
     private readonly List<Func<Task>> buffered = [];
     private readonly List<IDisposable> handlers = [];
     private readonly CancellationTokenSource stopping = new();
+    private readonly HeartbeatFollower heartbeats;
     private bool joining;
     private bool catchingUp;
 
@@ -33,6 +34,7 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
         this.api = api;
         this.logger = logger;
         State = new RoomState(dialogueId);
+        heartbeats = new HeartbeatFollower(State, CatchUpAndShowAsync, TimeProvider.System);
         var builder = new HubConnectionBuilder()
             .WithUrl(hubUrl)
             .WithAutomaticReconnect(new RetryForever())
@@ -237,6 +239,14 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
         return Task.CompletedTask;
     });
 
+    // A join brings everything up to date itself; otherwise the follower waits for the push before catching up.
+    Task IDialogueClient.Heartbeat(RoomHeartbeat heartbeat)
+    {
+        if (!joining)
+            _ = heartbeats.FollowAsync(heartbeat);
+        return Task.CompletedTask;
+    }
+
     private async Task OnPush(Func<Task> apply)
     {
         if (joining)
@@ -253,6 +263,13 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
         var outcome = State.Apply(streamId, events);
         if (outcome.Gap)
             await CatchUpAsync();
+        await FollowUpAsync(outcome);
+    }
+
+    /// <summary>What applying events may leave to do: refetch a view it could not evolve, fetch new statements, refresh figures whose basis moved.</summary>
+    private async Task FollowUpAsync(ApplyOutcome outcome)
+    {
+        var streamId = outcome.StreamId;
         if (outcome.NeedsRefetch)
             await RefetchAsync(streamId);
         foreach (var id in outcome.NewStatements)
@@ -278,7 +295,12 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
             var missed = await calls.CatchUp(DialogueId, State.Seen());
             var stillGap = false;
             foreach (var stream in missed)
-                stillGap |= State.Apply(stream.StreamId, stream.Events).Gap;
+            {
+                var outcome = State.Apply(stream.StreamId, stream.Events);
+                stillGap |= outcome.Gap;
+                // A heartbeat may reveal a whole statement this client never heard of.
+                await FollowUpAsync(outcome);
+            }
             if (stillGap)
             {
                 var result = await JoinCallAsync([]);
@@ -294,6 +316,12 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
         {
             catchingUp = false;
         }
+    }
+
+    private async Task CatchUpAndShowAsync()
+    {
+        await CatchUpAsync();
+        await NotifyAsync();
     }
 
     private async Task RefetchAsync(string streamId)

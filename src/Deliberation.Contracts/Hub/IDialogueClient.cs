@@ -25,4 +25,7 @@ public interface IDialogueClient
 
     /// <summary>The server found the dialogue's history broken (or whole again): show it, naming the stream and event.</summary>
     Task HistoryIntegrityChanged(HistoryIntegrityView history);
+
+    /// <summary>Each stream's latest version, about every second: a client behind it catches up.</summary>
+    Task Heartbeat(RoomHeartbeat heartbeat);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
@@ -24,6 +25,12 @@ public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity
 
     /// <summary>When each clause's stale delegates were last reminded; in memory, like the room: a reactivated grain forgets, which only allows one reminder early.</summary>
     private readonly Dictionary<Guid, DateTimeOffset> lastReminders = [];
+
+    /// <summary>
+    /// Each statement's latest version as its publishes said, for the heartbeat; in memory: a
+    /// reactivated grain asks the statements once (<see cref="GetStreamVersionsAsync"/>).
+    /// </summary>
+    private readonly Dictionary<Guid, long> statementVersions = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -91,14 +98,41 @@ public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity
     public Task PublishAsync(Immutable<StatementChanges> changes)
     {
         var (statementId, version, events, clauses, hasConsensus) = changes.Value;
+        RememberVersion(statementId, version);
         room.Publish(events);
         room.PublishConsensus(statementId, version, clauses, hasConsensus);
         return Task.CompletedTask;
     }
 
+    public async Task<ImmutableDictionary<string, long>> GetStreamVersionsAsync()
+    {
+        var dialogue = stream.State;
+        var unknown = dialogue.Statements.Where(s => !statementVersions.ContainsKey(s.Id)).ToList();
+        if (unknown.Count > 0)
+        {
+            var states = await Task.WhenAll(unknown.Select(s => GrainFactory.GetGrain<IStatementGrain>(s.Id).GetStateAsync()));
+            foreach (var state in states)
+                RememberVersion(state.Value.Id, state.Value.Version);
+        }
+        return dialogue.Statements
+            .Select(s => KeyValuePair.Create(StreamIds.Statement(s.Id), statementVersions.GetValueOrDefault(s.Id)))
+            .Prepend(KeyValuePair.Create(StreamIds.Dialogue(dialogue.Id), dialogue.Version))
+            .ToImmutableDictionary();
+    }
+
+    // Publishes are one-way and may arrive out of order with a read of the statement: the highest wins.
+    private void RememberVersion(Guid statementId, long version) =>
+        statementVersions[statementId] = Math.Max(version, statementVersions.GetValueOrDefault(statementId));
+
     public Task<Presence> ReportPresenceAsync(string node, IReadOnlyList<PresentMember> members)
     {
         room.ReportPresence(node, [.. members]);
+        return Task.FromResult(room.Current());
+    }
+
+    public Task<Presence> ForgetNodesAsync(IReadOnlyList<string> nodes)
+    {
+        room.ForgetNodes([.. nodes]);
         return Task.FromResult(room.Current());
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Grains.Realtime;
@@ -49,9 +50,20 @@ public interface IDialogueGrain : IGrainWithGuidKey
     [OneWay, Alias("PublishStatementChanges")]
     Task PublishAsync(Immutable<StatementChanges> changes);
 
+    /// <summary>
+    /// Each of the dialogue's streams (its own and its statements') with its latest committed
+    /// version, for the nodes' heartbeats; kept in memory from what the statements publish.
+    /// </summary>
+    [Alias("GetStreamVersions")]
+    Task<ImmutableDictionary<string, long>> GetStreamVersionsAsync();
+
     /// <summary>Who is connected through one node (its full list); returns the merged presence.</summary>
     [Alias("ReportPresence")]
     Task<Presence> ReportPresenceAsync(string node, IReadOnlyList<PresentMember> members);
+
+    /// <summary>Drops the presence reported through nodes the cluster declared dead; returns the merged presence.</summary>
+    [Alias("ForgetNodes")]
+    Task<Presence> ForgetNodesAsync(IReadOnlyList<string> nodes);
 
     /// <summary>Relays a drafter's uncommitted text to the room, if she may edit it now.</summary>
     [Alias("PreviewDraft")]

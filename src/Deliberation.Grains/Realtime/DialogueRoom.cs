@@ -46,6 +46,17 @@ internal sealed class DialogueRoom(Guid dialogueId, TimeSpan expiry, TimeProvide
             observers.Notify(o => o.PresenceChangedAsync(after));
     }
 
+    /// <summary>The presence reported through nodes that died: their people are gone now, not when the reports expire.</summary>
+    public void ForgetNodes(IReadOnlyCollection<string> nodes)
+    {
+        var before = Current();
+        foreach (var node in nodes)
+            presenceByNode.Remove(node);
+        var after = Current();
+        if (!before.Members.SequenceEqual(after.Members))
+            observers.Notify(o => o.PresenceChangedAsync(after));
+    }
+
     public Presence Current()
     {
         var cutoff = time.GetUtcNow() - expiry;

@@ -11,4 +11,10 @@ public sealed class RoomTimings
 
     /// <summary>Well within the expiry, so a live node is never dropped between two renewals.</summary>
     public TimeSpan RenewEvery { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often a node tells its clients each stream's latest version, so a client that missed a
+    /// push notices within this and catches up (issue 10's delivery bound: a second plus this).
+    /// </summary>
+    public TimeSpan HeartbeatEvery { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -33,6 +33,8 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<LiveRoomService>();
         builder.Services.Configure<RoomTimings>(builder.Configuration.GetSection("Realtime"));
         builder.Services.AddHostedService<SubscriptionRenewal>();
+        builder.Services.AddHostedService<RoomHeartbeats>();
+        builder.Services.AddHostedService<NodeLossRecovery>();
         // Tells the rooms when this node's history checks (IHistoryIntegrity, registered with the store) change.
         builder.Services.AddHostedService<HistoryIntegrityWatcher>();
     }

@@ -22,9 +22,6 @@ public sealed class NodeConnections
 
     private readonly ConcurrentDictionary<Guid, DialogueConnections> dialogues = new();
 
-    /// <summary>Names this node to the dialogue grains, so presence from a node that died can expire.</summary>
-    public string NodeId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-
     /// <summary>
     /// Adds a connection; true when the node had nobody else in that dialogue (time to subscribe).
     /// Not only a dialogue's very first connection: once everyone here has left, renewals stop, the

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Grains.Realtime;
@@ -29,6 +30,17 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, No
             return;
         foreach (var (role, view) in PushRendering.Presence(presence, dialogue, connections.In(presence.DialogueId).Select(c => c.Role)))
             await hub.Clients.Group(AudienceGroup.Name(presence.DialogueId, role)).PresenceChanged(view);
+    }
+
+    /// <summary>
+    /// The same to every role present: every member sees every stream's versions (what is hidden
+    /// from her still comes as a versioned <c>Hidden</c> entry; docs/security.md).
+    /// </summary>
+    public async Task SendHeartbeatAsync(Guid dialogueId, ImmutableDictionary<string, long> versions)
+    {
+        var heartbeat = new RoomHeartbeat(dialogueId, versions);
+        foreach (var role in connections.In(dialogueId).Select(c => c.Role).Distinct())
+            await hub.Clients.Group(AudienceGroup.Name(dialogueId, role)).Heartbeat(heartbeat);
     }
 
     /// <summary>To everyone in the dialogue but the drafter's own connections.</summary>

@@ -8,7 +8,7 @@ namespace Deliberation.Server.Realtime;
 /// re-reports who is connected: grains forget observers and presence that are not renewed
 /// (a node that died), and a grain that reactivated elsewhere learns its listeners again.
 /// </summary>
-public sealed class SubscriptionRenewal(NodeConnections connections, NodeObserver observer, OutboxRegistry outboxes, PresenceReporter presence, IOptions<RoomTimings> timings, ILogger<SubscriptionRenewal> logger)
+public sealed class SubscriptionRenewal(NodeConnections connections, NodeObserver observer, OutboxRegistry outboxes, PresenceReporter presence, PushSender pushes, IOptions<RoomTimings> timings, ILogger<SubscriptionRenewal> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -22,7 +22,9 @@ public sealed class SubscriptionRenewal(NodeConnections connections, NodeObserve
                 try
                 {
                     await observer.SubscribeAsync(dialogueId);
-                    await presence.ReportAsync(dialogueId);
+                    // A presence push made while this node was not subscribed (a lapse, a reactivated
+                    // grain) is never repeated: push what the grain holds now to this node's clients.
+                    await pushes.SendPresenceAsync(await presence.ReportAsync(dialogueId));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -107,6 +107,8 @@ public sealed class HistoryIntegrityBannerTests
             public Task DraftPreview(DraftPreviewView preview) => throw new NotSupportedException();
 
             public Task StaleReminder(StaleReminderView reminder) => throw new NotSupportedException();
+
+            public Task Heartbeat(RoomHeartbeat heartbeat) => throw new NotSupportedException();
         }
     }
 }

@@ -62,7 +62,7 @@ public class HubFixture : IAsyncLifetime
         }
     }
 
-    public Task<HubClient> ConnectAsync(TestDialogue dialogue, string who) => HubClient.ConnectAsync(Server.BaseAddress, dialogue[who]);
+    public Task<HubClient> ConnectAsync(TestDialogue dialogue, string who, bool catchesUp = false) => HubClient.ConnectAsync(Server.BaseAddress, dialogue[who], catchesUp);
 
     public Task InitializeAsync() => Server.StartAsync();
 

@@ -19,8 +19,19 @@ public sealed class HubClient : IAsyncDisposable
     private readonly ConcurrentQueue<JsonElement> presence = new();
     private readonly ConcurrentQueue<JsonElement> previews = new();
     private readonly ConcurrentQueue<JsonElement> reminders = new();
+    private readonly ConcurrentQueue<JsonElement> heartbeats = new();
+    private readonly ConcurrentDictionary<string, long> held = new();
+    private readonly bool catchesUp;
+    private int catchingUp;
 
-    private HubClient(HubConnection connection) => Connection = connection;
+    private HubClient(HubConnection connection, bool catchesUp)
+    {
+        Connection = connection;
+        this.catchesUp = catchesUp;
+    }
+
+    /// <summary>How long a client that sees a heartbeat ahead of it waits for the push before it calls CatchUp (the browser's RoomSession waits as long).</summary>
+    public static readonly TimeSpan HeartbeatGrace = TimeSpan.FromMilliseconds(250);
 
     public HubConnection Connection { get; }
 
@@ -34,17 +45,28 @@ public sealed class HubClient : IAsyncDisposable
 
     public IReadOnlyCollection<JsonElement> Reminders => reminders;
 
-    public static async Task<HubClient> ConnectAsync(Uri server, ApiClient signedIn)
+    public IReadOnlyCollection<JsonElement> Heartbeats => heartbeats;
+
+    /// <summary>How many times a heartbeat ahead of what this client held made it call CatchUp.</summary>
+    public int CatchUps { get; private set; }
+
+    /// <param name="catchesUp">
+    /// Behave as the protocol asks of a client (docs/api.md): when a heartbeat shows a stream ahead
+    /// of what was received, call <c>CatchUp</c> and record what comes back as if pushed.
+    /// </param>
+    public static async Task<HubClient> ConnectAsync(Uri server, ApiClient signedIn, bool catchesUp = false)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(server, RealtimeExtensions.HubPath.TrimStart('/')), options => options.Cookies = signedIn.Cookies!)
             .AddJsonProtocol(options => ServiceExtensions.CopyDomainJson(options.PayloadSerializerOptions))
             .Build();
-        var client = new HubClient(connection);
-        connection.On<string, List<JsonObject>>("EventsAppended", (stream, batch) =>
+        var client = new HubClient(connection, catchesUp);
+        connection.On<string, List<JsonObject>>("EventsAppended", client.Receive);
+        connection.On<JsonElement>("Heartbeat", beat =>
         {
-            foreach (var e in batch)
-                client.events.Enqueue((stream, e));
+            client.heartbeats.Enqueue(beat);
+            if (client.catchesUp)
+                _ = client.CatchUpIfBehindAsync(beat);
         });
         connection.On<JsonElement>("ConsensusChanged", update => client.consensus.Enqueue(update));
         connection.On<JsonElement>("PresenceChanged", update => client.presence.Enqueue(update));
@@ -54,8 +76,52 @@ public sealed class HubClient : IAsyncDisposable
         return client;
     }
 
-    public Task<JsonElement> JoinAsync(Guid dialogueId, Dictionary<string, long?>? seen = null) =>
-        Connection.InvokeAsync<JsonElement>("JoinDialogue", dialogueId, seen ?? []);
+    public async Task<JsonElement> JoinAsync(Guid dialogueId, Dictionary<string, long?>? seen = null)
+    {
+        var joined = await Connection.InvokeAsync<JsonElement>("JoinDialogue", dialogueId, seen ?? []);
+        // A snapshot or the missed events bring the client up to these versions.
+        foreach (var stream in joined.GetProperty("versions").EnumerateObject())
+            Hold(stream.Name, stream.Value.GetInt64());
+        return joined;
+    }
+
+    /// <summary>The version received last on a stream (from the join or pushes).</summary>
+    public long HeldVersion(string streamId) => held.GetValueOrDefault(streamId);
+
+    private void Receive(string stream, List<JsonObject> batch)
+    {
+        foreach (var e in batch)
+        {
+            events.Enqueue((stream, e));
+            Hold(stream, e["version"]!.GetValue<long>());
+        }
+    }
+
+    private void Hold(string stream, long version) => held.AddOrUpdate(stream, version, (_, was) => Math.Max(was, version));
+
+    private bool BehindOf(JsonElement beat) =>
+        beat.GetProperty("versions").EnumerateObject().Any(s => s.Value.GetInt64() > HeldVersion(s.Name));
+
+    private async Task CatchUpIfBehindAsync(JsonElement beat)
+    {
+        if (!BehindOf(beat))
+            return;
+        await Task.Delay(HeartbeatGrace);
+        if (!BehindOf(beat) || Interlocked.Exchange(ref catchingUp, 1) == 1)
+            return;
+        try
+        {
+            CatchUps++;
+            var seen = held.ToDictionary(h => h.Key, h => (long?)h.Value);
+            var missed = await Connection.InvokeAsync<List<JsonElement>>("CatchUp", beat.GetProperty("dialogueId").GetGuid(), seen);
+            foreach (var stream in missed)
+                Receive(stream.GetProperty("streamId").GetString()!, [.. stream.GetProperty("events").EnumerateArray().Select(e => JsonNode.Parse(e.GetRawText())!.AsObject())]);
+        }
+        finally
+        {
+            Volatile.Write(ref catchingUp, 0);
+        }
+    }
 
     public Task<CommandOutcome> InvokeAsync(string method, object? request) =>
         Connection.InvokeAsync<CommandOutcome>(method, request);
