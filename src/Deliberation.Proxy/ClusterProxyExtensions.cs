@@ -72,7 +72,9 @@ public static class ClusterProxyExtensions
             new ClusterConfig
             {
                 ClusterId = HubCluster,
-                LoadBalancingPolicy = "PowerOfTwoChoices",
+                // Connections are long-lived: take turns, so they spread evenly over the nodes
+                // (and a node that dies takes only its share with it).
+                LoadBalancingPolicy = "RoundRobin",
                 Destinations = destinations,
                 HealthCheck = health,
                 Metadata = metadata,
