@@ -92,9 +92,11 @@ public sealed class ProxiedClusterTests(ITestOutputHelper output) : IAsyncLifeti
         }
     }
 
-    [Fact(Skip = "Fails today: after the kill no push reaches the surviving node's clients, because the dialogue grain " +
-        "reactivated on it has no subscriber while the node already had members in the room (NodeConnections.Add only " +
-        "subscribes a first member). The re-subscription after node loss (issue 10, the \"gaps\" branch) fixes it; unskip then.")]
+    // Seen failing (two runs): after the kill, no push of a new position reached anyone — neither the
+    // survivors, connected all along, nor the reconnected orphans — although the action was accepted
+    // and the joins caught up. Likely cause: the realtime subscription of the surviving node is not
+    // renewed after the other node's loss (NodeConnections.Add subscribes only a node's first member).
+    [Fact(Skip = "Fails until re-subscription after node loss (issue 10, the \"gaps\" branch) lands; unskip then.")]
     public async Task AfterANodeIsKilledEveryoneIsLiveAgainThroughTheProxy()
     {
         var (dialogue, connections, clause, orphans) = await KillANodeMidSessionAsync();
