@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The test command. Installs what the tests need (as root, from Debian's packages: postgresql,
-# chromium), starts a throwaway PostgreSQL on loopback, builds the solution once in Release, runs
+# redis-server, chromium), starts a throwaway PostgreSQL and a throwaway Redis on loopback, builds the solution once in Release, runs
 # every project under tests/ one after another, and ends with one line: "N passed, N failed".
 #
 #   scripts/test.sh                                   every test project
 #   scripts/test.sh tests/Deliberation.Persistence.Tests   only those named
 #
-# Set DELIBERATION_TEST_POSTGRES yourself to use a server of your own instead of a throwaway one.
+# Set DELIBERATION_TEST_POSTGRES (or DELIBERATION_TEST_REDIS, host:port) yourself to use a server of
+# your own instead of a throwaway one.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -45,6 +46,8 @@ postgres_bin() {
 }
 
 ensure_package postgresql postgres_bin
+# The cluster tests keep Orleans membership in Redis, as production does.
+ensure_package redis-server test -x /usr/bin/redis-server
 # The end-to-end tests drive Debian's chromium with Playwright (no browser download).
 ensure_package chromium test -x /usr/bin/chromium
 # PDF exports draw with the fonts under /usr/share/fonts: DejaVu for Latin text, Droid Sans
@@ -56,6 +59,8 @@ ensure_package fonts-droid-fallback test -f /usr/share/fonts/truetype/droid/Droi
 
 pg_dir=""
 pg_started=false
+redis_dir=""
+redis_pid=""
 results=$(mktemp -d -t deliberation-test-results.XXXXXX)
 
 # PostgreSQL refuses to run as root.
@@ -75,6 +80,15 @@ cleanup() {
     if [ -n "$pg_dir" ]; then
         rm -rf "$pg_dir"
         pg_dir=""
+    fi
+    if [ -n "$redis_pid" ]; then
+        kill "$redis_pid" 2>/dev/null || true
+        wait "$redis_pid" 2>/dev/null || true
+        redis_pid=""
+    fi
+    if [ -n "$redis_dir" ]; then
+        rm -rf "$redis_dir"
+        redis_dir=""
     fi
     rm -rf "$results"
 }
@@ -118,6 +132,44 @@ if [ -n "${DELIBERATION_TEST_POSTGRES:-}" ]; then
     log "using the PostgreSQL server given in DELIBERATION_TEST_POSTGRES"
 else
     start_postgres
+fi
+
+# ---- a throwaway Redis -----------------------------------------------------------------------
+
+start_redis() {
+    redis_dir=$(mktemp -d -t deliberation-redis.XXXXXX)
+    log "starting a throwaway Redis ($(/usr/bin/redis-server --version | cut -d' ' -f1-3))"
+    local attempt port
+    for attempt in 1 2 3 4 5; do
+        port=$((20000 + RANDOM % 40000))
+        port_in_use "$port" && continue
+        # Loopback only, nothing saved: the membership it holds is thrown away with the run.
+        /usr/bin/redis-server --bind 127.0.0.1 --port "$port" --dir "$redis_dir" \
+            --save "" --appendonly no --daemonize no --logfile "$redis_dir/redis.log" &
+        redis_pid=$!
+        local waited
+        for waited in $(seq 1 50); do
+            if port_in_use "$port"; then
+                export DELIBERATION_TEST_REDIS="127.0.0.1:$port"
+                echo "Redis is listening on 127.0.0.1:$port"
+                return 0
+            fi
+            kill -0 "$redis_pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        echo "Redis did not start on port $port (attempt $attempt):" >&2
+        tail -n 20 "$redis_dir/redis.log" >&2 || true
+        kill "$redis_pid" 2>/dev/null || true
+        wait "$redis_pid" 2>/dev/null || true
+        redis_pid=""
+    done
+    return 1
+}
+
+if [ -n "${DELIBERATION_TEST_REDIS:-}" ]; then
+    log "using the Redis server given in DELIBERATION_TEST_REDIS"
+else
+    start_redis
 fi
 
 # ---- build once, then every test project ---------------------------------------------------
