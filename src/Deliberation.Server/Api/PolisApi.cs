@@ -18,7 +18,7 @@ public static class PolisApi
     public static void MapPolisApi(this WebApplication app)
     {
         var limits = ImportLimits.From(app.Configuration);
-        app.MapPost("/api/imports/polis", async Task<Results<AcceptedAtRoute<ImportJobView>, ProblemHttpResult>> (HttpContext http, ImportJobs jobs, TimeProvider time) =>
+        app.MapPost("/api/imports/polis", async Task<Results<AcceptedAtRoute<ImportJobView>, ProblemHttpResult>> (HttpContext http, ImportJobs jobs) =>
         {
             if (!PolisUpload.IsMultipart(http.Request))
                 return Problems.Invalid("polis.not-multipart", "Send the export as multipart/form-data with comments.csv and participants-votes.csv (votes.csv optional).");
@@ -52,12 +52,9 @@ public static class PolisApi
             title = title is { Length: > 0 } given ? given : "Imported Pol.is conversation";
             var me = http.User.ParticipantId() ?? Guid.NewGuid();
             var name = http.User.Identity?.Name ?? "Importer";
-            // Judged whole in memory first, so a conversation the rules refuse is answered now and stores nothing;
-            // the writing, however long, is the job's (docs/api.md, "Pol.is imports").
-            var (judged, error) = await PolisImporter.JudgeAsync(conversation, title, me, name, time.GetUtcNow());
-            if (judged is null)
-                return Problems.From(error!);
-            var job = jobs.Start(judged, http.OrganiserAccountId(), me, name);
+            // The domain judges the plan as the job writes it, however long that takes: a refusal fails the job
+            // with its rule and leaves nothing (docs/api.md, "Pol.is imports").
+            var job = jobs.Start(ImportPlan.Of(conversation, title, name), http.OrganiserAccountId(), me, name);
             return TypedResults.AcceptedAtRoute(job.View(), ImportJobRoute, new { jobId = job.Id });
         }).RequireOrganiserAccount().RequireRateLimiting(ApiProtectionExtensions.ImportPolicy).DisableAntiforgery()
             .WithMetadata(new UploadLimit(limits.MaxRequestBytes))

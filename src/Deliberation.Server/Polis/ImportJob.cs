@@ -8,7 +8,7 @@ namespace Deliberation.Server.Polis;
 /// (docs/api.md, "Pol.is imports"). Written by the job's one task, read by any request: each field
 /// changes whole, and a reader may see one a moment older than another, which a progress bar forgives.
 /// </summary>
-public sealed class ImportJob(Guid id, string ownerAccountId, long rowsRead, long eventsTotal, TimeProvider time)
+public sealed class ImportJob(Guid id, string ownerAccountId, long rowsRead, long estimatedEvents, TimeProvider time)
 {
     public const string Reading = "reading";
     public const string Writing = "writing";
@@ -17,6 +17,7 @@ public sealed class ImportJob(Guid id, string ownerAccountId, long rowsRead, lon
 
     private readonly DateTimeOffset startedAt = time.GetUtcNow();
     private long eventsWritten;
+    private long eventsTotal = estimatedEvents;
     private volatile string state = Writing;
     private volatile ImportedConversation? result;
     private volatile ImportJobError? error;
@@ -34,8 +35,10 @@ public sealed class ImportJob(Guid id, string ownerAccountId, long rowsRead, lon
 
     public void Wrote(long events) => Interlocked.Exchange(ref eventsWritten, events);
 
-    public void Succeed(ImportedConversation imported)
+    public void Succeed(ImportedConversation imported, long events)
     {
+        // The estimate made before deciding becomes the count written.
+        Interlocked.Exchange(ref eventsTotal, events);
         result = imported;
         FinishedAt = time.GetUtcNow();
         state = Done;
@@ -54,15 +57,16 @@ public sealed class ImportJob(Guid id, string ownerAccountId, long rowsRead, lon
     {
         var written = Interlocked.Read(ref eventsWritten);
         var current = state;
-        return new ImportJobView(id, current, rowsRead, eventsTotal, written, SecondsLeft(current, written), result, error);
+        var total = Math.Max(Interlocked.Read(ref eventsTotal), written);
+        return new ImportJobView(id, current, rowsRead, total, written, SecondsLeft(current, written, total), result, error);
     }
 
     /// <summary>At the rate so far; none before the first batch, and none once finished.</summary>
-    private double? SecondsLeft(string current, long written)
+    private double? SecondsLeft(string current, long written, long total)
     {
         if (current != Writing || written == 0)
             return current == Done ? 0 : null;
         var elapsed = (time.GetUtcNow() - startedAt).TotalSeconds;
-        return Math.Round(elapsed / written * Math.Max(0, eventsTotal - written), 1);
+        return Math.Round(elapsed / written * Math.Max(0, total - written), 1);
     }
 }

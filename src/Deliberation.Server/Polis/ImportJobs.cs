@@ -32,14 +32,17 @@ public sealed class ImportJobs(
     public ImportJob? Find(Guid jobId, string accountId) =>
         jobs.TryGetValue(jobId, out var job) && job.OwnerAccountId == accountId ? job : null;
 
-    /// <summary>Starts writing an accepted plan; answers at once with the job to follow.</summary>
-    public ImportJob Start(PolisImporter.Judged judged, string ownerAccountId, Guid importer, string importerName)
+    /// <summary>
+    /// Starts deciding and writing a plan; answers at once with the job to follow. The domain judges the
+    /// plan as the job writes it: a refusal discards what was staged and fails the job with its rule.
+    /// </summary>
+    public ImportJob Start(ImportPlan plan, string ownerAccountId, Guid importer, string importerName)
     {
         Forget();
-        var job = new ImportJob(Guid.NewGuid(), ownerAccountId, judged.Plan.RowsRead, judged.Events, time);
+        var job = new ImportJob(Guid.NewGuid(), ownerAccountId, plan.RowsRead, plan.EstimatedEvents, time);
         jobs[job.Id] = job;
         // Not the request's task: the request answers 202 now, and the job outlives it.
-        _ = Task.Run(() => RunAsync(job, judged.Plan, importer, importerName, lifetime.ApplicationStopping));
+        _ = Task.Run(() => RunAsync(job, plan, importer, importerName, lifetime.ApplicationStopping));
         return job;
     }
 
@@ -67,7 +70,7 @@ public sealed class ImportJobs(
             await dialogues.AdoptImportedAsync(plan.DialogueId, importer, importerName);
             await using (var scope = scopes.CreateAsyncScope())
                 await scope.ServiceProvider.GetRequiredService<AccountDialogues>().RecordAsync(job.OwnerAccountId, plan.DialogueId, importer);
-            job.Succeed(new ImportedConversation(plan.DialogueId, plan.StatementId, plan.Clauses, plan.Participants, plan.Positions));
+            job.Succeed(new ImportedConversation(plan.DialogueId, plan.StatementId, plan.Clauses, plan.Participants, plan.Positions), writer.Written);
             logger.LogInformation("Import {Job} made dialogue {Dialogue}: {Events} events", job.Id, plan.DialogueId, writer.Written);
         }
         catch (Exception e)

@@ -59,6 +59,12 @@ public sealed class ImportPlan
     /// <summary>The rows the files held: comments and participants (votes are counted as positions).</summary>
     public long RowsRead => conversation.Comments.Count + conversation.Participants.Count;
 
+    /// <summary>
+    /// The events writing the plan stores, before it is decided: one per command, as the domain decides
+    /// them (a withdrawn comment's is its own command), and the creation's, the statement's and the release's.
+    /// </summary>
+    public long EstimatedEvents => 4 + Members.Count + Drafting.Count + 1 + Positions;
+
     /// <summary>The statement as the last decision left it; what a grain loading the stream would hold.</summary>
     public StatementState? FinalStatement { get; private set; }
 
