@@ -38,7 +38,7 @@ public static class PolisImportJob
     /// <summary>Imports and waits; answers the job's result (dialogueId, statementId, clauses, participants, positions).</summary>
     public static async Task<JsonNode> ImportAsync(ApiClient client, MultipartFormDataContent form, TimeSpan? within = null)
     {
-        var view = await FollowAsync(client, await StartAsync(client, form), within ?? TimeSpan.FromSeconds(60));
+        var view = await FollowAsync(client, await StartAsync(client, form), within ?? TimeSpan.FromMinutes(3));
         Assert.True(view["state"]!.GetValue<string>() == "done", view.ToJsonString());
         return view["result"]!;
     }
