@@ -9,6 +9,10 @@ using Deliberation.Benchmarks.Import;
 if (args is ["import", var url, var folder, ..])
     return await PolisImportTimer.RunAsync(new Uri(url), folder, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
 
+if (args is ["import-sizes", var sizesUrl, var serverPid, ..])
+    return await PolisImportTimer.RunSizesAsync(new Uri(sizesUrl), int.Parse(serverPid, System.Globalization.CultureInfo.InvariantCulture),
+        args.Length > 3 ? [.. args.Skip(3).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture))] : [500, 3_000, 10_000]);
+
 if (args is ["chain", ..])
     return await Deliberation.Benchmarks.History.ChainVerificationTimer.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
 

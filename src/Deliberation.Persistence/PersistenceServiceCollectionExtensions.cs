@@ -43,6 +43,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddDbContextFactory<DeliberationDbContext>(configureDatabase);
         services.AddSingleton<IEventStore, EfEventStore>();
         services.AddSingleton<IDialogueDirectory, EfDialogueDirectory>();
+        services.AddSingleton<IImportStaging, EfImportStaging>();
         // One per node: every grain's load and the background verifier report to it (docs/operations.md).
         services.TryAddSingleton<IHistoryIntegrity, HistoryIntegrity>();
         return services;
@@ -60,6 +61,11 @@ public static class PersistenceServiceCollectionExtensions
             await db.Database.MigrateAsync(cancellationToken);
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger(typeof(SaltedHistoryMigration)) ?? NullLogger.Instance;
         await SaltedHistoryMigration.RunAsync(factory, logger, services.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
+        // An import that was writing when its process died left only staged rows, which nothing
+        // will ever promote; they go before the node serves (docs/architecture.md, "Imports").
+        var discarded = await new EfImportStaging(factory).DiscardAsync(null, cancellationToken);
+        if (discarded > 0)
+            logger.LogWarning("Discarded {Events} events of imports left unfinished by an earlier process", discarded);
     }
 
     internal static IDeliberationDatabaseProvider Choose(string? name, IReadOnlyCollection<IDeliberationDatabaseProvider> offered)

@@ -228,9 +228,14 @@ public sealed class BadInputTests(ServerFixture fixture)
         // and it is the last thing an import would meet — after the dialogue, roster and statement.
         var comments = Comments + "3,x,2,0,0,0,1,Bell\u0007\n";
 
-        var response = await client.Http.PostAsync("/api/imports/polis", PolisUpload.Of(comments, ParticipantsVotes));
+        // The domain judges as the job writes (docs/api.md, "Pol.is imports"): the job fails with the rule,
+        // and what it had staged is gone.
+        var job = await PolisImportJob.StartAsync(client, PolisUpload.Of(comments, ParticipantsVotes));
+        var view = await PolisImportJob.FollowAsync(client, job, TimeSpan.FromSeconds(30));
 
-        await Expect.RefusedAsync(response, HttpStatusCode.BadRequest, "text.control-characters");
+        Assert.Equal("failed", view["state"]!.GetValue<string>());
+        Assert.Equal("text.control-characters", view["error"]!["rule"]!.GetValue<string>());
+        Assert.Null(view["result"]);
         Assert.Equal(before, await StoreCounts.OfAsync(Server));
     }
 

@@ -129,13 +129,7 @@ public sealed class PolisImportTests(ServerFixture fixture)
         Assert.Equal("Withdrawn", rejected["status"]!.GetValue<string>());
     }
 
-    private static async Task<JsonNode> ImportAsync(ApiClient client, MultipartFormDataContent form)
-    {
-        var response = await client.Http.PostAsync("/api/imports/polis", form);
-        var body = await Expect.OkAsync(response);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return body;
-    }
+    private static Task<JsonNode> ImportAsync(ApiClient client, MultipartFormDataContent form) => PolisImportJob.ImportAsync(client, form);
 
     private static async Task<JsonNode> ConsensusAsync(ApiClient client, JsonNode imported) =>
         await client.GetJsonAsync($"/api/dialogues/{imported["dialogueId"]}/statements/{imported["statementId"]}/consensus");

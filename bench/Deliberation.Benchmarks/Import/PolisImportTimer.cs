@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace Deliberation.Benchmarks.Import;
 
 /// <summary>
-/// Times a Pol.is import over HTTP end to end: upload, parse, the grains' decisions and commits,
-/// the answer. The server runs separately (see docs/performance.md). One untimed warm-up first,
+/// Times a Pol.is import over HTTP end to end: upload, parse, the 202, then the job's decisions and
+/// batched writes until it reports done. The server runs separately (see docs/performance.md). One untimed warm-up first,
 /// then <c>runs</c> timed imports, each a new dialogue.
 /// </summary>
 public static class PolisImportTimer
@@ -79,11 +79,79 @@ public static class PolisImportTimer
         var clock = Stopwatch.StartNew();
         using var response = await http.PostAsync("/api/imports/polis", form);
         var body = await response.Content.ReadAsStringAsync();
-        clock.Stop();
-        if (!response.IsSuccessStatusCode)
+        if (response.StatusCode != System.Net.HttpStatusCode.Accepted || response.Headers.Location is not { } job)
             throw new HttpRequestException($"The import answered {(int)response.StatusCode}: {body}");
-        using var json = JsonDocument.Parse(body);
-        var r = json.RootElement;
-        return (clock.Elapsed, $"{r.GetProperty("participants").GetInt32()} participants, {r.GetProperty("clauses").GetInt32()} clauses, {r.GetProperty("positions").GetInt32()} positions");
+        // The answer is the job (docs/api.md, "Pol.is imports"): the import is timed to its end, not to the 202.
+        while (true)
+        {
+            await Task.Delay(100);
+            using var view = JsonDocument.Parse(await http.GetStringAsync(job));
+            var state = view.RootElement.GetProperty("state").GetString();
+            if (state == "failed")
+                throw new HttpRequestException($"The import failed: {view.RootElement}");
+            if (state != "done")
+                continue;
+            clock.Stop();
+            var r = view.RootElement.GetProperty("result");
+            return (clock.Elapsed, $"{r.GetProperty("participants").GetInt32()} participants, {r.GetProperty("clauses").GetInt32()} clauses, {r.GetProperty("positions").GetInt64()} positions, {view.RootElement.GetProperty("eventsWritten").GetInt64()} events");
+        }
+    }
+
+    /// <summary>
+    /// Issue 10's sizes, made up (<see cref="Deliberation.Testing.SyntheticPolisExport"/>): 50,000, 300,000 and
+    /// 1,000,000 votes (100 comments each), one import each, with the server's peak resident memory
+    /// during it, sampled from /proc every 50 ms (the server's process id is given).
+    /// </summary>
+    public static async Task<int> RunSizesAsync(Uri server, int serverProcessId, IReadOnlyList<int> participantCounts)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server, Timeout = TimeSpan.FromMinutes(10) };
+        http.DefaultRequestHeaders.Add("Cookie", await OrganiserCookieAsync(server));
+        var root = Path.Combine(Path.GetTempPath(), $"deliberation-import-sizes-{Guid.NewGuid():N}");
+        try
+        {
+            Console.WriteLine("votes      | time      | server peak RSS | what");
+            foreach (var participants in participantCounts)
+            {
+                var folder = Path.Combine(root, participants.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var votes = Deliberation.Testing.SyntheticPolisExport.Write(folder, participants, comments: 100);
+                using var sampling = new CancellationTokenSource();
+                var peak = SamplePeakAsync(serverProcessId, sampling.Token);
+                var run = await ImportOnceAsync(http, folder);
+                await sampling.CancelAsync();
+                Console.WriteLine($"{votes,10:N0} | {run.Elapsed.TotalSeconds,7:F1} s | {await peak / (1024 * 1024),11:N0} MiB | {run.Summary}");
+            }
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task<long> SamplePeakAsync(int processId, CancellationToken stop)
+    {
+        var peak = 0L;
+        while (!stop.IsCancellationRequested)
+        {
+            peak = Math.Max(peak, ResidentBytes(processId));
+            try
+            {
+                await Task.Delay(50, stop);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        return Math.Max(peak, ResidentBytes(processId));
+    }
+
+    private static long ResidentBytes(int processId)
+    {
+        foreach (var line in File.ReadLines($"/proc/{processId}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+        return 0;
     }
 }

@@ -13,10 +13,12 @@ namespace Deliberation.Server.Api;
 
 public static class PolisApi
 {
+    private const string ImportJobRoute = "ImportJob";
+
     public static void MapPolisApi(this WebApplication app)
     {
         var limits = ImportLimits.From(app.Configuration);
-        app.MapPost("/api/imports/polis", async Task<Results<Created<ImportedConversation>, ProblemHttpResult>> (HttpContext http, PolisImporter importer) =>
+        app.MapPost("/api/imports/polis", async Task<Results<AcceptedAtRoute<ImportJobView>, ProblemHttpResult>> (HttpContext http, ImportJobs jobs) =>
         {
             if (!PolisUpload.IsMultipart(http.Request))
                 return Problems.Invalid("polis.not-multipart", "Send the export as multipart/form-data with comments.csv and participants-votes.csv (votes.csv optional).");
@@ -48,21 +50,31 @@ public static class PolisApi
                 return Problems.Invalid("polis.malformed-upload", "The multipart body is malformed: " + e.Message);
             }
             title = title is { Length: > 0 } given ? given : "Imported Pol.is conversation";
-            var me = http.User.ParticipantId();
+            var me = http.User.ParticipantId() ?? Guid.NewGuid();
             var name = http.User.Identity?.Name ?? "Importer";
-            var (imported, error) = await importer.ImportAsync(conversation, title, me ?? Guid.NewGuid(), name);
-            if (imported is null)
-                return Problems.From(error!);
-            var dialogues = http.RequestServices.GetRequiredService<DialogueService>();
-            var founding = await dialogues.FoundingSessionAsync(imported.DialogueId);
-            await http.RequestServices.GetRequiredService<AccountDialogues>().RecordAsync(http.OrganiserAccountId(), imported.DialogueId, founding.ParticipantId);
-            await http.SignInSessionAsync(founding, name);
-            return TypedResults.Created($"/api/dialogues/{imported.DialogueId}",
-                new ImportedConversation(imported.DialogueId, imported.StatementId, imported.Clauses, imported.Participants, imported.Positions));
+            // The domain judges the plan as the job writes it, however long that takes: a refusal fails the job
+            // with its rule and leaves nothing (docs/api.md, "Pol.is imports").
+            var job = jobs.Start(ImportPlan.Of(conversation, title, name), http.OrganiserAccountId(), me, name);
+            return TypedResults.AcceptedAtRoute(job.View(), ImportJobRoute, new { jobId = job.Id });
         }).RequireOrganiserAccount().RequireRateLimiting(ApiProtectionExtensions.ImportPolicy).DisableAntiforgery()
             .WithMetadata(new UploadLimit(limits.MaxRequestBytes))
             // No Accepts metadata: routing would answer a non-form body 415 before the handler can name the rule.
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        app.MapGet("/api/imports/{jobId:guid}", async Task<Results<Ok<ImportJobView>, ProblemHttpResult>> (Guid jobId, HttpContext http, ImportJobs jobs, DialogueService dialogues) =>
+        {
+            if (jobs.Find(jobId, http.OrganiserAccountId()) is not { } job)
+                return Problems.NotFound("import.not-found", "There is no such import job (jobs are forgotten an hour after they finish, and when the server restarts).");
+            var view = job.View();
+            if (view.Result is { } imported)
+            {
+                // The importer is the new dialogue's convener: the poll that sees it done signs her in, as creating one does.
+                var founding = await dialogues.FoundingSessionAsync(imported.DialogueId);
+                await http.SignInSessionAsync(founding, http.User.Identity?.Name ?? "Importer");
+            }
+            return TypedResults.Ok(view);
+        }).RequireOrganiserAccount().WithName(ImportJobRoute)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapDialogueMembersGroup().MapGet("/export/polis", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, string? file, HttpContext http, DialogueService dialogues, PolisExporter exporter) =>
         {

@@ -17,7 +17,7 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<DialogueService>();
         builder.Services.AddSingleton<InviteService>();
         builder.Services.AddSingleton<DialogueHistory>();
-        builder.Services.AddSingleton<Polis.PolisImporter>();
+        builder.Services.AddSingleton<Polis.ImportJobs>();
         builder.Services.AddSingleton<Polis.PolisExporter>();
         builder.Services.AddSingleton<Roster.RosterImporter>();
     }

@@ -33,6 +33,19 @@ public sealed class DialogueService(IGrainFactory grains)
         return (id, outcome);
     }
 
+    /// <summary>
+    /// Takes over a dialogue an import job wrote straight to the store and has just made visible
+    /// (docs/architecture.md, "Imports"): its grain loads it and re-syncs the directory, as after any
+    /// crash between a commit and its read models; then the importer is registered and her founding
+    /// session started, as <see cref="CreateDialogueAsync"/> does for a dialogue made by hand.
+    /// </summary>
+    public async Task AdoptImportedAsync(Guid dialogueId, Guid convener, string convenerName)
+    {
+        await Dialogue(dialogueId).GetStateAsync();
+        await RegisterAsync(convener, convenerName, null, dialogueId, Role.Convener);
+        await Sessions(dialogueId).ExecuteAsync(new StartFoundingSession(Guid.NewGuid()), convener);
+    }
+
     /// <summary>Adds a statement to the dialogue's list, then creates its stream.</summary>
     public async Task<(Guid StatementId, CommandOutcome Outcome)> AddStatementAsync(Guid dialogueId, string title, Guid actor, Guid? statementId = null)
     {

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using Deliberation.Contracts.Http;
+using Deliberation.Domain;
+using Deliberation.Persistence;
+using Deliberation.Server.Accounts;
+using Deliberation.Server.Services;
+
+namespace Deliberation.Server.Polis;
+
+/// <summary>
+/// The node's import jobs (docs/architecture.md, "Imports: a job, staged, made visible in one step").
+/// A job writes its plan's events under its staging scope, promotes them in one statement, and only
+/// then lets the grains and the directory know of the dialogue; a job that fails leaves nothing. Jobs
+/// live in this node's memory: after a restart a job is unknown, and the store's start discards what
+/// it had staged.
+/// </summary>
+public sealed class ImportJobs(
+    IEventStore store,
+    IImportStaging staging,
+    DialogueService dialogues,
+    IServiceScopeFactory scopes,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<ImportJobs> logger)
+{
+    /// <summary>How long a finished job can still be read: long enough for a poll that was a little late.</summary>
+    private static readonly TimeSpan KeptAfterFinishing = TimeSpan.FromHours(1);
+
+    private readonly ConcurrentDictionary<Guid, ImportJob> jobs = new();
+
+    /// <summary>The job, to the organiser account that started it only.</summary>
+    public ImportJob? Find(Guid jobId, string accountId) =>
+        jobs.TryGetValue(jobId, out var job) && job.OwnerAccountId == accountId ? job : null;
+
+    /// <summary>
+    /// Starts deciding and writing a plan; answers at once with the job to follow. The domain judges the
+    /// plan as the job writes it: a refusal discards what was staged and fails the job with its rule.
+    /// </summary>
+    public ImportJob Start(ImportPlan plan, string ownerAccountId, Guid importer, string importerName)
+    {
+        Forget();
+        var job = new ImportJob(Guid.NewGuid(), ownerAccountId, plan.RowsRead, plan.EstimatedEvents, time);
+        jobs[job.Id] = job;
+        // Not the request's task: the request answers 202 now, and the job outlives it.
+        _ = Task.Run(() => RunAsync(job, plan, importer, importerName, lifetime.ApplicationStopping));
+        return job;
+    }
+
+    private async Task RunAsync(ImportJob job, ImportPlan plan, Guid importer, string importerName, CancellationToken stopping)
+    {
+        var stagingScope = StagingScopes.Of(job.Id);
+        var now = time.GetUtcNow();
+        var writer = new StagedWriter(store, stagingScope, importer, now, job.Wrote);
+        try
+        {
+            var refused = await plan.DecideAsync(importer, now, (stream, events) => writer.WriteAsync(stream, events, stopping));
+            if (refused is not null)
+            {
+                await DiscardAsync(stagingScope);
+                job.Fail(refused);
+                return;
+            }
+            await SnapshotStatementAsync(plan, writer, now, stopping);
+            if (!await staging.PromoteAsync(stagingScope, StreamIds.Scope(plan.DialogueId), writer.Written, stopping))
+            {
+                await DiscardAsync(stagingScope);
+                job.Fail("import.discarded", "The import's written events were removed before it finished (a server started meanwhile); nothing was imported. Try again.");
+                return;
+            }
+            await dialogues.AdoptImportedAsync(plan.DialogueId, importer, importerName);
+            await using (var scope = scopes.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<AccountDialogues>().RecordAsync(job.OwnerAccountId, plan.DialogueId, importer);
+            job.Succeed(new ImportedConversation(plan.DialogueId, plan.StatementId, plan.Clauses, plan.Participants, plan.Positions), writer.Written);
+            logger.LogInformation("Import {Job} made dialogue {Dialogue}: {Events} events", job.Id, plan.DialogueId, writer.Written);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Import {Job} failed after {Events} events; discarding what it staged", job.Id, writer.Written);
+            if (job.State != ImportJob.Done)
+            {
+                await DiscardAsync(stagingScope);
+                job.Fail("import.failed", "The import could not be written; nothing was imported. Try again, and tell the operator if it fails again.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Staged with the events it covers and discarded with them: the first load of a statement of
+    /// millions of positions then reads one snapshot, not every event, and stays inside a grain call's time.
+    /// </summary>
+    private async Task SnapshotStatementAsync(ImportPlan plan, StagedWriter writer, DateTimeOffset now, CancellationToken stopping)
+    {
+        var stream = StreamIds.Statement(plan.StatementId);
+        if (plan.FinalStatement is { } statement && writer.VersionOf(stream) == statement.Version)
+            await store.SaveSnapshotAsync(new Snapshot(stream, statement.Version, DomainJson.Serialize(statement), now), stopping);
+    }
+
+    private async Task DiscardAsync(string stagingScope)
+    {
+        try
+        {
+            await staging.DiscardAsync(stagingScope, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The next start discards it; until then it is invisible.
+            logger.LogWarning(e, "Could not discard staged import {Scope}", stagingScope);
+        }
+    }
+
+    private void Forget()
+    {
+        var before = time.GetUtcNow() - KeptAfterFinishing;
+        foreach (var (id, job) in jobs)
+        {
+            if (job.FinishedAt is { } finished && finished < before)
+                jobs.TryRemove(id, out _);
+        }
+    }
+}
