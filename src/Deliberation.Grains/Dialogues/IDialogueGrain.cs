@@ -53,8 +53,11 @@ public interface IDialogueGrain : IGrainWithGuidKey
     /// <summary>
     /// Each of the dialogue's streams (its own and its statements') with its latest committed
     /// version, for the nodes' heartbeats; kept in memory from what the statements publish.
+    /// Interleaved: a freshly activated grain asks its statements once, and a statement busy with
+    /// a command that is itself waiting on this grain must not hold every other call here
+    /// (subscriptions after a node loss among them) behind a heartbeat.
     /// </summary>
-    [Alias("GetStreamVersions")]
+    [AlwaysInterleave, Alias("GetStreamVersions")]
     Task<ImmutableDictionary<string, long>> GetStreamVersionsAsync();
 
     /// <summary>Who is connected through one node (its full list); returns the merged presence.</summary>
