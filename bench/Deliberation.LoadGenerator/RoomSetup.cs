@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 
 namespace Deliberation.LoadGenerator;
@@ -10,7 +12,7 @@ public sealed record LoadRoom(Guid DialogueId, Guid StatementId, IReadOnlyList<G
 /// <summary>
 /// Sets the room up over HTTP, as a convener would: an organiser account (with the setup code of a
 /// fresh server), a dialogue of one dimension of four groups, a statement of 20 clauses, one
-/// delegate with an invite per client, and the phase moved to Deliberation.
+/// delegate per client imported as a roster with an invite each, and the phase moved to Deliberation.
 /// </summary>
 public static class RoomSetup
 {
@@ -46,12 +48,23 @@ public static class RoomSetup
             await Post($"/api/dialogues/{dialogueId}/statements/{statementId}/commands", new { type = "ProposeClause", clauseId = clause, kind = "Principle", text = $"Clause {i + 1} of the load test." });
             clauses.Add(clause);
         }
-        var codes = new List<string>();
-        for (var i = 0; i < options.Clients; i++)
+        // The roster as a convener brings it: CSV files of at most 1,000 rows, then everyone's invite
+        // at once — one command each rather than one per member, so set-up is not what a run waits on.
+        for (var first = 0; first < options.Clients; first += 1_000)
         {
-            var invite = await Post($"/api/dialogues/{dialogueId}/members", new { displayName = $"Delegate {i}", role = "Delegate", groups = new Dictionary<string, string> { ["Region"] = Regions[i % 4] } });
-            codes.Add(invite.GetProperty("code").GetString()!);
+            var csv = new StringBuilder("name,affiliation,role,Region\r\n");
+            for (var i = first; i < Math.Min(options.Clients, first + 1_000); i++)
+                csv.Append(CultureInfo.InvariantCulture, $"Delegate {i},,Delegate,{Regions[i % 4]}\r\n");
+            var imported = await convener.PostAsync($"/api/dialogues/{dialogueId}/members/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+            if (!imported.IsSuccessStatusCode)
+                throw new InvalidOperationException($"roster import: {(int)imported.StatusCode} {await imported.Content.ReadAsStringAsync()}");
         }
+        var invites = await Post($"/api/dialogues/{dialogueId}/invites/everyone", new { reissueAll = false });
+        // Each link ends in its code (…/invite/{code}); the convener has none among them.
+        var codes = invites.GetProperty("people").EnumerateArray()
+            .Where(p => p.GetProperty("displayName").GetString()!.StartsWith("Delegate ", StringComparison.Ordinal))
+            .Select(p => p.GetProperty("link").GetString()!.Split('/')[^1])
+            .ToList();
         await Post($"/api/dialogues/{dialogueId}/commands", new { type = "SetPhase", phase = "Deliberation" });
         return new LoadRoom(dialogueId, statementId, clauses, codes);
     }

@@ -9,14 +9,35 @@ namespace Deliberation.Server.Realtime;
 /// messages (docs/performance.md, "Joining"). The first change after a quiet spell goes out at
 /// once; changes within the window after a push wait for its end and go out as one.
 /// </summary>
-public sealed class PresencePushes(PushSender pushes, NodeConnections connections, IConfiguration configuration, TimeProvider time, ILogger<PresencePushes> logger)
+public sealed class PresencePushes
 {
-    private readonly TimeSpan window = TimeSpan.FromMilliseconds(configuration.GetValue("Realtime:PresenceWindowMilliseconds", 100));
-
-    // Like the events' window (OutboxRegistry): a big room gets presence less often, within the node's push budget.
-    private readonly double pushBudgetPerSecond = configuration.GetValue("Realtime:PushBudgetPerSecond", 50_000.0);
-
+    private readonly Func<Presence, Task> send;
+    private readonly Func<Guid, TimeSpan> windowOf;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
     private readonly Dictionary<Guid, Pending> pending = [];
+
+    public PresencePushes(PushSender pushes, NodeConnections connections, IConfiguration configuration, TimeProvider time, ILogger<PresencePushes> logger)
+    {
+        var window = TimeSpan.FromMilliseconds(configuration.GetValue("Realtime:PresenceWindowMilliseconds", 100));
+        // Like the events' window (OutboxRegistry): a big room gets presence less often, within the node's push budget.
+        var pushBudgetPerSecond = configuration.GetValue("Realtime:PushBudgetPerSecond", 50_000.0);
+        send = pushes.SendPresenceAsync;
+        windowOf = dialogueId => TimeSpan.FromSeconds(Math.Max(window.TotalSeconds, connections.CountIn(dialogueId) / pushBudgetPerSecond));
+        this.time = time;
+        this.logger = logger;
+    }
+
+    /// <param name="send">Where a presence goes (the hub, or a test's list).</param>
+    /// <param name="windowOf">The least time between two pushes of a dialogue.</param>
+    /// <param name="time">The clock the window is waited out on, so tests can move it.</param>
+    internal PresencePushes(Func<Presence, Task> send, Func<Guid, TimeSpan> windowOf, TimeProvider time, ILogger logger)
+    {
+        this.send = send;
+        this.windowOf = windowOf;
+        this.time = time;
+        this.logger = logger;
+    }
 
     public void Post(Presence presence)
     {
@@ -51,19 +72,16 @@ public sealed class PresencePushes(PushSender pushes, NodeConnections connection
             }
             try
             {
-                await pushes.SendPresenceAsync(next);
+                await send(next);
             }
             catch (Exception e)
             {
                 // The next change, or the renewal's push, brings the list again.
                 logger.LogWarning(e, "Could not push presence of dialogue {DialogueId}", dialogueId);
             }
-            await Task.Delay(WindowOf(dialogueId), time);
+            await Task.Delay(windowOf(dialogueId), time);
         }
     }
-
-    private TimeSpan WindowOf(Guid dialogueId) =>
-        TimeSpan.FromSeconds(Math.Max(window.TotalSeconds, connections.CountIn(dialogueId) / pushBudgetPerSecond));
 
     private sealed class Pending
     {
