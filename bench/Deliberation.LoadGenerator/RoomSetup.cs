@@ -61,7 +61,7 @@ public static class RoomSetup
         }
         var invites = await Post($"/api/dialogues/{dialogueId}/invites/everyone", new { reissueAll = false });
         // Each link ends in its code (…/invite/{code}); the convener has none among them.
-        var codes = invites.GetProperty("people").EnumerateArray()
+        var codes = invites.GetProperty("invites").EnumerateArray()
             .Where(p => p.GetProperty("displayName").GetString()!.StartsWith("Delegate ", StringComparison.Ordinal))
             .Select(p => p.GetProperty("link").GetString()!.Split('/')[^1])
             .ToList();
