@@ -15,6 +15,9 @@ public sealed record LoadOptions(Uri Server, int Clients, double ActionsPerSecon
 
     public string? SetupCode { get; init; }
 
+    /// <summary>Drives the bare-SignalR floor (bench/Deliberation.FloorHub) instead of our server: same load shape, same measurement.</summary>
+    public bool Floor { get; init; }
+
     public static LoadOptions Parse(string[] args)
     {
         string Get(string name, string fallback)
@@ -38,6 +41,7 @@ public sealed record LoadOptions(Uri Server, int Clients, double ActionsPerSecon
             OrganiserEmail = Get("organiser-email", "load@example.test"),
             OrganiserPassword = Get("organiser-password", "load generator passphrase"),
             SetupCode = args.Contains("--setup-code") ? Get("setup-code", "") : null,
+            Floor = args.Contains("--floor"),
         };
     }
 }

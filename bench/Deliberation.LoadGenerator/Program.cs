@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Deliberation.Contracts.Hub;
 using Deliberation.Domain;
@@ -14,45 +13,13 @@ var options = LoadOptions.Parse(args);
 var stream = new Func<Guid, string>(StreamIds.Statement);
 Console.WriteLine($"{options.Clients} clients, {options.ActionsPerSecond} actions/s for {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up, against {options.Server}");
 
-// Set-up over HTTP, as a convener would: a dialogue, a statement of 20 clauses, the delegates.
-var cookies = new CookieContainer();
-using var convener = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = options.Server };
+// Set-up over HTTP, as a convener would: a dialogue, a statement of 20 clauses, the delegates. The
+// floor (--floor: bench/Deliberation.FloorHub) has no accounts, dialogues or invites: its room is
+// any id the clients name, and its clients connect without signing in.
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-async Task<JsonElement> Post(string url, object body)
-{
-    var response = await convener.PostAsJsonAsync(url, body, json);
-    var text = await response.Content.ReadAsStringAsync();
-    if (!response.IsSuccessStatusCode)
-        throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {text}");
-    return JsonDocument.Parse(text).RootElement;
-}
-// Only an organiser account creates a dialogue: made with the setup code on a fresh server, then signed in.
-if (options.SetupCode is { Length: > 0 } setupCode)
-    await convener.PostAsJsonAsync("/api/account/setup", new { setupCode, email = options.OrganiserEmail, displayName = "Load convener", password = options.OrganiserPassword }, json);
-await Post("/api/account/sign-in", new { email = options.OrganiserEmail, password = options.OrganiserPassword });
-var created = await Post("/api/dialogues", new
-{
-    title = $"Load test {DateTime.UtcNow:O}", confidentiality = "ChathamHouse", convenerName = "Load convener",
-    dimensions = new[] { new { name = "Region", groups = new[] { "China", "United States", "Europe", "Global South" } } },
-});
-var dialogueId = created.GetProperty("id").GetGuid();
-var statementId = (await Post($"/api/dialogues/{dialogueId}/statements", new { title = "Load statement" })).GetProperty("id").GetGuid();
-var clauses = new List<Guid>();
-for (var i = 0; i < 20; i++)
-{
-    var clause = Guid.NewGuid();
-    await Post($"/api/dialogues/{dialogueId}/statements/{statementId}/commands", new { type = "ProposeClause", clauseId = clause, kind = "Principle", text = $"Clause {i + 1} of the load test." });
-    clauses.Add(clause);
-}
-var regions = new[] { "China", "United States", "Europe", "Global South" };
-var codes = new List<string>();
 var setup = Stopwatch.StartNew();
-for (var i = 0; i < options.Clients; i++)
-{
-    var invite = await Post($"/api/dialogues/{dialogueId}/members", new { displayName = $"Delegate {i}", role = "Delegate", groups = new Dictionary<string, string> { ["Region"] = regions[i % 4] } });
-    codes.Add(invite.GetProperty("code").GetString()!);
-}
-await Post($"/api/dialogues/{dialogueId}/commands", new { type = "SetPhase", phase = "Deliberation" });
+var room = options.Floor ? FloorRoomSetup.Create(options) : await RoomSetup.CreateAsync(options, json);
+var (dialogueId, statementId, clauses, codes) = room;
 Console.WriteLine($"set up {options.Clients} members in {setup.Elapsed.TotalSeconds:0.0} s");
 
 // Warm-up actions come first and are checked for order but not timed.
@@ -60,11 +27,19 @@ var warmupActions = (int)Math.Ceiling(options.ActionsPerSecond * options.Warmup.
 var sent = new SentActions(warmupActions + (int)Math.Ceiling(options.ActionsPerSecond * options.Duration.TotalSeconds), firstMeasured: warmupActions);
 var baselineRss = options.ServerPid is { } serverPid ? ServerStats.ResidentMegabytes(serverPid) : 0;
 var clients = new List<SimulatedClient>();
+var signingIn = Stopwatch.StartNew();
 foreach (var batch in codes.Chunk(50))
-    clients.AddRange(await Task.WhenAll(batch.Select(code => SimulatedClient.SignInAsync(options.Server, code, stream(statementId), sent, json))));
+    clients.AddRange(await Task.WhenAll(batch.Select(code => options.Floor
+        ? SimulatedClient.ConnectAsync(options.Server, new CookieContainer(), stream(statementId), sent, json)
+        : SimulatedClient.SignInAsync(options.Server, code, stream(statementId), sent, json))));
+var signedIn = signingIn.Elapsed;
+// What the "join time" is: every client's JoinDialogue answered, 50 at a time.
+var joining = Stopwatch.StartNew();
 foreach (var batch in clients.Chunk(50))
-    await Task.WhenAll(batch.Select(c => c.JoinAsync(dialogueId)));
-Console.WriteLine($"{clients.Count} clients joined in {setup.Elapsed.TotalSeconds:0.0} s");
+    await Task.WhenAll(batch.Select(c => c.JoinAsync(dialogueId, options.Floor)));
+var joined = joining.Elapsed;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{clients.Count} clients signed in and connected in {signedIn.TotalSeconds:0.0} s, joined in {joined.TotalSeconds:0.00} s ({setup.Elapsed.TotalSeconds:0.0} s since set-up began)"));
 
 // Keep-alive: the server drops a client it has not heard from in 30 s.
 using var keepAlive = new CancellationTokenSource();

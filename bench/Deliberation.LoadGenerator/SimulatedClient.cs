@@ -53,6 +53,13 @@ public sealed class SimulatedClient : IAsyncDisposable
         var cookies = new CookieContainer();
         var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = server };
         (await http.PostAsync($"/api/invites/{inviteCode}/redeem", null)).EnsureSuccessStatusCode();
+        return await ConnectAsync(server, cookies, statementStream, sent, json, http);
+    }
+
+    /// <summary>Opens the hub's WebSocket with the cookies given (none for the floor, which signs no one in).</summary>
+    public static async Task<SimulatedClient> ConnectAsync(Uri server, CookieContainer cookies, string statementStream, SentActions sent, JsonSerializerOptions json, HttpClient? http = null)
+    {
+        http ??= new HttpClient { BaseAddress = server };
         var socket = new ClientWebSocket();
         socket.Options.Cookies = cookies;
         // WebSockets without negotiation, as the browser client may do too.
@@ -64,9 +71,11 @@ public sealed class SimulatedClient : IAsyncDisposable
         return client;
     }
 
-    public async Task JoinAsync(Guid dialogueId)
+    /// <param name="namingStream">Names the followed stream in what it has seen (nothing yet): the floor answers the versions of the streams named.</param>
+    public async Task JoinAsync(Guid dialogueId, bool namingStream = false)
     {
-        var joined = await InvokeAsync(nameof(IDialogueHub.JoinDialogue), [dialogueId, new Dictionary<string, long?>()]);
+        Dictionary<string, long?> seen = namingStream ? new() { [statementStream] = null } : [];
+        var joined = await InvokeAsync(nameof(IDialogueHub.JoinDialogue), [dialogueId, seen]);
         lastVersion = joined.GetProperty("versions").GetProperty(statementStream).GetInt64();
     }
 

@@ -12,13 +12,20 @@ namespace Deliberation.Contracts.Views;
 /// </summary>
 public static class StateViews
 {
-    public static DialogueView Dialogue(DialogueState d, MemberView you) => new(
+    public static DialogueView Dialogue(DialogueState d, MemberView you) => Dialogue(d, you, Roster(d));
+
+    /// <param name="roster">The dialogue's <see cref="Roster"/>, when the caller keeps it: sorting it is what a view of a big room costs.</param>
+    public static DialogueView Dialogue(DialogueState d, MemberView you, ImmutableArray<MemberView> roster) => new(
         d.Id, d.Version, d.Settings, d.Phase, d.Dimensions, d.Rules,
-        [.. d.Roster.Values.OrderBy(m => m.Role).ThenBy(m => m.DisplayName).Select(Member)],
+        roster,
         d.Agenda, d.Focus, d.SpeakingQueue, d.Timer, d.Statements, you)
     {
         CurrentAgendaItem = d.CurrentAgendaItem,
     };
+
+    /// <summary>Every member, by role and then by name: the same for every viewer of one version of the dialogue.</summary>
+    public static ImmutableArray<MemberView> Roster(DialogueState d) =>
+        [.. d.Roster.Values.OrderBy(m => m.Role).ThenBy(m => m.DisplayName).Select(Member)];
 
     public static MemberView Member(Member m) => new(m.ParticipantId, m.DisplayName, m.Affiliation, m.Role, m.Groups);
 

@@ -30,6 +30,7 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<OutboxRegistry>();
         builder.Services.AddSingleton<NodeObserver>();
         builder.Services.AddSingleton<PresenceReporter>();
+        builder.Services.AddSingleton<PresencePushes>();
         builder.Services.AddSingleton<LiveRoomService>();
         builder.Services.Configure<RoomTimings>(builder.Configuration.GetSection("Realtime"));
         builder.Services.AddHostedService<SubscriptionRenewal>();

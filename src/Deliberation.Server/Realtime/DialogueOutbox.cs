@@ -4,11 +4,13 @@ using Deliberation.Grains.Realtime;
 namespace Deliberation.Server.Realtime;
 
 /// <summary>
-/// One dialogue's pushes on this node, sent by a single loop. A push waits out a short window
-/// (<c>Realtime:PushWindowMilliseconds</c>) while more may arrive, then everything gathered goes out
-/// as one <see cref="PushBatch"/>. In a busy room this turns many actions into one message per
-/// connection — what a node pays for is one socket write per message per connection — and the
-/// single loop keeps every stream's pushes in order.
+/// One dialogue's pushes on this node, sent by a single loop. Sends are at least a window apart
+/// (<c>Realtime:PushWindowMilliseconds</c>, longer in a big room): a push that finds the window
+/// since the last send already over goes out at once — a quiet room pays nothing for batching
+/// (docs/performance.md, "Quiet rooms") — and one that comes sooner waits out the rest of it while
+/// more may arrive, then everything gathered goes out as one <see cref="PushBatch"/>. In a busy room
+/// this turns many actions into one message per connection — what a node pays for is one socket
+/// write per message per connection — and the single loop keeps every stream's pushes in order.
 /// </summary>
 public sealed class DialogueOutbox
 {
@@ -39,10 +41,15 @@ public sealed class DialogueOutbox
 
     private async Task SendLoopAsync()
     {
+        long? lastSentAt = null;
         while (await inbox.Reader.WaitToReadAsync())
         {
-            if (window() is var wait && wait > TimeSpan.Zero)
+            // Measured from the start of the last send, so a send slower than the window is followed
+            // at once by what gathered meanwhile: the window bounds the rate, it never adds idle time.
+            var wait = lastSentAt is { } last ? window() - time.GetElapsedTime(last) : TimeSpan.Zero;
+            if (wait > TimeSpan.Zero)
                 await Task.Delay(wait, time);
+            lastSentAt = time.GetTimestamp();
             var batch = new PushBatch();
             while (inbox.Reader.TryRead(out var item))
             {

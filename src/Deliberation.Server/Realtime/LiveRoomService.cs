@@ -26,6 +26,8 @@ public sealed class LiveRoomService(
     ReleasedFiguresSent releasesSent,
     TimeProvider time)
 {
+    private readonly NextCall<Guid, RoomSnapshot?> snapshots = new();
+
     /// <summary>Beyond this many missed events a snapshot is cheaper to send and apply.</summary>
     public const int MaxCatchUpEvents = 2_000;
 
@@ -122,6 +124,11 @@ public sealed class LiveRoomService(
         return missed;
     }
 
+    /// <summary>
+    /// Read after the caller asked (a joiner is in her audience group by then, so nothing committed
+    /// falls between snapshot and pushes), yet shared by the joins that ask meanwhile: every join
+    /// asks the same dialogue grain, which in turn asks each statement, one join at a time.
+    /// </summary>
     private async Task<RoomSnapshot> RoomAsync(Guid dialogueId) =>
-        await dialogues.GetRoomSnapshotAsync(dialogueId) ?? throw new HubException("There is no such dialogue.");
+        await snapshots.RunAsync(dialogueId, dialogues.GetRoomSnapshotAsync) ?? throw new HubException("There is no such dialogue.");
 }

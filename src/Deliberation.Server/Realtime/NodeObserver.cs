@@ -7,11 +7,11 @@ namespace Deliberation.Server.Realtime;
 
 /// <summary>
 /// This node's observer of the dialogue grains (GPSTracker's pattern): events and consensus go to
-/// the dialogue's outboxes, to be batched over a window; presence and draft previews go out at
-/// once. Every node with clients in a dialogue subscribes, so an action on one node reaches
+/// the dialogue's outboxes, to be batched over a window; presence at most once a window
+/// (<see cref="PresencePushes"/>); draft previews go out at once. Every node with clients in a dialogue subscribes, so an action on one node reaches
 /// clients on all.
 /// </summary>
-public sealed class NodeObserver(IGrainFactory grains, NodeConnections connections, OutboxRegistry outboxes, PushSender pushes, SessionEnforcer sessions)
+public sealed class NodeObserver(IGrainFactory grains, NodeConnections connections, OutboxRegistry outboxes, PushSender pushes, PresencePushes presencePushes, SessionEnforcer sessions)
     : IDialogueObserver
 {
     private readonly Lock referenceGate = new();
@@ -52,7 +52,11 @@ public sealed class NodeObserver(IGrainFactory grains, NodeConnections connectio
         return Task.CompletedTask;
     }
 
-    public Task PresenceChangedAsync(Presence presence) => pushes.SendPresenceAsync(presence);
+    public Task PresenceChangedAsync(Presence presence)
+    {
+        presencePushes.Post(presence);
+        return Task.CompletedTask;
+    }
 
     public Task DraftPreviewAsync(DraftPreview preview) => pushes.SendDraftPreviewAsync(preview);
 

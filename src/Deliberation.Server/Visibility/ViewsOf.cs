@@ -9,7 +9,7 @@ namespace Deliberation.Server.Visibility;
 /// <summary>The wire views for one viewer: the contract's <see cref="StateViews"/> projection, after this module's redaction.</summary>
 public static class ViewsOf
 {
-    public static DialogueView Dialogue(Viewer viewer) => StateViews.Dialogue(viewer.Dialogue, StateViews.Member(viewer.Member));
+    public static DialogueView Dialogue(Viewer viewer) => StateViews.Dialogue(viewer.Dialogue, StateViews.Member(viewer.Member), RosterViews.Of(viewer.Dialogue));
 
     /// <summary>The statement with the viewer's own positions; amendments name their proposer only where names may be seen.</summary>
     public static StatementView Statement(StatementState s, Viewer viewer, bool seesNames) => StateViews.Statement(s, viewer.ParticipantId, seesNames);

@@ -8,25 +8,68 @@ public sealed class DialogueOutboxTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>A quiet room pays nothing for batching: with no send in the last window, a push goes out without waiting on the clock.</summary>
     [Fact]
-    public async Task WhatArrivesWithinAWindowGoesOutAsOneBatch()
+    public async Task APushIntoAQuietRoomGoesOutAtOnce()
+    {
+        var clock = new WindowClock();
+        var sent = new TaskCompletionSource<PushBatch>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var outbox = new DialogueOutbox(() => Window, batch => { sent.TrySetResult(batch); return Task.CompletedTask; }, clock, NullLogger.Instance);
+
+        outbox.Post([Event("statement-a", 1)]);
+
+        // The fake clock never moves here: a window waited out would never end.
+        var batch = await sent.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal([1L], Assert.Single(batch.Events).Select(e => e.Version));
+        outbox.Complete();
+    }
+
+    [Fact]
+    public async Task APushSoonAfterASendWaitsOutTheWindowAndGoesOutWithWhatArrivedMeanwhile()
     {
         var clock = new WindowClock();
         var sent = new List<PushBatch>();
-        var outbox = new DialogueOutbox(() => Window, batch => { sent.Add(batch); return Task.CompletedTask; }, clock, NullLogger.Instance);
+        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var outbox = new DialogueOutbox(() => Window, batch =>
+        {
+            lock (sent)
+                sent.Add(batch);
+            first.TrySetResult();
+            return Task.CompletedTask;
+        }, clock, NullLogger.Instance);
 
         outbox.Post([Event("statement-a", 1)]);
-        await clock.TimerStartedAsync();
+        await first.Task.WaitAsync(TimeSpan.FromSeconds(10));
         outbox.Post([Event("statement-a", 2)]);
+        await clock.TimerStartedAsync();
         outbox.Post([Event("statement-a", 3)]);
         clock.Advance(Window - TimeSpan.FromMilliseconds(1));
-        Assert.Empty(sent);
+        lock (sent)
+            Assert.Single(sent);
         clock.Advance(TimeSpan.FromMilliseconds(1));
         outbox.Complete();
         await outbox.Sending.WaitAsync(TimeSpan.FromSeconds(10));
 
-        var batch = Assert.Single(sent);
-        Assert.Equal([1L, 2, 3], Assert.Single(batch.Events).Select(e => e.Version));
+        Assert.Equal(2, sent.Count);
+        Assert.Equal([1L], Assert.Single(sent[0].Events).Select(e => e.Version));
+        Assert.Equal([2L, 3], Assert.Single(sent[1].Events).Select(e => e.Version));
+    }
+
+    [Fact]
+    public async Task APushAfterTheWindowHasPassedGoesOutAtOnce()
+    {
+        var clock = new WindowClock();
+        var batches = System.Threading.Channels.Channel.CreateUnbounded<PushBatch>();
+        var outbox = new DialogueOutbox(() => Window, batch => { batches.Writer.TryWrite(batch); return Task.CompletedTask; }, clock, NullLogger.Instance);
+
+        outbox.Post([Event("statement-a", 1)]);
+        await batches.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        clock.Advance(Window);
+        outbox.Post([Event("statement-a", 2)]);
+
+        var second = await batches.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal([2L], Assert.Single(second.Events).Select(e => e.Version));
+        outbox.Complete();
     }
 
     [Fact]
@@ -62,8 +105,6 @@ public sealed class DialogueOutboxTests
         }, clock, NullLogger.Instance);
 
         outbox.Post([Event("statement-a", 1)]);
-        await clock.TimerStartedAsync();
-        clock.Advance(TimeSpan.FromMilliseconds(20));
         await firstAttempt.Task.WaitAsync(TimeSpan.FromSeconds(10));
         outbox.Post([Event("statement-a", 2)]);
         await clock.TimerStartedAsync();
