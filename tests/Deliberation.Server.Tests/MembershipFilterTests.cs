@@ -39,6 +39,7 @@ public sealed class MembershipFilterTests(ServerFixture fixture)
         { "GET", "{d}/statements/{s}/review/at", null },
         { "GET", "{d}/statements/{s}/review/compare?from=1&to=2", null },
         { "GET", $"{{d}}/statements/{{s}}/review/clauses/{Guid.NewGuid()}/story", null },
+        { "GET", "{d}/statements/{s}/review/report", null },
     };
 
     [Theory]

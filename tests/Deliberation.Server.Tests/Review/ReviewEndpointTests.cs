@@ -177,4 +177,30 @@ public sealed class ReviewEndpointTests(ServerFixture fixture)
         Assert.Equal("revision-editorial", (string?)Moments(timeline)[^1]!["kind"]);
         Assert.Equal(After + " Yearly.", (string?)(await dialogue.Convener.GetJsonAsync($"{Review(dialogue)}/at"))["clauses"]![0]!["text"]);
     }
+
+    [Fact]
+    public async Task TheHistoryReportInHtmlAndPdfHasTheClauseTextTheTimelineAndTheHeads()
+    {
+        var (dialogue, _) = await HistoryAsync();
+        using var _ = dialogue;
+        var timeline = await dialogue.Convener.GetJsonAsync($"{Review(dialogue)}/timeline");
+        var heads = timeline["heads"]!.AsArray().Select(h => $"{h!["streamId"]} {h["version"]} {h["hash"]}").ToList();
+
+        var html = await (await dialogue.Convener.GetAsync($"{Review(dialogue)}/report?format=html")).Content.ReadAsStringAsync();
+        Assert.Contains("audited safety case", html, StringComparison.Ordinal);
+        Assert.Contains("<svg role=\"img\"", html, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode((string)timeline["moments"]![0]!["summary"]!), html, StringComparison.Ordinal);
+        Assert.All(heads, h => Assert.Contains(h, html, StringComparison.Ordinal));
+        Assert.Contains($"/api/dialogues/{dialogue.Id}/events?format=jsonl", html, StringComparison.Ordinal);
+
+        var response = await dialogue.Convener.GetAsync($"{Review(dialogue)}/report?format=pdf");
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.Contains("audited safety case", text, StringComparison.Ordinal);
+        Assert.Contains("revised (substantive)", text, StringComparison.Ordinal);
+        Assert.All(heads, h => Assert.Contains(h.Split(' ')[2], text, StringComparison.Ordinal));
+
+        await Expect.RefusedAsync(await dialogue.Convener.GetAsync($"{Review(dialogue)}/report?format=docx"), HttpStatusCode.BadRequest, "review.unknown-format");
+    }
 }
