@@ -33,11 +33,17 @@ public static class PdfHistoryReport
         using var stream = new MemoryStream();
         using (var pdf = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = report.Title, Creator = "Deliberation" }))
         {
-            using (var pages = new Pages(() => pdf.BeginPage(PageWidth, PageHeight), pdf.EndPage, fonts, pageCount: null))
-                Lay(report, pages);
+            Draw(report, fonts, () => pdf.BeginPage(PageWidth, PageHeight), pdf.EndPage);
             pdf.Close();
         }
         return stream.ToArray();
+    }
+
+    /// <summary>The pages drawn on whatever canvases <paramref name="beginPage"/> hands out: the PDF's, or a test's bitmap.</summary>
+    internal static void Draw(HistoryReport report, ExportFonts fonts, Func<SKCanvas> beginPage, Action endPage)
+    {
+        using var pages = new Pages(beginPage, endPage, fonts, pageCount: null);
+        Lay(report, pages);
     }
 
     private static void Lay(HistoryReport report, Pages pages)
