@@ -32,6 +32,7 @@ app.MapInviteApi();
 app.MapOrganiserAccounts();
 app.MapDialogueApi();
 app.MapStatementApi();
+app.MapReviewApi();
 app.MapCommandApi();
 app.MapPolisApi();
 app.MapRosterApi();

@@ -79,7 +79,8 @@ public static class Holdouts
             .ThenBy(h => h.Name, StringComparer.Ordinal)
             .ThenBy(h => h.OptionId, StringComparer.Ordinal)];
 
-    private static ImmutableArray<GroupNeed> NeedsOf(ClauseConsensus figures) =>
+    /// <summary>The groups the rule counts that do not meet it in these figures, and how many more supporters each needs.</summary>
+    public static ImmutableArray<GroupNeed> NeedsOf(ClauseConsensus figures) =>
         [.. figures.Dimensions.Where(d => d.CountsForConsensus)
             .SelectMany(d => d.Groups
                 .Where(g => g.Members > 0 && !g.MeetsRule)

@@ -17,6 +17,9 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<DialogueService>();
         builder.Services.AddSingleton<InviteService>();
         builder.Services.AddSingleton<DialogueHistory>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<Review.ScopeHistories>();
+        builder.Services.AddSingleton<Review.StatementReview>();
         builder.Services.AddSingleton<Polis.ImportJobs>();
         builder.Services.AddSingleton<Polis.PolisExporter>();
         builder.Services.AddSingleton<Roster.RosterImporter>();

@@ -35,6 +35,7 @@ public sealed class DialogueBuilder
 
     private readonly List<(DialogueEvent Event, EventMeta Meta)> dialogueHistory = [];
     private readonly List<(StatementEvent Event, EventMeta Meta)> statementHistory = [];
+    private readonly List<Review.ScopeEvent> scope = [];
     private int nextId;
 
     public DialogueBuilder(
@@ -67,6 +68,9 @@ public sealed class DialogueBuilder
     public IReadOnlyList<(DialogueEvent Event, EventMeta Meta)> DialogueHistory => dialogueHistory;
     public IReadOnlyList<(StatementEvent Event, EventMeta Meta)> StatementHistory => statementHistory;
 
+    /// <summary>Both streams' events in the order they were applied, numbered as the store numbers a scope.</summary>
+    public IReadOnlyList<Review.ScopeEvent> Scope => scope;
+
     /// <summary>Called after every applied statement event with the state before and after it (e.g. to feed a tracker).</summary>
     public event Action<StatementState, StatementEvent, StatementState>? StatementEventApplied;
 
@@ -85,6 +89,7 @@ public sealed class DialogueBuilder
                 var meta = new EventMeta(Dialogue.Version + 1, Now, actor);
                 Dialogue = Domain.Dialogues.Dialogue.Apply(Dialogue, e, meta);
                 dialogueHistory.Add((e, meta));
+                scope.Add(new Review.ScopeEvent(scope.Count + 1, null, e, meta));
             }
             Now = Now.AddSeconds(1);
         }
@@ -135,6 +140,7 @@ public sealed class DialogueBuilder
                 var meta = new EventMeta(Statement.Version + 1, Now, actor);
                 Statement = Domain.Statements.Statement.Apply(Statement, e, meta);
                 statementHistory.Add((e, meta));
+                scope.Add(new Review.ScopeEvent(scope.Count + 1, StatementId, e, meta));
                 StatementEventApplied?.Invoke(before, e, Statement);
             }
             Now = Now.AddSeconds(1);
@@ -160,6 +166,7 @@ public sealed class DialogueBuilder
                 var meta = new EventMeta(Statement.Version + 1, Now, actor);
                 Statement = Domain.Statements.Statement.Apply(Statement, e, meta);
                 statementHistory.Add((e, meta));
+                scope.Add(new Review.ScopeEvent(scope.Count + 1, StatementId, e, meta));
                 StatementEventApplied?.Invoke(before, e, Statement);
             }
             Now = Now.AddSeconds(1);

@@ -1,0 +1,236 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Deliberation.Domain.Consensus;
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
+
+namespace Deliberation.Domain.Review;
+
+/// <summary>
+/// One statement's history read once, event by event, for its review (docs/domain.md, "Review"): the
+/// key moments, and each clause's standing whenever it changed — once as the live figures showed it
+/// (kept current by a <see cref="ConsensusTracker"/>, so a position costs O(groups), not a recount)
+/// and once as the releases showed it. <see cref="Advance"/> reads only the events it has not read,
+/// so a growing dialogue is followed, not read again. Not thread-safe: one caller at a time.
+/// </summary>
+public sealed class ReviewTrace(Guid dialogueId, Guid statementId)
+{
+    private ScopeState state = ScopeState.Initial(dialogueId);
+    private ConsensusTracker? tracker;
+    private readonly Dictionary<Guid, ClauseStanding> lastLive = [];
+    private readonly Dictionary<Guid, ClauseStanding> lastReleased = [];
+    private readonly Dictionary<Guid, int> proposals = [];
+    private readonly Dictionary<Guid, int> decisions = [];
+    private readonly Dictionary<(Guid Clause, int Revision), int> revisions = [];
+
+    public Guid StatementId => statementId;
+
+    /// <summary>How many events of the scope have been read.</summary>
+    public int Read { get; private set; }
+
+    public ImmutableList<KeyMoment> Moments { get; private set; } = [];
+
+    public ImmutableList<ClauseStanding> Live { get; private set; } = [];
+
+    public ImmutableList<ClauseStanding> Released { get; private set; } = [];
+
+    public ImmutableList<ClauseStanding> Standings(FiguresSeen seen) => seen == FiguresSeen.Live ? Live : Released;
+
+    /// <summary>The index of the event that proposed an amendment.</summary>
+    public int? ProposedAt(Guid amendmentId) => proposals.TryGetValue(amendmentId, out var i) ? i : null;
+
+    /// <summary>The index of the event that accepted or declined an amendment.</summary>
+    public int? DecidedAt(Guid amendmentId) => decisions.TryGetValue(amendmentId, out var i) ? i : null;
+
+    /// <summary>The index of the event that made a clause's revision (1: the clause added).</summary>
+    public int? RevisedAt(Guid clauseId, int revision) => revisions.TryGetValue((clauseId, revision), out var i) ? i : null;
+
+    /// <summary>Reads the events of <paramref name="events"/> not read yet (the scope from its start).</summary>
+    public void Advance(IReadOnlyList<ScopeEvent> events, int from)
+    {
+        if (from != Read)
+            throw new ArgumentException($"The trace has read {Read} events; the next batch must start there, not at {from}.", nameof(from));
+        for (var i = 0; i < events.Count; i++)
+            Observe(Read + i, events[i]);
+        Read += events.Count;
+    }
+
+    private void Observe(int index, ScopeEvent e)
+    {
+        switch (e.Event)
+        {
+            case DialogueEvent d:
+                var basisBefore = state.Dialogue.ConsensusBasisVersion;
+                state = state.Apply(e);
+                if (d is PhaseChanged p)
+                    Moments = Moments.Add(new KeyMoment(index, MomentKind.Phase, null, $"Phase: {p.From} → {p.To}", null, e.Meta.Actor));
+                if (state.Dialogue.ConsensusBasisVersion != basisBefore)
+                    RecountAll(index);
+                break;
+            case StatementEvent s when e.StatementId == statementId:
+                var before = state.Statement(statementId);
+                state = state.Apply(e);
+                var after = state.Statement(statementId);
+                if (tracker is null || tracker.BasisVersion != state.Dialogue.ConsensusBasisVersion)
+                    tracker = ConsensusTracker.Start(state.Dialogue, after);
+                else
+                    tracker.Observe(before, s, after);
+                Note(index, e, s, before, after);
+                foreach (var clauseId in LiveFiguresMoved(s))
+                    RecordLive(index, clauseId, after);
+                foreach (var clauseId in ReleasedFiguresMoved(s))
+                    RecordReleased(index, clauseId, after);
+                break;
+            default:
+                state = state.Apply(e);
+                break;
+        }
+    }
+
+    private void RecountAll(int index)
+    {
+        var statement = state.Statement(statementId);
+        if (!statement.Exists)
+            return;
+        tracker = ConsensusTracker.Start(state.Dialogue, statement);
+        foreach (var clauseId in statement.ClauseOrder)
+        {
+            RecordLive(index, clauseId, statement);
+            RecordReleased(index, clauseId, statement);
+        }
+    }
+
+    private static IEnumerable<Guid> LiveFiguresMoved(StatementEvent e) => e switch
+    {
+        PositionTaken p => [p.ClauseId],
+        RangeStated r => [r.ClauseId],
+        ClauseAdded a => [a.ClauseId],
+        ClauseRevised r => [r.ClauseId],
+        ClauseWithdrawn w => [w.ClauseId],
+        _ => [],
+    };
+
+    // A position moves no released figure (only "changes pending", which is not a standing).
+    private static IEnumerable<Guid> ReleasedFiguresMoved(StatementEvent e) => e switch
+    {
+        FiguresReleased f => f.Clauses.Select(c => c.ClauseId),
+        ClauseAdded a => [a.ClauseId],
+        ClauseRevised r => [r.ClauseId],
+        ClauseWithdrawn w => [w.ClauseId],
+        _ => [],
+    };
+
+    private void RecordLive(int index, Guid clauseId, StatementState statement)
+    {
+        if (tracker is null || !statement.Clauses.ContainsKey(clauseId))
+            return;
+        Record(index, clauseId, statement, tracker.Clause(clauseId), lastLive, standing => Live = Live.Add(standing));
+    }
+
+    private void RecordReleased(int index, Guid clauseId, StatementState statement)
+    {
+        if (statement.ClauseOrNull(clauseId) is not { } clause)
+            return;
+        var figures = Disclosure.Released(clause, state.Dialogue, new RosterIndex(state.Dialogue));
+        Record(index, clauseId, statement, figures, lastReleased, standing => Released = Released.Add(standing));
+    }
+
+    private static void Record(int index, Guid clauseId, StatementState statement, ClauseConsensus figures, Dictionary<Guid, ClauseStanding> last, Action<ClauseStanding> add)
+    {
+        var (rows, needs, zone, best) = ClauseStanding.Of(figures);
+        var previous = last.GetValueOrDefault(clauseId);
+        if (previous is not null && previous.SameStandingAs(rows, zone))
+            return;
+        var (summary, detail) = Describe(Label(statement, clauseId), previous, rows, zone);
+        var standing = new ClauseStanding(index, clauseId, rows, needs, zone, best, summary, detail);
+        last[clauseId] = standing;
+        add(standing);
+    }
+
+    private static (string Summary, string? Detail) Describe(string clause, ClauseStanding? previous, ImmutableArray<RowStanding> rows, ImmutableArray<ValueInterval> zone)
+    {
+        if (previous is null)
+            return ($"{clause}: {rows[0].Status}", GroupsLine(rows.Skip(1)));
+        var changes = new List<string>();
+        var before = previous.Rows.ToDictionary(r => (r.Dimension, r.Group));
+        foreach (var row in rows.Skip(1))
+            if (!before.TryGetValue((row.Dimension, row.Group), out var old) || old.Status != row.Status)
+                changes.Add($"{row.Name}: {(old is null ? "new" : old.Status.ToString())} → {row.Status}");
+        if (!previous.Zone.SequenceEqual(zone))
+            changes.Add($"zone of agreement: {ZoneLine(previous.Zone)} → {ZoneLine(zone)}");
+        var summary = previous.Status != rows[0].Status
+            ? $"{clause}: {previous.Status} → {rows[0].Status}"
+            : $"{clause}: {(changes.Count == 1 ? changes[0] : $"{changes.Count} changes")}";
+        return (summary, changes.Count == 0 ? null : string.Join("; ", changes));
+    }
+
+    private static string? GroupsLine(IEnumerable<RowStanding> groups)
+    {
+        var line = string.Join("; ", groups.Select(g => $"{g.Name}: {g.Status}"));
+        return line.Length == 0 ? null : line;
+    }
+
+    private static string ZoneLine(ImmutableArray<ValueInterval> zone) =>
+        zone.IsDefaultOrEmpty ? "none" : string.Join(", ", zone.Select(z => string.Create(CultureInfo.InvariantCulture, $"{z.From}–{z.To}")));
+
+    /// <summary>How people name a clause: by its place in the statement.</summary>
+    public static string Label(StatementState statement, Guid clauseId)
+    {
+        var place = statement.ClauseOrder.IndexOf(clauseId);
+        return place < 0 ? "A clause" : $"Clause {(place + 1).ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    private void Note(int index, ScopeEvent e, StatementEvent s, StatementState before, StatementState after)
+    {
+        var actor = e.Meta.Actor;
+        KeyMoment Moment(MomentKind kind, Guid? clauseId, string summary, string? detail = null, int? revision = null) =>
+            new(index, kind, clauseId, summary, detail, actor, revision);
+        switch (s)
+        {
+            case ClauseAdded a:
+                revisions[(a.ClauseId, 1)] = index;
+                Moments = Moments.Add(Moment(MomentKind.ClauseAdded, a.ClauseId, $"{Label(after, a.ClauseId)} added", a.Text, 1));
+                break;
+            case ClauseRevised r:
+                revisions[(r.ClauseId, r.Revision)] = index;
+                var kind = r.ResolvedOptionId is not null ? MomentKind.BracketResolved
+                    : r.Kind == RevisionKind.Substantive ? MomentKind.RevisionSubstantive : MomentKind.RevisionEditorial;
+                var summary = kind switch
+                {
+                    MomentKind.BracketResolved => $"{Label(after, r.ClauseId)}: bracket resolved (option {r.ResolvedOptionId})",
+                    MomentKind.RevisionSubstantive => $"{Label(after, r.ClauseId)} revised (substantive), revision {r.Revision}",
+                    _ => $"{Label(after, r.ClauseId)} revised (editorial), revision {r.Revision}",
+                };
+                Moments = Moments.Add(Moment(kind, r.ClauseId, summary, r.Rationale, r.Revision));
+                break;
+            case AmendmentProposed p:
+                proposals[p.AmendmentId] = index;
+                break;
+            case AmendmentAccepted accepted when after.Amendments.GetValueOrDefault(accepted.AmendmentId) is { } amendment:
+                decisions[accepted.AmendmentId] = index;
+                Moments = Moments.Add(Moment(MomentKind.AmendmentDecided, amendment.ClauseId, $"{Label(after, amendment.ClauseId)}: amendment accepted", accepted.Reason));
+                break;
+            case AmendmentDeclined declined when after.Amendments.GetValueOrDefault(declined.AmendmentId) is { } amendment:
+                decisions[declined.AmendmentId] = index;
+                Moments = Moments.Add(Moment(MomentKind.AmendmentDecided, amendment.ClauseId, $"{Label(after, amendment.ClauseId)}: amendment declined", declined.Reason));
+                break;
+            case FiguresReleased f:
+                foreach (var release in f.Clauses)
+                    Moments = Moments.Add(Moment(MomentKind.Release, release.ClauseId,
+                        $"{Label(after, release.ClauseId)}: figures released ({f.Trigger})", release.Notes.IsDefaultOrEmpty ? null : string.Join(" · ", release.Notes)));
+                break;
+            case ClauseWithdrawn w:
+                Moments = Moments.Add(Moment(MomentKind.Withdrawal, w.ClauseId, $"{Label(before, w.ClauseId)} withdrawn", w.Reason));
+                break;
+            case StatementFrozen frozen:
+                Moments = Moments.Add(Moment(MomentKind.Freeze, null, "Statement frozen", frozen.Hash));
+                break;
+            case StatementSigned signed:
+                Moments = Moments.Add(Moment(MomentKind.Signature, null, $"Signed by {signed.Name}", signed.TextHash));
+                break;
+            case SignatureWithdrawn withdrawn:
+                Moments = Moments.Add(Moment(MomentKind.Signature, null, "A signature withdrawn", withdrawn.Reason));
+                break;
+        }
+    }
+}

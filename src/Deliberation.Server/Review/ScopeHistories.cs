@@ -1,0 +1,27 @@
+using Deliberation.Domain.Review;
+using Deliberation.Persistence;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Deliberation.Server.Review;
+
+/// <summary>
+/// The dialogues' histories held in memory for review and <c>consensus?at=</c>: built on the first
+/// question, followed incrementally after, dropped when nobody asked for a while
+/// (<c>Review:KeepFor</c>, 10 minutes; docs/operations.md). A cache: losing it costs one read.
+/// </summary>
+public sealed class ScopeHistories(IEventStore store, IMemoryCache cache, IConfiguration configuration)
+{
+    private readonly TimeSpan keepFor = configuration.GetValue("Review:KeepFor", TimeSpan.FromMinutes(10));
+    private readonly int checkpointEvery = configuration.GetValue("Review:CheckpointEvery", ScopeReplay.DefaultCheckpointEvery);
+
+    /// <summary>Runs <paramref name="work"/> on the dialogue's history, caught up with the store.</summary>
+    public Task<T> UseAsync<T>(Guid dialogueId, Func<ReviewScope, T> work, CancellationToken cancellationToken = default)
+    {
+        var history = cache.GetOrCreate(("review", dialogueId), entry =>
+        {
+            entry.SlidingExpiration = keepFor;
+            return new ScopeHistory(dialogueId, checkpointEvery);
+        })!;
+        return history.UseAsync(store, work, cancellationToken);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using Deliberation.Contracts.Review;
+using Deliberation.Domain;
+using Deliberation.Domain.Consensus;
+using Deliberation.Domain.History;
+using Deliberation.Domain.Review;
+using Deliberation.Domain.Statements;
+using Deliberation.Grains.History;
+using Deliberation.Persistence;
+using Deliberation.Server.Visibility;
+
+namespace Deliberation.Server.Review;
+
+/// <summary>
+/// The review of one statement, as one viewer may see it (docs/api.md, "Review"; docs/security.md,
+/// "Review"): the timeline of key moments, the statement at a moment, two moments compared, a
+/// clause's story. Everything is read from the dialogue's history held in memory with checkpoints
+/// (<see cref="ScopeHistories"/>), so no question replays the dialogue from its start.
+/// </summary>
+public sealed class StatementReview(ScopeHistories histories, IEventStore store)
+{
+    public async Task<ReviewAnswer<ReviewTimeline>> TimelineAsync(Viewer viewer, Guid statementId, Guid? clauseId, IReadOnlyCollection<string>? kinds, CancellationToken cancellationToken = default)
+    {
+        if (!Lists(viewer, statementId))
+            return ReviewRules.UnknownStatement;
+        if (kinds?.FirstOrDefault(k => !ReviewKinds.All.Contains(k)) is { } unknown)
+            return ReviewRules.UnknownKind(unknown);
+        var see = new ReviewVisibility(viewer);
+        var (moments, dialogueVersion, statementVersion) = await histories.UseAsync(viewer.Dialogue.Id, scope =>
+        {
+            var trace = scope.Trace(statementId);
+            var last = scope.Replay.Count == 0 ? null : scope.Replay.StateAfter(scope.Replay.Count - 1);
+            return (Moments(scope.Replay, trace, see), last?.Dialogue.Version ?? 0, last?.Statement(statementId).Version ?? 0);
+        }, cancellationToken);
+        var shown = moments
+            .Where(m => clauseId is null || m.ClauseId == clauseId)
+            .Where(m => kinds is null || kinds.Contains(m.Kind))
+            .ToImmutableArray();
+        return new ReviewTimeline(shown, [.. (await HeadsAsync(viewer.Dialogue.Id, statementId, dialogueVersion, statementVersion, cancellationToken)).All()]);
+    }
+
+    public async Task<ReviewAnswer<ReviewSnapshot>> AtAsync(Viewer viewer, Guid statementId, long? moment, CancellationToken cancellationToken = default)
+    {
+        if (!Lists(viewer, statementId))
+            return ReviewRules.UnknownStatement;
+        var see = new ReviewVisibility(viewer);
+        return await histories.UseAsync<ReviewAnswer<ReviewSnapshot>>(viewer.Dialogue.Id, scope =>
+        {
+            var index = moment is { } m ? see.IndexOf(scope.Replay, m) : see.LastSeen(scope.Replay);
+            if (index < 0)
+                return moment is { } asked ? ReviewRules.UnknownMoment(asked) : ReviewRules.NoMoments;
+            return SnapshotAt(scope.Replay, index, statementId, see.Figures);
+        }, cancellationToken);
+    }
+
+    public async Task<ReviewAnswer<ReviewComparison>> CompareAsync(Viewer viewer, Guid statementId, long from, long to, CancellationToken cancellationToken = default)
+    {
+        if (!Lists(viewer, statementId))
+            return ReviewRules.UnknownStatement;
+        if (from > to)
+            return ReviewRules.CompareOrder;
+        var see = new ReviewVisibility(viewer);
+        return await histories.UseAsync<ReviewAnswer<ReviewComparison>>(viewer.Dialogue.Id, scope =>
+        {
+            var (fromIndex, toIndex) = (see.IndexOf(scope.Replay, from), see.IndexOf(scope.Replay, to));
+            if (fromIndex < 0)
+                return ReviewRules.UnknownMoment(from);
+            if (toIndex < 0)
+                return ReviewRules.UnknownMoment(to);
+            return ReviewComparisons.Between(SnapshotAt(scope.Replay, fromIndex, statementId, see.Figures), SnapshotAt(scope.Replay, toIndex, statementId, see.Figures));
+        }, cancellationToken);
+    }
+
+    public async Task<ReviewAnswer<ClauseStory>> StoryAsync(Viewer viewer, Guid statementId, Guid clauseId, CancellationToken cancellationToken = default)
+    {
+        if (!Lists(viewer, statementId))
+            return ReviewRules.UnknownStatement;
+        var see = new ReviewVisibility(viewer);
+        return await histories.UseAsync<ReviewAnswer<ClauseStory>>(viewer.Dialogue.Id, scope =>
+        {
+            var last = see.LastSeen(scope.Replay);
+            if (last < 0 || scope.Replay.StateAfter(last).Statement(statementId).ClauseOrNull(clauseId) is not { } clause)
+                return ReviewRules.UnknownClause;
+            return ClauseStories.Of(clause, scope.Replay, scope.Trace(statementId), see, last);
+        }, cancellationToken);
+    }
+
+    /// <summary>The statement at the event of <paramref name="index"/>, the matrix as figures of <paramref name="seen"/>.</summary>
+    public static ReviewSnapshot SnapshotAt(ScopeReplay replay, int index, Guid statementId, FiguresSeen seen)
+    {
+        var e = replay[index];
+        var state = replay.StateAfter(index);
+        var statement = state.Statement(statementId);
+        var at = e.Meta.OccurredAt;
+        var consensus = seen == FiguresSeen.Live
+            ? ConsensusCalculator.Compute(state.Dialogue, statement, at)
+            : Disclosure.Released(statement, state.Dialogue, at);
+        var statuses = consensus.Clauses.ToDictionary(c => c.ClauseId, c => c.Status);
+        var clauses = statement.OrderedClauses.Select(c => new ReviewClause(
+            c.Id, c.Kind, c.ExternalId, c.Text, [.. c.Bracketed.Slots], c.CurrentRevision, c.Current.Kind, c.Withdrawn, statuses[c.Id]));
+        return new ReviewSnapshot(e.Position, at, state.Dialogue.Phase, statement.Title, [.. clauses], consensus);
+    }
+
+    /// <summary>The key moments she may see, oldest first; status moments from the figures she saw.</summary>
+    public static IReadOnlyList<ReviewMoment> Moments(ScopeReplay replay, ReviewTrace trace, ReviewVisibility see)
+    {
+        var moments = new List<(int Index, int Order, ReviewMoment Moment)>();
+        foreach (var m in trace.Moments)
+        {
+            var e = replay[m.Index];
+            if (see.Sees(e))
+                moments.Add((m.Index, 0, new ReviewMoment(e.Position, e.Meta.OccurredAt, KindOf(m.Kind), m.ClauseId, m.Summary, m.Detail, see.ActorOf(e))));
+        }
+        foreach (var s in trace.Standings(see.Figures))
+        {
+            var e = replay[s.Index];
+            // A status change has no actor: at a position it would name the voter.
+            if (see.Sees(e))
+                moments.Add((s.Index, 1, new ReviewMoment(e.Position, e.Meta.OccurredAt, ReviewKinds.Status, s.ClauseId, s.Summary, s.Detail, null)));
+        }
+        return [.. moments.OrderBy(m => m.Index).ThenBy(m => m.Order).Select(m => m.Moment)];
+    }
+
+    public static string KindOf(MomentKind kind) => kind switch
+    {
+        MomentKind.Phase => ReviewKinds.Phase,
+        MomentKind.RevisionSubstantive => ReviewKinds.RevisionSubstantive,
+        MomentKind.RevisionEditorial => ReviewKinds.RevisionEditorial,
+        MomentKind.AmendmentDecided => ReviewKinds.AmendmentDecided,
+        MomentKind.BracketResolved => ReviewKinds.BracketResolved,
+        MomentKind.Release => ReviewKinds.Release,
+        MomentKind.Status => ReviewKinds.Status,
+        MomentKind.Freeze => ReviewKinds.Freeze,
+        MomentKind.Signature => ReviewKinds.Signature,
+        MomentKind.Withdrawal => ReviewKinds.Withdrawal,
+        MomentKind.ClauseAdded => ReviewKinds.ClauseAdded,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public async Task<HistoryHeads> HeadsAsync(Guid dialogueId, Guid statementId, long dialogueVersion, long statementVersion, CancellationToken cancellationToken = default) =>
+        new(await store.HeadAtAsync(StreamIds.Dialogue(dialogueId), dialogueVersion, cancellationToken),
+            await store.HeadAtAsync(StreamIds.Statement(statementId), statementVersion, cancellationToken));
+
+    private static bool Lists(Viewer viewer, Guid statementId) => viewer.Dialogue.Statements.Any(s => s.Id == statementId);
+}

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using Deliberation.Contracts.Review;
+using DiffPlex;
+using DiffPlex.Chunkers;
+
+namespace Deliberation.Server.Review;
+
+/// <summary>A word-level diff (DiffPlex) as the review's segments: same, added, removed.</summary>
+public static class WordDiff
+{
+    public static ImmutableArray<TextSegment> Segments(string oldText, string newText)
+    {
+        var diff = Differ.Instance.CreateDiffs(oldText, newText, false, false, WordChunker.Instance);
+        var segments = new List<TextSegment>();
+        var oldPosition = 0;
+        foreach (var block in diff.DiffBlocks)
+        {
+            Add(segments, TextSegmentKinds.Same, diff.PiecesOld.Skip(oldPosition).Take(block.DeleteStartA - oldPosition));
+            Add(segments, TextSegmentKinds.Removed, diff.PiecesOld.Skip(block.DeleteStartA).Take(block.DeleteCountA));
+            Add(segments, TextSegmentKinds.Added, diff.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB));
+            oldPosition = block.DeleteStartA + block.DeleteCountA;
+        }
+        Add(segments, TextSegmentKinds.Same, diff.PiecesOld.Skip(oldPosition));
+        return [.. segments];
+    }
+
+    private static void Add(List<TextSegment> segments, string kind, IEnumerable<string> pieces)
+    {
+        var text = string.Concat(pieces);
+        if (text.Length == 0)
+            return;
+        if (segments.Count > 0 && segments[^1].Kind == kind)
+            segments[^1] = segments[^1] with { Text = segments[^1].Text + text };
+        else
+            segments.Add(new TextSegment(kind, text));
+    }
+}

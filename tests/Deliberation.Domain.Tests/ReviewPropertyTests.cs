@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using CsCheck;
+using Deliberation.Domain.Consensus;
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Review;
+using Deliberation.Domain.Statements;
+using Deliberation.Domain.Tests.Fixtures;
+
+namespace Deliberation.Domain.Tests;
+
+/// <summary>
+/// The review's engine on random histories (positions, ranges, revisions, amendments, brackets,
+/// releases, phases, roster changes): what it answers at any moment is what a full replay to that
+/// moment gives, its status changes are the statuses computed afresh at every event, and the
+/// spacing of checkpoints changes nothing (docs/domain.md, "Review").
+/// </summary>
+public sealed class ReviewPropertyTests
+{
+    private const int Iterations = 100;
+
+    private static readonly Gen<int> Spacing = Gen.OneOf(Gen.Const(1), Gen.Int[2, 9], Gen.Const(ScopeReplay.DefaultCheckpointEvery));
+
+    [Fact]
+    public void TheStateAtEveryMomentIsAFullReplayToIt() =>
+        Gen.Select(RandomRoom.Seats, RandomRoom.Rule, RandomRoom.Ops, Spacing).Sample((seats, rule, ops, spacing) =>
+        {
+            var dialogue = History(seats, rule, ops);
+            var replay = new ScopeReplay(dialogue.DialogueId, spacing);
+            replay.Append(dialogue.Scope);
+            // In a shuffled order, so checkpoints are built from any point, not only front to back.
+            foreach (var index in Enumerable.Range(-1, dialogue.Scope.Count + 1).OrderBy(i => (i * 7919) % 101))
+            {
+                var fromCheckpoint = replay.StateAfter(index);
+                var full = FullReplay(dialogue, index);
+                Assert.Equal(DomainJson.Serialize(full.Dialogue), DomainJson.Serialize(fromCheckpoint.Dialogue));
+                Assert.Equal(DomainJson.Serialize(full.Statement(dialogue.StatementId)), DomainJson.Serialize(fromCheckpoint.Statement(dialogue.StatementId)));
+            }
+        }, iter: Iterations);
+
+    [Fact]
+    public void StatusChangesAreTheStatusesComputedAtEveryEvent() =>
+        Gen.Select(RandomRoom.Seats, RandomRoom.Rule, RandomRoom.Ops, Gen.Int[1, 40]).Sample((seats, rule, ops, batch) =>
+        {
+            var dialogue = History(seats, rule, ops);
+            var trace = new ReviewTrace(dialogue.DialogueId, dialogue.StatementId);
+            // Read in batches, as new events arrive: following a growing history changes nothing either.
+            for (var from = 0; from < dialogue.Scope.Count; from += batch)
+                trace.Advance([.. dialogue.Scope.Skip(from).Take(batch)], from);
+
+            var (live, released) = StandingsComputedAfresh(dialogue);
+            Assert.Equal(Describe(live), Describe(trace.Live));
+            Assert.Equal(Describe(released), Describe(trace.Released));
+            Assert.NotEmpty(trace.Live); // the histories do move statuses: the test is not vacuous
+        }, iter: Iterations);
+
+    [Fact]
+    public void KeyMomentsNameEveryRevisionAmendmentDecisionReleaseAndPhase() =>
+        Gen.Select(RandomRoom.Seats, RandomRoom.Rule, RandomRoom.Ops).Sample((seats, rule, ops) =>
+        {
+            var dialogue = History(seats, rule, ops);
+            var trace = new ReviewTrace(dialogue.DialogueId, dialogue.StatementId);
+            trace.Advance(dialogue.Scope, 0);
+            var expected = dialogue.Scope.Select((e, i) => (e.Event, Index: i)).Where(e => e.Event is PhaseChanged or ClauseAdded or ClauseRevised
+                or AmendmentAccepted or AmendmentDeclined or ClauseWithdrawn or StatementFrozen or StatementSigned or SignatureWithdrawn
+                || e.Event is FiguresReleased { Clauses.Length: > 0 }).Select(e => e.Index).Distinct();
+            Assert.Equal(expected, trace.Moments.Select(m => m.Index).Distinct());
+        }, iter: Iterations);
+
+    /// <summary>A random history: the room, then ops read as statement commands, phase moves, releases and new members.</summary>
+    private static DialogueBuilder History((int Role, int Region, int Sector)[] seats, ConsensusRule rule, (int Kind, int A, int B, int C)[] ops)
+    {
+        var (dialogue, members) = RandomRoom.Build(seats, rule);
+        var clauses = RandomRoom.Clauses(dialogue);
+        dialogue.InPhase(Phase.Drafting);
+        foreach (var op in ops)
+        {
+            switch (op.A % 13)
+            {
+                case 0:
+                    dialogue.Decide(new SetPhase(dialogue.Dialogue.Phase == Phase.Drafting ? Phase.Deliberation : Phase.Drafting), dialogue.Facilitator);
+                    continue;
+                case 1:
+                    dialogue.Decide(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clauses[op.B % clauses.Length], Force: op.C % 2 == 0), dialogue.Facilitator);
+                    continue;
+                case 2:
+                    members = [.. members, dialogue.AddMember(Role.Delegate, op.B % 2 == 0 ? DialogueBuilder.China : DialogueBuilder.Europe, DialogueBuilder.Industry)];
+                    continue;
+            }
+            var (command, actor) = RandomRoom.Read(dialogue, members, clauses, op, wild: false);
+            // Positions as the grain commits them: with the threshold release they may complete.
+            if (command is TakePosition or StateRange)
+                dialogue.DecideAsTheGrain([command], actor);
+            else
+                dialogue.Decide(command, actor);
+        }
+        return dialogue;
+    }
+
+    private static ScopeState FullReplay(DialogueBuilder dialogue, int index) =>
+        new(Dialogue.Replay(dialogue.DialogueId, dialogue.Scope.Take(index + 1).Where(e => e.StatementId is null).Select(e => ((DialogueEvent)e.Event, e.Meta))),
+            ImmutableDictionary<Guid, StatementState>.Empty.Add(dialogue.StatementId,
+                Statement.Replay(dialogue.StatementId, dialogue.Scope.Take(index + 1).Where(e => e.StatementId is not null).Select(e => ((StatementEvent)e.Event, e.Meta)))));
+
+    /// <summary>Each clause's standing computed from scratch after every event, kept where it changed.</summary>
+    private static (List<ClauseStanding> Live, List<ClauseStanding> Released) StandingsComputedAfresh(DialogueBuilder dialogue)
+    {
+        var live = new List<ClauseStanding>();
+        var released = new List<ClauseStanding>();
+        var lastLive = new Dictionary<Guid, ClauseStanding>();
+        var lastReleased = new Dictionary<Guid, ClauseStanding>();
+        for (var i = 0; i < dialogue.Scope.Count; i++)
+        {
+            var state = FullReplay(dialogue, i);
+            var statement = state.Statement(dialogue.StatementId);
+            if (!statement.Exists)
+                continue;
+            var roster = new RosterIndex(state.Dialogue);
+            foreach (var clause in statement.OrderedClauses)
+            {
+                Keep(i, clause.Id, ConsensusCalculator.EvaluateClause(roster, state.Dialogue.Rules, clause), lastLive, live);
+                Keep(i, clause.Id, Disclosure.Released(clause, state.Dialogue, roster), lastReleased, released);
+            }
+        }
+        return (live, released);
+    }
+
+    private static void Keep(int index, Guid clauseId, ClauseConsensus figures, Dictionary<Guid, ClauseStanding> last, List<ClauseStanding> kept)
+    {
+        var (rows, needs, zone, best) = ClauseStanding.Of(figures);
+        if (last.GetValueOrDefault(clauseId) is { } previous && previous.SameStandingAs(rows, zone))
+            return;
+        var standing = new ClauseStanding(index, clauseId, rows, needs, zone, best, "", null);
+        last[clauseId] = standing;
+        kept.Add(standing);
+    }
+
+    private static IEnumerable<string> Describe(IEnumerable<ClauseStanding> standings) =>
+        standings.OrderBy(s => s.Index).ThenBy(s => s.ClauseId).Select(s =>
+            $"{s.Index} {s.ClauseId}: {string.Join(", ", s.Rows.Select(r => $"{r.Name}={r.Status}/{r.Share}/{r.Needed}"))}; needs {string.Join(", ", s.Needs.Select(n => $"{n.Group}+{n.Needed}"))}; zone {string.Join(", ", s.Zone)} best {s.BestValue}");
+}
