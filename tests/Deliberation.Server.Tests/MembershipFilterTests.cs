@@ -35,6 +35,11 @@ public sealed class MembershipFilterTests(ServerFixture fixture)
         { "GET", "{d}/statements/{s}/consensus", null },
         { "GET", "{d}/statements/{s}/export", null },
         { "GET", "{d}/export/polis", null },
+        { "GET", "{d}/statements/{s}/review/timeline", null },
+        { "GET", "{d}/statements/{s}/review/at", null },
+        { "GET", "{d}/statements/{s}/review/compare?from=1&to=2", null },
+        { "GET", $"{{d}}/statements/{{s}}/review/clauses/{Guid.NewGuid()}/story", null },
+        { "GET", "{d}/statements/{s}/review/report", null },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using Deliberation.Contracts.Review;
+using Deliberation.Server.Documents;
 using Deliberation.Server.Review;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -29,7 +30,27 @@ public static class ReviewApi
 
         review.MapGet("/clauses/{cid:guid}/story", async Task<Results<Ok<ClauseStory>, ProblemHttpResult>> (Guid sid, Guid cid, HttpContext http, StatementReview reviews) =>
             Answer(await reviews.StoryAsync(http.Viewer(), sid, cid, http.RequestAborted)));
+
+        // The history report a convener attaches to the published statement, as this caller may see it.
+        review.MapGet("/report", async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> (Guid sid, string? format, HttpContext http, StatementReview reviews) =>
+        {
+            if (format is not (null or "html" or "pdf"))
+                return Problems.From(ReviewRules.UnknownFormat);
+            var answer = await reviews.ReportAsync(http.Viewer(), sid, http.RequestAborted);
+            return answer.Value is { } report ? Report(report, format) : Problems.From(answer.Error!);
+        })
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/html", "application/pdf")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
     }
+
+    private static Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult> Report(HistoryReport report, string? format) => (format ?? "html").ToLowerInvariant() switch
+    {
+        "html" => TypedResults.Text(HtmlHistoryReport.Render(report), HtmlHistoryReport.ContentType),
+        "pdf" => ExportFonts.Installed is { } fonts
+            ? TypedResults.File(PdfHistoryReport.Render(report, fonts), PdfHistoryReport.ContentType, ExportFileName.For($"{report.Statement.Title} history", "pdf"))
+            : Problems.WithStatus(StatusCodes.Status500InternalServerError, "export.no-font", "The server has no font to draw PDFs with; install one (docs/operations.md) or take the HTML report."),
+        _ => Problems.From(ReviewRules.UnknownFormat),
+    };
 
     private static Results<Ok<T>, ProblemHttpResult> Answer<T>(ReviewAnswer<T> answer)
         where T : class =>

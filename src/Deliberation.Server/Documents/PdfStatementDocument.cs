@@ -121,12 +121,12 @@ public static class PdfStatementDocument
         pages.Paragraph(document.VerifyLine, SmallPrint);
     }
 
-    private enum Align { Start, Centre }
+    internal enum Align { Start, Centre }
 
-    private sealed record TextStyle(float Size, bool Bold, SKColor Color, float SpaceAfter, float LineSpacing = 1.4f);
+    internal sealed record TextStyle(float Size, bool Bold, SKColor Color, float SpaceAfter, float LineSpacing = 1.4f);
 
     /// <summary>Lines laid down the page, a new page when one is full, each page numbered at its foot.</summary>
-    private sealed class Pages(Func<SKCanvas> beginPage, Action endPage, ExportFonts fonts, int? pageCount) : IDisposable
+    internal sealed class Pages(Func<SKCanvas> beginPage, Action endPage, ExportFonts fonts, int? pageCount) : IDisposable
     {
         private const float Bottom = PageHeight - BottomMargin;
         private const float TextWidth = PageWidth - 2 * SideMargin;
@@ -151,6 +151,17 @@ public static class PdfStatementDocument
         }
 
         public void Space(float points) => top += points;
+
+        /// <summary>A figure of <paramref name="height"/> across the text, kept on one page, drawn by <paramref name="draw"/> in its box.</summary>
+        public void Figure(float height, Action<SKCanvas, SKRect> draw)
+        {
+            KeepTogether(height);
+            draw(canvas!, new SKRect(SideMargin, top, PageWidth - SideMargin, top + height));
+            top += height;
+        }
+
+        /// <summary>Text drawn at a point of the page, outside the flow (a figure's labels).</summary>
+        public void Label(string text, TextStyle style, float left, float baseline) => Draw(text, style, left, baseline);
 
         /// <summary>A horizontal rule across the text, shortened by <paramref name="inset"/> on each side.</summary>
         public void Rule(SKColor color, float width, float inset = 0)

@@ -85,6 +85,37 @@ public sealed class StatementReview(ScopeHistories histories, IEventStore store)
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// The history report's content for this viewer: her review's statement (as she may see it now),
+    /// each clause's story, her timeline and the heads (docs/api.md, "Review").
+    /// </summary>
+    public async Task<ReviewAnswer<HistoryReport>> ReportAsync(Viewer viewer, Guid statementId, CancellationToken cancellationToken = default)
+    {
+        if (!Lists(viewer, statementId))
+            return ReviewRules.UnknownStatement;
+        var see = new ReviewVisibility(viewer);
+        var gathered = await histories.UseAsync(viewer.Dialogue.Id, scope =>
+        {
+            var last = see.LastSeen(scope.Replay);
+            if (last < 0)
+                return (ReportParts?)null;
+            var trace = scope.Trace(statementId);
+            var state = scope.Replay.StateAfter(last);
+            var statement = state.Statement(statementId);
+            var end = scope.Replay.StateAfter(scope.Replay.Count - 1);
+            var snapshot = SnapshotAt(scope.Replay, last, statementId, see.Figures);
+            var clauses = statement.OrderedClauses.Where(c => !c.Withdrawn)
+                .Select((c, i) => new ReportedClause(i + 1, c.Text, ClauseStories.Of(c, scope.Replay, trace, see, last)))
+                .ToList();
+            return new ReportParts(state.Dialogue, statement, snapshot.Consensus, clauses, Moments(scope.Replay, trace, see), end.Dialogue.Version, end.Statement(statementId).Version);
+        }, cancellationToken);
+        if (gathered is null)
+            return ReviewRules.NoMoments;
+        var heads = await HeadsAsync(viewer.Dialogue.Id, statementId, gathered.DialogueVersion, gathered.StatementVersion, cancellationToken);
+        var document = Documents.StatementDocument.From(gathered.Dialogue, gathered.Statement, gathered.Consensus, clean: false, heads);
+        return new HistoryReport(document, gathered.Clauses, [.. gathered.Moments], heads, $"/api/dialogues/{viewer.Dialogue.Id}/events?format=jsonl");
+    }
+
     /// <summary>The statement at the event of <paramref name="index"/>, the matrix as figures of <paramref name="seen"/>.</summary>
     public static ReviewSnapshot SnapshotAt(ScopeReplay replay, int index, Guid statementId, FiguresSeen seen)
     {
@@ -142,4 +173,8 @@ public sealed class StatementReview(ScopeHistories histories, IEventStore store)
             await store.HeadAtAsync(StreamIds.Statement(statementId), statementVersion, cancellationToken));
 
     private static bool Lists(Viewer viewer, Guid statementId) => viewer.Dialogue.Statements.Any(s => s.Id == statementId);
+
+    private sealed record ReportParts(
+        Domain.Dialogues.DialogueState Dialogue, StatementState Statement, StatementConsensus Consensus, List<ReportedClause> Clauses,
+        IReadOnlyList<ReviewMoment> Moments, long DialogueVersion, long StatementVersion);
 }
