@@ -83,6 +83,15 @@ public sealed class ReviewBrowserTests(DemoBrowser demo)
         await page.GetByTestId("verify-chain").ClickAsync();
         await Expect(page.GetByTestId("verify-result")).ToContainTextAsync("Chain whole", new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("verify-result")).ToContainTextAsync("heads match");
+
+        // Home and End jump to the first and the last moment. The chair sees live figures: no "as released" note.
+        var first = await page.GetByTestId("compare-from").Locator("option").First.GetAttributeAsync("value");
+        await page.GetByTestId("moment-slider").FocusAsync();
+        await page.Keyboard.PressAsync("Home");
+        await Expect(page.GetByTestId("statement-at-moment")).ToHaveAttributeAsync("data-moment", first!, new() { Timeout = AnswerTimeout });
+        await page.Keyboard.PressAsync("End");
+        await Expect(page.GetByTestId("statement-at-moment")).ToHaveAttributeAsync("data-moment", last!, new() { Timeout = AnswerTimeout });
+        await Expect(page.GetByTestId("figures-as-released")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -95,6 +104,9 @@ public sealed class ReviewBrowserTests(DemoBrowser demo)
         await Expect(page.GetByTestId("moment-timeline")).ToBeVisibleAsync(new() { Timeout = BootTimeout });
         await Expect(page.GetByTestId("statement-at-moment")).ToBeVisibleAsync(new() { Timeout = AnswerTimeout });
         await Expect(page.GetByTestId("review-scope")).ToContainTextAsync("what your role could see live");
+        // Chatham House: a delegate saw the matrix only as released, and the review says so.
+        await Expect(page.GetByTestId("figures-as-released")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("release-note")).ToBeVisibleAsync();
 
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 1, $"The review page is {overflow} px wider than a 390 px screen.");

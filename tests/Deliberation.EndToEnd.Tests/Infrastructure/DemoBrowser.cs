@@ -57,8 +57,9 @@ public sealed class DemoBrowser : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(Server.BaseAddress, $"invite/{link[(link.LastIndexOf('/') + 1)..]}").ToString());
-        await page.GetByTestId("invite-join").ClickAsync();
-        await page.WaitForURLAsync("**/dialogues/*");
+        // Generous waits: five test runs may share two cores, and the app boots after the join.
+        await page.GetByTestId("invite-join").ClickAsync(new() { Timeout = 90_000 });
+        await page.WaitForURLAsync("**/dialogues/*", new() { Timeout = 90_000 });
         await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "Connected", new() { Timeout = 90_000 });
         return page;
     }
