@@ -6,6 +6,7 @@ using Deliberation.Benchmarks.Import;
 // dotnet run -c Release -- [--quick] [BenchmarkDotNet options]   the engine benchmarks (all unless --filter is given)
 // dotnet run -c Release -- import <server-url> <polis-folder> [runs]   times a Pol.is import over HTTP
 // dotnet run -c Release -- chain [runs]   wall-clock and CPU time of verifying a 100,000-event stream
+// dotnet run -c Release -- review [runs]   wall-clock times of the review on a 100,000-event dialogue
 if (args is ["import", var url, var folder, ..])
     return await PolisImportTimer.RunAsync(new Uri(url), folder, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
 
@@ -15,6 +16,9 @@ if (args is ["import-sizes", var sizesUrl, var serverPid, ..])
 
 if (args is ["chain", ..])
     return await Deliberation.Benchmarks.History.ChainVerificationTimer.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+
+if (args is ["review", ..])
+    return Deliberation.Benchmarks.History.ReviewTimer.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
 
 var quick = args.Contains("--quick");
 var rest = args.Where(a => a != "--quick").ToList();

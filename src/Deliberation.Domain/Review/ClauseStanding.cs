@@ -40,6 +40,31 @@ public sealed record ClauseStanding(
         : group.Support + group.Accept + group.StandAside + group.Oppose + group.Block == 0 ? ClauseStatus.Pending
         : ClauseStatus.Contested;
 
+    /// <summary>Whether <paramref name="figures"/> give this standing's statuses and zone, without allocating (the tracker's hot path).</summary>
+    public bool SameStandingAs(ClauseConsensus figures)
+    {
+        if (Rows[0].Status != figures.Status)
+            return false;
+        var row = 1;
+        foreach (var dimension in figures.Dimensions)
+        {
+            if (!dimension.CountsForConsensus)
+                continue;
+            foreach (var group in dimension.Groups)
+            {
+                if (group.Members <= 0)
+                    continue;
+                if (row >= Rows.Length || Rows[row].Group != group.Group || Rows[row].Dimension != dimension.Name || Rows[row].Status != StatusOf(group))
+                    return false;
+                row++;
+            }
+        }
+        if (row != Rows.Length)
+            return false;
+        var zone = figures.FundingFloor is { Zone: { IsDefault: false } z } ? z : [];
+        return Zone.SequenceEqual(zone);
+    }
+
     /// <summary>Whether these statuses and zone equal <paramref name="rows"/> and <paramref name="zone"/> (shares may differ: they move with every position).</summary>
     public bool SameStandingAs(ImmutableArray<RowStanding> rows, ImmutableArray<ValueInterval> zone) =>
         Rows.Length == rows.Length

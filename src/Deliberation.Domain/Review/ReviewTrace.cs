@@ -13,7 +13,8 @@ namespace Deliberation.Domain.Review;
 /// and once as the releases showed it. <see cref="Advance"/> reads only the events it has not read,
 /// so a growing dialogue is followed, not read again. Not thread-safe: one caller at a time.
 /// </summary>
-public sealed class ReviewTrace(Guid dialogueId, Guid statementId)
+/// <param name="folded">Told the state after each event read, e.g. to keep checkpoints (<see cref="ScopeReplay.Offer"/>).</param>
+public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, ScopeState>? folded = null)
 {
     private ScopeState state = ScopeState.Initial(dialogueId);
     private ConsensusTracker? tracker;
@@ -51,7 +52,10 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId)
         if (from != Read)
             throw new ArgumentException($"The trace has read {Read} events; the next batch must start there, not at {from}.", nameof(from));
         for (var i = 0; i < events.Count; i++)
+        {
             Observe(Read + i, events[i]);
+            folded?.Invoke(Read + i, state);
+        }
         Read += events.Count;
     }
 
@@ -137,10 +141,11 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId)
 
     private static void Record(int index, Guid clauseId, StatementState statement, ClauseConsensus figures, Dictionary<Guid, ClauseStanding> last, Action<ClauseStanding> add)
     {
-        var (rows, needs, zone, best) = ClauseStanding.Of(figures);
         var previous = last.GetValueOrDefault(clauseId);
-        if (previous is not null && previous.SameStandingAs(rows, zone))
+        // Most positions move a share, not a status: checked without building the standing.
+        if (previous is not null && previous.SameStandingAs(figures))
             return;
+        var (rows, needs, zone, best) = ClauseStanding.Of(figures);
         var (summary, detail) = Describe(Label(statement, clauseId), previous, rows, zone);
         var standing = new ClauseStanding(index, clauseId, rows, needs, zone, best, summary, detail);
         last[clauseId] = standing;

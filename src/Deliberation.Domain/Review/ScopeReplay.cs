@@ -92,6 +92,18 @@ public sealed class ScopeReplay(Guid dialogueId, int checkpointEvery = ScopeRepl
         return state;
     }
 
+    /// <summary>
+    /// The state after the event at <paramref name="index"/>, from someone who folded the events anyway
+    /// (a <see cref="ReviewTrace"/>'s first pass): kept when it is the next checkpoint due, so the
+    /// first question about a dialogue does not fold its events twice.
+    /// </summary>
+    public void Offer(int index, ScopeState state)
+    {
+        lock (gate)
+            if (index + 1 == (checkpoints.Count + 1) * CheckpointEvery && index < events.Count)
+                checkpoints.Add(state);
+    }
+
     /// <summary>The events from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>
     public IReadOnlyList<ScopeEvent> Range(int from, int to)
     {

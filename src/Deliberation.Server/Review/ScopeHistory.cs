@@ -44,7 +44,7 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery)
     private ReviewTrace Trace(Guid statementId)
     {
         if (!traces.TryGetValue(statementId, out var trace))
-            traces[statementId] = trace = new ReviewTrace(dialogueId, statementId);
+            traces[statementId] = trace = new ReviewTrace(dialogueId, statementId, replay.Offer);
         if (trace.Read < replay.Count)
             trace.Advance(replay.Range(trace.Read, replay.Count), trace.Read);
         return trace;
