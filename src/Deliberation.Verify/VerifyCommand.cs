@@ -1,4 +1,5 @@
 using System.Globalization;
+using Deliberation.Persistence;
 
 namespace Deliberation.Verify;
 
@@ -68,18 +69,7 @@ public static class VerifyCommand
         return result.IsGood ? Good : Broken;
     }
 
-    public static List<LogLine> Read(string path)
-    {
-        var lines = new List<LogLine>();
-        var number = 0;
-        foreach (var text in File.ReadLines(path))
-        {
-            number++;
-            if (!string.IsNullOrWhiteSpace(text))
-                lines.Add(LogLine.Parse(text, number));
-        }
-        return lines;
-    }
+    public static List<LogLine> Read(string path) => LogLine.ParseAll(File.ReadLines(path));
 
     public static void Report(string path, LogVerification result, TextWriter output)
     {

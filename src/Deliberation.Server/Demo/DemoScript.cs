@@ -91,6 +91,21 @@ public static class DemoScript
             "SSSSBSSSSSSS"),
     ];
 
+    /// <summary>
+    /// The clause that goes in as a broader first draft, is argued over, and is narrowed by a
+    /// substantive revision after which the delegates give their positions again: so the history
+    /// has a substantive revision to review (issue 12), with the matrix before and after it. The
+    /// final text and positions are the clause's in <see cref="Clauses"/>.
+    /// </summary>
+    public const int RevisedClause = 4;
+
+    public const string RevisedClauseFirstDraft = "No AI system should be able to carry out cyberattacks.";
+
+    /// <summary>On the first draft three delegates oppose: too broad for defensive security research.</summary>
+    public const string RevisedClauseFirstPositions = "SSSSOOOSSSOS";
+
+    public const string RevisedClauseRationale = "Narrowed to autonomous attacks that could seriously harm critical systems, so defensive security research is not caught.";
+
     /// <summary>Funding-floor ranges each delegate can accept, in percent.</summary>
     public static ImmutableArray<(double Low, double High)> FundingRanges { get; } =
     [

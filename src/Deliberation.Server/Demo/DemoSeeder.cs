@@ -86,7 +86,14 @@ public sealed class DemoSeeder(
         var clauseIds = DemoScript.Clauses.Select(_ => Guid.NewGuid()).ToArray();
         // Clause 2 goes in with a typo that the rapporteur then fixes: an editorial revision, so the
         // history has something to show and positions carry over.
-        var drafts = DemoScript.Clauses.Select((c, i) => i == 1 ? c.Text.Replace("oversight", "oversigt") : c.Text).ToArray();
+        // Clause 5 goes in as a broader first draft and is narrowed after the first positions
+        // (DemoScript.RevisedClause): a substantive revision, so the review has a before and after.
+        var drafts = DemoScript.Clauses.Select((c, i) => i switch
+        {
+            1 => c.Text.Replace("oversight", "oversigt"),
+            DemoScript.RevisedClause => DemoScript.RevisedClauseFirstDraft,
+            _ => c.Text,
+        }).ToArray();
         Require(await dialogues.ExecuteAsync(dialogueId, statementId,
             [.. DemoScript.Clauses.Select((c, i) => (StatementCommand)new ProposeClause(clauseIds[i], c.Kind, drafts[i], null, c.Parameter))], rapporteur));
         Require(await dialogues.ExecuteAsync(dialogueId, statementId,
@@ -98,7 +105,8 @@ public sealed class DemoSeeder(
             var commands = new List<StatementCommand>();
             for (var c = 0; c < DemoScript.Clauses.Length; c++)
             {
-                if (DemoScript.PositionOf(DemoScript.Clauses[c].Positions[d]) is { } position)
+                var positions = c == DemoScript.RevisedClause ? DemoScript.RevisedClauseFirstPositions : DemoScript.Clauses[c].Positions;
+                if (DemoScript.PositionOf(positions[d]) is { } position)
                     commands.Add(new TakePosition(clauseIds[c], c == 1 ? 2 : 1, position));
                 if (DemoScript.Clauses[c].Parameter is not null)
                 {
@@ -112,6 +120,13 @@ public sealed class DemoSeeder(
             Require(await dialogues.ExecuteAsync(dialogueId, statementId, commands, ids[DemoScript.Delegates[d]]));
         }
         Require(await dialogues.ExecuteAsync(dialogueId, new SetPhase(Phase.Drafting), facilitator));
+        // Text is edited in Drafting (Phases.AllowsEditing); positions are given there too.
+        var revised = clauseIds[DemoScript.RevisedClause];
+        Require(await dialogues.ExecuteAsync(dialogueId, statementId,
+            new ReviseClause(revised, 1, DemoScript.Clauses[DemoScript.RevisedClause].Text, RevisionKind.Substantive, DemoScript.RevisedClauseRationale), rapporteur));
+        for (var d = 0; d < DemoScript.Delegates.Length; d++)
+            if (DemoScript.PositionOf(DemoScript.Clauses[DemoScript.RevisedClause].Positions[d]) is { } position)
+                Require(await dialogues.ExecuteAsync(dialogueId, statementId, new TakePosition(revised, 2, position), ids[DemoScript.Delegates[d]]));
         Require(await dialogues.ExecuteAsync(dialogueId, new SetFocus(statementId, clauseIds[6]), facilitator));
         logger.LogInformation("Seeded demo dialogue {DialogueId}", dialogueId);
         return lines;

@@ -32,6 +32,10 @@ public sealed partial class ConsensusMatrix
     [Parameter]
     public EventCallback<Guid> OnSelect { get; set; }
 
+    /// <summary>Cells to mark as changed (the review's comparison of two moments), each as <see cref="CellKey"/>.</summary>
+    [Parameter]
+    public IReadOnlySet<string>? ChangedCells { get; set; }
+
     /// <summary>Projector size: bigger type, no legend.</summary>
     [Parameter]
     public bool Large { get; set; }
@@ -93,6 +97,12 @@ public sealed partial class ConsensusMatrix
 
     internal static GroupConsensus? CellOf(ClauseConsensus clause, MatrixColumn column) =>
         clause.Dimensions.FirstOrDefault(d => d.Name == column.Dimension)?.Groups.FirstOrDefault(g => g.Group == column.Group);
+
+    /// <summary>How a changed cell is named: clause, dimension and group.</summary>
+    public static string CellKey(Guid clauseId, string dimension, string group) => $"{clauseId:N}|{dimension}|{group}";
+
+    private bool IsChanged(ClauseConsensus clause, MatrixColumn column) =>
+        ChangedCells?.Contains(CellKey(clause.ClauseId, column.Dimension, column.Group)) == true;
 
     private static string CellClass(GroupConsensus cell) =>
         "matrix-cell" + (cell.Block > 0 ? " has-block" : "") + (cell.Stale > 0 ? " has-stale" : "") + (cell.MeetsRule ? " meets-rule" : "");

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Deliberation.Verify;
+namespace Deliberation.Persistence;
 
 /// <summary>
 /// A published head to look for: a hash alone (<c>--head 3f2a…</c>: wherever it is in the log), or

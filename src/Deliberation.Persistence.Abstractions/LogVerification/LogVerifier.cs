@@ -1,7 +1,6 @@
 using System.Globalization;
-using Deliberation.Persistence;
 
-namespace Deliberation.Verify;
+namespace Deliberation.Persistence;
 
 /// <summary>
 /// Checks a downloaded events log (docs/api.md, "Events as JSON lines") with the server's own
@@ -9,6 +8,8 @@ namespace Deliberation.Verify;
 /// or a repeat, each hash is <c>Link(previous hash, leaf)</c>, and each event the viewer received
 /// whole gives its leaf from its salt and content. Then each published head must be in the log, on
 /// a part of its stream's chain that holds. Stops at the first bad event of each stream.
+/// Pure (no files, no clock): the offline verifier (src/Deliberation.Verify) and the browser's review
+/// page run this same code over the log they downloaded.
 /// </summary>
 public static class LogVerifier
 {

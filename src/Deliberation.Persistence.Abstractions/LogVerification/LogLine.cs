@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Deliberation.Verify;
+namespace Deliberation.Persistence;
 
 /// <summary>
 /// One line of the downloaded log: its place in a stream's chain (stream, version, leaf, hash) and,
@@ -16,6 +16,21 @@ public sealed record LogLine(
     string? Hash,
     WholeEvent? Whole)
 {
+    /// <summary>Reads a whole log, numbering lines from 1 and skipping blank ones (a trailing newline is not an event).</summary>
+    /// <exception cref="FormatException">A line is not a log entry; the message names it.</exception>
+    public static List<LogLine> ParseAll(IEnumerable<string> texts)
+    {
+        var lines = new List<LogLine>();
+        var number = 0;
+        foreach (var text in texts)
+        {
+            number++;
+            if (!string.IsNullOrWhiteSpace(text))
+                lines.Add(Parse(text, number));
+        }
+        return lines;
+    }
+
     /// <summary>Reads one line; throws <see cref="FormatException"/> naming the line when it is not a log entry at all.</summary>
     public static LogLine Parse(string text, int lineNumber)
     {

@@ -1,0 +1,52 @@
+using Deliberation.Client.Review;
+using Deliberation.Contracts.Review;
+using Microsoft.AspNetCore.Components;
+
+namespace Deliberation.Client.Components;
+
+/// <summary>
+/// The statement's key moments, oldest first, each a button that moves the review to it, with a
+/// filter by clause and by kind. The filter belongs to the page, since the scrubber steps through
+/// the same moments.
+/// </summary>
+public sealed partial class MomentTimeline
+{
+    [Parameter, EditorRequired]
+    public IReadOnlyList<ReviewMoment> Moments { get; set; } = [];
+
+    /// <summary>The clauses in the statement's order, for numbers and the clause filter.</summary>
+    [Parameter, EditorRequired]
+    public IReadOnlyList<ReviewClause> Clauses { get; set; } = [];
+
+    [Parameter, EditorRequired]
+    public MomentFilter Filter { get; set; } = MomentFilter.All;
+
+    [Parameter]
+    public EventCallback<MomentFilter> FilterChanged { get; set; }
+
+    [Parameter]
+    public long? Selected { get; set; }
+
+    [Parameter]
+    public EventCallback<long> OnSelect { get; set; }
+
+    private IReadOnlyList<ReviewMoment> Shown => Filter.Apply(Moments);
+
+    /// <summary>Only the kinds this history has, in the contract's order: a toggle for nothing would only confuse.</summary>
+    private IEnumerable<string> KindsPresent => ReviewKinds.All.Where(k => Moments.Any(m => m.Kind == k));
+
+    private string? ClauseLabel(ReviewMoment moment)
+    {
+        if (moment.ClauseId is not { } id)
+            return null;
+        var index = Clauses.Select(c => c.Id).ToList().IndexOf(id);
+        return index < 0 ? "a clause since removed" : $"clause {index + 1}";
+    }
+
+    private static string Excerpt(string text) => text.Length <= 40 ? text : text[..37].TrimEnd() + "…";
+
+    private Task ToggleAsync(string kind) => FilterChanged.InvokeAsync(Filter.Toggle(kind));
+
+    private Task OnClauseChanged(ChangeEventArgs e) =>
+        FilterChanged.InvokeAsync(Filter with { ClauseId = Guid.TryParse(e.Value as string, out var id) ? id : null });
+}

@@ -1,0 +1,40 @@
+using Deliberation.Domain.History;
+using Deliberation.Persistence;
+
+namespace Deliberation.Client.Review;
+
+/// <summary>What the browser's check of a downloaded log found, in words for the page.</summary>
+public sealed record ChainCheckResult(bool Good, int Events, int Streams, int HeadsMatched, int HeadsGiven, string Summary, IReadOnlyList<string> Problems);
+
+/// <summary>
+/// The review's Verify button: the log the viewer downloaded (<c>/events?format=jsonl</c>, redacted
+/// for her) checked with the offline verifier's own code (<see cref="LogVerifier"/>), against the
+/// heads the page was given — the frozen text's and the timeline's. Nothing is taken on the server's
+/// word: the chains and heads are recomputed here.
+/// </summary>
+public static class ChainCheck
+{
+    public static ChainCheckResult Run(string jsonLines, IEnumerable<StreamHead> heads)
+    {
+        List<LogLine> lines;
+        try
+        {
+            lines = LogLine.ParseAll(jsonLines.Split('\n'));
+        }
+        catch (FormatException e)
+        {
+            return new(false, 0, 0, 0, 0, $"The log cannot be read: {e.Message}", [e.Message]);
+        }
+        var claims = heads.DistinctBy(h => (h.StreamId, h.Version)).Select(h => new HeadClaim(h.Hash, h.StreamId, h.Version)).ToList();
+        var result = LogVerifier.Verify(lines, claims);
+        var matched = result.Heads.Count(h => h.Holds);
+        var problems = result.Streams.Where(s => s.Chain.FirstBreak is not null)
+            .Select(s => $"{s.Chain.StreamId} breaks at version {s.Chain.FirstBreak!.Version} ({s.Chain.FirstBreak.Problem}): {s.Chain.FirstBreak.Detail}")
+            .Concat(result.Heads.Where(h => !h.Holds).Select(h => $"Head {h.Claim}: {h.Problem}"))
+            .ToList();
+        var summary = result.IsGood
+            ? $"Chain whole: {lines.Count} events in {result.Streams.Count} streams, {matched} of {claims.Count} heads match."
+            : $"Chain broken: {problems[0]}";
+        return new(result.IsGood, lines.Count, result.Streams.Count, matched, claims.Count, summary, problems);
+    }
+}
