@@ -12,7 +12,7 @@ if (args is ["import", var url, var folder, ..])
 
 if (args is ["import-sizes", var sizesUrl, var serverPid, ..])
     return await PolisImportTimer.RunSizesAsync(new Uri(sizesUrl), int.Parse(serverPid, System.Globalization.CultureInfo.InvariantCulture),
-        args.Length > 3 ? [.. args.Skip(3).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture))] : [500, 3_000, 10_000]);
+        args.Length > 3 ? [.. args.Skip(3)] : ["500", "3000", "10000", "33000x783x61"]);
 
 if (args is ["chain", ..])
     return await Deliberation.Benchmarks.History.ChainVerificationTimer.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);

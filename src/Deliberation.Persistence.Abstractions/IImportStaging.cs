@@ -8,6 +8,13 @@ namespace Deliberation.Persistence;
 public interface IImportStaging
 {
     /// <summary>
+    /// Appends to a stream under <paramref name="stagingScope"/> as <see cref="IEventStore.AppendAsync"/>
+    /// would (the version check, fresh salts, the chain), by the cheapest means the database has, and
+    /// answers nothing: a staged event's position is read by nobody before the promotion.
+    /// </summary>
+    Task AppendAsync(string streamId, string stagingScope, long expectedVersion, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Moves every event of <paramref name="stagingScope"/> to <paramref name="scope"/> in one statement,
     /// so the dialogue appears whole or not at all. Moves nothing and answers false unless exactly
     /// <paramref name="expectedEvents"/> events were staged (some were discarded under the job).

@@ -157,7 +157,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
         }
     }
 
-    private static List<EventRow> Chain(string streamId, string scope, long expectedVersion, string previousHash, IReadOnlyList<EventToAppend> events)
+    internal static List<EventRow> Chain(string streamId, string scope, long expectedVersion, string previousHash, IReadOnlyList<EventToAppend> events)
     {
         // Raw bytes throughout (an import appends tens of thousands of events in one batch);
         // EventHash.LeafBytes and LinkBytes are the definition, the hex is only how rows store it.

@@ -5,6 +5,31 @@ namespace Deliberation.Persistence;
 /// <summary>The <see cref="IImportStaging"/> over EF Core: one UPDATE promotes, which every provider runs atomically.</summary>
 public sealed class EfImportStaging(IDbContextFactory<DeliberationDbContext> contextFactory) : IImportStaging
 {
+    public async Task AppendAsync(string streamId, string stagingScope, long expectedVersion, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        ArgumentNullException.ThrowIfNull(events);
+        if (!stagingScope.StartsWith(StagingScopes.Prefix, StringComparison.Ordinal))
+            throw new ArgumentException("Only a staging scope is appended to this way.", nameof(stagingScope));
+        if (events.Count == 0)
+            return;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.DeliberationProvider().LockScopeForAppendAsync(db.Database, stagingScope, cancellationToken);
+        var head = await db.Events.AsNoTracking()
+            .Where(e => e.StreamId == streamId)
+            .OrderByDescending(e => e.Version)
+            .Select(e => new { e.Version, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        if ((head?.Version ?? 0) != expectedVersion)
+            throw new ConcurrencyConflictException(streamId, expectedVersion);
+        // Chained exactly as an ordinary append chains (fresh salts, the same hashes), so the history
+        // verifies the same whichever way its rows went in.
+        var rows = EfEventStore.Chain(streamId, stagingScope, expectedVersion, head?.Hash ?? "", events);
+        await StagedEventInsert.InsertAsync(db, rows, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<bool> PromoteAsync(string stagingScope, string scope, long expectedEvents, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(stagingScope);

@@ -99,10 +99,12 @@ public static class PolisImportTimer
 
     /// <summary>
     /// Issue 10's sizes, made up (<see cref="Deliberation.Testing.SyntheticPolisExport"/>): 50,000, 300,000 and
-    /// 1,000,000 votes (100 comments each), one import each, with the server's peak resident memory
-    /// during it, sampled from /proc every 50 ms (the server's process id is given).
+    /// 1,000,000 votes (participants × 100 comments, every one voted on: "500", "3000", "10000") and the largest
+    /// public conversation's shape, 2,013,000 votes ("33000x783x61": participants × comments × votes each), one
+    /// import each, with the server's peak resident memory during it, sampled from /proc every 50 ms (the
+    /// server's process id is given).
     /// </summary>
-    public static async Task<int> RunSizesAsync(Uri server, int serverProcessId, IReadOnlyList<int> participantCounts)
+    public static async Task<int> RunSizesAsync(Uri server, int serverProcessId, IReadOnlyList<string> shapes)
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server, Timeout = TimeSpan.FromMinutes(10) };
         http.DefaultRequestHeaders.Add("Cookie", await OrganiserCookieAsync(server));
@@ -110,10 +112,12 @@ public static class PolisImportTimer
         try
         {
             Console.WriteLine("votes      | time      | server peak RSS | what");
-            foreach (var participants in participantCounts)
+            foreach (var shape in shapes)
             {
-                var folder = Path.Combine(root, participants.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                var votes = Deliberation.Testing.SyntheticPolisExport.Write(folder, participants, comments: 100);
+                var numbers = shape.Split('x').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                var folder = Path.Combine(root, shape);
+                var votes = Deliberation.Testing.SyntheticPolisExport.Write(folder, numbers[0], comments: numbers.Length > 1 ? numbers[1] : 100,
+                    votesPerParticipant: numbers.Length > 2 ? numbers[2] : null);
                 using var sampling = new CancellationTokenSource();
                 var peak = SamplePeakAsync(serverProcessId, sampling.Token);
                 var run = await ImportOnceAsync(http, folder);

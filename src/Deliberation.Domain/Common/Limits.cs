@@ -12,7 +12,14 @@ public static class Limits
     public const int Dimensions = 8;
     public const int GroupsPerDimension = 32;
     public const int Languages = 8;
+    /// <summary>Members a dialogue invites: people who sign in, hold a seat in the room and are counted present.</summary>
     public const int RosterSize = 20_000;
+    /// <summary>
+    /// Members brought in from another tool's record (Pol.is voters, <see cref="Dialogues.Member.ExternalId"/>):
+    /// nobody invites or signs them in, so they do not take invited seats; bounded apart, as large as
+    /// the largest public Pol.is conversation (about 33,000 voters) with room to spare.
+    /// </summary>
+    public const int ImportedMembers = 100_000;
     public const int ClausesPerStatement = 2_000;
     public const int StatementsPerDialogue = 20;
     public const int AgendaItems = 100;

@@ -114,9 +114,21 @@ public static partial class Dialogue
     {
         if (state.Roster.ContainsKey(member.ParticipantId))
             return RuleError.Conflict("member.exists", "That participant is already a member.");
-        if (state.Roster.Count >= Limits.RosterSize)
-            return RuleError.Invalid("roster.too-large", $"A dialogue holds at most {Limits.RosterSize} members.");
+        if (Full(state, member.IsImported))
+            return member.IsImported
+                ? RuleError.Invalid("roster.too-large", $"A dialogue holds at most {Limits.ImportedMembers} imported members.")
+                : RuleError.Invalid("roster.too-large", $"A dialogue holds at most {Limits.RosterSize} invited members.");
         return ValidateMember(state, member) is { } error ? error : Decision<DialogueEvent>.Accept(new MemberAdded(CleanMember(member)));
+    }
+
+    /// <summary>
+    /// Invited and imported members are bounded apart (docs/domain.md, "Roster"). Counted only once the
+    /// whole roster reaches the limit: adding to a roster below it costs nothing, however many are added.
+    /// </summary>
+    private static bool Full(DialogueState state, bool imported)
+    {
+        var limit = imported ? Limits.ImportedMembers : Limits.RosterSize;
+        return state.Roster.Count >= limit && state.Roster.Values.Count(m => m.IsImported == imported) >= limit;
     }
 
     private static Decision<DialogueEvent> DecideUpdateMember(DialogueState state, Member member, Guid actor)

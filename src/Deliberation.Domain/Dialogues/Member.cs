@@ -14,5 +14,8 @@ public sealed record Member(
     ImmutableDictionary<string, string> Groups,
     string? ExternalId = null)
 {
+    /// <summary>Brought in from another tool's record rather than invited (docs/domain.md, "Roster").</summary>
+    public bool IsImported => ExternalId is not null;
+
     public string? GroupIn(string dimension) => Groups.TryGetValue(dimension, out var group) ? group : null;
 }

@@ -18,10 +18,12 @@ public static class PolisApi
     public static void MapPolisApi(this WebApplication app)
     {
         var limits = ImportLimits.From(app.Configuration);
-        app.MapPost("/api/imports/polis", async Task<Results<AcceptedAtRoute<ImportJobView>, ProblemHttpResult>> (HttpContext http, ImportJobs jobs) =>
+        app.MapPost("/api/imports/polis", async Task<Results<AcceptedAtRoute<ImportJobView>, ProblemHttpResult>> (HttpContext http, ImportJobs jobs, ILogger<ImportPhases> phaseLog) =>
         {
             if (!PolisUpload.IsMultipart(http.Request))
                 return Problems.Invalid("polis.not-multipart", "Send the export as multipart/form-data with comments.csv and participants-votes.csv (votes.csv optional).");
+            var phases = new ImportPhases(phaseLog);
+            var receiving = System.Diagnostics.Stopwatch.GetTimestamp();
             PolisConversation conversation;
             string? title;
             try
@@ -34,8 +36,11 @@ public static class PolisApi
                         new BadHttpRequestException($"The request is larger than the limit of {limit} bytes.", StatusCodes.Status413PayloadTooLarge)), http.Request.ContentType!, limits.Reader.MaxBytesPerFile, http.RequestAborted);
                 if (upload.Comments is not { } comments || upload.ParticipantsVotes is not { } participantsVotes)
                     return Problems.Invalid("polis.missing-file", "Both comments.csv and participants-votes.csv are required.");
+                phases.Add("receive", receiving);
+                var reading = System.Diagnostics.Stopwatch.GetTimestamp();
                 conversation = PolisReader.Read(comments, participantsVotes, upload.Votes, limits.Reader);
                 title = upload.Title;
+                phases.Add("read", reading);
             }
             catch (PolisFormatException e)
             {
@@ -54,7 +59,7 @@ public static class PolisApi
             var name = http.User.Identity?.Name ?? "Importer";
             // The domain judges the plan as the job writes it, however long that takes: a refusal fails the job
             // with its rule and leaves nothing (docs/api.md, "Pol.is imports").
-            var job = jobs.Start(ImportPlan.Of(conversation, title, name), http.OrganiserAccountId(), me, name);
+            var job = jobs.Start(ImportPlan.Of(conversation, title, name), http.OrganiserAccountId(), me, name, phases);
             return TypedResults.AcceptedAtRoute(job.View(), ImportJobRoute, new { jobId = job.Id });
         }).RequireOrganiserAccount().RequireRateLimiting(ApiProtectionExtensions.ImportPolicy).DisableAntiforgery()
             .WithMetadata(new UploadLimit(limits.MaxRequestBytes))

@@ -36,42 +36,46 @@ public sealed class ImportJobs(
     /// Starts deciding and writing a plan; answers at once with the job to follow. The domain judges the
     /// plan as the job writes it: a refusal discards what was staged and fails the job with its rule.
     /// </summary>
-    public ImportJob Start(ImportPlan plan, string ownerAccountId, Guid importer, string importerName)
+    public ImportJob Start(ImportPlan plan, string ownerAccountId, Guid importer, string importerName, ImportPhases phases)
     {
         Forget();
         var job = new ImportJob(Guid.NewGuid(), ownerAccountId, plan.RowsRead, plan.EstimatedEvents, time);
         jobs[job.Id] = job;
         // Not the request's task: the request answers 202 now, and the job outlives it.
-        _ = Task.Run(() => RunAsync(job, plan, importer, importerName, lifetime.ApplicationStopping));
+        _ = Task.Run(() => RunAsync(job, plan, importer, importerName, phases, lifetime.ApplicationStopping));
         return job;
     }
 
-    private async Task RunAsync(ImportJob job, ImportPlan plan, Guid importer, string importerName, CancellationToken stopping)
+    private async Task RunAsync(ImportJob job, ImportPlan plan, Guid importer, string importerName, ImportPhases phases, CancellationToken stopping)
     {
         var stagingScope = StagingScopes.Of(job.Id);
         var now = time.GetUtcNow();
-        var writer = new StagedWriter(store, stagingScope, importer, now, job.Wrote);
+        var writer = new StagedWriter(staging, stagingScope, importer, now, job.Wrote, phases);
         try
         {
-            var refused = await plan.DecideAsync(importer, now, (stream, events) => writer.WriteAsync(stream, events, stopping));
+            var refused = await phases.TimeAsync("decide and write", () => plan.DecideAsync(importer, now, (stream, events) => writer.WriteAsync(stream, events, stopping)));
             if (refused is not null)
             {
                 await DiscardAsync(stagingScope);
                 job.Fail(refused);
                 return;
             }
-            await SnapshotStatementAsync(plan, writer, now, stopping);
-            if (!await staging.PromoteAsync(stagingScope, StreamIds.Scope(plan.DialogueId), writer.Written, stopping))
+            await phases.TimeAsync("snapshot", () => SnapshotStatementAsync(plan, writer, now, stopping));
+            if (!await phases.TimeAsync("promote", () => staging.PromoteAsync(stagingScope, StreamIds.Scope(plan.DialogueId), writer.Written, stopping)))
             {
                 await DiscardAsync(stagingScope);
                 job.Fail("import.discarded", "The import's written events were removed before it finished (a server started meanwhile); nothing was imported. Try again.");
                 return;
             }
-            await dialogues.AdoptImportedAsync(plan.DialogueId, importer, importerName);
-            await using (var scope = scopes.CreateAsyncScope())
+            await phases.TimeAsync("adopt", () => dialogues.AdoptImportedAsync(plan.DialogueId, importer, importerName));
+            await phases.TimeAsync("record", async () =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<AccountDialogues>().RecordAsync(job.OwnerAccountId, plan.DialogueId, importer);
+            });
             job.Succeed(new ImportedConversation(plan.DialogueId, plan.StatementId, plan.Clauses, plan.Participants, plan.Positions), writer.Written);
             logger.LogInformation("Import {Job} made dialogue {Dialogue}: {Events} events", job.Id, plan.DialogueId, writer.Written);
+            phases.Report(job.Id, writer.Written);
         }
         catch (Exception e)
         {

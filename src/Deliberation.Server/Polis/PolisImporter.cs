@@ -11,7 +11,7 @@ public static class PolisImporter
     public static PolisLimits Limits { get; } = PolisLimits.Default with
     {
         MaxComments = Domain.Limits.ClausesPerStatement,
-        MaxParticipants = Domain.Limits.RosterSize - 1,
+        MaxParticipants = Domain.Limits.ImportedMembers,
         MaxCommentBodyLength = Domain.Limits.ClauseTextLength,
     };
 

@@ -6,11 +6,12 @@ namespace Deliberation.Server.Polis;
 
 /// <summary>
 /// Appends an import's events to the store under its staging scope, in batches of
-/// <see cref="BatchSize"/>: each batch is one ordinary append (fresh salts, the chain the store
-/// makes), so memory holds one batch, and other dialogues' commits interleave between batches.
+/// <see cref="BatchSize"/>: each batch is one staged append (<see cref="IImportStaging.AppendAsync"/>: fresh
+/// salts, the chain the store makes, plain prepared inserts), so memory holds one batch, and other
+/// dialogues' commits interleave between batches.
 /// Events are encoded as the grains encode them (<see cref="RecordedEvent.Encode"/>).
 /// </summary>
-public sealed class StagedWriter(IEventStore store, string stagingScope, Guid importer, DateTimeOffset at, Action<long> onWritten)
+public sealed class StagedWriter(IImportStaging store, string stagingScope, Guid importer, DateTimeOffset at, Action<long> onWritten, ImportPhases phases)
 {
     public const int BatchSize = 5_000;
 
@@ -22,6 +23,7 @@ public sealed class StagedWriter(IEventStore store, string stagingScope, Guid im
     {
         for (var start = 0; start < events.Count; start += BatchSize)
         {
+            var encoding = System.Diagnostics.Stopwatch.GetTimestamp();
             var batch = new List<EventToAppend>(Math.Min(BatchSize, events.Count - start));
             for (var i = start; i < events.Count && i < start + BatchSize; i++)
             {
@@ -29,9 +31,10 @@ public sealed class StagedWriter(IEventStore store, string stagingScope, Guid im
                 var e = events[i];
                 batch.Add(RecordedEvent.Encode(e, e.IsTheSystemsAct() ? Guid.Empty : importer, at));
             }
+            phases.Add("encode", encoding);
             var version = versions.GetValueOrDefault(streamId);
             // A version conflict here means someone discarded the staged rows under the job: it fails.
-            await store.AppendAsync(streamId, stagingScope, version, batch, cancellationToken);
+            await phases.TimeAsync("append", () => store.AppendAsync(streamId, stagingScope, version, batch, cancellationToken));
             versions[streamId] = version + batch.Count;
             Written += batch.Count;
             onWritten(Written);
