@@ -91,6 +91,15 @@ public sealed class DemoSeeder(
             [.. DemoScript.Clauses.Select((c, i) => (StatementCommand)new ProposeClause(clauseIds[i], c.Kind, drafts[i], null, c.Parameter))], rapporteur));
         Require(await dialogues.ExecuteAsync(dialogueId, statementId,
             new ReviseClause(clauseIds[1], 1, DemoScript.Clauses[1].Text, RevisionKind.Editorial, "Typo"), rapporteur));
+        // The Chinese text of every clause, of the revision each now stands at, and of the funding floor's options.
+        Require(await dialogues.ExecuteAsync(dialogueId, statementId,
+            [
+                .. DemoScript.Clauses.Select((c, i) => (StatementCommand)new TranslateClause(clauseIds[i], DemoScript.Chinese, i == 1 ? 2 : 1, c.Chinese)),
+                .. DemoScript.FundingOptionsInChinese.OrderBy(o => o.Key, StringComparer.Ordinal)
+                    .Select(o => (StatementCommand)new TranslateOption(clauseIds[6], o.Key, DemoScript.Chinese, 1, o.Value)),
+            ], rapporteur));
+        foreach (var term in DemoScript.Glossary)
+            Require(await dialogues.ExecuteAsync(dialogueId, new PinGlossaryTerm(term), rapporteur));
 
         Require(await dialogues.ExecuteAsync(dialogueId, new SetPhase(Phase.Deliberation), facilitator));
         for (var d = 0; d < DemoScript.Delegates.Length; d++)
