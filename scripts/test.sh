@@ -51,7 +51,8 @@ ensure_package redis-server test -x /usr/bin/redis-server
 # The end-to-end tests drive Debian's chromium with Playwright (no browser download).
 ensure_package chromium test -x /usr/bin/chromium
 # PDF exports draw with the fonts under /usr/share/fonts: DejaVu for Latin text, Droid Sans
-# Fallback for the Chinese names the export tests sign with.
+# Fallback for Chinese — the names the export tests sign with, the bilingual exports, and the
+# Chinese clause text chromium draws in the bilingual room's browser test and screenshots.
 ensure_package fonts-dejavu-core test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 ensure_package fonts-droid-fallback test -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
 

@@ -62,6 +62,25 @@ public sealed class RoomStateTests
     }
 
     [Fact]
+    public void ATranslationHeldKeepsItsHistoryAndTurnsStaleWhenTheSourceIsRevisedSubstantively()
+    {
+        var state = Joined();
+
+        state.Apply(StatementStream, [Event(new ClauseTranslated(ClauseId, "zh-Hans", 1, 1, "不得自主复制。"), 8)]);
+        state.Apply(DialogueStream, [Event(new GlossaryTermPinned(new Domain.Languages.GlossaryTerm(Guid.NewGuid(),
+            ImmutableDictionary<string, string>.Empty.Add("en", "replication").Add("zh-Hans", "复制"))), 6)]);
+        Assert.Equal(TranslationStatus.Current, state.StatementOrNull(StatementId)!.Clauses[0].TranslationStatus("zh-Hans"));
+
+        // The view goes back into a state to evolve: the translation and the glossary must survive the trip.
+        state.Apply(StatementStream, [Event(new ClauseRevised(ClauseId, 2, 1, "No autonomous replication or improvement.", RevisionKind.Substantive, RevisionSource.Edit, null, null, null), 9)]);
+        state.Apply(DialogueStream, [Event(new HandRaised(Me), 7)]);
+
+        var translation = state.StatementOrNull(StatementId)!.Clauses[0].Translations["zh-Hans"];
+        Assert.Equal((TranslationStatus.Stale, "不得自主复制。", "No autonomous replication."), (translation.Status, translation.Text, translation.SourceTextThen));
+        Assert.Single(state.Dialogue!.Glossary);
+    }
+
+    [Fact]
     public void AnAgendaItemTakenUpReachesEveryScreenByThePush()
     {
         var state = Joined();

@@ -97,6 +97,21 @@ public sealed class SetupFormsTests : ComponentTest
         Assert.Equal(["Confidentiality: Chatham House → Attributed"], SettingsForm.Describe(settings, saved));
     }
 
+    [Fact]
+    public void SavingTheSettingsKeepsTheDialoguesAuthenticity()
+    {
+        DialogueSettings? saved = null;
+        var settings = new DialogueSettings("IDAIS Beijing", Languages: ["en", "zh-Hans"], Authenticity: Domain.Languages.Authenticity.EquallyAuthentic);
+        var cut = Render<SettingsForm>(p => p
+            .Add(x => x.Settings, settings)
+            .Add(x => x.OnSave, (DialogueSettings s) => saved = s));
+
+        cut.Find("[data-testid='settings-confidentiality']").Change(ConfidentialityMode.Attributed.ToString());
+        cut.Find("[data-testid='settings-form']").Submit();
+
+        Assert.Equal(Domain.Languages.Authenticity.EquallyAuthentic, saved?.Authenticity);
+    }
+
     private sealed class DictionaryEquality : IEqualityComparer<ImmutableDictionary<string, string>>
     {
         public bool Equals(ImmutableDictionary<string, string>? x, ImmutableDictionary<string, string>? y) =>

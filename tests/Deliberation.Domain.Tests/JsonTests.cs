@@ -222,6 +222,12 @@ public sealed class JsonTests
             var dropped = b.Clause("A clause to drop.");
             b.Must(new WithdrawClause(dropped, "Duplicate"), f);
             b.Must(new SetFocus(b.StatementId, redLine), f);
+            b.Must(new TranslateClause(redLine, "zh", 1, "自主复制或改进。"), rapporteur);
+            b.Must(new TranslateOption(floor, "1.2", "zh", 1, "20%"), rapporteur);
+            var glossary = new Languages.GlossaryTerm(b.NewId(), ImmutableDictionary<string, string>.Empty.Add("zh", "红线").Add("en", "red line"), "Agreed in Beijing.");
+            b.Must(new PinGlossaryTerm(glossary), rapporteur);
+            b.Must(new PinGlossaryTerm(glossary with { TermId = b.NewId() }), rapporteur);
+            b.Must(new UnpinGlossaryTerm(glossary.TermId), rapporteur);
             b.InPhase(Phase.Deliberation);
             b.Must(new RaiseHand(), china[0]);
             b.Must(new RaiseHand(), us[0]);

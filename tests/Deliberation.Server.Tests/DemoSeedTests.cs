@@ -97,6 +97,28 @@ public sealed partial class DemoSeedTests(RealServerFixture fixture)
         Assert.Equal(statuses, delegateView["clauses"]!.AsArray().Where(c => c!["optionId"] is null).Select(c => Status(c!)));
     }
 
+    [Fact]
+    public async Task TheDemoIsBilingualWithEveryClauseTranslatedAndAGlossaryItsTextsKeep()
+    {
+        using var delegateClient = await SignInAsync(Role.Delegate);
+        var id = Assert.Single((await delegateClient.GetJsonAsync("/api/dialogues")).AsArray())!["id"]!.GetValue<Guid>();
+        var dialogue = await delegateClient.GetJsonAsync($"/api/dialogues/{id}");
+        var statementId = dialogue["statements"]![0]!["id"]!.GetValue<Guid>();
+        var statement = await delegateClient.GetJsonAsync($"/api/dialogues/{id}/statements/{statementId}");
+
+        Assert.Equal(["en", DemoScript.Chinese], dialogue["settings"]!["languages"]!.AsArray().Select(l => l!.GetValue<string>()));
+        Assert.Equal("EquallyAuthentic", dialogue["settings"]!["authenticity"]!.GetValue<string>());
+        var clauses = statement["clauses"]!.AsArray();
+        Assert.Equal(DemoScript.Clauses.Select(c => c.Chinese), clauses.Select(c => c!["translations"]![DemoScript.Chinese]!["text"]!.GetValue<string>()));
+        Assert.All(clauses, c => Assert.Equal("Current", c!["translations"]![DemoScript.Chinese]!["status"]!.GetValue<string>()));
+        Assert.Equal("至少20%", clauses[6]!["optionTranslations"]!["1.2"]![DemoScript.Chinese]!["text"]!.GetValue<string>());
+
+        // The demo's own translations keep its glossary: nothing is flagged.
+        var glossary = DemoScript.Glossary;
+        Assert.Equal(glossary.Length, dialogue["glossary"]!.AsArray().Count);
+        Assert.All(DemoScript.Clauses.Select((c, i) => Domain.Languages.Glossary.Flags(glossary, Guid.Empty, "en", c.Text, DemoScript.Chinese, c.Chinese)), flags => Assert.Empty(flags));
+    }
+
     private async Task<ApiClient> SignInAsync(Role role)
     {
         var client = fixture.Server.NewClient();

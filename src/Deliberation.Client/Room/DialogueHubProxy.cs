@@ -44,6 +44,14 @@ public sealed class DialogueHubProxy(HubConnection connection, CancellationToken
 
     public Task<CommandOutcome> ProposeClause(ProposeClauseRequest r) => Command(nameof(IDialogueHub.ProposeClause), r);
 
+    public Task<CommandOutcome> TranslateClause(TranslateClauseRequest r) => Command(nameof(IDialogueHub.TranslateClause), r);
+
+    public Task<CommandOutcome> TranslateOption(TranslateOptionRequest r) => Command(nameof(IDialogueHub.TranslateOption), r);
+
+    public Task<CommandOutcome> PinGlossaryTerm(PinGlossaryTermRequest r) => Command(nameof(IDialogueHub.PinGlossaryTerm), r);
+
+    public Task<CommandOutcome> UnpinGlossaryTerm(UnpinGlossaryTermRequest r) => Command(nameof(IDialogueHub.UnpinGlossaryTerm), r);
+
     public Task<CommandOutcome> ProposeAmendment(ProposeAmendmentRequest r) => Command(nameof(IDialogueHub.ProposeAmendment), r);
 
     public Task<CommandOutcome> AddAlternative(AddAlternativeRequest r) => Command(nameof(IDialogueHub.AddAlternative), r);

@@ -28,6 +28,7 @@ public static class ViewMapping
         SpeakingQueue = view.SpeakingQueue,
         Timer = view.Timer,
         Statements = view.Statements,
+        Glossary = view.Glossary.IsDefault ? ImmutableDictionary<Guid, Domain.Languages.GlossaryTerm>.Empty : view.Glossary.ToImmutableDictionary(t => t.TermId),
     };
 
     public static DialogueView ToView(DialogueState state, MemberView you) =>
@@ -53,7 +54,16 @@ public static class ViewMapping
         c.MyPosition is { } p ? ImmutableDictionary<Guid, Position>.Empty.Add(me, p) : ImmutableDictionary<Guid, Position>.Empty,
         (c.MyOptionPositions ?? ImmutableDictionary<string, Position>.Empty)
             .ToImmutableDictionary(o => o.Key, o => ImmutableDictionary<Guid, Position>.Empty.Add(me, o.Value)),
-        c.MyRange is { } r ? ImmutableDictionary<Guid, StatedRange>.Empty.Add(me, r) : ImmutableDictionary<Guid, StatedRange>.Empty);
+        c.MyRange is { } r ? ImmutableDictionary<Guid, StatedRange>.Empty.Add(me, r) : ImmutableDictionary<Guid, StatedRange>.Empty)
+    {
+        // Translations go back whole: their status is worked out again from the revisions after each event.
+        Translations = (c.Translations ?? ImmutableDictionary<string, TranslationView>.Empty).ToImmutableDictionary(t => t.Key, t => ToHistory(t.Value)),
+        OptionTranslations = (c.OptionTranslations ?? ImmutableDictionary<string, ImmutableDictionary<string, TranslationView>>.Empty)
+            .ToImmutableDictionary(o => o.Key, o => o.Value.ToImmutableDictionary(t => t.Key, t => ToHistory(t.Value))),
+    };
+
+    private static ImmutableList<Translation> ToHistory(TranslationView view) =>
+        [.. view.History.Select(t => new Translation(t.Number, t.Text, t.SourceRevision, Guid.Empty, t.At))];
 
     /// <summary>The view the server would send this viewer; it holds only what she was sent, so nothing more is hidden here.</summary>
     public static StatementView ToView(StatementState s, Guid me) => StateViews.Statement(s, me, seesNames: true);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Languages;
 
 namespace Deliberation.Contracts.Http;
 
@@ -24,12 +25,14 @@ public sealed record CreateDialogueRequest(
     ConsensusRule? Rule = null,
     ImmutableDictionary<ClauseKind, ConsensusRule>? RuleOverrides = null,
     string? ConvenerName = null,
-    string? ConvenerAffiliation = null)
+    string? ConvenerAffiliation = null,
+    Authenticity? Authenticity = null)
 {
     public CreateDialogue ToCommand(string convenerName) => new(
         Guid.NewGuid(),
         new DialogueSettings(Title ?? "", Track ?? Domain.Track.Track2, Venue, StartsOn, EndsOn, Languages.GetValueOrDefault(),
-            Confidentiality ?? ConfidentialityMode.ChathamHouse, MinimumGroupSize ?? 3, Description),
+            Confidentiality ?? ConfidentialityMode.ChathamHouse, MinimumGroupSize ?? 3, Description,
+            Authenticity: Authenticity ?? Domain.Languages.Authenticity.SourceAuthoritative),
         Dimensions is { IsDefault: false } dimensions ? dimensions : [],
         new ConsensusRules(Rule ?? ConsensusRule.Default, RuleOverrides ?? ImmutableDictionary<ClauseKind, ConsensusRule>.Empty),
         convenerName,

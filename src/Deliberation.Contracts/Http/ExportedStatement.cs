@@ -19,5 +19,12 @@ public sealed record ExportedStatement(
     IReadOnlyList<Signature> Signatures,
     IReadOnlyList<StreamHead> Heads);
 
-/// <summary>A clause as exported: its number counts only the clauses not withdrawn.</summary>
-public sealed record ExportedClause(int Number, ClauseKind Kind, string Text, ClauseStatus Status);
+/// <summary>
+/// A clause as exported: its number counts only the clauses not withdrawn. <see cref="Text"/> is in the
+/// export's language; a parallel export (<c>?language=parallel</c>) carries the other language's text
+/// in <see cref="ParallelText"/>, null otherwise.
+/// </summary>
+public sealed record ExportedClause(int Number, ClauseKind Kind, string Text, ClauseStatus Status)
+{
+    public string? ParallelText { get; init; }
+}

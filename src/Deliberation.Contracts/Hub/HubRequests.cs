@@ -1,4 +1,5 @@
 using Deliberation.Domain;
+using Deliberation.Domain.Languages;
 using Deliberation.Domain.Statements;
 
 namespace Deliberation.Contracts.Hub;
@@ -13,6 +14,12 @@ public sealed record ProposeAmendmentRequest(Guid DialogueId, Guid StatementId, 
 public sealed record AddAlternativeRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, int BaseRevision, int? Slot, string? Phrase, string Text);
 public sealed record ResolveAlternativeRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, string OptionId, RevisionKind Kind = RevisionKind.Substantive, string? Rationale = null);
 public sealed record DecideAmendmentRequest(Guid DialogueId, Guid StatementId, Guid AmendmentId, bool Accept, string? Reason = null, RevisionKind Kind = RevisionKind.Substantive);
+/// <summary>Translates the clause's current source revision into a working language (docs/api.md, "Languages").</summary>
+public sealed record TranslateClauseRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, string Language, int SourceRevision, string Text);
+public sealed record TranslateOptionRequest(Guid DialogueId, Guid StatementId, Guid ClauseId, string OptionId, string Language, int SourceRevision, string Text);
+/// <summary>Pins a glossary term (or changes the one of that id): its agreed rendering per working language, a note, and optionally the one clause it is for.</summary>
+public sealed record PinGlossaryTermRequest(Guid DialogueId, GlossaryTerm Term);
+public sealed record UnpinGlossaryTermRequest(Guid DialogueId, Guid TermId);
 public sealed record StatementRequest(Guid DialogueId, Guid StatementId);
 /// <summary>The chair's "Show the room": every clause with enough changes, or the one named; <c>Force</c> releases it with fewer.</summary>
 public sealed record ShowTheRoomRequest(Guid DialogueId, Guid StatementId, Guid? ClauseId = null, bool Force = false);

@@ -29,6 +29,14 @@ public interface IDialogueHub
 
     Task<CommandOutcome> ProposeClause(ProposeClauseRequest r);
 
+    Task<CommandOutcome> TranslateClause(TranslateClauseRequest r);
+
+    Task<CommandOutcome> TranslateOption(TranslateOptionRequest r);
+
+    Task<CommandOutcome> PinGlossaryTerm(PinGlossaryTermRequest r);
+
+    Task<CommandOutcome> UnpinGlossaryTerm(UnpinGlossaryTermRequest r);
+
     Task<CommandOutcome> ProposeAmendment(ProposeAmendmentRequest r);
 
     Task<CommandOutcome> AddAlternative(AddAlternativeRequest r);

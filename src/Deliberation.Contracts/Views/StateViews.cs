@@ -21,6 +21,7 @@ public static class StateViews
         d.Agenda, d.Focus, d.SpeakingQueue, d.Timer, d.Statements, you)
     {
         CurrentAgendaItem = d.CurrentAgendaItem,
+        Glossary = [.. d.Glossary.Values.OrderBy(t => t.Renderings.Values.FirstOrDefault(), StringComparer.Ordinal).ThenBy(t => t.TermId)],
     };
 
     /// <summary>Every member, by role and then by name: the same for every viewer of one version of the dialogue.</summary>
@@ -50,6 +51,20 @@ public static class StateViews
             mine,
             c.OptionPositions.Where(o => o.Value.ContainsKey(viewer)).ToImmutableDictionary(o => o.Key, o => o.Value[viewer]),
             c.Ranges.GetValueOrDefault(viewer),
-            mine is not null && !c.IsCurrent(mine));
+            mine is not null && !c.IsCurrent(mine))
+        {
+            Translations = c.Translations.Where(t => !t.Value.IsEmpty).ToImmutableDictionary(t => t.Key, t => Translation(c, t.Key, t.Value)),
+            OptionTranslations = c.OptionTranslations.ToImmutableDictionary(o => o.Key,
+                o => o.Value.Where(t => !t.Value.IsEmpty).ToImmutableDictionary(t => t.Key, t => Translation(c, t.Key, t.Value))),
+        };
+    }
+
+    /// <summary>A language's latest translation with its status, the source text it translated, and its history.</summary>
+    public static TranslationView Translation(ClauseState c, string language, IReadOnlyList<Translation> history)
+    {
+        var latest = history[^1];
+        var sourceThen = c.Revisions.FirstOrDefault(r => r.Number == latest.SourceRevision)?.Text ?? "";
+        return new(language, latest.Number, latest.Text, latest.SourceRevision, sourceThen, TranslationStatuses.Of(c, latest), latest.At,
+            [.. history.Select(t => new TranslationRevisionView(t.Number, t.Text, t.SourceRevision, t.At))]);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.History;
+using Deliberation.Domain.Languages;
 using Deliberation.Domain.Statements;
 
 namespace Deliberation.Contracts.Views;
@@ -17,6 +18,11 @@ public sealed record DialogueView(
 {
     /// <summary>The agenda item the room is on, and since when; null when none is.</summary>
     public CurrentAgendaItem? CurrentAgendaItem { get; init; }
+
+    /// <summary>The pinned glossary terms (docs/domain.md, "Glossary").</summary>
+    public ImmutableArray<GlossaryTerm> Glossary { get; init; } = [];
+
+    public WorkingLanguages Languages => WorkingLanguages.Of(Settings);
 
     public MemberView? MemberOrNull(Guid participantId) => Roster.FirstOrDefault(m => m.ParticipantId == participantId);
 }
@@ -39,8 +45,30 @@ public sealed record ClauseView(
     ImmutableArray<SlotPart> Slots, NumericParameter? Parameter, ImmutableArray<RevisionView> Revisions,
     Position? MyPosition, ImmutableDictionary<string, Position> MyOptionPositions, StatedRange? MyRange, bool MyPositionIsStale)
 {
+    /// <summary>The latest translation into each translated language that has one, with its status against the source.</summary>
+    public ImmutableDictionary<string, TranslationView> Translations { get; init; } = ImmutableDictionary<string, TranslationView>.Empty;
+
+    /// <summary>Each bracket option's latest translation, by option id then language.</summary>
+    public ImmutableDictionary<string, ImmutableDictionary<string, TranslationView>> OptionTranslations { get; init; } =
+        ImmutableDictionary<string, ImmutableDictionary<string, TranslationView>>.Empty;
+
     /// <summary>The text of a given revision, or null when the client does not hold it.</summary>
     public string? TextAt(int revision) => Revisions.FirstOrDefault(r => r.Number == revision)?.Text;
+
+    /// <summary>How the clause's translation into <paramref name="language"/> stands; Missing when it has none.</summary>
+    public TranslationStatus TranslationStatus(string language) =>
+        Translations.TryGetValue(language, out var t) ? t.Status : Domain.Statements.TranslationStatus.Missing;
 }
+
+/// <summary>
+/// A clause's (or option's) latest text in one translated language: bound to <see cref="SourceRevision"/>,
+/// whose text <see cref="SourceTextThen"/> is, so a stale translation shows the source's diff since.
+/// </summary>
+public sealed record TranslationView(
+    string Language, int Number, string Text, int SourceRevision, string SourceTextThen, TranslationStatus Status, DateTimeOffset At,
+    ImmutableArray<TranslationRevisionView> History);
+
+/// <summary>One revision of a translation: its number, text, the source revision it translated, and when.</summary>
+public sealed record TranslationRevisionView(int Number, string Text, int SourceRevision, DateTimeOffset At);
 
 public sealed record RevisionView(int Number, string Text, DateTimeOffset At, RevisionKind Kind, RevisionSource Source, string? Rationale);

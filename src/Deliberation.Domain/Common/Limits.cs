@@ -29,4 +29,5 @@ public static class Limits
     public const int TimerSeconds = 24 * 60 * 60;
     public const int InviteLifetimeDays = 90;
     public const int InviteRedemptions = 10;
+    public const int GlossaryTerms = 500;
 }

@@ -48,6 +48,8 @@ public static partial class Dialogue
             TimerStarted c => state with { Timer = c.Timer },
             TimerStopped => state with { Timer = null },
             StatementAdded c => state with { Statements = state.Statements.Add(c.Statement) },
+            GlossaryTermPinned c => state with { Glossary = state.Glossary.SetItem(c.Term.TermId, c.Term) },
+            GlossaryTermUnpinned c => state with { Glossary = state.Glossary.Remove(c.TermId) },
             _ => throw new InvalidOperationException($"Dialogue cannot apply {e.GetType().Name}."),
         };
         var basis = e is DialogueCreated or DimensionsDefined or ConsensusRulesChanged or MemberAdded or MemberUpdated or MemberRemoved

@@ -43,6 +43,10 @@ public static partial class Dialogue
                 ? RuleError.Conflict("timer.not-running", "No timer is running.")
                 : Decision<DialogueEvent>.Accept(new TimerStopped())),
             AddStatement c => Organiser(member) ?? DecideAddStatement(state, c),
+            PinGlossaryTerm c => Drafter(member) ?? DecidePinGlossaryTerm(state, c),
+            UnpinGlossaryTerm c => Drafter(member) ?? (state.Glossary.ContainsKey(c.TermId)
+                ? Decision<DialogueEvent>.Accept(new GlossaryTermUnpinned(c.TermId))
+                : RuleError.NotFound("glossary.term-not-found", "There is no such glossary term.")),
             _ => RuleError.Invalid("command.unknown", $"The dialogue does not handle {command.GetType().Name}."),
         };
     }

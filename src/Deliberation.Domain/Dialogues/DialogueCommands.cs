@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Deliberation.Domain.Languages;
 
 namespace Deliberation.Domain.Dialogues;
 
@@ -31,3 +32,6 @@ public sealed record LowerHand(Guid? ParticipantId) : DialogueCommand;
 public sealed record StartTimer(string Label, int Seconds) : DialogueCommand;
 public sealed record StopTimer : DialogueCommand;
 public sealed record AddStatement(Guid StatementId, string Title) : DialogueCommand;
+/// <summary>Pins a glossary term, or changes the one of the same id: its agreed rendering per working language and a note.</summary>
+public sealed record PinGlossaryTerm(GlossaryTerm Term) : DialogueCommand;
+public sealed record UnpinGlossaryTerm(Guid TermId) : DialogueCommand;

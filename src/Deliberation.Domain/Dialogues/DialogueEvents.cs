@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Deliberation.Domain.Languages;
 
 namespace Deliberation.Domain.Dialogues;
 
@@ -26,3 +27,5 @@ public sealed record HandLowered(Guid ParticipantId) : DialogueEvent;
 public sealed record TimerStarted(SessionTimer Timer) : DialogueEvent;
 public sealed record TimerStopped : DialogueEvent;
 public sealed record StatementAdded(StatementRef Statement) : DialogueEvent;
+public sealed record GlossaryTermPinned(GlossaryTerm Term) : DialogueEvent;
+public sealed record GlossaryTermUnpinned(Guid TermId) : DialogueEvent;

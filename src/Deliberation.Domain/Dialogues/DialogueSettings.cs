@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Deliberation.Domain.Languages;
 
 namespace Deliberation.Domain.Dialogues;
 
@@ -6,6 +7,8 @@ namespace Deliberation.Domain.Dialogues;
 /// <param name="MinimumGroupSize">k: groups smaller than this are not shown on their own to non-facilitators.</param>
 /// <param name="InviteLifetimeDays">How long an invite may stay redeemable: 1 to <see cref="Limits.InviteLifetimeDays"/> days.</param>
 /// <param name="InviteRedemptions">How many sessions one invite may start (a laptop and a phone): 1 to <see cref="Limits.InviteRedemptions"/>.</param>
+/// <param name="Languages">The working languages, the source language first (docs/domain.md, "Languages").</param>
+/// <param name="Authenticity">Whether the source language alone is authentic or every working language is.</param>
 public sealed record DialogueSettings(
     string Title,
     Track Track = Track.Track2,
@@ -17,7 +20,8 @@ public sealed record DialogueSettings(
     int MinimumGroupSize = 3,
     string? Description = null,
     int InviteLifetimeDays = 30,
-    int InviteRedemptions = 2)
+    int InviteRedemptions = 2,
+    Authenticity Authenticity = Authenticity.SourceAuthoritative)
 {
     internal RuleError? Validate()
     {
@@ -30,6 +34,8 @@ public sealed record DialogueSettings(
             return RuleError.Invalid("dialogue.dates-reversed", "The dialogue cannot end before it starts.");
         if (!Languages.IsDefault && (Languages.Length > Limits.Languages || Languages.Any(l => Check.Text(l, "language", 35) is not null)))
             return RuleError.Invalid("dialogue.languages-invalid", $"Give at most {Limits.Languages} language tags, such as 'en' or 'zh'.");
+        if (!Enum.IsDefined(Authenticity))
+            return RuleError.Invalid("dialogue.authenticity-unknown", "Texts are authentic in the source language alone or in every working language.");
         if (MinimumGroupSize is < 1 or > 100)
             return RuleError.Invalid("dialogue.k-out-of-range", "The minimum group size k must be between 1 and 100.");
         if (InviteLifetimeDays is < 1 or > Limits.InviteLifetimeDays)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Deliberation.Domain.Languages;
 
 namespace Deliberation.Domain.Dialogues;
 
@@ -36,6 +37,11 @@ public sealed record DialogueState(
 
     /// <summary>The agenda item the chair has taken up, or null before the first or after the last.</summary>
     public CurrentAgendaItem? CurrentAgendaItem { get; init; }
+
+    /// <summary>The pinned terms and their agreed renderings, by term id (docs/domain.md, "Glossary").</summary>
+    public ImmutableDictionary<Guid, GlossaryTerm> Glossary { get; init; } = ImmutableDictionary<Guid, GlossaryTerm>.Empty;
+
+    public WorkingLanguages Languages => WorkingLanguages.Of(Settings);
 
     public static DialogueState Initial(Guid id) => new(
         id, false, 0, new DialogueSettings(""), [], ConsensusRules.Standard, Phase.Setup,

@@ -35,6 +35,21 @@ public sealed record ClauseState(
     /// <summary>What triggered <see cref="LastRelease"/>; null before the first.</summary>
     public ReleaseTrigger? LastReleaseTrigger { get; init; }
 
+    /// <summary>The clause's text in each translated language: that language's revisions, oldest first (docs/domain.md, "Languages").</summary>
+    public ImmutableDictionary<string, ImmutableList<Translation>> Translations { get; init; } = ImmutableDictionary<string, ImmutableList<Translation>>.Empty;
+
+    /// <summary>Each bracket option's text per translated language, by option id then language: options are translated one by one.</summary>
+    public ImmutableDictionary<string, ImmutableDictionary<string, ImmutableList<Translation>>> OptionTranslations { get; init; } =
+        ImmutableDictionary<string, ImmutableDictionary<string, ImmutableList<Translation>>>.Empty;
+
+    /// <summary>The latest translation of the clause into <paramref name="language"/>, or null when there is none.</summary>
+    public Translation? TranslationOrNull(string language) => Translations.GetValueOrDefault(language)?.LastOrDefault();
+
+    public Translation? OptionTranslationOrNull(string optionId, string language) =>
+        OptionTranslations.GetValueOrDefault(optionId)?.GetValueOrDefault(language)?.LastOrDefault();
+
+    public TranslationStatus TranslationStatus(string language) => TranslationStatuses.Of(this, TranslationOrNull(language));
+
     public Revision Current => Revisions[^1];
 
     public int CurrentRevision => Current.Number;

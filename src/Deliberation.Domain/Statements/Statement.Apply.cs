@@ -15,6 +15,16 @@ public static partial class Statement
                 Revisions = clause.Revisions.Add(new Revision(c.Revision, c.Text, meta.Actor, meta.OccurredAt, c.Kind, c.Source, c.Rationale)),
                 CountingSince = c.Kind == RevisionKind.Substantive ? c.Revision : clause.CountingSince,
             }).WithResolvedOptionPositions(c)),
+            ClauseTranslated c => WithClause(state, c.ClauseId, clause => clause with
+            {
+                Translations = clause.Translations.SetItem(c.Language, Append(clause.Translations.GetValueOrDefault(c.Language), c.Number, c.Text, c.SourceRevision, meta)),
+            }),
+            OptionTranslated c => WithClause(state, c.ClauseId, clause =>
+            {
+                var option = clause.OptionTranslations.GetValueOrDefault(c.OptionId, ImmutableDictionary<string, ImmutableList<Translation>>.Empty);
+                option = option.SetItem(c.Language, Append(option.GetValueOrDefault(c.Language), c.Number, c.Text, c.SourceRevision, meta));
+                return clause with { OptionTranslations = clause.OptionTranslations.SetItem(c.OptionId, option) };
+            }),
             ClauseWithdrawn c => WithClause(state, c.ClauseId, clause => clause with { Withdrawn = true }),
             PositionTaken c => WithClause(state, c.ClauseId, clause => TakePosition(clause, c, meta)),
             RangeStated c => WithClause(state, c.ClauseId, clause => clause with
@@ -75,6 +85,9 @@ public static partial class Statement
         var onOption = clause.PositionsOn(c.OptionId).SetItem(c.ParticipantId, position);
         return clause with { OptionPositions = clause.OptionPositions.SetItem(c.OptionId, onOption) };
     }
+
+    private static ImmutableList<Translation> Append(ImmutableList<Translation>? history, int number, string text, int sourceRevision, EventMeta meta) =>
+        (history ?? []).Add(new Translation(number, text, sourceRevision, meta.Actor, meta.OccurredAt));
 
     private static StatementState WithClause(StatementState state, Guid clauseId, Func<ClauseState, ClauseState> change) =>
         state with { Clauses = state.Clauses.SetItem(clauseId, change(state.Clauses[clauseId])) };

@@ -34,6 +34,8 @@ public static partial class Statement
             ResolveAlternative c => Chair(member) ?? InPhase(dialogue, Phases.AllowsResolution, "resolved") ?? DecideResolve(state, c),
             TakePosition c => DecideTakePosition(state, c, dialogue, member),
             StateRange c => DecideStateRange(state, c, dialogue, member),
+            TranslateClause c => Translator(member) ?? DecideTranslateClause(state, c, dialogue),
+            TranslateOption c => Translator(member) ?? DecideTranslateOption(state, c, dialogue),
             ProposeAmendment c => InPhase(dialogue, Phases.AllowsAmendments, "amended") ?? DecideProposeAmendment(state, c),
             DecideAmendment c => MayEditText(dialogue, member) ?? DecideAmendmentOutcome(state, c),
             FreezeStatement c => Chair(member) ?? InPhase(dialogue, Phases.AllowsFreezing, "frozen") ?? DecideFreeze(state, c, dialogue),
@@ -284,7 +286,16 @@ public static partial class Statement
             return RuleError.Conflict("freeze.open-brackets", "Every bracket must be resolved before the text is frozen.");
         if (!state.Clauses.Values.Any(c => !c.Withdrawn))
             return RuleError.Conflict("freeze.empty", "There is no text to freeze.");
-        var text = CanonicalText.Of(state, heads);
+        var languages = dialogue.Languages;
+        foreach (var language in languages.AuthenticTranslations)
+        {
+            var behind = state.OrderedClauses.Where(c => !c.Withdrawn).Select((clause, i) => (clause, n: i + 1))
+                .FirstOrDefault(x => x.clause.TranslationStatus(language).BlocksFreezing());
+            if (behind.clause is not null)
+                return RuleError.Conflict("freeze.stale-translation",
+                    $"The {language} text of clause {behind.n} is {behind.clause.TranslationStatus(language).ToString().ToLowerInvariant()}; every authentic text must be current before the text is frozen.");
+        }
+        var text = CanonicalText.Of(state, heads, languages.Authentic);
         return Decision<StatementEvent>.Accept(new StatementFrozen(text, CanonicalText.Hash(text), heads));
     }
 

@@ -16,6 +16,10 @@ public sealed record AddAlternative(Guid ClauseId, int BaseRevision, int? Slot, 
 public sealed record ResolveAlternative(Guid ClauseId, string OptionId, RevisionKind Kind = RevisionKind.Substantive, string? Rationale = null) : StatementCommand;
 public sealed record TakePosition(Guid ClauseId, int Revision, PositionKind Position, string? Note = null, string? OptionId = null) : StatementCommand;
 public sealed record StateRange(Guid ClauseId, int Revision, double Low, double High) : StatementCommand;
+/// <summary>Translates the clause into a working language other than the source, from source revision <paramref name="SourceRevision"/> (the current one).</summary>
+public sealed record TranslateClause(Guid ClauseId, string Language, int SourceRevision, string Text) : StatementCommand;
+/// <summary>Translates one bracket option of the clause, bound like a clause's translation to the source revision it read.</summary>
+public sealed record TranslateOption(Guid ClauseId, string OptionId, string Language, int SourceRevision, string Text) : StatementCommand;
 public sealed record ProposeAmendment(Guid AmendmentId, Guid ClauseId, int BaseRevision, string Text, string? Rationale) : StatementCommand;
 public sealed record DecideAmendment(Guid AmendmentId, bool Accept, string? Reason, RevisionKind Kind = RevisionKind.Substantive) : StatementCommand;
 /// <summary>

@@ -12,6 +12,9 @@ public sealed record ClauseRevised(Guid ClauseId, int Revision, int BaseRevision
 public sealed record ClauseWithdrawn(Guid ClauseId, string? Reason) : StatementEvent;
 public sealed record PositionTaken(Guid ParticipantId, Guid ClauseId, string? OptionId, int Revision, PositionKind Position, string? Note) : StatementEvent;
 public sealed record RangeStated(Guid ParticipantId, Guid ClauseId, int Revision, double Low, double High) : StatementEvent;
+/// <summary>Revision <paramref name="Number"/> of the clause's text in <paramref name="Language"/>, translating source revision <paramref name="SourceRevision"/>.</summary>
+public sealed record ClauseTranslated(Guid ClauseId, string Language, int Number, int SourceRevision, string Text) : StatementEvent;
+public sealed record OptionTranslated(Guid ClauseId, string OptionId, string Language, int Number, int SourceRevision, string Text) : StatementEvent;
 public sealed record AmendmentProposed(Guid AmendmentId, Guid ClauseId, int BaseRevision, string Text, string? Rationale) : StatementEvent;
 public sealed record AmendmentAccepted(Guid AmendmentId, string? Reason) : StatementEvent;
 public sealed record AmendmentDeclined(Guid AmendmentId, string Reason) : StatementEvent;

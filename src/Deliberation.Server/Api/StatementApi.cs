@@ -61,7 +61,7 @@ public static class StatementApi
         }).ProducesProblem(StatusCodes.Status403Forbidden);
 
         // A document in the format asked for: text (md, html), a file (docx, pdf) or JSON; docs/api.md.
-        statement.MapGet("/export", async Task<Results<ContentHttpResult, FileContentHttpResult, Ok<ExportedStatement>, ProblemHttpResult>> (Guid id, Guid sid, string? format, bool? clean, HttpContext http, DialogueService dialogues, IEventStore store) =>
+        statement.MapGet("/export", async Task<Results<ContentHttpResult, FileContentHttpResult, Ok<ExportedStatement>, ProblemHttpResult>> (Guid id, Guid sid, string? format, bool? clean, string? language, HttpContext http, DialogueService dialogues, IEventStore store) =>
         {
             var viewer = http.Viewer();
             if (await dialogues.GetStatementAsync(id, sid) is not { } state)
@@ -72,7 +72,7 @@ public static class StatementApi
             var heads = new HistoryHeads(
                 await store.HeadAtAsync(StreamIds.Dialogue(id), viewer.Dialogue.Version),
                 await store.HeadAtAsync(StreamIds.Statement(sid), state.Version));
-            return StatementExport.Render(format ?? "md", viewer.Dialogue, state, consensus, clean ?? false, heads);
+            return StatementExport.Render(format ?? "md", viewer.Dialogue, state, consensus, clean ?? false, heads, language);
         })
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/markdown", "text/html", "application/pdf", "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -98,6 +98,16 @@ public sealed class DemoSeeder(
             [.. DemoScript.Clauses.Select((c, i) => (StatementCommand)new ProposeClause(clauseIds[i], c.Kind, drafts[i], null, c.Parameter))], rapporteur));
         Require(await dialogues.ExecuteAsync(dialogueId, statementId,
             new ReviseClause(clauseIds[1], 1, DemoScript.Clauses[1].Text, RevisionKind.Editorial, "Typo"), rapporteur));
+        // The Chinese text of every clause, of the revision each now stands at, and of the funding floor's options.
+        Require(await dialogues.ExecuteAsync(dialogueId, statementId,
+            [
+                .. DemoScript.Clauses.Select((c, i) => (StatementCommand)new TranslateClause(clauseIds[i], DemoScript.Chinese, i == 1 ? 2 : 1,
+                    i == DemoScript.RevisedClause ? DemoScript.RevisedClauseFirstDraftInChinese : c.Chinese)),
+                .. DemoScript.FundingOptionsInChinese.OrderBy(o => o.Key, StringComparer.Ordinal)
+                    .Select(o => (StatementCommand)new TranslateOption(clauseIds[6], o.Key, DemoScript.Chinese, 1, o.Value)),
+            ], rapporteur));
+        foreach (var term in DemoScript.Glossary)
+            Require(await dialogues.ExecuteAsync(dialogueId, new PinGlossaryTerm(term), rapporteur));
 
         Require(await dialogues.ExecuteAsync(dialogueId, new SetPhase(Phase.Deliberation), facilitator));
         for (var d = 0; d < DemoScript.Delegates.Length; d++)
@@ -124,6 +134,9 @@ public sealed class DemoSeeder(
         var revised = clauseIds[DemoScript.RevisedClause];
         Require(await dialogues.ExecuteAsync(dialogueId, statementId,
             new ReviseClause(revised, 1, DemoScript.Clauses[DemoScript.RevisedClause].Text, RevisionKind.Substantive, DemoScript.RevisedClauseRationale), rapporteur));
+        // The narrowing made the Chinese text stale; the rapporteur translates the new revision.
+        Require(await dialogues.ExecuteAsync(dialogueId, statementId,
+            new TranslateClause(revised, DemoScript.Chinese, 2, DemoScript.Clauses[DemoScript.RevisedClause].Chinese), rapporteur));
         for (var d = 0; d < DemoScript.Delegates.Length; d++)
             if (DemoScript.PositionOf(DemoScript.Clauses[DemoScript.RevisedClause].Positions[d]) is { } position)
                 Require(await dialogues.ExecuteAsync(dialogueId, statementId, new TakePosition(revised, 2, position), ids[DemoScript.Delegates[d]]));

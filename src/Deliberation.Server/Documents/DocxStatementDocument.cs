@@ -50,6 +50,13 @@ public static class DocxStatementDocument
             foreach (var clause in document.Clauses)
             {
                 var note = document.NoteFor(clause);
+                if (clause.ParallelText is { } parallelText)
+                {
+                    body.Append(ParallelRow(clause.Number, clause.Text, document.Language, parallelText, document.ParallelLanguage!));
+                    if (note is not null)
+                        body.Append(StyledParagraph(ClauseNoteStyle, Text(note)));
+                    continue;
+                }
                 body.Append(StyledParagraph(note is null ? ClauseStyle : ClauseWithNoteStyle, [new Run(new Text($"{clause.Number}.")), new Run(new TabChar()), .. Text(clause.Text)]));
                 if (note is not null)
                     body.Append(StyledParagraph(ClauseNoteStyle, Text(note)));
@@ -75,6 +82,27 @@ public static class DocxStatementDocument
             main.Document = new Document(body);
         }
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// A clause in two languages as one borderless table row: its number, then each language in a
+    /// column of its own, each cell's runs tagged with their language so Word picks the right fonts.
+    /// </summary>
+    private static Table ParallelRow(int number, string left, string leftLanguage, string right, string rightLanguage)
+    {
+        TableCell Cell(int width, IEnumerable<OpenXmlElement> runs) =>
+            new(new TableCellProperties(new TableCellWidth { Width = $"{width}", Type = TableWidthUnitValues.Dxa }), StyledParagraph(ClauseStyle, runs));
+        IEnumerable<OpenXmlElement> In(string language, string text) => Text(text).Select(run =>
+        {
+            run.PrependChild(new RunProperties(new Languages { Val = language, EastAsia = language }));
+            return (OpenXmlElement)run;
+        });
+        var column = (9000 - Centimetre) / 2;
+        return new Table(
+            new TableProperties(new TableWidth { Width = "9000", Type = TableWidthUnitValues.Dxa }, new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(new GridColumn { Width = $"{Centimetre}" }, new GridColumn { Width = $"{column}" }, new GridColumn { Width = $"{column}" }),
+            new TableRow(new TableRowProperties(new CantSplit()),
+                Cell(Centimetre, [new Run(new Text($"{number}."))]), Cell(column, In(leftLanguage, left)), Cell(column, In(rightLanguage, right))));
     }
 
     private static Paragraph StyledParagraph(string style, IEnumerable<OpenXmlElement> runs) =>

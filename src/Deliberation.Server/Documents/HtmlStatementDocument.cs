@@ -25,9 +25,10 @@ public static class HtmlStatementDocument
         h2 { margin: 2.5rem 0 .5rem; font: 700 1.1rem/1.3 system-ui, sans-serif; color: #1f3a5f; break-after: avoid; }
         ol.clauses { list-style: none; margin: 0; padding: 0; }
         ol.clauses li { display: grid; grid-template-columns: 2.25rem 1fr; margin: 0 0 1rem; break-inside: avoid; }
+        ol.clauses li:has(.parallel) { grid-template-columns: 2.25rem 1fr 1fr; column-gap: 1.5rem; }
         .number { font-weight: 700; }
         .text { white-space: pre-line; }
-        .note { grid-column: 2; color: #4d4d4d; font: .8rem/1.4 system-ui, sans-serif; }
+        .note { grid-column: 2 / -1; color: #4d4d4d; font: .8rem/1.4 system-ui, sans-serif; }
         .identification { margin: 0 0 1rem; color: #4d4d4d; font-style: italic; font-size: .9rem; }
         ul.signatories { list-style: none; margin: 0; padding: 0; columns: 2; column-gap: 2rem; }
         ul.signatories li { break-inside: avoid; margin: 0 0 .75rem; line-height: 1.35; }
@@ -66,6 +67,8 @@ public static class HtmlStatementDocument
         foreach (var clause in document.Clauses)
         {
             html.Append("<li><span class=\"number\">").Append(clause.Number).Append(".</span><span class=\"text\">").Append(E(clause.Text)).Append("</span>");
+            if (clause.ParallelText is { } parallelText)
+                html.Append("<span class=\"text parallel\" lang=\"").Append(E(document.ParallelLanguage!)).Append("\">").Append(E(parallelText)).Append("</span>");
             if (document.NoteFor(clause) is { } note)
                 html.Append("<span class=\"note\">").Append(E(note)).Append("</span>");
             html.Append("</li>\n");

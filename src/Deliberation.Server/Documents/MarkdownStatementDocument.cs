@@ -27,6 +27,9 @@ public static class MarkdownStatementDocument
             var marker = $"{clause.Number}. ";
             var indent = new string(' ', marker.Length);
             text.Append(marker).AppendLine(MarkdownText.EscapeLines(clause.Text, indent));
+            // Markdown has no columns: the other language follows as a paragraph of the same item.
+            if (clause.ParallelText is { } parallelText)
+                text.AppendLine().Append(indent).AppendLine(MarkdownText.EscapeLines(parallelText, indent));
             if (document.NoteFor(clause) is { } note)
                 text.AppendLine().Append(indent).Append('*').Append(E(note)).AppendLine("*");
             text.AppendLine();

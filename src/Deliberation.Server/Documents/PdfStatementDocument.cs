@@ -84,6 +84,14 @@ public static class PdfStatementDocument
         foreach (var clause in document.Clauses)
         {
             var note = document.NoteFor(clause);
+            if (clause.ParallelText is { } parallelText)
+            {
+                pages.KeepTogether(pages.HeightOfParallel(clause.Text, parallelText, Clause, ClauseIndent, ColumnGap) + (note is null ? 0 : pages.HeightOf(note, ClauseNote, ClauseIndent)));
+                pages.ParallelParagraph(clause.Text, parallelText, note is null ? Clause : Clause with { SpaceAfter = 2 }, ClauseIndent, ColumnGap, $"{clause.Number}.", ClauseNumber);
+                if (note is not null)
+                    pages.Paragraph(note, ClauseNote, ClauseIndent);
+                continue;
+            }
             var height = pages.HeightOf(clause.Text, Clause, ClauseIndent) + (note is null ? 0 : pages.HeightOf(note, ClauseNote, ClauseIndent));
             // A clause and its note on one page, unless the clause alone is longer than a page.
             pages.KeepTogether(height);
@@ -170,6 +178,31 @@ public static class PdfStatementDocument
                 NewPage();
             using var line = new SKPaint { Color = color, StrokeWidth = width, IsAntialias = true, Style = SKPaintStyle.Stroke };
             canvas!.DrawLine(SideMargin + inset, top, PageWidth - SideMargin - inset, top, line);
+        }
+
+        public float HeightOfParallel(string left, string right, TextStyle style, float indent, float gap)
+        {
+            var width = (TextWidth - indent - gap) / 2;
+            return Math.Max(Wrap(left, style, width).Count, Wrap(right, style, width).Count) * LineHeight(style) + style.SpaceAfter;
+        }
+
+        /// <summary>
+        /// A clause in two languages side by side under one hanging number, the row kept on one page
+        /// where it fits (a clause longer than a page continues column by column).
+        /// </summary>
+        public void ParallelParagraph(string left, string right, TextStyle style, float indent, float gap, string label, TextStyle labelStyle)
+        {
+            var width = (TextWidth - indent - gap) / 2;
+            var height = HeightOfParallel(left, right, style, indent, gap);
+            KeepTogether(height);
+            var rowTop = top;
+            var rowPage = page;
+            Lines(Wrap(left, style, width), style with { SpaceAfter = 0 }, SideMargin + indent, width, Align.Start, label, labelStyle);
+            var (leftEnd, leftPage) = (top, page);
+            if (page == rowPage)
+                top = rowTop;
+            Lines(Wrap(right, style, width), style with { SpaceAfter = 0 }, SideMargin + indent + width + gap, width, Align.Start);
+            top = (page == leftPage ? Math.Max(top, leftEnd) : top) + style.SpaceAfter;
         }
 
         public float SignatoryRowHeight(IReadOnlyList<ExportedSignature> row, float gap)

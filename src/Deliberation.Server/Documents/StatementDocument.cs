@@ -14,7 +14,8 @@ namespace Deliberation.Server.Documents;
 /// compilation, a working paper, notes each clause's kind and status in the room's words.
 /// It holds counts-free statuses and no participant ids, so no format can attribute a position.
 /// </summary>
-/// <param name="Language">The dialogue's first language tag, for the HTML page's lang.</param>
+/// <param name="Language">The language of the clauses' <c>Text</c> (the HTML page's lang).</param>
+/// <param name="ParallelLanguage">In a parallel export, the language of each clause's <c>ParallelText</c>; null otherwise.</param>
 public sealed record StatementDocument(
     string Title,
     string DialogueTitle,
@@ -27,22 +28,42 @@ public sealed record StatementDocument(
     string? FrozenHash,
     IReadOnlyList<ExportedSignature> Signatures,
     Guid DialogueId,
-    HistoryHeads Heads)
+    HistoryHeads Heads,
+    string? ParallelLanguage = null)
 {
+    /// <summary>The <c>language</c> parameter's value for the working languages side by side.</summary>
+    public const string Parallel = "parallel";
+
+    /// <summary>Marks a clause with no translation yet, so a gap in a working paper is seen, not hidden.</summary>
+    public const string NotTranslated = "(not yet translated)";
+
     public const string HistoryHeading = "History";
     public const string SignatoriesHeading = "Signatories";
     public const string AffiliationNote = "Affiliations for identification only.";
 
     /// <param name="clean">The first option of each open bracket instead of the compilation text with its brackets, and no kinds or statuses.</param>
     /// <param name="heads">The two streams' heads at the versions <paramref name="dialogue"/> and <paramref name="statement"/> were read at.</param>
-    public static StatementDocument From(DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean, HistoryHeads heads)
+    /// <param name="language">A working language, <see cref="Parallel"/> (the source beside the first translated language), or null for the source language.</param>
+    public static StatementDocument From(DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean, HistoryHeads heads, string? language = null)
     {
+        var languages = dialogue.Languages;
+        var (first, parallel) = language == Parallel
+            ? (languages.Source, languages.Translated.IsDefaultOrEmpty ? null : languages.Translated[0])
+            : (language ?? languages.Source, (string?)null);
+        string TextIn(ClauseState c, string tag)
+        {
+            var text = tag == languages.Source ? c.Text : c.TranslationOrNull(tag)?.Text;
+            return text is null ? NotTranslated : clean ? BracketedText.Parse(text).FirstOptions() : text;
+        }
         var status = consensus.Clauses.ToDictionary(c => c.ClauseId, c => c.Status);
         // Numbered as the frozen text numbers them (CanonicalText), so a reader can recompute its
         // hash and cite a clause by the number the room used. Kinds do not regroup the clauses for
         // the same reason: the drafters' order is the statement's.
         var clauses = statement.OrderedClauses.Where(c => !c.Withdrawn).Select((c, i) =>
-            new ExportedClause(i + 1, c.Kind, clean ? c.Bracketed.FirstOptions() : c.Text, status.GetValueOrDefault(c.Id))).ToList();
+            new ExportedClause(i + 1, c.Kind, TextIn(c, first), status.GetValueOrDefault(c.Id))
+            {
+                ParallelText = parallel is null ? null : TextIn(c, parallel),
+            }).ToList();
         // Only who signed: a withdrawn signature leaves the map (Statement.Apply), and attending,
         // or taking positions, does not make anyone a signatory.
         var signatures = statement.Frozen is null
@@ -50,9 +71,8 @@ public sealed record StatementDocument(
             : statement.Signatures.Values.OrderBy(s => s.Name, StringComparer.Ordinal)
                 .Select(s => new ExportedSignature(s.Name, s.Affiliation, s.Capacity)).ToList();
         var settings = dialogue.Settings;
-        var language = settings.Languages.IsDefaultOrEmpty ? "en" : settings.Languages[0];
-        return new StatementDocument(statement.Title, settings.Title, settings.Venue, settings.StartsOn, settings.EndsOn, language, clean,
-            clauses, statement.Frozen?.Hash, signatures, dialogue.Id, heads);
+        return new StatementDocument(statement.Title, settings.Title, settings.Venue, settings.StartsOn, settings.EndsOn, first, clean,
+            clauses, statement.Frozen?.Hash, signatures, dialogue.Id, heads, parallel);
     }
 
     /// <summary>Where and when, "Venice, 5–7 September 2026"; null when the dialogue gives neither.</summary>

@@ -18,9 +18,12 @@ public static class StatementExport
     public static readonly string[] Formats = ["md", "html", "docx", "pdf", "json"];
 
     public static Results<ContentHttpResult, FileContentHttpResult, Ok<ExportedStatement>, ProblemHttpResult> Render(
-        string format, DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean, HistoryHeads heads)
+        string format, DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean, HistoryHeads heads, string? language = null)
     {
-        var document = StatementDocument.From(dialogue, statement, consensus, clean, heads);
+        if (language is not null && language != StatementDocument.Parallel && !dialogue.Languages.IsWorking(language))
+            return BadRequest("export.unknown-language",
+                $"Export in a working language ({string.Join(", ", dialogue.Languages.All)}) or '{StatementDocument.Parallel}' for them side by side.");
+        var document = StatementDocument.From(dialogue, statement, consensus, clean, heads, language);
         return format.ToLowerInvariant() switch
         {
             "md" => TypedResults.Text(MarkdownStatementDocument.Render(document), MarkdownStatementDocument.ContentType),
@@ -34,16 +37,14 @@ public static class StatementExport
 
     // The same problem shape as every refused request (Api/Problems), built here so that document
     // rendering does not reach back up into the endpoints.
-    private static ProblemHttpResult UnknownFormat()
-    {
-        var message = $"Export formats are {string.Join(", ", Formats)}.";
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status400BadRequest,
-            title: message,
-            detail: message,
-            type: "https://deliberation.dev/rules/export.unknown-format",
-            extensions: new Dictionary<string, object?> { ["rule"] = "export.unknown-format" });
-    }
+    private static ProblemHttpResult UnknownFormat() => BadRequest("export.unknown-format", $"Export formats are {string.Join(", ", Formats)}.");
+
+    private static ProblemHttpResult BadRequest(string rule, string message) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: message,
+        detail: message,
+        type: $"https://deliberation.dev/rules/{rule}",
+        extensions: new Dictionary<string, object?> { ["rule"] = rule });
 
     private static Results<ContentHttpResult, FileContentHttpResult, Ok<ExportedStatement>, ProblemHttpResult> Pdf(StatementDocument document) => ExportFonts.Installed is { } fonts
         ? TypedResults.File(PdfStatementDocument.Render(document, fonts), PdfStatementDocument.ContentType, ExportFileName.For(document.Title, "pdf"))

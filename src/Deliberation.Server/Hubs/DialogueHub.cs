@@ -45,6 +45,16 @@ public sealed class DialogueHub(DialogueService dialogues, LiveRoomService room)
     public Task<CommandOutcome> ProposeClause(ProposeClauseRequest r) =>
         Statement(r?.DialogueId, r?.StatementId, () => new ProposeClause(r!.ClauseId ?? Guid.Empty, r.Kind, r.Text, null, r.Parameter, r.After, r.Rationale));
 
+    public Task<CommandOutcome> TranslateClause(TranslateClauseRequest r) =>
+        Statement(r?.DialogueId, r?.StatementId, () => new TranslateClause(r!.ClauseId, r.Language, r.SourceRevision, r.Text));
+
+    public Task<CommandOutcome> TranslateOption(TranslateOptionRequest r) =>
+        Statement(r?.DialogueId, r?.StatementId, () => new TranslateOption(r!.ClauseId, r.OptionId, r.Language, r.SourceRevision, r.Text));
+
+    public Task<CommandOutcome> PinGlossaryTerm(PinGlossaryTermRequest r) => Dialogue(r?.DialogueId, () => new PinGlossaryTerm(r!.Term));
+
+    public Task<CommandOutcome> UnpinGlossaryTerm(UnpinGlossaryTermRequest r) => Dialogue(r?.DialogueId, () => new UnpinGlossaryTerm(r!.TermId));
+
     public Task<CommandOutcome> ProposeAmendment(ProposeAmendmentRequest r) =>
         Statement(r?.DialogueId, r?.StatementId, () => new ProposeAmendment(Guid.Empty, r!.ClauseId, r.BaseRevision, r.Text, r.Rationale));
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.History;
+using Deliberation.Domain.Languages;
 using Deliberation.Domain.Statements;
 
 namespace Deliberation.Domain.Tests.Fixtures;
@@ -43,7 +44,9 @@ public sealed class DialogueBuilder
         ConfidentialityMode confidentiality = ConfidentialityMode.ChathamHouse,
         int minimumGroupSize = 3,
         ImmutableArray<Dimension>? dimensions = null,
-        string statementTitle = "Consensus statement")
+        string statementTitle = "Consensus statement",
+        ImmutableArray<string> languages = default,
+        Authenticity authenticity = Authenticity.SourceAuthoritative)
     {
         DialogueId = NewId();
         StatementId = NewId();
@@ -51,7 +54,8 @@ public sealed class DialogueBuilder
         Now = Opening;
         Dialogue = DialogueState.Initial(DialogueId);
         Statement = StatementState.Initial(StatementId);
-        var settings = new DialogueSettings("International Dialogue on AI Safety", Venue: "Venice", Confidentiality: confidentiality, MinimumGroupSize: minimumGroupSize);
+        var settings = new DialogueSettings("International Dialogue on AI Safety", Venue: "Venice", Confidentiality: confidentiality, MinimumGroupSize: minimumGroupSize,
+            Languages: languages, Authenticity: authenticity);
         Must(new CreateDialogue(DialogueId, settings, dimensions ?? StandardDimensions, rules, "Convener", "Safe AI Forum"), Convener);
         Facilitator = AddMember(Role.Facilitator, name: "Chair");
         Must(new AddStatement(StatementId, statementTitle), Convener);
@@ -251,6 +255,10 @@ public sealed class DialogueBuilder
 
     public void Revise(Guid clauseId, string text, RevisionKind kind, string? rationale = null) =>
         Must(new ReviseClause(clauseId, RevisionOf(clauseId), text, kind, rationale), Facilitator);
+
+    /// <summary>Translates the clause's current revision as the facilitator.</summary>
+    public void Translate(Guid clauseId, string language, string text) =>
+        Must(new TranslateClause(clauseId, language, RevisionOf(clauseId), text), Facilitator);
 
     // ---- consensus ----
 

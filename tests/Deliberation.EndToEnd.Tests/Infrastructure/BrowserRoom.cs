@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Languages;
 using Deliberation.Domain.Statements;
 using Deliberation.Testing;
 using Microsoft.Playwright;
@@ -47,7 +48,28 @@ public sealed class BrowserRoom : IAsyncLifetime
     public Task<SetUpDialogue> SetUpAsync(params (string Name, Role Role, string? Region)[] people) => SetUpAsync(1, people);
 
     /// <summary>The same with k = <paramref name="minimumGroupSize"/>: with k = 1 every change is released at once.</summary>
-    public async Task<SetUpDialogue> SetUpAsync(int minimumGroupSize, params (string Name, Role Role, string? Region)[] people)
+    public Task<SetUpDialogue> SetUpAsync(int minimumGroupSize, params (string Name, Role Role, string? Region)[] people) =>
+        SetUpAsync(minimumGroupSize, null, null, people);
+
+    /// <summary>
+    /// The same in English and Chinese, both authentic, k = 1: the clause translated, on the floor,
+    /// and the glossary pinning "AI system" = 人工智能系统.
+    /// </summary>
+    public Task<SetUpDialogue> SetUpBilingualAsync(params (string Name, Role Role, string? Region)[] people) =>
+        SetUpAsync(1, ["en", Chinese], async (convener, d) =>
+        {
+            await Expect.AcceptedAsync(await convener.CommandAsync(d.DialogueId, d.StatementId, new TranslateClause(d.ClauseId, Chinese, 1, ChineseClause)));
+            var term = new GlossaryTerm(Guid.NewGuid(), System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("en", "AI system").Add(Chinese, "人工智能系统"), "Agreed in Beijing.");
+            await Expect.AcceptedAsync(await convener.CommandAsync(d.DialogueId, new PinGlossaryTerm(term)));
+            await Expect.AcceptedAsync(await convener.CommandAsync(d.DialogueId, new SetFocus(d.StatementId, d.ClauseId)));
+        }, people);
+
+    public const string Chinese = "zh-Hans";
+    public const string EnglishClause = "No AI system should copy or improve itself without human approval.";
+    public const string ChineseClause = "任何人工智能系统都不应在未经人类批准的情况下复制或改进自身。";
+
+    private async Task<SetUpDialogue> SetUpAsync(int minimumGroupSize, string[]? languages, Func<ApiClient, SetUpDialogue, Task>? then,
+        (string Name, Role Role, string? Region)[] people)
     {
         using var convener = await Server.NewOrganiserClientAsync();
         var created = await convener.PostOkAsync("/api/dialogues", new
@@ -57,6 +79,8 @@ public sealed class BrowserRoom : IAsyncLifetime
             minimumGroupSize,
             dimensions = new[] { new Dimension("Region", ["North", "South"]) },
             convenerName = "Ada Convener",
+            languages = languages ?? ["en"],
+            authenticity = languages is null ? Authenticity.SourceAuthoritative : Authenticity.EquallyAuthentic,
         });
         var dialogueId = created["id"]!.GetValue<Guid>();
         var codes = new Dictionary<string, string>();
@@ -72,16 +96,19 @@ public sealed class BrowserRoom : IAsyncLifetime
         var statementId = (await convener.PostOkAsync($"/api/dialogues/{dialogueId}/statements", new { title = "Joint statement" }))["id"]!.GetValue<Guid>();
         var clauseId = Guid.NewGuid();
         await Expect.AcceptedAsync(await convener.CommandAsync(dialogueId, statementId,
-            new ProposeClause(clauseId, ClauseKind.RedLine, "No AI system should copy or improve itself without human approval.")));
+            new ProposeClause(clauseId, ClauseKind.RedLine, EnglishClause)));
         await Expect.AcceptedAsync(await convener.CommandAsync(dialogueId, new SetPhase(Phase.Deliberation)));
         await Expect.AcceptedAsync(await convener.CommandAsync(dialogueId, new SetPhase(Phase.Drafting)));
-        return new SetUpDialogue(dialogueId, statementId, clauseId, codes);
+        var dialogue = new SetUpDialogue(dialogueId, statementId, clauseId, codes);
+        if (then is not null)
+            await then(convener, dialogue);
+        return dialogue;
     }
 
     /// <summary>A browser context signed in as one person, on the dialogue's room page.</summary>
-    public async Task<IPage> OpenAsync(SetUpDialogue dialogue, string person)
+    public async Task<IPage> OpenAsync(SetUpDialogue dialogue, string person, int width = 1440)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(Server.BaseAddress, $"invite/{dialogue.Codes[person]}").ToString());
         // The link only shows the invitation: she joins by pressing its button (docs/security.md).

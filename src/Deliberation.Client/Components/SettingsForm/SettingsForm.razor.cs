@@ -38,7 +38,9 @@ public sealed partial class SettingsForm
     private DialogueSettings Edited => new(
         title.Trim(), track, Optional(venue), startsOn, endsOn,
         [.. languages.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()],
-        confidentiality, minimumGroupSize, Optional(description), inviteLifetimeDays, inviteRedemptions);
+        confidentiality, minimumGroupSize, Optional(description), inviteLifetimeDays, inviteRedemptions,
+        // The form has no field for it yet: saving keeps what the dialogue says (docs/domain.md, "Languages").
+        Settings.Authenticity);
 
     private bool Changed => Describe(Settings, Edited).Count > 0;
 

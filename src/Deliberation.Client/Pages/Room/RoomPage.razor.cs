@@ -6,6 +6,7 @@ using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Deliberation.Client.Pages.Room;
@@ -23,6 +24,8 @@ public sealed partial class RoomPage
     private Guid? selectedClauseId;
     private bool followFloor = true;
     private bool busy;
+    private string? readingLanguage;
+    private string? browserLanguage;
     private Guid? holdoutsFor;
     private ClauseHoldouts? holdouts;
     private string? holdoutsProblem;
@@ -35,6 +38,37 @@ public sealed partial class RoomPage
 
     [Inject]
     private IDialogService Dialogs { get; set; } = null!;
+
+    [Inject]
+    private IJSRuntime Js { get; set; } = null!;
+
+    /// <summary>The language she reads the clauses in: her choice in the room, else the browser's (zh-CN reads zh-Hans), else the source.</summary>
+    private string? ReadingLanguage => Dialogue is { } d
+        ? readingLanguage is { } chosen && d.Languages.IsWorking(chosen) ? chosen : LanguageNames.FromBrowser(browserLanguage, d.Languages)
+        : null;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        await base.OnAfterRenderAsync(firstRender);
+        if (!firstRender)
+            return;
+        try
+        {
+            browserLanguage = await Js.InvokeAsync<string>("deliberationBrowser.language");
+            StateHasChanged();
+        }
+        catch (JSException)
+        {
+            // Without the script the room reads in the source language, which is still right.
+        }
+    }
+
+    private Task TranslateAsync(TranslationDraft t) =>
+        Statement is { } s
+            ? RunAsync(hub => t.OptionId is { } optionId
+                ? hub.TranslateOption(new TranslateOptionRequest(DialogueId, s.Id, t.ClauseId, optionId, t.Language, t.SourceRevision, t.Text))
+                : hub.TranslateClause(new TranslateClauseRequest(DialogueId, s.Id, t.ClauseId, t.Language, t.SourceRevision, t.Text)), "Translation saved.")
+            : Task.CompletedTask;
 
     private StatementView? Statement =>
         (selectedStatementId ?? Dialogue?.Focus?.StatementId) is { } id && State?.StatementOrNull(id) is { } chosen

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Deliberation.Domain.Dialogues;
+
+namespace Deliberation.Domain.Languages;
+
+/// <summary>
+/// A dialogue's working languages read from its settings: the first is the source language the
+/// clauses are drafted in, the others are translated into (docs/domain.md, "Languages").
+/// </summary>
+public sealed record WorkingLanguages(string Source, ImmutableArray<string> Translated, Authenticity Authenticity)
+{
+    public static WorkingLanguages Of(DialogueSettings settings)
+    {
+        var all = settings.Languages.IsDefaultOrEmpty ? ["en"] : settings.Languages;
+        return new(all[0], [.. all.Skip(1)], settings.Authenticity);
+    }
+
+    public ImmutableArray<string> All => [Source, .. Translated];
+
+    /// <summary>The languages whose text is frozen and signed; the source always is.</summary>
+    public ImmutableArray<string> Authentic => Authenticity == Authenticity.EquallyAuthentic ? All : [Source];
+
+    /// <summary>The translated languages that must be current before the text is frozen.</summary>
+    public IEnumerable<string> AuthenticTranslations => Authentic.Skip(1);
+
+    public bool IsWorking(string language) => All.Contains(language);
+}
