@@ -1,3 +1,4 @@
+using Deliberation.Contracts.Review;
 using Microsoft.AspNetCore.Components;
 
 namespace Deliberation.Client.Components;
@@ -5,7 +6,7 @@ namespace Deliberation.Client.Components;
 /// <summary>Two texts as one, word by word: removed words struck through, added ones underlined.</summary>
 public sealed partial class TextDiff
 {
-    private IReadOnlyList<DiffSegment> segments = [];
+    private IReadOnlyList<TextSegment> segments = [];
 
     [Parameter, EditorRequired]
     public string Old { get; set; } = "";

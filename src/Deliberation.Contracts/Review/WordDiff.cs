@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
-using Deliberation.Contracts.Review;
 using DiffPlex;
 using DiffPlex.Chunkers;
 
-namespace Deliberation.Server.Review;
+namespace Deliberation.Contracts.Review;
 
-/// <summary>A word-level diff (DiffPlex) as the review's segments: same, added, removed.</summary>
+/// <summary>
+/// A word-level diff (DiffPlex) as segments: same, added, removed. One diff for the server's review
+/// answers and the browser's revision diffs, so a change reads the same wherever it is shown.
+/// </summary>
 public static class WordDiff
 {
     public static ImmutableArray<TextSegment> Segments(string oldText, string newText)
