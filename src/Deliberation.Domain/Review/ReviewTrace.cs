@@ -29,6 +29,12 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
     /// <summary>How many events of the scope have been read.</summary>
     public int Read { get; private set; }
 
+    /// <summary>The position of the last event read; 0 before any.</summary>
+    public long LastPosition { get; private set; }
+
+    /// <summary>The dialogue and its statements after the events read.</summary>
+    public ScopeState State => state;
+
     public ImmutableList<KeyMoment> Moments { get; private set; } = [];
 
     public ImmutableList<ClauseStanding> Live { get; private set; } = [];
@@ -57,6 +63,43 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
             folded?.Invoke(Read + i, state);
         }
         Read += events.Count;
+        if (events.Count > 0)
+            LastPosition = events[^1].Position;
+    }
+
+    /// <summary>What the trace has read so far, to be stored and <see cref="Restore"/>d (immutable: safe to hand to another thread).</summary>
+    public ReviewTraceSnapshot Snapshot() => new(
+        dialogueId, statementId, Read, LastPosition, state, Moments, Live, Released,
+        proposals.ToImmutableDictionary(), decisions.ToImmutableDictionary(),
+        [.. revisions.Select(r => new RevisionMade(r.Key.Clause, r.Key.Revision, r.Value))]);
+
+    /// <summary>
+    /// The trace <paramref name="snapshot"/> was taken of, ready to read on. Its live tracker is not
+    /// stored: the first event of the statement read after restoring starts one from the state, which
+    /// counts exactly what the tracker would have kept, as the statement grain does when it activates.
+    /// </summary>
+    public static ReviewTrace Restore(ReviewTraceSnapshot snapshot, Action<int, ScopeState>? folded = null)
+    {
+        var trace = new ReviewTrace(snapshot.DialogueId, snapshot.StatementId, folded)
+        {
+            state = snapshot.State,
+            Read = snapshot.Read,
+            LastPosition = snapshot.LastPosition,
+            Moments = snapshot.Moments,
+            Live = snapshot.Live,
+            Released = snapshot.Released,
+        };
+        foreach (var standing in snapshot.Live)
+            trace.lastLive[standing.ClauseId] = standing;
+        foreach (var standing in snapshot.Released)
+            trace.lastReleased[standing.ClauseId] = standing;
+        foreach (var (amendment, index) in snapshot.Proposals)
+            trace.proposals[amendment] = index;
+        foreach (var (amendment, index) in snapshot.Decisions)
+            trace.decisions[amendment] = index;
+        foreach (var made in snapshot.Revisions)
+            trace.revisions[(made.ClauseId, made.Revision)] = made.Index;
+        return trace;
     }
 
     private void Observe(int index, ScopeEvent e)
