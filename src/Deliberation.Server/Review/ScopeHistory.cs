@@ -9,11 +9,18 @@ namespace Deliberation.Server.Review;
 /// One dialogue's stored events decoded once and held with checkpoints (<see cref="ScopeReplay"/>),
 /// and each reviewed statement's <see cref="ReviewTrace"/>, both followed as new events are stored
 /// (docs/architecture.md, "Review"). One caller at a time works on it (<see cref="UseAsync{T}"/>).
+/// A trace is stored (<see cref="ReviewTraceSnapshot"/>) whenever it has read <paramref name="saveTraceEvery"/>
+/// events since it was last loaded or stored, and loaded before its first pass, so that after a start
+/// the first timeline reads the stored trace and only the events since, not the whole history.
 /// </summary>
-public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery)
+public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveTraceEvery = ScopeHistory.DefaultSaveTraceEvery, ILogger? logger = null)
 {
+    public const int DefaultSaveTraceEvery = 1000;
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<Guid, ReviewTrace> traces = [];
+    // How far each trace had read when it was last loaded or stored.
+    private readonly Dictionary<Guid, int> stored = [];
     private readonly Dictionary<string, long> versions = [];
     private ScopeReplay replay = new(dialogueId, checkpointEvery);
     private DateTimeOffset latest = DateTimeOffset.MinValue;
@@ -26,18 +33,71 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery)
     /// </summary>
     public bool TimesInOrder { get; private set; } = true;
 
-    /// <summary>Reads what was stored since the last call, then runs <paramref name="work"/> alone.</summary>
-    public async Task<T> UseAsync<T>(IEventStore store, Func<ReviewScope, T> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads what was stored since the last call, then runs <paramref name="work"/> alone. With
+    /// <paramref name="statementId"/>, the work reads that statement's trace: it is loaded from the
+    /// store first if this history has none yet, and stored after if it has read enough since.
+    /// </summary>
+    public async Task<T> UseAsync<T>(IEventStore store, Func<ReviewScope, T> work, CancellationToken cancellationToken, Guid? statementId = null)
     {
+        ReviewTraceSnapshot? toStore = null;
+        T answer;
         await gate.WaitAsync(cancellationToken);
         try
         {
             await CatchUpAsync(store, cancellationToken);
-            return work(new ReviewScope(replay, Trace, TimesInOrder));
+            if (statementId is { } id && !traces.ContainsKey(id))
+                await LoadTraceAsync(store, id, cancellationToken);
+            answer = work(new ReviewScope(replay, Trace, TimesInOrder));
+            if (statementId is { } read && traces.TryGetValue(read, out var trace) && trace.Read - stored.GetValueOrDefault(read) >= saveTraceEvery)
+            {
+                toStore = trace.Snapshot();
+                stored[read] = trace.Read;
+            }
         }
         finally
         {
             gate.Release();
+        }
+        // Outside the gate: the snapshot is immutable, and the next question need not wait for the write.
+        if (toStore is not null)
+            await SaveTraceAsync(store, toStore, cancellationToken);
+        return answer;
+    }
+
+    private async Task LoadTraceAsync(IEventStore store, Guid statementId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await store.LoadSnapshotAsync(ReviewTraceSnapshot.KeyOf(statementId), cancellationToken) is not { } row)
+                return;
+            var snapshot = DomainJson.Deserialize<ReviewTraceSnapshot>(row.StateJson);
+            // It fits only if the event it read last is still the one at its place: a late commit
+            // before it, or a history imported again, leaves it behind, and a pass starts afresh.
+            if (snapshot.DialogueId != dialogueId || snapshot.StatementId != statementId || snapshot.Read > replay.Count
+                || snapshot.Read == 0 || replay.IndexOf(snapshot.LastPosition) != snapshot.Read - 1)
+                return;
+            traces[statementId] = ReviewTrace.Restore(snapshot, replay.Offer);
+            stored[statementId] = snapshot.Read;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            // A cache: one that no longer reads (an older shape) costs a pass, not an answer.
+            logger?.LogWarning(e, "Stored review trace of statement {Statement} no longer reads; tracing from the start", statementId);
+        }
+    }
+
+    private async Task SaveTraceAsync(IEventStore store, ReviewTraceSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Keyed by the last position read, which only grows along a scope: an older trace never replaces a newer one.
+            await store.SaveSnapshotAsync(new Snapshot(ReviewTraceSnapshot.KeyOf(snapshot.StatementId), snapshot.LastPosition, DomainJson.Serialize(snapshot), DateTimeOffset.UtcNow), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The answer is given; a trace not stored only makes the first question after a start slower.
+            logger?.LogWarning(e, "Could not store the review trace of statement {Statement}", snapshot.StatementId);
         }
     }
 
@@ -93,6 +153,7 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery)
     {
         replay = new ScopeReplay(dialogueId, replay.CheckpointEvery);
         traces.Clear();
+        stored.Clear();
         versions.Clear();
         latest = DateTimeOffset.MinValue;
         TimesInOrder = true;

@@ -26,11 +26,11 @@ public sealed class StatementReview(ScopeHistories histories, IEventStore store)
         if (kinds?.FirstOrDefault(k => !ReviewKinds.All.Contains(k)) is { } unknown)
             return ReviewRules.UnknownKind(unknown);
         var see = new ReviewVisibility(viewer);
-        var (moments, dialogueVersion, statementVersion) = await histories.UseAsync(viewer.Dialogue.Id, scope =>
+        var (moments, dialogueVersion, statementVersion) = await histories.UseTraceAsync(viewer.Dialogue.Id, statementId, scope =>
         {
             var trace = scope.Trace(statementId);
-            var last = scope.Replay.Count == 0 ? null : scope.Replay.StateAfter(scope.Replay.Count - 1);
-            return (Moments(scope.Replay, trace, see), last?.Dialogue.Version ?? 0, last?.Statement(statementId).Version ?? 0);
+            // The trace has read every event: its state is the end's, with no checkpoint built for it.
+            return (Moments(scope.Replay, trace, see), trace.State.Dialogue.Version, trace.State.Statement(statementId).Version);
         }, cancellationToken);
         var shown = moments
             .Where(m => clauseId is null || m.ClauseId == clauseId)
@@ -76,7 +76,7 @@ public sealed class StatementReview(ScopeHistories histories, IEventStore store)
         if (!Lists(viewer, statementId))
             return ReviewRules.UnknownStatement;
         var see = new ReviewVisibility(viewer);
-        return await histories.UseAsync<ReviewAnswer<ClauseStory>>(viewer.Dialogue.Id, scope =>
+        return await histories.UseTraceAsync<ReviewAnswer<ClauseStory>>(viewer.Dialogue.Id, statementId, scope =>
         {
             var last = see.LastSeen(scope.Replay);
             if (last < 0 || scope.Replay.StateAfter(last).Statement(statementId).ClauseOrNull(clauseId) is not { } clause)
@@ -94,7 +94,7 @@ public sealed class StatementReview(ScopeHistories histories, IEventStore store)
         if (!Lists(viewer, statementId))
             return ReviewRules.UnknownStatement;
         var see = new ReviewVisibility(viewer);
-        var gathered = await histories.UseAsync(viewer.Dialogue.Id, scope =>
+        var gathered = await histories.UseTraceAsync(viewer.Dialogue.Id, statementId, scope =>
         {
             var last = see.LastSeen(scope.Replay);
             if (last < 0)
