@@ -97,6 +97,12 @@ public sealed class ReviewPropertyTests
             Assert.Equal(a.Revisions.OrderBy(r => r.Index), b.Revisions.OrderBy(r => r.Index));
             Assert.Equal(a.Proposals.OrderBy(p => p.Value), b.Proposals.OrderBy(p => p.Value));
             Assert.Equal(a.Decisions.OrderBy(p => p.Value), b.Decisions.OrderBy(p => p.Value));
+            Assert.Equal(DomainJson.Serialize(a.Marked.OrderBy(m => m.Key)), DomainJson.Serialize(b.Marked.OrderBy(m => m.Key)));
+            Assert.Equal(a.StreamVersions.OrderBy(v => v.Key), b.StreamVersions.OrderBy(v => v.Key));
+            // The events named by moments and standings are at hand without the history: a timeline needs no more.
+            foreach (var index in resumed.Moments.Select(m => m.Index).Concat(resumed.Live.Select(l => l.Index)).Concat(resumed.Released.Select(r => r.Index)))
+                Assert.Same(dialogue.Scope[index].Event.GetType(), resumed.EventAt(index).Event.GetType());
+            Assert.Equal(dialogue.Scope.Where(e => e.StatementId is not null).Select(e => e.Meta.Version).DefaultIfEmpty().Max(), resumed.VersionOf(dialogue.StatementId));
             Assert.NotEmpty(resumed.Live); // the histories do move statuses: the test is not vacuous
         }, iter: Iterations);
 

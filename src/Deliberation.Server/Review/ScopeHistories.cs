@@ -26,6 +26,10 @@ public sealed class ScopeHistories(IEventStore store, IMemoryCache cache, IConfi
     public Task<T> UseTraceAsync<T>(Guid dialogueId, Guid statementId, Func<ReviewScope, T> work, CancellationToken cancellationToken = default) =>
         History(dialogueId).UseAsync(store, work, cancellationToken, statementId);
 
+    /// <summary>Runs <paramref name="work"/> on the statement's trace, reading the whole history only where a stored trace cannot stand in for it.</summary>
+    public Task<T> UseTraceAloneAsync<T>(Guid dialogueId, Guid statementId, Func<ReviewTrace, T> work, CancellationToken cancellationToken = default) =>
+        History(dialogueId).UseTraceAloneAsync(store, statementId, work, cancellationToken);
+
     private ScopeHistory History(Guid dialogueId) => cache.GetOrCreate(("review", dialogueId), entry =>
     {
         entry.SlidingExpiration = keepFor;

@@ -49,11 +49,8 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
             if (statementId is { } id && !traces.ContainsKey(id))
                 await LoadTraceAsync(store, id, cancellationToken);
             answer = work(new ReviewScope(replay, Trace, TimesInOrder));
-            if (statementId is { } read && traces.TryGetValue(read, out var trace) && trace.Read - stored.GetValueOrDefault(read) >= saveTraceEvery)
-            {
-                toStore = trace.Snapshot();
-                stored[read] = trace.Read;
-            }
+            if (statementId is { } read && traces.TryGetValue(read, out var trace))
+                toStore = DueForStore(read, trace);
         }
         finally
         {
@@ -65,26 +62,102 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
         return answer;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on the statement's trace caught up with the store, without reading
+    /// the whole history when it need not (the timeline, docs/architecture.md "Review"): while no
+    /// question has read the history, a stored trace is loaded and only the events after it are read
+    /// and decoded. Anything that does not fit (no stored trace, a late commit) takes the full way.
+    /// </summary>
+    public async Task<T> UseTraceAloneAsync<T>(IEventStore store, Guid statementId, Func<ReviewTrace, T> work, CancellationToken cancellationToken)
+    {
+        ReviewTraceSnapshot? toStore = null;
+        T answer;
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var trace = replay.Count == 0 && latest == DateTimeOffset.MinValue ? await AloneAsync(store, statementId, cancellationToken) : null;
+            if (trace is null)
+            {
+                await CatchUpAsync(store, cancellationToken);
+                if (!traces.ContainsKey(statementId))
+                    await LoadTraceAsync(store, statementId, cancellationToken);
+                trace = Trace(statementId);
+            }
+            answer = work(trace);
+            toStore = DueForStore(statementId, trace);
+        }
+        finally
+        {
+            gate.Release();
+        }
+        if (toStore is not null)
+            await SaveTraceAsync(store, toStore, cancellationToken);
+        return answer;
+    }
+
+    /// <summary>The trace followed from its stored snapshot by the events after it; null when that cannot be trusted.</summary>
+    private async Task<ReviewTrace?> AloneAsync(IEventStore store, Guid statementId, CancellationToken cancellationToken)
+    {
+        if (!traces.TryGetValue(statementId, out var trace))
+        {
+            if (await ReadStoredTraceAsync(store, statementId, cancellationToken) is not { } snapshot)
+                return null;
+            traces[statementId] = trace = ReviewTrace.Restore(snapshot, replay.Offer);
+            stored[statementId] = snapshot.Read;
+        }
+        var tail = await store.ReadScopeAsync(StreamIds.Scope(dialogueId), trace.LastPosition, cancellationToken);
+        // Each stream must go on at the version after the last the trace read: one that skips means an
+        // event committed late, behind what the trace read, and only the full way sees it.
+        var next = new Dictionary<string, long>();
+        foreach (var e in tail)
+        {
+            var expected = next.TryGetValue(e.StreamId, out var n) ? n
+                : trace.VersionOf(StreamIds.TryStatementId(e.StreamId, out var id) ? id : null) + 1;
+            if (e.Version != expected)
+            {
+                traces.Remove(statementId);
+                return null;
+            }
+            next[e.StreamId] = e.Version + 1;
+        }
+        trace.Advance([.. tail.Select(Decode)], trace.Read);
+        return trace;
+    }
+
     private async Task LoadTraceAsync(IEventStore store, Guid statementId, CancellationToken cancellationToken)
+    {
+        // It fits only if the event it read last is still the one at its place: a late commit
+        // before it, or a history imported again, leaves it behind, and a pass starts afresh.
+        if (await ReadStoredTraceAsync(store, statementId, cancellationToken) is not { } snapshot
+            || snapshot.Read > replay.Count || replay.IndexOf(snapshot.LastPosition) != snapshot.Read - 1)
+            return;
+        traces[statementId] = ReviewTrace.Restore(snapshot, replay.Offer);
+        stored[statementId] = snapshot.Read;
+    }
+
+    private async Task<ReviewTraceSnapshot?> ReadStoredTraceAsync(IEventStore store, Guid statementId, CancellationToken cancellationToken)
     {
         try
         {
             if (await store.LoadSnapshotAsync(ReviewTraceSnapshot.KeyOf(statementId), cancellationToken) is not { } row)
-                return;
+                return null;
             var snapshot = DomainJson.Deserialize<ReviewTraceSnapshot>(row.StateJson);
-            // It fits only if the event it read last is still the one at its place: a late commit
-            // before it, or a history imported again, leaves it behind, and a pass starts afresh.
-            if (snapshot.DialogueId != dialogueId || snapshot.StatementId != statementId || snapshot.Read > replay.Count
-                || snapshot.Read == 0 || replay.IndexOf(snapshot.LastPosition) != snapshot.Read - 1)
-                return;
-            traces[statementId] = ReviewTrace.Restore(snapshot, replay.Offer);
-            stored[statementId] = snapshot.Read;
+            return snapshot.DialogueId == dialogueId && snapshot.StatementId == statementId && snapshot.Read > 0 ? snapshot : null;
         }
         catch (System.Text.Json.JsonException e)
         {
             // A cache: one that no longer reads (an older shape) costs a pass, not an answer.
             logger?.LogWarning(e, "Stored review trace of statement {Statement} no longer reads; tracing from the start", statementId);
+            return null;
         }
+    }
+
+    private ReviewTraceSnapshot? DueForStore(Guid statementId, ReviewTrace trace)
+    {
+        if (trace.Read - stored.GetValueOrDefault(statementId) < saveTraceEvery)
+            return null;
+        stored[statementId] = trace.Read;
+        return trace.Snapshot();
     }
 
     private async Task SaveTraceAsync(IEventStore store, ReviewTraceSnapshot snapshot, CancellationToken cancellationToken)
@@ -103,7 +176,10 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
 
     private ReviewTrace Trace(Guid statementId)
     {
-        if (!traces.TryGetValue(statementId, out var trace))
+        // A trace that followed the store alone (UseTraceAloneAsync) fits the replay read since only if
+        // the event it read last is at its place; else a late commit came before it, and it starts afresh.
+        if (!traces.TryGetValue(statementId, out var trace) || trace.Read > replay.Count
+            || (trace.Read > 0 && replay.IndexOf(trace.LastPosition) != trace.Read - 1))
             traces[statementId] = trace = new ReviewTrace(dialogueId, statementId, replay.Offer);
         if (trace.Read < replay.Count)
             trace.Advance(replay.Range(trace.Read, replay.Count), trace.Read);
@@ -130,10 +206,15 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
             TimesInOrder &= e.OccurredAt >= latest;
             if (e.OccurredAt > latest)
                 latest = e.OccurredAt;
-            var recorded = RecordedEvent.Decode(e);
-            decoded.Add(new ScopeEvent(e.Position, StreamIds.TryStatementId(e.StreamId, out var statementId) ? statementId : null, recorded.Event, recorded.Meta));
+            decoded.Add(Decode(e));
         }
         replay.Append(decoded);
+    }
+
+    private static ScopeEvent Decode(StoredEvent e)
+    {
+        var recorded = RecordedEvent.Decode(e);
+        return new ScopeEvent(e.Position, StreamIds.TryStatementId(e.StreamId, out var statementId) ? statementId : null, recorded.Event, recorded.Meta);
     }
 
     private bool Contiguous(IReadOnlyList<StoredEvent> batch)

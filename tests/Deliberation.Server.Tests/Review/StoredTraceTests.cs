@@ -2,6 +2,7 @@ using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Review;
 using Deliberation.Domain.Statements;
+using Deliberation.Grains.EventSourcing;
 using Deliberation.Persistence;
 using Deliberation.Server.Review;
 using Deliberation.Server.Tests.Infrastructure;
@@ -44,6 +45,19 @@ public sealed class StoredTraceTests(ServerFixture fixture)
             return (Describe(scope.Trace(dialogue.StatementId)), Describe(fresh));
         }, CancellationToken.None, dialogue.StatementId);
 
+    /// <summary>The timeline's way after a restart: the trace alone, and a pass of the test's own over the stored scope.</summary>
+    private async Task<(string Answered, string Fresh)> TraceAloneAndFreshPassAsync(ScopeHistory history, TestDialogue dialogue)
+    {
+        var answered = await history.UseTraceAloneAsync(Store, dialogue.StatementId, Describe, CancellationToken.None);
+        var fresh = new ReviewTrace(dialogue.Id, dialogue.StatementId);
+        fresh.Advance([.. (await Store.ReadScopeAsync(StreamIds.Scope(dialogue.Id))).Select(e =>
+        {
+            var recorded = RecordedEvent.Decode(e);
+            return new ScopeEvent(e.Position, StreamIds.TryStatementId(e.StreamId, out var id) ? id : null, recorded.Event, recorded.Meta);
+        })], 0);
+        return (answered, Describe(fresh));
+    }
+
     private static string Describe(ReviewTrace trace) =>
         $"{trace.Read} {trace.LastPosition} {DomainJson.Serialize(trace.Moments)} {DomainJson.Serialize(trace.Live)} {DomainJson.Serialize(trace.Released)} {DomainJson.Serialize(trace.State.Statement(trace.StatementId))}";
 
@@ -65,8 +79,11 @@ public sealed class StoredTraceTests(ServerFixture fixture)
         await dialogue.AcceptAsync(Facilitator, new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true));
 
         var (answered, fresh) = await TraceAndFreshPassAsync(Restarted(dialogue), dialogue);
+        var (alone, freshAgain) = await TraceAloneAndFreshPassAsync(Restarted(dialogue), dialogue);
 
         Assert.Equal(fresh, answered);
+        Assert.Equal(freshAgain, alone);
+        Assert.Equal(fresh, alone);
         Assert.Contains("revised (substantive)", answered, StringComparison.Ordinal);
         var again = await Store.LoadSnapshotAsync(ReviewTraceSnapshot.KeyOf(dialogue.StatementId));
         Assert.True(again!.Version > stored.Version, "the trace read on is stored again");
@@ -82,11 +99,14 @@ public sealed class StoredTraceTests(ServerFixture fixture)
         // A marker no pass would write: seen only if the trace came from the store.
         await SaveAsync(row, snapshot with { Moments = snapshot.Moments.SetItem(0, snapshot.Moments[0] with { Summary = Marker }) });
 
-        var (answered, fresh) = await TraceAndFreshPassAsync(Restarted(dialogue), dialogue);
+        await dialogue.TakePositionAsync("S3", snapshot.Moments.First(m => m.ClauseId is not null).ClauseId!.Value, PositionKind.Oppose);
 
-        Assert.Contains(Marker, answered, StringComparison.Ordinal);
-        // Everything else is what a pass gives: with the summary put back, the two agree.
-        Assert.Equal(fresh, answered.Replace(DomainJson.Serialize(Marker), DomainJson.Serialize(snapshot.Moments[0].Summary), StringComparison.Ordinal));
+        foreach (var (answered, fresh) in new[] { await TraceAndFreshPassAsync(Restarted(dialogue), dialogue), await TraceAloneAndFreshPassAsync(Restarted(dialogue), dialogue) })
+        {
+            Assert.Contains(Marker, answered, StringComparison.Ordinal);
+            // Everything else is what a pass gives: with the summary put back, the two agree.
+            Assert.Equal(fresh, answered.Replace(DomainJson.Serialize(Marker), DomainJson.Serialize(snapshot.Moments[0].Summary), StringComparison.Ordinal));
+        }
     }
 
     [Fact]
@@ -96,13 +116,23 @@ public sealed class StoredTraceTests(ServerFixture fixture)
         using var __ = dialogue;
         await Restarted(dialogue).UseAsync(Store, scope => scope.Trace(dialogue.StatementId).Read, CancellationToken.None, dialogue.StatementId);
         var (row, snapshot) = await StoredAsync(dialogue);
-        // As after a late commit before its last event: that event is no longer the one at its place.
-        await SaveAsync(row, snapshot with { Read = snapshot.Read - 1, Moments = snapshot.Moments.SetItem(0, snapshot.Moments[0] with { Summary = Marker }) });
+        // As after a late commit before its last event: that event is no longer the one at its place, and
+        // the statement's stream goes on past a version the trace never read.
+        var statement = snapshot.StreamVersions[dialogue.StatementId];
+        await SaveAsync(row, snapshot with
+        {
+            Read = snapshot.Read - 1,
+            StreamVersions = snapshot.StreamVersions.SetItem(dialogue.StatementId, statement - 1),
+            Moments = snapshot.Moments.SetItem(0, snapshot.Moments[0] with { Summary = Marker }),
+        });
+        await dialogue.TakePositionAsync("S3", snapshot.Moments.First(m => m.ClauseId is not null).ClauseId!.Value, PositionKind.Oppose);
 
-        var (answered, fresh) = await TraceAndFreshPassAsync(Restarted(dialogue), dialogue);
-
-        Assert.DoesNotContain(Marker, answered, StringComparison.Ordinal);
-        Assert.Equal(fresh, answered);
+        // The timeline's way first: the full way stores a fresh trace over the doctored one.
+        foreach (var (answered, fresh) in new[] { await TraceAloneAndFreshPassAsync(Restarted(dialogue), dialogue), await TraceAndFreshPassAsync(Restarted(dialogue), dialogue) })
+        {
+            Assert.DoesNotContain(Marker, answered, StringComparison.Ordinal);
+            Assert.Equal(fresh, answered);
+        }
     }
 
     private async Task<(Snapshot Row, ReviewTraceSnapshot Trace)> StoredAsync(TestDialogue dialogue)
