@@ -75,7 +75,7 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var trace = replay.Count == 0 && latest == DateTimeOffset.MinValue ? await AloneAsync(store, statementId, cancellationToken) : null;
+            var trace = replay.Count == 0 ? await AloneAsync(store, statementId, cancellationToken) : null;
             if (trace is null)
             {
                 await CatchUpAsync(store, cancellationToken);
