@@ -57,8 +57,10 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
             gate.Release();
         }
         // Outside the gate: the snapshot is immutable, and the next question need not wait for the write.
+        // Not cancelled with the question: the trace counts as stored already, and a caller gone away
+        // must not leave the next start with a trace a thousand events older.
         if (toStore is not null)
-            await SaveTraceAsync(store, toStore, cancellationToken);
+            await SaveTraceAsync(store, toStore, CancellationToken.None);
         return answer;
     }
 
@@ -91,7 +93,7 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
             gate.Release();
         }
         if (toStore is not null)
-            await SaveTraceAsync(store, toStore, cancellationToken);
+            await SaveTraceAsync(store, toStore, CancellationToken.None);
         return answer;
     }
 
