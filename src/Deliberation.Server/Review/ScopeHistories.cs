@@ -30,6 +30,13 @@ public sealed class ScopeHistories(IEventStore store, IMemoryCache cache, IConfi
     public Task<T> UseTraceAloneAsync<T>(Guid dialogueId, Guid statementId, Func<ReviewTrace, T> work, CancellationToken cancellationToken = default) =>
         History(dialogueId).UseTraceAloneAsync(store, statementId, work, cancellationToken);
 
+    /// <summary>
+    /// Makes the statement's trace and stores it, whatever its size: an import's job does this once it
+    /// is done, so even the first review of an imported dialogue reads a stored trace, not the history.
+    /// </summary>
+    public Task<int> StoreTraceAsync(Guid dialogueId, Guid statementId, CancellationToken cancellationToken = default) =>
+        History(dialogueId).UseTraceAloneAsync(store, statementId, trace => trace.Read, cancellationToken, storeAnyway: true);
+
     private ScopeHistory History(Guid dialogueId) => cache.GetOrCreate(("review", dialogueId), entry =>
     {
         entry.SlidingExpiration = keepFor;

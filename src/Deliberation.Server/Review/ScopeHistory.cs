@@ -70,7 +70,8 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
     /// question has read the history, a stored trace is loaded and only the events after it are read
     /// and decoded. Anything that does not fit (no stored trace, a late commit) takes the full way.
     /// </summary>
-    public async Task<T> UseTraceAloneAsync<T>(IEventStore store, Guid statementId, Func<ReviewTrace, T> work, CancellationToken cancellationToken)
+    /// <param name="storeAnyway">Store the trace whatever it read since (an import's job, which has just written the history).</param>
+    public async Task<T> UseTraceAloneAsync<T>(IEventStore store, Guid statementId, Func<ReviewTrace, T> work, CancellationToken cancellationToken, bool storeAnyway = false)
     {
         ReviewTraceSnapshot? toStore = null;
         T answer;
@@ -86,7 +87,7 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
                 trace = Trace(statementId);
             }
             answer = work(trace);
-            toStore = DueForStore(statementId, trace);
+            toStore = DueForStore(statementId, trace, storeAnyway);
         }
         finally
         {
@@ -154,9 +155,10 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
         }
     }
 
-    private ReviewTraceSnapshot? DueForStore(Guid statementId, ReviewTrace trace)
+    private ReviewTraceSnapshot? DueForStore(Guid statementId, ReviewTrace trace, bool anyway = false)
     {
-        if (trace.Read - stored.GetValueOrDefault(statementId) < saveTraceEvery)
+        var since = trace.Read - stored.GetValueOrDefault(statementId);
+        if (since < saveTraceEvery && !(anyway && since > 0))
             return null;
         stored[statementId] = trace.Read;
         return trace.Snapshot();
