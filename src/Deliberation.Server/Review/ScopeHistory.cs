@@ -119,6 +119,7 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
             if (e.Version != expected)
             {
                 traces.Remove(statementId);
+                stored.Remove(statementId);
                 return null;
             }
             next[e.StreamId] = e.Version + 1;
@@ -184,7 +185,10 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
         // the event it read last is at its place; else a late commit came before it, and it starts afresh.
         if (!traces.TryGetValue(statementId, out var trace) || trace.Read > replay.Count
             || (trace.Read > 0 && replay.IndexOf(trace.LastPosition) != trace.Read - 1))
+        {
             traces[statementId] = trace = new ReviewTrace(dialogueId, statementId, replay.Offer);
+            stored.Remove(statementId);
+        }
         if (trace.Read < replay.Count)
             trace.Advance(replay.Range(trace.Read, replay.Count), trace.Read);
         return trace;

@@ -78,12 +78,15 @@ public sealed class StoredTraceTests(ServerFixture fixture)
             await dialogue.TakePositionAsync(who, clause, PositionKind.Support, revision: 2);
         await dialogue.AcceptAsync(Facilitator, new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true));
 
-        var (answered, fresh) = await TraceAndFreshPassAsync(Restarted(dialogue), dialogue);
-        var (alone, freshAgain) = await TraceAloneAndFreshPassAsync(Restarted(dialogue), dialogue);
+        var restarted = Restarted(dialogue);
+        var (alone, freshAgain) = await TraceAloneAndFreshPassAsync(restarted, dialogue);
+        // The same history then asked a question that reads it whole: the trace read alone goes on.
+        await dialogue.TakePositionAsync("N4", clause, PositionKind.Support, revision: 2);
+        var (answered, fresh) = await TraceAndFreshPassAsync(restarted, dialogue);
 
-        Assert.Equal(fresh, answered);
         Assert.Equal(freshAgain, alone);
-        Assert.Equal(fresh, alone);
+        Assert.Equal(fresh, answered);
+        Assert.NotEqual(alone, answered);
         Assert.Contains("revised (substantive)", answered, StringComparison.Ordinal);
         var again = await Store.LoadSnapshotAsync(ReviewTraceSnapshot.KeyOf(dialogue.StatementId));
         Assert.True(again!.Version > stored.Version, "the trace read on is stored again");
