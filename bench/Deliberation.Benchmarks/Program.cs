@@ -18,7 +18,7 @@ if (args is ["chain", ..])
     return await Deliberation.Benchmarks.History.ChainVerificationTimer.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
 
 if (args is ["review", ..])
-    return Deliberation.Benchmarks.History.ReviewTimer.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return await Deliberation.Benchmarks.History.ReviewTimer.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
 
 var quick = args.Contains("--quick");
 var rest = args.Where(a => a != "--quick").ToList();

@@ -1,18 +1,25 @@
 using System.Diagnostics;
 using System.Globalization;
+using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Review;
+using Deliberation.Persistence;
+using Deliberation.Persistence.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Deliberation.Benchmarks.History;
 
 /// <summary>
 /// Wall-clock times of the review on the 100,000-event <see cref="ReviewScenario"/>, the best of
 /// <c>runs</c> (a shared machine's noise only ever adds): a full replay to the end, building the
-/// checkpoints, a moment from its checkpoint (with the matrix), and the timeline's one pass.
+/// checkpoints, a moment from its checkpoint (with the matrix), the timeline's one pass, and what a
+/// cold timeline costs when the trace was stored: the scope read from a SQLite file and decoded, the
+/// trace loaded from its JSON.
 /// </summary>
 public static class ReviewTimer
 {
-    public static int Run(int runs)
+    public static async Task<int> RunAsync(int runs)
     {
         var scenario = ReviewScenario.Build();
         var events = scenario.Scope;
@@ -59,12 +66,111 @@ public static class ReviewTimer
                 }
             }
         });
-        Time("the timeline's pass (first question)", runs, () =>
+        ReviewTrace pass = null!;
+        Time("the timeline's pass (first question, no stored trace)", runs, () =>
         {
-            var trace = new ReviewTrace(scenario.DialogueId, scenario.StatementId);
-            trace.Advance(events, 0);
+            pass = new ReviewTrace(scenario.DialogueId, scenario.StatementId);
+            pass.Advance(events, 0);
         });
+        string json = null!;
+        Time("the trace stored: snapshot and JSON", runs, () => json = DomainJson.Serialize(pass.Snapshot()));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  stored trace: {json.Length / 1024.0 / 1024.0:0.0} MB of JSON, {pass.Moments.Count:N0} moments, {pass.Live.Count:N0} live and {pass.Released.Count:N0} released standings"));
+        Time("the stored trace loaded: JSON and restore", runs, () => ReviewTrace.Restore(DomainJson.Deserialize<ReviewTraceSnapshot>(json)));
+        var behind = new ReviewTrace(scenario.DialogueId, scenario.StatementId);
+        behind.Advance([.. events.Take(events.Count - 1_000)], 0);
+        var behindJson = DomainJson.Serialize(behind.Snapshot());
+        Time("the stored trace loaded and 1,000 events since read", runs, () =>
+        {
+            var trace = ReviewTrace.Restore(DomainJson.Deserialize<ReviewTraceSnapshot>(behindJson));
+            trace.Advance([.. events.Skip(trace.Read)], trace.Read);
+        });
+        await ThroughSqliteAsync(scenario, behindJson, runs);
         return 0;
+    }
+
+    /// <summary>
+    /// The cold timeline's reads from a store, as the server makes them after a start (Review/ScopeHistory):
+    /// the dialogue's scope read from a SQLite file and decoded, then the stored trace loaded.
+    /// </summary>
+    private static async Task ThroughSqliteAsync(ReviewScenario scenario, string traceJson, int runs)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"deliberation-bench-{Guid.NewGuid():N}");
+        var services = new ServiceCollection()
+            .AddDeliberationPersistence(options => options.UseDeliberationSqlite($"Data Source={Path.Combine(folder, "bench.db")}"))
+            .BuildServiceProvider();
+        try
+        {
+            await services.MigrateDeliberationDatabaseAsync();
+            var store = services.GetRequiredService<IEventStore>();
+            var scope = scenario.DialogueId.ToString("N");
+            var clock = Stopwatch.StartNew();
+            // Consecutive events of one stream go in one transaction (up to 1,000) only to fill the file sooner: reading is what is timed.
+            var versions = new Dictionary<string, long>();
+            foreach (var run in Runs(scenario.Scope))
+            {
+                var stream = run[0].StatementId is { } id ? StreamIds.Statement(id) : StreamIds.Dialogue(scenario.DialogueId);
+                var version = versions.GetValueOrDefault(stream);
+                await store.AppendAsync(stream, scope, version, [.. run.Select(e => new EventToAppend(e.Event.EventType, DomainJson.SerializeEventPayload(e.Event), e.Meta.OccurredAt, e.Meta.Actor.ToString()))]);
+                versions[stream] = version + run.Count;
+            }
+            await store.SaveSnapshotAsync(new Snapshot(ReviewTraceSnapshot.KeyOf(scenario.StatementId), long.MaxValue, traceJson, DateTimeOffset.UtcNow));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ({scenario.Scope.Count:N0} events stored in SQLite in {clock.Elapsed.TotalSeconds:0} s)"));
+            await TimeAsync("the scope read from SQLite and decoded", runs, async () =>
+            {
+                var decoded = (await store.ReadScopeAsync(scope)).Select(Decode).ToList();
+            });
+            // The timeline after a start (Review/ScopeHistory.UseTraceAloneAsync): the stored trace, then
+            // only the 1,000 events stored after it read, decoded and traced; the whole scope is not read.
+            await TimeAsync("the cold timeline's reads: stored trace loaded, 1,000 events since read, decoded, traced", runs, async () =>
+            {
+                var row = await store.LoadSnapshotAsync(ReviewTraceSnapshot.KeyOf(scenario.StatementId));
+                var trace = ReviewTrace.Restore(DomainJson.Deserialize<ReviewTraceSnapshot>(row!.StateJson));
+                var tail = await store.ReadScopeAsync(scope, trace.LastPosition);
+                trace.Advance([.. tail.Select(Decode)], trace.Read);
+                if (trace.Read != scenario.Scope.Count)
+                    throw new InvalidOperationException("The trace did not reach the end of the scope.");
+            });
+        }
+        finally
+        {
+            await services.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // As the server decodes a stored event (Grains/EventSourcing/RecordedEvent), which this project does not reference.
+    private static ScopeEvent Decode(StoredEvent e) =>
+        new(e.Position, StreamIds.TryStatementId(e.StreamId, out var id) ? id : null,
+            DomainJson.DeserializeEvent(e.Type, e.PayloadJson), new EventMeta(e.Version, e.OccurredAt, Guid.TryParse(e.Actor, out var actor) ? actor : Guid.Empty));
+
+    private static IEnumerable<List<ScopeEvent>> Runs(IReadOnlyList<ScopeEvent> events)
+    {
+        var run = new List<ScopeEvent>();
+        foreach (var e in events)
+        {
+            if (run.Count > 0 && (run[0].StatementId != e.StatementId || run.Count == 1_000))
+            {
+                yield return run;
+                run = [];
+            }
+            run.Add(e);
+        }
+        if (run.Count > 0)
+            yield return run;
+    }
+
+    private static async Task TimeAsync(string what, int runs, Func<Task> action)
+    {
+        var best = TimeSpan.MaxValue;
+        for (var r = 0; r < runs; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            await action();
+            if (clock.Elapsed < best)
+                best = clock.Elapsed;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {best.TotalMilliseconds:0.0} ms"));
     }
 
     private static void Time(string what, int runs, Action action, int per = 1)

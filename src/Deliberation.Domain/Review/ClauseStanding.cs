@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Deliberation.Domain.Consensus;
 
 namespace Deliberation.Domain.Review;
@@ -18,9 +19,12 @@ public sealed record ClauseStanding(
     string Summary,
     string? Detail)
 {
+    // Derived, so not stored with a trace snapshot (ReviewTraceSnapshot).
+    [JsonIgnore]
     public ClauseStatus Status => Rows[0].Status;
 
     /// <summary>The rows of the groups (not the clause as a whole).</summary>
+    [JsonIgnore]
     public IEnumerable<RowStanding> Groups => Rows.Skip(1);
 
     /// <summary>The figures as a standing: statuses per row, the need per short group, the zone.</summary>

@@ -23,11 +23,22 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
     private readonly Dictionary<Guid, int> proposals = [];
     private readonly Dictionary<Guid, int> decisions = [];
     private readonly Dictionary<(Guid Clause, int Revision), int> revisions = [];
+    // The events a moment or a standing was recorded at: enough to tell who may see it and who acted
+    // without the whole history (a timeline after a start reads only these and the events since).
+    private readonly Dictionary<int, ScopeEvent> marked = [];
+    // Each stream's last version read (the dialogue's under its own id), to tell a late commit from the next event.
+    private readonly Dictionary<Guid, long> streamVersions = [];
 
     public Guid StatementId => statementId;
 
     /// <summary>How many events of the scope have been read.</summary>
     public int Read { get; private set; }
+
+    /// <summary>The position of the last event read; 0 before any.</summary>
+    public long LastPosition { get; private set; }
+
+    /// <summary>The dialogue and its statements after the events read.</summary>
+    public ScopeState State => state;
 
     public ImmutableList<KeyMoment> Moments { get; private set; } = [];
 
@@ -46,6 +57,12 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
     /// <summary>The index of the event that made a clause's revision (1: the clause added).</summary>
     public int? RevisedAt(Guid clauseId, int revision) => revisions.TryGetValue((clauseId, revision), out var i) ? i : null;
 
+    /// <summary>The event at <paramref name="index"/>, for any index a moment or a standing names.</summary>
+    public ScopeEvent EventAt(int index) => marked[index];
+
+    /// <summary>The last version read of a statement's stream, or (null) of the dialogue's; 0 before any.</summary>
+    public long VersionOf(Guid? statementId) => streamVersions.GetValueOrDefault(statementId ?? dialogueId);
+
     /// <summary>Reads the events of <paramref name="events"/> not read yet (the scope from its start).</summary>
     public void Advance(IReadOnlyList<ScopeEvent> events, int from)
     {
@@ -53,10 +70,56 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
             throw new ArgumentException($"The trace has read {Read} events; the next batch must start there, not at {from}.", nameof(from));
         for (var i = 0; i < events.Count; i++)
         {
+            var recorded = Moments.Count + Live.Count + Released.Count;
             Observe(Read + i, events[i]);
+            if (Moments.Count + Live.Count + Released.Count != recorded)
+                marked[Read + i] = events[i];
+            streamVersions[events[i].StatementId ?? dialogueId] = events[i].Meta.Version;
             folded?.Invoke(Read + i, state);
         }
         Read += events.Count;
+        if (events.Count > 0)
+            LastPosition = events[^1].Position;
+    }
+
+    /// <summary>What the trace has read so far, to be stored and <see cref="Restore"/>d (immutable: safe to hand to another thread).</summary>
+    public ReviewTraceSnapshot Snapshot() => new(
+        dialogueId, statementId, Read, LastPosition, state, Moments, Live, Released,
+        proposals.ToImmutableDictionary(), decisions.ToImmutableDictionary(),
+        [.. revisions.Select(r => new RevisionMade(r.Key.Clause, r.Key.Revision, r.Value))],
+        marked.ToImmutableDictionary(), streamVersions.ToImmutableDictionary());
+
+    /// <summary>
+    /// The trace <paramref name="snapshot"/> was taken of, ready to read on. Its live tracker is not
+    /// stored: the first event of the statement read after restoring starts one from the state, which
+    /// counts exactly what the tracker would have kept, as the statement grain does when it activates.
+    /// </summary>
+    public static ReviewTrace Restore(ReviewTraceSnapshot snapshot, Action<int, ScopeState>? folded = null)
+    {
+        var trace = new ReviewTrace(snapshot.DialogueId, snapshot.StatementId, folded)
+        {
+            state = snapshot.State,
+            Read = snapshot.Read,
+            LastPosition = snapshot.LastPosition,
+            Moments = snapshot.Moments,
+            Live = snapshot.Live,
+            Released = snapshot.Released,
+        };
+        foreach (var standing in snapshot.Live)
+            trace.lastLive[standing.ClauseId] = standing;
+        foreach (var standing in snapshot.Released)
+            trace.lastReleased[standing.ClauseId] = standing;
+        foreach (var (amendment, index) in snapshot.Proposals)
+            trace.proposals[amendment] = index;
+        foreach (var (amendment, index) in snapshot.Decisions)
+            trace.decisions[amendment] = index;
+        foreach (var made in snapshot.Revisions)
+            trace.revisions[(made.ClauseId, made.Revision)] = made.Index;
+        foreach (var (index, e) in snapshot.Marked)
+            trace.marked[index] = e;
+        foreach (var (stream, version) in snapshot.StreamVersions)
+            trace.streamVersions[stream] = version;
+        return trace;
     }
 
     private void Observe(int index, ScopeEvent e)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Deliberation.Domain.Review;
 
 /// <summary>
@@ -7,7 +9,10 @@ namespace Deliberation.Domain.Review;
 /// </summary>
 public sealed record RowStanding(string? Dimension, string? Group, ClauseStatus Status, double? Share, int Members, int Needed)
 {
+    // Derived, so not stored with a trace snapshot (ReviewTraceSnapshot).
+    [JsonIgnore]
     public bool IsClause => Group is null;
 
+    [JsonIgnore]
     public string Name => IsClause ? "the clause" : $"{Dimension}/{Group}";
 }

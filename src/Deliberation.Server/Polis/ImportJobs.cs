@@ -18,6 +18,7 @@ public sealed class ImportJobs(
     IEventStore store,
     IImportStaging staging,
     DialogueService dialogues,
+    Review.ScopeHistories histories,
     IServiceScopeFactory scopes,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -76,6 +77,7 @@ public sealed class ImportJobs(
             job.Succeed(new ImportedConversation(plan.DialogueId, plan.StatementId, plan.Clauses, plan.Participants, plan.Positions), writer.Written);
             logger.LogInformation("Import {Job} made dialogue {Dialogue}: {Events} events", job.Id, plan.DialogueId, writer.Written);
             phases.Report(job.Id, writer.Written);
+            await StoreReviewTraceAsync(plan, stopping);
         }
         catch (Exception e)
         {
@@ -97,6 +99,25 @@ public sealed class ImportJobs(
         var stream = StreamIds.Statement(plan.StatementId);
         if (plan.FinalStatement is { } statement && writer.VersionOf(stream) == statement.Version)
             await store.SaveSnapshotAsync(new Snapshot(stream, statement.Version, DomainJson.Serialize(statement), now), stopping);
+    }
+
+    /// <summary>
+    /// After the job is done (the importer need not wait for it): the statement's review trace made
+    /// and stored, so its first timeline is a read, not a pass over every imported event
+    /// (docs/architecture.md, "Review"). A review asked meanwhile waits for this pass rather than
+    /// making its own.
+    /// </summary>
+    private async Task StoreReviewTraceAsync(ImportPlan plan, CancellationToken stopping)
+    {
+        try
+        {
+            await histories.StoreTraceAsync(plan.DialogueId, plan.StatementId, stopping);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The import stands; its first review only makes the pass itself.
+            logger.LogWarning(e, "Could not make the review trace of imported dialogue {Dialogue}", plan.DialogueId);
+        }
     }
 
     private async Task DiscardAsync(string stagingScope)

@@ -9,19 +9,37 @@ namespace Deliberation.Server.Review;
 /// question, followed incrementally after, dropped when nobody asked for a while
 /// (<c>Review:KeepFor</c>, 10 minutes; docs/operations.md). A cache: losing it costs one read.
 /// </summary>
-public sealed class ScopeHistories(IEventStore store, IMemoryCache cache, IConfiguration configuration)
+public sealed class ScopeHistories(IEventStore store, IMemoryCache cache, IConfiguration configuration, ILogger<ScopeHistory> logger)
 {
     private readonly TimeSpan keepFor = configuration.GetValue("Review:KeepFor", TimeSpan.FromMinutes(10));
     private readonly int checkpointEvery = configuration.GetValue("Review:CheckpointEvery", ScopeReplay.DefaultCheckpointEvery);
+    private readonly int saveTraceEvery = configuration.GetValue("Review:SaveTraceEvery", ScopeHistory.DefaultSaveTraceEvery);
 
     /// <summary>Runs <paramref name="work"/> on the dialogue's history, caught up with the store.</summary>
-    public Task<T> UseAsync<T>(Guid dialogueId, Func<ReviewScope, T> work, CancellationToken cancellationToken = default)
+    public Task<T> UseAsync<T>(Guid dialogueId, Func<ReviewScope, T> work, CancellationToken cancellationToken = default) =>
+        History(dialogueId).UseAsync(store, work, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UseAsync{T}"/>, for work that reads the trace of <paramref name="statementId"/>:
+    /// a stored trace is loaded rather than a pass made over the whole history, and stored again as it grows.
+    /// </summary>
+    public Task<T> UseTraceAsync<T>(Guid dialogueId, Guid statementId, Func<ReviewScope, T> work, CancellationToken cancellationToken = default) =>
+        History(dialogueId).UseAsync(store, work, cancellationToken, statementId);
+
+    /// <summary>Runs <paramref name="work"/> on the statement's trace, reading the whole history only where a stored trace cannot stand in for it.</summary>
+    public Task<T> UseTraceAloneAsync<T>(Guid dialogueId, Guid statementId, Func<ReviewTrace, T> work, CancellationToken cancellationToken = default) =>
+        History(dialogueId).UseTraceAloneAsync(store, statementId, work, cancellationToken);
+
+    /// <summary>
+    /// Makes the statement's trace and stores it, whatever its size: an import's job does this once it
+    /// is done, so even the first review of an imported dialogue reads a stored trace, not the history.
+    /// </summary>
+    public Task<int> StoreTraceAsync(Guid dialogueId, Guid statementId, CancellationToken cancellationToken = default) =>
+        History(dialogueId).UseTraceAloneAsync(store, statementId, trace => trace.Read, cancellationToken, storeAnyway: true);
+
+    private ScopeHistory History(Guid dialogueId) => cache.GetOrCreate(("review", dialogueId), entry =>
     {
-        var history = cache.GetOrCreate(("review", dialogueId), entry =>
-        {
-            entry.SlidingExpiration = keepFor;
-            return new ScopeHistory(dialogueId, checkpointEvery);
-        })!;
-        return history.UseAsync(store, work, cancellationToken);
-    }
+        entry.SlidingExpiration = keepFor;
+        return new ScopeHistory(dialogueId, checkpointEvery, saveTraceEvery, logger);
+    })!;
 }

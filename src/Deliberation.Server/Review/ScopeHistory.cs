@@ -9,11 +9,18 @@ namespace Deliberation.Server.Review;
 /// One dialogue's stored events decoded once and held with checkpoints (<see cref="ScopeReplay"/>),
 /// and each reviewed statement's <see cref="ReviewTrace"/>, both followed as new events are stored
 /// (docs/architecture.md, "Review"). One caller at a time works on it (<see cref="UseAsync{T}"/>).
+/// A trace is stored (<see cref="ReviewTraceSnapshot"/>) whenever it has read <paramref name="saveTraceEvery"/>
+/// events since it was last loaded or stored, and loaded before its first pass, so that after a start
+/// the first timeline reads the stored trace and only the events since, not the whole history.
 /// </summary>
-public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery)
+public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveTraceEvery = ScopeHistory.DefaultSaveTraceEvery, ILogger? logger = null)
 {
+    public const int DefaultSaveTraceEvery = 1000;
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<Guid, ReviewTrace> traces = [];
+    // How far each trace had read when it was last loaded or stored.
+    private readonly Dictionary<Guid, int> stored = [];
     private readonly Dictionary<string, long> versions = [];
     private ScopeReplay replay = new(dialogueId, checkpointEvery);
     private DateTimeOffset latest = DateTimeOffset.MinValue;
@@ -26,25 +33,162 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery)
     /// </summary>
     public bool TimesInOrder { get; private set; } = true;
 
-    /// <summary>Reads what was stored since the last call, then runs <paramref name="work"/> alone.</summary>
-    public async Task<T> UseAsync<T>(IEventStore store, Func<ReviewScope, T> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads what was stored since the last call, then runs <paramref name="work"/> alone. With
+    /// <paramref name="statementId"/>, the work reads that statement's trace: it is loaded from the
+    /// store first if this history has none yet, and stored after if it has read enough since.
+    /// </summary>
+    public async Task<T> UseAsync<T>(IEventStore store, Func<ReviewScope, T> work, CancellationToken cancellationToken, Guid? statementId = null)
     {
+        ReviewTraceSnapshot? toStore = null;
+        T answer;
         await gate.WaitAsync(cancellationToken);
         try
         {
             await CatchUpAsync(store, cancellationToken);
-            return work(new ReviewScope(replay, Trace, TimesInOrder));
+            if (statementId is { } id && !traces.ContainsKey(id))
+                await LoadTraceAsync(store, id, cancellationToken);
+            answer = work(new ReviewScope(replay, Trace, TimesInOrder));
+            if (statementId is { } read && traces.TryGetValue(read, out var trace))
+                toStore = DueForStore(read, trace);
         }
         finally
         {
             gate.Release();
         }
+        // Outside the gate: the snapshot is immutable, and the next question need not wait for the write.
+        // Not cancelled with the question: the trace counts as stored already, and a caller gone away
+        // must not leave the next start with a trace a thousand events older.
+        if (toStore is not null)
+            await SaveTraceAsync(store, toStore, CancellationToken.None);
+        return answer;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the statement's trace caught up with the store, without reading
+    /// the whole history when it need not (the timeline, docs/architecture.md "Review"): while no
+    /// question has read the history, a stored trace is loaded and only the events after it are read
+    /// and decoded. Anything that does not fit (no stored trace, a late commit) takes the full way.
+    /// </summary>
+    /// <param name="storeAnyway">Store the trace whatever it read since (an import's job, which has just written the history).</param>
+    public async Task<T> UseTraceAloneAsync<T>(IEventStore store, Guid statementId, Func<ReviewTrace, T> work, CancellationToken cancellationToken, bool storeAnyway = false)
+    {
+        ReviewTraceSnapshot? toStore = null;
+        T answer;
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var trace = replay.Count == 0 ? await AloneAsync(store, statementId, cancellationToken) : null;
+            if (trace is null)
+            {
+                await CatchUpAsync(store, cancellationToken);
+                if (!traces.ContainsKey(statementId))
+                    await LoadTraceAsync(store, statementId, cancellationToken);
+                trace = Trace(statementId);
+            }
+            answer = work(trace);
+            toStore = DueForStore(statementId, trace, storeAnyway);
+        }
+        finally
+        {
+            gate.Release();
+        }
+        if (toStore is not null)
+            await SaveTraceAsync(store, toStore, CancellationToken.None);
+        return answer;
+    }
+
+    /// <summary>The trace followed from its stored snapshot by the events after it; null when that cannot be trusted.</summary>
+    private async Task<ReviewTrace?> AloneAsync(IEventStore store, Guid statementId, CancellationToken cancellationToken)
+    {
+        if (!traces.TryGetValue(statementId, out var trace))
+        {
+            if (await ReadStoredTraceAsync(store, statementId, cancellationToken) is not { } snapshot)
+                return null;
+            traces[statementId] = trace = ReviewTrace.Restore(snapshot, replay.Offer);
+            stored[statementId] = snapshot.Read;
+        }
+        var tail = await store.ReadScopeAsync(StreamIds.Scope(dialogueId), trace.LastPosition, cancellationToken);
+        // Each stream must go on at the version after the last the trace read: one that skips means an
+        // event committed late, behind what the trace read, and only the full way sees it.
+        var next = new Dictionary<string, long>();
+        foreach (var e in tail)
+        {
+            var expected = next.TryGetValue(e.StreamId, out var n) ? n
+                : trace.VersionOf(StreamIds.TryStatementId(e.StreamId, out var id) ? id : null) + 1;
+            if (e.Version != expected)
+            {
+                traces.Remove(statementId);
+                stored.Remove(statementId);
+                return null;
+            }
+            next[e.StreamId] = e.Version + 1;
+        }
+        trace.Advance([.. tail.Select(Decode)], trace.Read);
+        return trace;
+    }
+
+    private async Task LoadTraceAsync(IEventStore store, Guid statementId, CancellationToken cancellationToken)
+    {
+        // It fits only if the event it read last is still the one at its place: a late commit
+        // before it, or a history imported again, leaves it behind, and a pass starts afresh.
+        if (await ReadStoredTraceAsync(store, statementId, cancellationToken) is not { } snapshot
+            || snapshot.Read > replay.Count || replay.IndexOf(snapshot.LastPosition) != snapshot.Read - 1)
+            return;
+        traces[statementId] = ReviewTrace.Restore(snapshot, replay.Offer);
+        stored[statementId] = snapshot.Read;
+    }
+
+    private async Task<ReviewTraceSnapshot?> ReadStoredTraceAsync(IEventStore store, Guid statementId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await store.LoadSnapshotAsync(ReviewTraceSnapshot.KeyOf(statementId), cancellationToken) is not { } row)
+                return null;
+            var snapshot = DomainJson.Deserialize<ReviewTraceSnapshot>(row.StateJson);
+            return snapshot.DialogueId == dialogueId && snapshot.StatementId == statementId && snapshot.Read > 0 ? snapshot : null;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            // A cache: one that no longer reads (an older shape) costs a pass, not an answer.
+            logger?.LogWarning(e, "Stored review trace of statement {Statement} no longer reads; tracing from the start", statementId);
+            return null;
+        }
+    }
+
+    private ReviewTraceSnapshot? DueForStore(Guid statementId, ReviewTrace trace, bool anyway = false)
+    {
+        var since = trace.Read - stored.GetValueOrDefault(statementId);
+        if (since < saveTraceEvery && !(anyway && since > 0))
+            return null;
+        stored[statementId] = trace.Read;
+        return trace.Snapshot();
+    }
+
+    private async Task SaveTraceAsync(IEventStore store, ReviewTraceSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Keyed by the last position read, which only grows along a scope: an older trace never replaces a newer one.
+            await store.SaveSnapshotAsync(new Snapshot(ReviewTraceSnapshot.KeyOf(snapshot.StatementId), snapshot.LastPosition, DomainJson.Serialize(snapshot), DateTimeOffset.UtcNow), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The answer is given; a trace not stored only makes the first question after a start slower.
+            logger?.LogWarning(e, "Could not store the review trace of statement {Statement}", snapshot.StatementId);
+        }
     }
 
     private ReviewTrace Trace(Guid statementId)
     {
-        if (!traces.TryGetValue(statementId, out var trace))
+        // A trace that followed the store alone (UseTraceAloneAsync) fits the replay read since only if
+        // the event it read last is at its place; else a late commit came before it, and it starts afresh.
+        if (!traces.TryGetValue(statementId, out var trace) || trace.Read > replay.Count
+            || (trace.Read > 0 && replay.IndexOf(trace.LastPosition) != trace.Read - 1))
+        {
             traces[statementId] = trace = new ReviewTrace(dialogueId, statementId, replay.Offer);
+            stored.Remove(statementId);
+        }
         if (trace.Read < replay.Count)
             trace.Advance(replay.Range(trace.Read, replay.Count), trace.Read);
         return trace;
@@ -70,10 +214,15 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery)
             TimesInOrder &= e.OccurredAt >= latest;
             if (e.OccurredAt > latest)
                 latest = e.OccurredAt;
-            var recorded = RecordedEvent.Decode(e);
-            decoded.Add(new ScopeEvent(e.Position, StreamIds.TryStatementId(e.StreamId, out var statementId) ? statementId : null, recorded.Event, recorded.Meta));
+            decoded.Add(Decode(e));
         }
         replay.Append(decoded);
+    }
+
+    private static ScopeEvent Decode(StoredEvent e)
+    {
+        var recorded = RecordedEvent.Decode(e);
+        return new ScopeEvent(e.Position, StreamIds.TryStatementId(e.StreamId, out var statementId) ? statementId : null, recorded.Event, recorded.Meta);
     }
 
     private bool Contiguous(IReadOnlyList<StoredEvent> batch)
@@ -93,6 +242,7 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery)
     {
         replay = new ScopeReplay(dialogueId, replay.CheckpointEvery);
         traces.Clear();
+        stored.Clear();
         versions.Clear();
         latest = DateTimeOffset.MinValue;
         TimesInOrder = true;

@@ -26,12 +26,10 @@ public sealed class StatementReview(ScopeHistories histories, IEventStore store)
         if (kinds?.FirstOrDefault(k => !ReviewKinds.All.Contains(k)) is { } unknown)
             return ReviewRules.UnknownKind(unknown);
         var see = new ReviewVisibility(viewer);
-        var (moments, dialogueVersion, statementVersion) = await histories.UseAsync(viewer.Dialogue.Id, scope =>
-        {
-            var trace = scope.Trace(statementId);
-            var last = scope.Replay.Count == 0 ? null : scope.Replay.StateAfter(scope.Replay.Count - 1);
-            return (Moments(scope.Replay, trace, see), last?.Dialogue.Version ?? 0, last?.Statement(statementId).Version ?? 0);
-        }, cancellationToken);
+        // The trace alone answers (its recorded moments, the events they were recorded at, its state at
+        // the end), so after a start a stored trace and the events since stand in for the whole history.
+        var (moments, dialogueVersion, statementVersion) = await histories.UseTraceAloneAsync(viewer.Dialogue.Id, statementId, trace =>
+            (Moments(trace, see), trace.State.Dialogue.Version, trace.State.Statement(statementId).Version), cancellationToken);
         var shown = moments
             .Where(m => clauseId is null || m.ClauseId == clauseId)
             .Where(m => kinds is null || kinds.Contains(m.Kind))
@@ -76,7 +74,7 @@ public sealed class StatementReview(ScopeHistories histories, IEventStore store)
         if (!Lists(viewer, statementId))
             return ReviewRules.UnknownStatement;
         var see = new ReviewVisibility(viewer);
-        return await histories.UseAsync<ReviewAnswer<ClauseStory>>(viewer.Dialogue.Id, scope =>
+        return await histories.UseTraceAsync<ReviewAnswer<ClauseStory>>(viewer.Dialogue.Id, statementId, scope =>
         {
             var last = see.LastSeen(scope.Replay);
             if (last < 0 || scope.Replay.StateAfter(last).Statement(statementId).ClauseOrNull(clauseId) is not { } clause)
@@ -94,7 +92,7 @@ public sealed class StatementReview(ScopeHistories histories, IEventStore store)
         if (!Lists(viewer, statementId))
             return ReviewRules.UnknownStatement;
         var see = new ReviewVisibility(viewer);
-        var gathered = await histories.UseAsync(viewer.Dialogue.Id, scope =>
+        var gathered = await histories.UseTraceAsync(viewer.Dialogue.Id, statementId, scope =>
         {
             var last = see.LastSeen(scope.Replay);
             if (last < 0)
@@ -107,7 +105,7 @@ public sealed class StatementReview(ScopeHistories histories, IEventStore store)
             var clauses = statement.OrderedClauses.Where(c => !c.Withdrawn)
                 .Select((c, i) => new ReportedClause(i + 1, c.Text, ClauseStories.Of(c, scope.Replay, trace, see, last)))
                 .ToList();
-            return new ReportParts(state.Dialogue, statement, snapshot.Consensus, clauses, Moments(scope.Replay, trace, see), end.Dialogue.Version, end.Statement(statementId).Version);
+            return new ReportParts(state.Dialogue, statement, snapshot.Consensus, clauses, Moments(trace, see), end.Dialogue.Version, end.Statement(statementId).Version);
         }, cancellationToken);
         if (gathered is null)
             return ReviewRules.NoMoments;
@@ -133,18 +131,18 @@ public sealed class StatementReview(ScopeHistories histories, IEventStore store)
     }
 
     /// <summary>The key moments she may see, oldest first; status moments from the figures she saw.</summary>
-    public static IReadOnlyList<ReviewMoment> Moments(ScopeReplay replay, ReviewTrace trace, ReviewVisibility see)
+    public static IReadOnlyList<ReviewMoment> Moments(ReviewTrace trace, ReviewVisibility see)
     {
         var moments = new List<(int Index, int Order, ReviewMoment Moment)>();
         foreach (var m in trace.Moments)
         {
-            var e = replay[m.Index];
+            var e = trace.EventAt(m.Index);
             if (see.Sees(e))
                 moments.Add((m.Index, 0, new ReviewMoment(e.Position, e.Meta.OccurredAt, KindOf(m.Kind), m.ClauseId, m.Summary, m.Detail, see.ActorOf(e))));
         }
         foreach (var s in trace.Standings(see.Figures))
         {
-            var e = replay[s.Index];
+            var e = trace.EventAt(s.Index);
             // A status change has no actor: at a position it would name the voter.
             if (see.Sees(e))
                 moments.Add((s.Index, 1, new ReviewMoment(e.Position, e.Meta.OccurredAt, ReviewKinds.Status, s.ClauseId, s.Summary, s.Detail, null)));
