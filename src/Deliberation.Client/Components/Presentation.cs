@@ -52,6 +52,7 @@ public static class Presentation
         Enum.TryParse<ConfidentialityMode>(value, out var mode) ? Label(mode)
         : Enum.TryParse<Phase>(value, out var phase) ? Label(phase)
         : Enum.TryParse<Track>(value, out var track) ? Label(track)
+        : Enum.TryParse<Role>(value, out var role) ? Label(role)
         : value;
 
     public static string Percent(double? share) =>
@@ -59,6 +60,12 @@ public static class Presentation
 
     /// <summary>A moment in the viewer's local time, as the room reads it ("5 Sep 14:02", "9月5日 14:02"): the pattern is a text a translator owns.</summary>
     public static string Time(DateTimeOffset at) => at.ToLocalTime().ToString(Labels.Get("TimeFormat"), CultureInfo.CurrentCulture);
+
+    /// <summary>A day in the viewer's local time ("5 Sep 2026", "2026年9月5日").</summary>
+    public static string Date(DateTimeOffset at) => at.ToLocalTime().ToString(Labels.Get("DateFormat"), CultureInfo.CurrentCulture);
+
+    /// <summary>A day and time in the viewer's local time ("5 Sep 2026 14:02", "2026年9月5日 14:02").</summary>
+    public static string DateTime(DateTimeOffset at) => at.ToLocalTime().ToString(Labels.Get("DateTimeFormat"), CultureInfo.CurrentCulture);
 
     public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Deliberation.Client.Api;
 using Deliberation.Client.Components;
 using Deliberation.Client.Room;
@@ -6,7 +7,6 @@ using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Deliberation.Client.Pages.Room;
@@ -25,7 +25,6 @@ public sealed partial class RoomPage
     private bool followFloor = true;
     private bool busy;
     private string? readingLanguage;
-    private string? browserLanguage;
     private Guid? holdoutsFor;
     private ClauseHoldouts? holdouts;
     private string? holdoutsProblem;
@@ -39,29 +38,13 @@ public sealed partial class RoomPage
     [Inject]
     private IDialogService Dialogs { get; set; } = null!;
 
-    [Inject]
-    private IJSRuntime Js { get; set; } = null!;
-
-    /// <summary>The language she reads the clauses in: her choice in the room, else the browser's (zh-CN reads zh-Hans), else the source.</summary>
+    /// <summary>
+    /// The language she reads the clauses in: her choice in the room, else her interface's (which is her
+    /// own choice or her browser's, docs/architecture.md), else the source.
+    /// </summary>
     private string? ReadingLanguage => Dialogue is { } d
-        ? readingLanguage is { } chosen && d.Languages.IsWorking(chosen) ? chosen : LanguageNames.FromBrowser(browserLanguage, d.Languages)
+        ? readingLanguage is { } chosen && d.Languages.IsWorking(chosen) ? chosen : LanguageNames.FromBrowser(CultureInfo.CurrentUICulture.Name, d.Languages)
         : null;
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        await base.OnAfterRenderAsync(firstRender);
-        if (!firstRender)
-            return;
-        try
-        {
-            browserLanguage = await Js.InvokeAsync<string>("deliberationBrowser.language");
-            StateHasChanged();
-        }
-        catch (JSException)
-        {
-            // Without the script the room reads in the source language, which is still right.
-        }
-    }
 
     private Task TranslateAsync(TranslationDraft t) =>
         Statement is { } s
