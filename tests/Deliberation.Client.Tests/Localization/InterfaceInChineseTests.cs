@@ -61,6 +61,23 @@ public sealed class InterfaceInChineseTests : ComponentTest
     }
 
     [Fact]
+    public void A_refusal_reads_in_Chinese_by_its_rule_code_and_in_the_servers_English_where_no_translation_exists()
+    {
+        Assert.Equal("有作准文本的译文落后于原文；冻结前请翻译当前文本。",
+            new RuleError("freeze.stale-translation", "The Chinese text is stale: translate revision 3 first.").Localized());
+        Assert.Equal("A rule no translator has seen yet.", RuleMessages.Of("brand.new-rule", "A rule no translator has seen yet."));
+    }
+
+    [Fact]
+    public void A_page_that_cannot_load_says_why_in_Chinese()
+    {
+        var problem = Render<ProblemState>(p => p.Add(s => s.Problem, new Api.ApiProblem(System.Net.HttpStatusCode.NotFound, "dialogue.not-found", "There is no such dialogue.")));
+
+        Assert.Contains("未找到", problem.Markup);
+        Assert.Contains("没有这个对话。", problem.Markup);
+    }
+
+    [Fact]
     public void MudBlazors_own_texts_come_from_our_resources()
     {
         var mud = Services.GetRequiredService<MudLocalizer>();
