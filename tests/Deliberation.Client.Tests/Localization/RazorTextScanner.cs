@@ -99,7 +99,11 @@ internal static partial class RazorTextScanner
     private static IEnumerable<string> Expressions(string markup)
     {
         for (var i = markup.IndexOf("@(", StringComparison.Ordinal); i >= 0; i = markup.IndexOf("@(", i + 2, StringComparison.Ordinal))
-            yield return markup[(i + 1)..Balanced(markup, i + 1)];
+        {
+            // A class list is for the style sheet, not for a reader.
+            if (!markup[..i].TrimEnd().EndsWith("class=\"", StringComparison.OrdinalIgnoreCase))
+                yield return markup[(i + 1)..Balanced(markup, i + 1)];
+        }
     }
 
     /// <summary>The index just past the bracket that closes the one at <paramref name="open"/>, skipping string literals.</summary>

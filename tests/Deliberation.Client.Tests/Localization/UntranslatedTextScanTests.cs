@@ -18,7 +18,6 @@ public sealed class UntranslatedTextScanTests
         "src/Deliberation.Client/Components/ClauseText/ClauseText.razor",
         "src/Deliberation.Client/Components/ConfirmDialog/ConfirmDialog.razor",
         "src/Deliberation.Client/Components/ConsensusMatrix/ConsensusMatrix.razor",
-        "src/Deliberation.Client/Components/DraftPreviewBox/DraftPreviewBox.razor",
         "src/Deliberation.Client/Components/ExportMenu/ExportMenu.razor",
         "src/Deliberation.Client/Components/FacilitatorConsole/FacilitatorConsole.razor",
         "src/Deliberation.Client/Components/FundingChart/FundingChart.razor",
@@ -37,7 +36,6 @@ public sealed class UntranslatedTextScanTests
         "src/Deliberation.Client/Components/ProposeClauseForm/ProposeClauseForm.razor",
         "src/Deliberation.Client/Components/RangeControl/RangeControl.razor",
         "src/Deliberation.Client/Components/RapporteurEditor/RapporteurEditor.razor",
-        "src/Deliberation.Client/Components/ReminderNotices/ReminderNotices.razor",
         "src/Deliberation.Client/Components/ReviewSignatures/ReviewSignatures.razor",
         "src/Deliberation.Client/Components/RosterImport/RosterImport.razor",
         "src/Deliberation.Client/Components/RosterImport/RosterProblemsTable.razor",
@@ -47,7 +45,6 @@ public sealed class UntranslatedTextScanTests
         "src/Deliberation.Client/Components/StatementAtMoment/StatementAtMoment.razor",
         "src/Deliberation.Client/Components/StatusOverTimeChart/StatusOverTimeChart.razor",
         "src/Deliberation.Client/Components/TextDiff/TextDiff.razor",
-        "src/Deliberation.Client/Components/TextLengthCounter/TextLengthCounter.razor",
         "src/Deliberation.Client/Components/TranslationEditor/TranslationEditor.razor",
         "src/Deliberation.Client/Pages/Account/AccountForm.razor",
         "src/Deliberation.Client/Pages/Account/AccountPage.razor",
@@ -116,6 +113,7 @@ public sealed class UntranslatedTextScanTests
     [InlineData("<a aria-label=\"@L[\"Brand\"]\" class=\"brand\">Deliberation</a>")]
     [InlineData("<p>@(busy ? L[\"Saving\"] : \"\") – × % @count/@limit</p>")]
     [InlineData("<div class=\"@(wide ? \"funding-grid\" : \"\")\" data-testid=\"zone\"></div>")]
+    [InlineData("<span class=\"@(over ? \"length-counter length-over\" : \"length-counter muted\")\"></span>")]
     [InlineData("@if (x)\n{\n    <b>@L[\"Key\"]</b>\n}\nelse\n{\n}")]
     [InlineData("@* A comment a developer reads. *@<b>@L[\"Key\"]</b>")]
     [InlineData("<b>@L[\"Key\"]</b>\n@code {\n    private string hint = \"Not markup\";\n}")]
