@@ -13,4 +13,7 @@ public static class Labels
 
     /// <summary>The text for a key in the interface's culture; the key itself if a translator left it out (the parity test forbids that).</summary>
     public static string Get(string key) => Texts.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+
+    /// <summary>A text with its placeholders filled, numbers in the interface's culture.</summary>
+    public static string Format(string key, params object?[] arguments) => string.Format(CultureInfo.CurrentCulture, Get(key), arguments);
 }

@@ -12,12 +12,12 @@ namespace Deliberation.Client.Tests.Localization;
 /// </summary>
 internal static partial class RazorTextScanner
 {
-    /// <summary>Words that are names, the same in every language.</summary>
-    private static readonly HashSet<string> Names = ["Deliberation"];
+    /// <summary>Words that are names, the same in every language, and the matrix's letter marks (B for a block, n/m for counts), explained in its legend.</summary>
+    private static readonly HashSet<string> Names = ["Deliberation", "B", "n", "m"];
 
     private static readonly string[] CodeLineStarts =
     [
-        "@if", "@foreach", "@for ", "@for(", "@while", "@switch", "@else", "else", "}", "{", "@{", "case ", "default:",
+        "@if", "@foreach", "@for ", "@for(", "@while", "@switch", "@else", "else", "if (", "foreach (", "}", "{", "@{", "case ", "default:",
         "var ", "break;", "return",
     ];
 
@@ -82,6 +82,13 @@ internal static partial class RazorTextScanner
                 i = Balanced(text, j) - 1;
                 continue;
             }
+            if (CodeKeyword().Match(text, j) is { Success: true } keyword && keyword.Index == j)
+            {
+                // "@if (changed)" after text on the same line: the rest of the line is code.
+                var end = text.IndexOf('\n', j);
+                i = (end < 0 ? text.Length : end) - 1;
+                continue;
+            }
             while (j < text.Length)
             {
                 if (char.IsLetterOrDigit(text[j]) || text[j] == '_' || (text[j] == '.' && j + 1 < text.Length && char.IsLetter(text[j + 1])))
@@ -101,7 +108,8 @@ internal static partial class RazorTextScanner
         for (var i = markup.IndexOf("@(", StringComparison.Ordinal); i >= 0; i = markup.IndexOf("@(", i + 2, StringComparison.Ordinal))
         {
             // A class list is for the style sheet, not for a reader.
-            if (!markup[..i].TrimEnd().EndsWith("class=\"", StringComparison.OrdinalIgnoreCase))
+            var classStart = markup.LastIndexOf("class=\"", i, StringComparison.OrdinalIgnoreCase);
+            if (classStart < 0 || markup.IndexOf('"', classStart + 7, i - classStart - 7) >= 0)
                 yield return markup[(i + 1)..Balanced(markup, i + 1)];
         }
     }
@@ -160,6 +168,9 @@ internal static partial class RazorTextScanner
 
     [GeneratedRegex(@"\$?""(?<text>(?:[^""\\]|\\.)*)""")]
     private static partial Regex StringLiteral();
+
+    [GeneratedRegex(@"\G(if|foreach|for|while|switch|else)\b")]
+    private static partial Regex CodeKeyword();
 
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex InterpolationHole();
