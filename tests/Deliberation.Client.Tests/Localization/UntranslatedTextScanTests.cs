@@ -17,7 +17,6 @@ public sealed class UntranslatedTextScanTests
         "src/Deliberation.Client/Components/ClauseStoryPanel/ClauseStoryPanel.razor",
         "src/Deliberation.Client/Components/ClauseText/ClauseText.razor",
         "src/Deliberation.Client/Components/ConfirmDialog/ConfirmDialog.razor",
-        "src/Deliberation.Client/Components/ExportMenu/ExportMenu.razor",
         "src/Deliberation.Client/Components/FacilitatorConsole/FacilitatorConsole.razor",
         "src/Deliberation.Client/Components/FundingChart/FundingChart.razor",
         "src/Deliberation.Client/Components/FundingZoneOverTime/FundingZoneOverTime.razor",
