@@ -30,7 +30,6 @@ public sealed class UntranslatedTextScanTests
         "src/Deliberation.Client/Components/MomentComparisonView/MomentComparisonView.razor",
         "src/Deliberation.Client/Components/MomentScrubber/MomentScrubber.razor",
         "src/Deliberation.Client/Components/MomentTimeline/MomentTimeline.razor",
-        "src/Deliberation.Client/Components/OptionPositions/OptionPositions.razor",
         "src/Deliberation.Client/Components/ProposeClauseForm/ProposeClauseForm.razor",
         "src/Deliberation.Client/Components/RangeControl/RangeControl.razor",
         "src/Deliberation.Client/Components/RapporteurEditor/RapporteurEditor.razor",
