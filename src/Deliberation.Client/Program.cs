@@ -1,4 +1,5 @@
 using Deliberation.Client;
+using Deliberation.Client.Localization;
 using Deliberation.Client.Services;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
@@ -7,4 +8,6 @@ var builder = WebAssemblyHostBuilder.CreateDefault(args);
 builder.RootComponents.Add<App>("#app");
 builder.RootComponents.Add<HeadOutlet>("head::after");
 builder.Services.AddDeliberationClient(builder.HostEnvironment.BaseAddress);
-await builder.Build().RunAsync();
+var host = builder.Build();
+await host.UsePersonsCultureAsync();
+await host.RunAsync();

@@ -1,14 +1,16 @@
+using Deliberation.Client.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace Deliberation.Client.Tests;
 
-/// <summary>A bUnit context with what the components need: MudBlazor's services and a JS runtime that answers anything.</summary>
+/// <summary>A bUnit context with what the components need: MudBlazor's services, the interface texts and a JS runtime that answers anything.</summary>
 public abstract class ComponentTest : BunitContext, IAsyncLifetime
 {
     protected ComponentTest()
     {
         Services.AddMudServices();
+        Services.AddDeliberationLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -1,34 +1,19 @@
 using Deliberation.Contracts.Views;
 using System.Globalization;
 using Deliberation.Domain;
+using Deliberation.Client.Resources;
 using MudBlazor;
 
 namespace Deliberation.Client.Components;
 
-/// <summary>Words and colours for the domain's values, in one place so every page says the same.</summary>
+/// <summary>Words and colours for the domain's values, in one place so every page says the same (words from Labels.resx, in the interface's language).</summary>
 public static class Presentation
 {
     public static readonly PositionKind[] PositionKinds = [PositionKind.Support, PositionKind.Accept, PositionKind.StandAside, PositionKind.Oppose, PositionKind.Block];
 
-    public static string Label(PositionKind kind) => kind switch
-    {
-        PositionKind.Support => "Support",
-        PositionKind.Accept => "Accept",
-        PositionKind.StandAside => "Stand aside",
-        PositionKind.Oppose => "Oppose",
-        PositionKind.Block => "Block",
-        _ => kind.ToString(),
-    };
+    public static string Label(PositionKind kind) => Labels.Get("Position_" + kind);
 
-    public static string Hint(PositionKind kind) => kind switch
-    {
-        PositionKind.Support => "I support this text.",
-        PositionKind.Accept => "I can live with it.",
-        PositionKind.StandAside => "I will not stand in the way; count me as neither for nor against.",
-        PositionKind.Oppose => "I oppose this text.",
-        PositionKind.Block => "I cannot let this pass (a veto where the rule says so).",
-        _ => "",
-    };
+    public static string Hint(PositionKind kind) => Labels.Get("PositionHint_" + kind);
 
     public static Color ColorOf(PositionKind kind) => kind switch
     {
@@ -40,7 +25,7 @@ public static class Presentation
         _ => Color.Default,
     };
 
-    public static string Label(ClauseStatus status) => ReaderWords.Of(status);
+    public static string Label(ClauseStatus status) => ReaderWords.Of(status, CultureInfo.CurrentUICulture);
 
     public static Color ColorOf(ClauseStatus status) => status switch
     {
@@ -52,37 +37,35 @@ public static class Presentation
         _ => Color.Default,
     };
 
-    public static string Label(Phase phase) => phase switch
-    {
-        Phase.FinalReading => "Final reading",
-        _ => phase.ToString(),
-    };
+    public static string Label(Phase phase) => Labels.Get("Phase_" + phase);
 
-    public static string Label(ClauseKind kind) => ReaderWords.Of(kind);
+    public static string Label(Role role) => Labels.Get("Role_" + role);
 
-    public static string Label(ConfidentialityMode mode) => mode switch
-    {
-        ConfidentialityMode.ChathamHouse => "Chatham House",
-        _ => mode.ToString(),
-    };
+    public static string Label(ClauseKind kind) => ReaderWords.Of(kind, CultureInfo.CurrentUICulture);
 
-    public static string Label(Track track) => track == Track.Track1_5 ? "Track 1.5" : "Track 2";
+    public static string Label(ConfidentialityMode mode) => Labels.Get("Confidentiality_" + mode);
+
+    public static string Label(Track track) => Labels.Get("Track_" + track);
 
     /// <summary>A label for a wire string such as "ChathamHouse" or "FinalReading".</summary>
-    public static string Humanize(string value) => value switch
-    {
-        "ChathamHouse" => "Chatham House",
-        "FinalReading" => "Final reading",
-        "Track1_5" => "Track 1.5",
-        "Track2" => "Track 2",
-        _ => value,
-    };
+    public static string Humanize(string value) =>
+        Enum.TryParse<ConfidentialityMode>(value, out var mode) ? Label(mode)
+        : Enum.TryParse<Phase>(value, out var phase) ? Label(phase)
+        : Enum.TryParse<Track>(value, out var track) ? Label(track)
+        : Enum.TryParse<Role>(value, out var role) ? Label(role)
+        : value;
 
     public static string Percent(double? share) =>
         share is { } s ? (s * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "–";
 
-    /// <summary>A moment in the viewer's local time, as the room reads it ("5 Sep 14:02").</summary>
-    public static string Time(DateTimeOffset at) => at.ToLocalTime().ToString("d MMM HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>A moment in the viewer's local time, as the room reads it ("5 Sep 14:02", "9月5日 14:02"): the pattern is a text a translator owns.</summary>
+    public static string Time(DateTimeOffset at) => at.ToLocalTime().ToString(Labels.Get("TimeFormat"), CultureInfo.CurrentCulture);
+
+    /// <summary>A day in the viewer's local time ("5 Sep 2026", "2026年9月5日").</summary>
+    public static string Date(DateTimeOffset at) => at.ToLocalTime().ToString(Labels.Get("DateFormat"), CultureInfo.CurrentCulture);
+
+    /// <summary>A day and time in the viewer's local time ("5 Sep 2026 14:02", "2026年9月5日 14:02").</summary>
+    public static string DateTime(DateTimeOffset at) => at.ToLocalTime().ToString(Labels.Get("DateTimeFormat"), CultureInfo.CurrentCulture);
 
     public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -1,4 +1,5 @@
 using Deliberation.Client.Api;
+using Deliberation.Client.Localization;
 using Deliberation.Client.Room;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -7,7 +8,7 @@ namespace Deliberation.Client.Services;
 
 public static class ClientServiceExtensions
 {
-    /// <summary>The HTTP API client (same origin, so the invite cookie travels), MudBlazor and the room sessions.</summary>
+    /// <summary>The HTTP API client (same origin, so the invite cookie travels), MudBlazor, the interface texts and the room sessions.</summary>
     public static IServiceCollection AddDeliberationClient(this IServiceCollection services, string baseAddress)
     {
         var origin = new Uri(baseAddress);
@@ -16,6 +17,7 @@ public static class ClientServiceExtensions
         services.AddScoped(sp => new RoomSessionFactory(sp, origin));
         services.AddSingleton(TimeProvider.System);
         services.AddMudServices();
+        services.AddDeliberationLocalization();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Collections.Immutable;
 using System.Globalization;
 using Deliberation.Domain.Dialogues;
@@ -12,6 +13,9 @@ namespace Deliberation.Client.Components;
 /// </summary>
 public sealed partial class AgendaNow : IDisposable
 {
+    [Inject]
+    private IStringLocalizer<Resources.Room> L { get; set; } = null!;
+
     // Minutes are shown, but a tick every few seconds keeps the minute turning over on time on every screen.
     private readonly RepaintTicker ticker = new(TimeSpan.FromSeconds(5));
 
@@ -33,7 +37,7 @@ public sealed partial class AgendaNow : IDisposable
 
     /// <summary>The item's line, or null when no item is current.</summary>
     public string? Line => Item is { } item
-        ? $"Now: {Index + 1} of {Agenda.Count} · {item.Title}" + (item.Minutes is { } m ? $" · {m} min" : "")
+        ? L["AgendaNowLine", Index + 1, Agenda.Count, item.Title] + (item.Minutes is { } m ? L["AgendaMinutesSuffix", m] : "")
         : null;
 
     private int MinutesGone => Current is { } c ? Math.Max(0, (int)(Time.GetUtcNow() - c.StartedAt).TotalMinutes) : 0;
@@ -46,8 +50,8 @@ public sealed partial class AgendaNow : IDisposable
         {
             var gone = MinutesGone.ToString(CultureInfo.InvariantCulture);
             return Item?.Minutes is { } planned
-                ? MinutesGone >= planned ? $"{gone} of {planned} min: time to move on" : $"{gone} of {planned} min"
-                : $"{gone} min";
+                ? MinutesGone >= planned ? L["MinutesOfPlannedOver", gone, planned] : L["MinutesOfPlanned", gone, planned]
+                : L["MinutesGone", gone];
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Deliberation.Contracts.Views;
 using Deliberation.Domain.Languages;
 using Deliberation.Domain.Statements;
@@ -29,6 +30,11 @@ public sealed partial class BilingualClause
 
     [Parameter]
     public bool Large { get; set; }
+
+    private string OtherLanguages => string.Join(", ", Columns.Skip(1).Select(LanguageNames.Label));
+
+    /// <summary>The marks and labels are in the interface's language, though they sit in a column of the text's.</summary>
+    private static string InterfaceLanguage => CultureInfo.CurrentUICulture.Name is { Length: > 0 } name ? name : "en";
 
     private IReadOnlyList<string> Columns =>
         Reading is { } reading && Languages.IsWorking(reading) ? [reading, .. Languages.All.Where(l => l != reading)] : Languages.All;

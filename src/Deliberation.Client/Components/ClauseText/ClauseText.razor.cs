@@ -1,3 +1,4 @@
+using Deliberation.Client.Resources;
 using Deliberation.Domain.Languages;
 using Deliberation.Domain.Statements;
 using Microsoft.AspNetCore.Components;
@@ -53,6 +54,6 @@ public sealed partial class ClauseText
     }
 
     private static string GlossaryTitle(GlossaryTerm term) =>
-        "Glossary: " + string.Join(" = ", term.Renderings.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value))
+        Labels.Get("GlossaryPrefix") + string.Join(" = ", term.Renderings.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value))
         + (term.Note is { } note ? $" ({note})" : "");
 }

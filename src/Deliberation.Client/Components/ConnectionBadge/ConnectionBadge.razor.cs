@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Deliberation.Client.Room;
 using Microsoft.AspNetCore.Components;
 
@@ -6,14 +7,17 @@ namespace Deliberation.Client.Components;
 /// <summary>Whether the room is live: connected, connecting, reconnecting, or offline.</summary>
 public sealed partial class ConnectionBadge
 {
+    [Inject]
+    private IStringLocalizer<Resources.Room> L { get; set; } = null!;
+
     [Parameter, EditorRequired]
     public ConnectionState State { get; set; }
 
     private string Label => State switch
     {
-        ConnectionState.Connected => "Connected",
-        ConnectionState.Connecting => "Connecting…",
-        ConnectionState.Reconnecting => "Reconnecting…",
-        _ => "Offline — retrying",
+        ConnectionState.Connected => L["Connected"],
+        ConnectionState.Connecting => L["Connecting"],
+        ConnectionState.Reconnecting => L["Reconnecting"],
+        _ => L["OfflineRetrying"],
     };
 }

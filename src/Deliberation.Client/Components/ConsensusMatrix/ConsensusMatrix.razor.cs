@@ -1,3 +1,4 @@
+using Deliberation.Client.Resources;
 using Deliberation.Client.Api;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
@@ -109,10 +110,9 @@ public sealed partial class ConsensusMatrix
 
     internal static string CellTitle(MatrixColumn column, GroupConsensus cell)
     {
-        var needed = cell.MeetsRule ? "meets the rule" : cell.Members == 0 ? "no members" : $"needed: {cell.Needed} more to meet the rule";
-        return $"{column.Dimension} · {column.Group}: {cell.Members} members — {cell.Support} support, {cell.Accept} accept, "
-            + $"{cell.StandAside} stand aside, {cell.Oppose} oppose, {cell.Block} block, {cell.Stale} stale, {cell.Silent} silent; "
-            + $"share {Presentation.Percent(cell.Share)}; {needed}";
+        var needed = cell.MeetsRule ? Labels.Get("Cell_MeetsRule") : cell.Members == 0 ? Labels.Get("Cell_NoMembers") : Labels.Format("Cell_Needed", cell.Needed);
+        return Labels.Format("Cell_Title", column.Dimension, column.Group, cell.Members, cell.Support, cell.Accept, cell.StandAside, cell.Oppose,
+            cell.Block, cell.Stale, cell.Silent, Presentation.Percent(cell.Share), needed);
     }
 
     private string RowClass(Guid clauseId) =>

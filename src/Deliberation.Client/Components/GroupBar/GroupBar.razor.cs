@@ -1,3 +1,5 @@
+using Deliberation.Client.Resources;
+using System.Globalization;
 using Deliberation.Domain.Consensus;
 using Microsoft.AspNetCore.Components;
 
@@ -13,5 +15,5 @@ public sealed partial class GroupBar
         Consensus?.Dimensions.FirstOrDefault(d => d.CountsForConsensus) ?? Consensus?.Dimensions.FirstOrDefault();
 
     private string Summary => Dimension is null ? "" :
-        $"{Dimension.Name}: " + string.Join(", ", Dimension.Groups.Select(g => $"{g.Group} {Presentation.Percent(g.Share)}{(g.MeetsRule ? " ✓" : "")}{(g.Block > 0 ? " block" : "")}"));
+        $"{Dimension.Name}: " + string.Join(", ", Dimension.Groups.Select(g => $"{g.Group} {Presentation.Percent(g.Share)}{(g.MeetsRule ? " ✓" : "")}{(g.Block > 0 ? " " + Labels.Get("Position_Block").ToLower(CultureInfo.CurrentCulture) : "")}"));
 }

@@ -14,11 +14,11 @@ public sealed partial class ProblemState
 
     private string Heading => Problem switch
     {
-        { NeedsSignIn: true } => "Sign in with your invite",
-        { IsForbidden: true } => "Not open to you",
-        { IsNotFound: true } => "Not found",
-        { Status: null } => "The server cannot be reached",
-        _ => "Something went wrong",
+        { NeedsSignIn: true } => L["SignInWithInvite"],
+        { IsForbidden: true } => L["NotOpenToYou"],
+        { IsNotFound: true } => L["NotFound"],
+        { Status: null } => L["ServerUnreachable"],
+        _ => L["SomethingWentWrong"],
     };
 
     private void Reload() => Navigation.Refresh(forceReload: true);

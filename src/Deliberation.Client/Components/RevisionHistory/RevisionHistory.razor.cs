@@ -13,13 +13,6 @@ public sealed partial class RevisionHistory
     private IEnumerable<(RevisionView Revision, RevisionView? Previous)> Pairs =>
         Revisions.Select((r, i) => (r, i > 0 ? Revisions[i - 1] : null)).Reverse();
 
-    private static string Source(RevisionView revision) => revision.Source switch
-    {
-        RevisionSource.Draft => "first draft",
-        RevisionSource.Edit => "edit",
-        RevisionSource.Amendment => "accepted amendment",
-        RevisionSource.Alternative => "alternative added",
-        RevisionSource.Resolution => "bracket resolved",
-        _ => revision.Source.ToString(),
-    };
+    /// <summary>Where a revision came from, in the reader's language (Room.resx, RevisionSource_*).</summary>
+    private string Source(RevisionView revision) => L["RevisionSource_" + revision.Source];
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using Deliberation.Domain.Dialogues;
 using Microsoft.AspNetCore.Components;
@@ -7,6 +8,9 @@ namespace Deliberation.Client.Components;
 /// <summary>The facilitator's timebox counting down, once a second, from the timer's end time.</summary>
 public sealed partial class TimerDisplay : IDisposable
 {
+    [Inject]
+    private IStringLocalizer<Resources.Room> L { get; set; } = null!;
+
     /// <summary>How long "time is up" stays after the end before the timer disappears.</summary>
     public static readonly TimeSpan ShownPastZero = TimeSpan.FromMinutes(1);
 
@@ -29,7 +33,7 @@ public sealed partial class TimerDisplay : IDisposable
         {
             var left = Remaining;
             if (left <= TimeSpan.Zero)
-                return "time is up";
+                return L["TimeIsUp"];
             var minutes = (int)left.TotalMinutes;
             return minutes.ToString(CultureInfo.InvariantCulture) + ":" + left.Seconds.ToString("00", CultureInfo.InvariantCulture);
         }

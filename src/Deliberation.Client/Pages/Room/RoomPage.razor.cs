@@ -1,12 +1,13 @@
+using System.Globalization;
 using Deliberation.Client.Api;
 using Deliberation.Client.Components;
+using Deliberation.Client.Localization;
 using Deliberation.Client.Room;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Deliberation.Client.Pages.Room;
@@ -25,7 +26,6 @@ public sealed partial class RoomPage
     private bool followFloor = true;
     private bool busy;
     private string? readingLanguage;
-    private string? browserLanguage;
     private Guid? holdoutsFor;
     private ClauseHoldouts? holdouts;
     private string? holdoutsProblem;
@@ -39,35 +39,19 @@ public sealed partial class RoomPage
     [Inject]
     private IDialogService Dialogs { get; set; } = null!;
 
-    [Inject]
-    private IJSRuntime Js { get; set; } = null!;
-
-    /// <summary>The language she reads the clauses in: her choice in the room, else the browser's (zh-CN reads zh-Hans), else the source.</summary>
+    /// <summary>
+    /// The language she reads the clauses in: her choice in the room, else her interface's (which is her
+    /// own choice or her browser's, docs/architecture.md), else the source.
+    /// </summary>
     private string? ReadingLanguage => Dialogue is { } d
-        ? readingLanguage is { } chosen && d.Languages.IsWorking(chosen) ? chosen : LanguageNames.FromBrowser(browserLanguage, d.Languages)
+        ? readingLanguage is { } chosen && d.Languages.IsWorking(chosen) ? chosen : LanguageNames.FromBrowser(CultureInfo.CurrentUICulture.Name, d.Languages)
         : null;
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        await base.OnAfterRenderAsync(firstRender);
-        if (!firstRender)
-            return;
-        try
-        {
-            browserLanguage = await Js.InvokeAsync<string>("deliberationBrowser.language");
-            StateHasChanged();
-        }
-        catch (JSException)
-        {
-            // Without the script the room reads in the source language, which is still right.
-        }
-    }
 
     private Task TranslateAsync(TranslationDraft t) =>
         Statement is { } s
             ? RunAsync(hub => t.OptionId is { } optionId
                 ? hub.TranslateOption(new TranslateOptionRequest(DialogueId, s.Id, t.ClauseId, optionId, t.Language, t.SourceRevision, t.Text))
-                : hub.TranslateClause(new TranslateClauseRequest(DialogueId, s.Id, t.ClauseId, t.Language, t.SourceRevision, t.Text)), "Translation saved.")
+                : hub.TranslateClause(new TranslateClauseRequest(DialogueId, s.Id, t.ClauseId, t.Language, t.SourceRevision, t.Text)), L["TranslationSaved"])
             : Task.CompletedTask;
 
     private StatementView? Statement =>
@@ -115,9 +99,9 @@ public sealed partial class RoomPage
     private bool AmendmentsOpen => Dialogue?.Phase.AllowsAmendments() == true && !Frozen;
 
     private string? PositionsClosedReason => Dialogue is null ? null
-        : Clause?.Withdrawn == true ? "This clause was withdrawn."
-        : Frozen ? "The text is frozen: positions are closed."
-        : !Dialogue.Phase.AllowsPositions() ? $"Positions are taken during Deliberation, Drafting and the final reading; the dialogue is in {Presentation.Label(Dialogue.Phase)}."
+        : Clause?.Withdrawn == true ? L["ClauseWasWithdrawn"].Value
+        : Frozen ? L["FrozenPositionsClosed"].Value
+        : !Dialogue.Phase.AllowsPositions() ? L["PositionsClosedInPhase", Presentation.Label(Dialogue.Phase)].Value
         : null;
 
     private IReadOnlyList<Amendment> ClauseAmendments =>
@@ -157,7 +141,7 @@ public sealed partial class RoomPage
         {
             var outcome = await Session!.SendAsync(command);
             if (!outcome.Accepted && outcome.Error is { } error && error.Rule != RapporteurEditor.StaleBaseRule && !refusalShownInline)
-                Snackbar.Add(error.Message, Severity.Error);
+                Snackbar.Add(error.Localized(), Severity.Error);
             else if (outcome.Accepted && done is not null)
                 Snackbar.Add(done, Severity.Success);
             return outcome;
@@ -186,7 +170,7 @@ public sealed partial class RoomPage
     private async Task<CommandOutcome> ReviseAsync(ClauseRevision revision)
     {
         var statement = Statement!;
-        var outcome = await RunAsync(hub => hub.ReviseClause(new ReviseClauseRequest(DialogueId, statement.Id, revision.ClauseId, revision.BaseRevision, revision.Text, revision.Kind, revision.Rationale)), "Revision committed.");
+        var outcome = await RunAsync(hub => hub.ReviseClause(new ReviseClauseRequest(DialogueId, statement.Id, revision.ClauseId, revision.BaseRevision, revision.Text, revision.Kind, revision.Rationale)), L["RevisionCommitted"]);
         // The merge view needs the text that won: make sure it is here before the editor shows it.
         if (outcome.Error?.Rule == RapporteurEditor.StaleBaseRule)
             await Session!.RefreshStatementAsync(statement.Id);
@@ -205,7 +189,7 @@ public sealed partial class RoomPage
             return false;
         var id = Guid.NewGuid();
         var outcome = await RunAsync(hub => hub.ProposeClause(new ProposeClauseRequest(DialogueId, s.Id, proposal.Kind, proposal.Text,
-            proposal.InsertAfter ? Clause?.Id : null, proposal.Parameter, proposal.Rationale, id)), "Clause proposed.");
+            proposal.InsertAfter ? Clause?.Id : null, proposal.Parameter, proposal.Rationale, id)), L["ClauseProposed"]);
         if (outcome.Accepted)
         {
             selectedClauseId = id;
@@ -218,21 +202,21 @@ public sealed partial class RoomPage
     {
         if (Statement is not { } s || Clause is not { } c)
             return false;
-        var outcome = await RunAsync(hub => hub.ProposeAmendment(new ProposeAmendmentRequest(DialogueId, s.Id, c.Id, c.Revision, proposal.Text, proposal.Rationale)), "Amendment proposed.");
+        var outcome = await RunAsync(hub => hub.ProposeAmendment(new ProposeAmendmentRequest(DialogueId, s.Id, c.Id, c.Revision, proposal.Text, proposal.Rationale)), L["AmendmentProposed"]);
         return outcome.Accepted;
     }
 
     private Task DecideAmendmentAsync(AmendmentDecision decision) =>
         Statement is { } s
             ? RunAsync(hub => hub.DecideAmendment(new DecideAmendmentRequest(DialogueId, s.Id, decision.AmendmentId, decision.Accept, decision.Reason)),
-                decision.Accept ? "Amendment accepted." : "Amendment declined.")
+                decision.Accept ? L["AmendmentAccepted"] : L["AmendmentDeclined"])
             : Task.CompletedTask;
 
     private Task RaiseHandAsync() => RunAsync(hub => hub.RaiseHand(new DialogueRequest(DialogueId)));
 
     private Task LowerHandAsync() => RunAsync(hub => hub.LowerHand(new LowerHandRequest(DialogueId)));
 
-    private Task SetPhaseAsync(Phase phase) => RunAsync(hub => hub.SetPhase(new SetPhaseRequest(DialogueId, phase)), $"Phase: {Presentation.Label(phase)}.");
+    private Task SetPhaseAsync(Phase phase) => RunAsync(hub => hub.SetPhase(new SetPhaseRequest(DialogueId, phase)), L["PhaseNow", Presentation.Label(phase)]);
 
     private async Task SetFocusAsync(Guid? clauseId)
     {
@@ -252,7 +236,7 @@ public sealed partial class RoomPage
     private Task ResolveAsync(BracketResolution resolution) =>
         Statement is { } s && Clause is { } c
             ? RunAsync(hub => hub.ResolveAlternative(new ResolveAlternativeRequest(DialogueId, s.Id, c.Id, resolution.OptionId, resolution.Kind)),
-                $"Bracket resolved with option {resolution.OptionId} ({(resolution.Kind == RevisionKind.Editorial ? "editorial: positions on it carried over" : "substantive: everyone is asked again")}).")
+                resolution.Kind == RevisionKind.Editorial ? L["BracketResolvedEditorial", resolution.OptionId] : L["BracketResolvedSubstantive", resolution.OptionId])
             : Task.CompletedTask;
 
     private async Task ToggleHoldoutsAsync(Guid clauseId)
@@ -277,7 +261,7 @@ public sealed partial class RoomPage
         if (holdoutsFor != clauseId)
             return;
         holdouts = result.Value;
-        holdoutsProblem = result.Problem?.Message;
+        holdoutsProblem = result.Problem?.Localized();
     }
 
     /// <summary>The reminder's "Go to clause n": that clause, in its statement, and the reminder has done its job.</summary>
@@ -293,16 +277,16 @@ public sealed partial class RoomPage
 
     private Task<CommandOutcome> SignAsync(SignatureDetails signature) =>
         Statement is { } s
-            ? RunAsync(hub => hub.Sign(new SignRequest(DialogueId, s.Id, signature.Affiliation, signature.Capacity, signature.TextHash)), "Signed.", refusalShownInline: true)
+            ? RunAsync(hub => hub.Sign(new SignRequest(DialogueId, s.Id, signature.Affiliation, signature.Capacity, signature.TextHash)), L["Signed"], refusalShownInline: true)
             : Task.FromResult(NoStatement);
 
     private Task<CommandOutcome> WithdrawSignatureAsync(string? reason) =>
         Statement is { } s
-            ? RunAsync(hub => hub.WithdrawSignature(new WithdrawSignatureRequest(DialogueId, s.Id, reason)), "Signature withdrawn.", refusalShownInline: true)
+            ? RunAsync(hub => hub.WithdrawSignature(new WithdrawSignatureRequest(DialogueId, s.Id, reason)), L["SignatureWithdrawn"], refusalShownInline: true)
             : Task.FromResult(NoStatement);
 
     private Task FreezeAsync() =>
-        Statement is { } s ? RunAsync(hub => hub.FreezeStatement(new StatementRequest(DialogueId, s.Id)), "The text is frozen.") : Task.CompletedTask;
+        Statement is { } s ? RunAsync(hub => hub.FreezeStatement(new StatementRequest(DialogueId, s.Id)), L["TextIsFrozen"]) : Task.CompletedTask;
 
     /// <summary>
     /// "Show the room": every clause with enough changes, or the one named. A named clause with too
@@ -313,15 +297,15 @@ public sealed partial class RoomPage
     {
         if (Statement is not { } s)
             return;
-        var outcome = await RunAsync(hub => hub.ShowTheRoom(new ShowTheRoomRequest(DialogueId, s.Id, clauseId)), "The room sees the figures.", refusalShownInline: true);
+        var outcome = await RunAsync(hub => hub.ShowTheRoom(new ShowTheRoomRequest(DialogueId, s.Id, clauseId)), L["RoomSeesFigures"], refusalShownInline: true);
         if (outcome.Accepted || outcome.Error is not { } error)
             return;
         if (error.Rule != TooFewChangesRule || clauseId is not { } id)
         {
-            Snackbar.Add(error.Message, Severity.Error);
+            Snackbar.Add(error.Localized(), Severity.Error);
             return;
         }
-        if (await ConfirmDialog.AskAsync(Dialogs, "Release with too few changes?", error.Message, [], "Release anyway", destructive: true))
-            await RunAsync(hub => hub.ShowTheRoom(new ShowTheRoomRequest(DialogueId, s.Id, id, Force: true)), "Released to the room, marked as forced.");
+        if (await ConfirmDialog.AskAsync(Dialogs, L["ReleaseTooFewTitle"], error.Localized(), [], L["ReleaseAnyway"], destructive: true))
+            await RunAsync(hub => hub.ShowTheRoom(new ShowTheRoomRequest(DialogueId, s.Id, id, Force: true)), L["ReleasedForced"]);
     }
 }

@@ -1,0 +1,67 @@
+using Deliberation.Domain;
+using Deliberation.EndToEnd.Tests.Infrastructure;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Deliberation.EndToEnd.Tests;
+
+/// <summary>
+/// The interface in Simplified Chinese (issue 13): a delegate whose browser reads English picks 中文
+/// in the app bar; the page comes back in Chinese (the page's lang says so, for screen readers),
+/// she reads the clause in Chinese with the English beside it, and the choice stays on reload.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class InterfaceLanguageBrowserTests(BrowserRoom room)
+{
+    private static readonly (string, Role, string?)[] People =
+    [
+        ("Rhea Rapporteur", Role.Rapporteur, null),
+        ("Dana North", Role.Delegate, "North"),
+        ("Sam South", Role.Delegate, "South"),
+    ];
+
+    [Fact]
+    public async Task ADelegateWhoPicksChineseSeesTheRoomInChinese()
+    {
+        var dialogue = await room.SetUpBilingualAsync(People);
+        var north = await room.OpenAsync(dialogue, "Dana North");
+        await Expect(north.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(north.GetByText("Your position")).ToBeVisibleAsync();
+
+        await north.GetByTestId("interface-language").SelectOptionAsync("zh-Hans");
+
+        await Expect(north.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans", new() { Timeout = 60_000 });
+        await Expect(north.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "Connected", new() { Timeout = 60_000 });
+        await Expect(north.GetByRole(AriaRole.Heading, new() { Name = "你的立场" })).ToBeVisibleAsync();
+        await Expect(north.GetByRole(AriaRole.Heading, new() { Name = "发言队列" })).ToBeVisibleAsync();
+        await Expect(north.GetByRole(AriaRole.Link, new() { Name = "新建对话" })).ToBeVisibleAsync();
+        await Expect(north.GetByTestId("phase")).ToHaveTextAsync("起草");
+        await Expect(north.GetByText("Your position")).ToHaveCountAsync(0);
+
+        // Her interface is Chinese, so she reads the clause in Chinese first, the English beside it.
+        var reading = north.GetByTestId("selected-clause").Locator(".bilingual-reading");
+        await Expect(reading).ToHaveAttributeAsync("lang", BrowserRoom.Chinese);
+        await Expect(reading).ToContainTextAsync(BrowserRoom.ChineseClause);
+        await Expect(north.GetByTestId("selected-clause").Locator(".bilingual-other")).ToHaveAttributeAsync("lang", "en");
+
+        await AssertNoViolationsAsync(north, "room in Chinese");
+        await Screenshots.TakeAsync(north, "room-chinese.png");
+
+        // The choice is hers on this browser: a reload keeps it.
+        await north.ReloadAsync();
+        await Expect(north.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans", new() { Timeout = 60_000 });
+        await Expect(north.GetByRole(AriaRole.Heading, new() { Name = "你的立场" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        Assert.True(result.Violations.Length == 0,
+            $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
+    }
+}
