@@ -3,8 +3,11 @@ using Deliberation.Persistence;
 
 namespace Deliberation.Client.Review;
 
-/// <summary>What the browser's check of a downloaded log found, in words for the page.</summary>
-public sealed record ChainCheckResult(bool Good, int Events, int Streams, int HeadsMatched, int HeadsGiven, string Summary, IReadOnlyList<string> Problems);
+/// <summary>
+/// What the browser's check of a downloaded log found: the counts the page words in the reader's
+/// language, and each problem as the offline verifier words it (English, naming streams and versions).
+/// </summary>
+public sealed record ChainCheckResult(bool Good, bool Readable, int Events, int Streams, int HeadsMatched, int HeadsGiven, IReadOnlyList<string> Problems);
 
 /// <summary>
 /// The review's Verify button: the log the viewer downloaded (<c>/events?format=jsonl</c>, redacted
@@ -23,7 +26,7 @@ public static class ChainCheck
         }
         catch (FormatException e)
         {
-            return new(false, 0, 0, 0, 0, $"The log cannot be read: {e.Message}", [e.Message]);
+            return new(false, false, 0, 0, 0, 0, [e.Message]);
         }
         var claims = heads.DistinctBy(h => (h.StreamId, h.Version)).Select(h => new HeadClaim(h.Hash, h.StreamId, h.Version)).ToList();
         var result = LogVerifier.Verify(lines, claims);
@@ -32,9 +35,7 @@ public static class ChainCheck
             .Select(s => $"{s.Chain.StreamId} breaks at version {s.Chain.FirstBreak!.Version} ({s.Chain.FirstBreak.Problem}): {s.Chain.FirstBreak.Detail}")
             .Concat(result.Heads.Where(h => !h.Holds).Select(h => $"Head {h.Claim}: {h.Problem}"))
             .ToList();
-        var summary = result.IsGood
-            ? $"Chain whole: {lines.Count} events in {result.Streams.Count} streams, {matched} of {claims.Count} heads match."
-            : $"Chain broken: {problems[0]}";
-        return new(result.IsGood, lines.Count, result.Streams.Count, matched, claims.Count, summary, problems);
+        return new(result.IsGood, true, lines.Count, result.Streams.Count, matched, claims.Count, problems);
+
     }
 }

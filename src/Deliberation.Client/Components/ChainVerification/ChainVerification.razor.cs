@@ -30,7 +30,7 @@ public sealed partial class ChainVerification
     private async Task VerifyAsync()
     {
         State = VerifyState.Checking;
-        progress = "Downloading the event log…";
+        progress = L["DownloadingTheLog"];
         StateHasChanged();
         var log = await LoadLog();
         if (!log.Ok)
@@ -39,7 +39,8 @@ public sealed partial class ChainVerification
             State = VerifyState.Failed;
             return;
         }
-        progress = "Checking the chains…";
+        progress = L["CheckingTheChainsNow"];
+
         StateHasChanged();
         // Let the progress paint before the hashing, which runs on the browser's one thread.
         await Task.Yield();

@@ -22,23 +22,21 @@ public sealed partial class ClauseStoryPanel
     [Parameter]
     public EventCallback<long> OnSelect { get; set; }
 
+    /// <summary>The language the clause is drafted in, for its texts' lang.</summary>
+    [Parameter]
+    public string TextLanguage { get; set; } = "en";
+
     /// <summary>The latest moment the clause was short of the rule, if it still was then.</summary>
     private StoryNeeds? LatestNeeds => Story.Needs.IsDefaultOrEmpty ? null : Story.Needs.MaxBy(n => n.Moment);
 
-    private static string Source(RevisionSource source) => source switch
+    private string Source(RevisionSource source) =>
+        L["Source_" + source] is { ResourceNotFound: false } found ? found.Value : source.ToString();
+
+    private string AmendmentWord(AmendmentStatus status) => status switch
     {
-        RevisionSource.Draft => "first draft",
-        RevisionSource.Edit => "edit",
-        RevisionSource.Amendment => "accepted amendment",
-        RevisionSource.Alternative => "alternative added",
-        RevisionSource.Resolution => "bracket resolved",
-        _ => source.ToString(),
+        AmendmentStatus.Accepted => L["AmendmentAccepted"],
+        AmendmentStatus.Declined => L["AmendmentDeclined"],
+        _ => L["AmendmentOpen"],
     };
 
-    private static string AmendmentWord(AmendmentStatus status) => status switch
-    {
-        AmendmentStatus.Accepted => "Accepted",
-        AmendmentStatus.Declined => "Declined",
-        _ => "Still open",
-    };
 }

@@ -35,12 +35,13 @@ public sealed partial class FundingZoneOverTime
 
     private static double HeightOf(int rowCount) => Top + rowCount * RowHeight + Bottom;
 
-    private string Summary => $"The zone of agreement at {Points.Count} moments. At the end: {(Points.Count == 0 ? "none" : ZoneText(Points[^1]))}.";
+    private string Summary => L["ZoneSummary", Points.Count, Points.Count == 0 ? L["NoZone"] : ZoneText(Points[^1])];
 
-    private static string ZoneText(FundingZonePoint point) => point.Zone.IsDefaultOrEmpty
-        ? "no zone of agreement"
-        : string.Join(", ", point.Zone.Select(z => $"{Presentation.Number(z.From)}–{Presentation.Number(z.To)}"))
-          + (point.BestValue is { } best ? $" (best {Presentation.Number(best)})" : "");
+    private string ZoneText(FundingZonePoint point) => point.Zone.IsDefaultOrEmpty
+        ? L["NoZone"]
+        : string.Join(L["ZoneSeparator"].Value, point.Zone.Select(z => $"{Presentation.Number(z.From)}–{Presentation.Number(z.To)}"))
+          + (point.BestValue is { } best ? L["BestValue", Presentation.Number(best)] : "");
+
 
     private static RenderFragment SvgText(double x, double y, string anchor, string cssClass, string content) => builder =>
     {

@@ -25,17 +25,24 @@ public sealed partial class MomentComparisonView
     [Parameter]
     public Func<Guid, int?> ClauseNumber { get; set; } = _ => null;
 
+    /// <summary>The language the clauses are drafted in, for the diffs' lang.</summary>
+    [Parameter]
+    public string TextLanguage { get; set; } = "en";
+
     /// <summary>The cells to mark in a <see cref="ConsensusMatrix"/>.</summary>
     public static IReadOnlySet<string> ChangedCellKeys(ReviewComparison comparison) =>
         comparison.Cells.IsDefaultOrEmpty
             ? new HashSet<string>()
             : comparison.Cells.Select(c => ConsensusMatrix.CellKey(c.ClauseId, c.Dimension, c.Group)).ToHashSet();
 
-    private string ClauseName(Guid clauseId) => ClauseNumber(clauseId) is { } n ? $"Clause {n}" : "A clause since removed";
+    private string ClauseName(Guid clauseId) => ClauseNumber(clauseId) is { } n ? L["ClauseN", n] : L["ClauseSinceRemoved"];
 
-    private static string StatusWord(ClauseStatus? status) => status is { } s ? Presentation.Label(s) : "not yet proposed";
+    private string StatusWord(ClauseStatus? status) => status is { } s ? Presentation.Label(s) : L["NotYetProposed"];
 
-    private static string Figures(GroupConsensus? group) => group is null
-        ? "not shown"
-        : $"{group.Support + group.Accept}/{group.Members} support or accept{(group.Block > 0 ? $", {group.Block} block" : "")}{(group.MeetsRule ? ", meets the rule" : group.Members > 0 ? $", needs {group.Needed} more" : "")}";
+    private string Figures(GroupConsensus? group) => group is null
+        ? L["NotShown"]
+        : L["FiguresShare", group.Support + group.Accept, group.Members]
+          + (group.Block > 0 ? L["FiguresBlock", group.Block] : "")
+          + (group.MeetsRule ? L["FiguresMeetRule"] : group.Members > 0 ? L["FiguresNeed", group.Needed] : "");
+
 }

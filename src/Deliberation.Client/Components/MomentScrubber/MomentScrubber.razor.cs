@@ -37,7 +37,8 @@ public sealed partial class MomentScrubber
         return -1;
     }
 
-    private string ValueText => Index >= 0 ? MomentWords.Describe(Moments[Index], ClauseNumber) : "";
+    private string ValueText => Index >= 0 ? MomentWords.Describe(L, Moments[Index], ClauseNumber)
+ : "";
 
     private Task GoAsync(int index) =>
         Moments.Count == 0 ? Task.CompletedTask : OnSelect.InvokeAsync(Moments[Math.Clamp(index, 0, Moments.Count - 1)].Moment);

@@ -40,7 +40,8 @@ public sealed partial class MomentTimeline
         if (moment.ClauseId is not { } id)
             return null;
         var index = Clauses.Select(c => c.Id).ToList().IndexOf(id);
-        return index < 0 ? "a clause since removed" : $"clause {index + 1}";
+        return index < 0 ? L["ClauseSinceRemovedLower"] : L["ClauseLower", index + 1];
+
     }
 
     private static string Excerpt(string text) => text.Length <= 40 ? text : text[..37].TrimEnd() + "…";

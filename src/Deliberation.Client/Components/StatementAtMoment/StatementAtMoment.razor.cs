@@ -17,7 +17,12 @@ public sealed partial class StatementAtMoment
     public IReadOnlySet<string>? ChangedCells { get; set; }
 
     /// <summary>A release viewer's figures carry the release they come from; a live viewer's carry none.</summary>
-    private bool SeesLiveFigures => Snapshot.Consensus.Clauses.All(c => c.Release is null);
+    /// <summary>The language the clauses are drafted in, for their lang (the interface may be another).</summary>
+    [Parameter]
+    public string TextLanguage { get; set; } = "en";
+
+    private bool SeesLiveFigures
+ => Snapshot.Consensus.Clauses.All(c => c.Release is null);
 
     private IReadOnlyList<ClauseView> ClauseViews => [.. Snapshot.Clauses.Select(AsView)];
 

@@ -41,7 +41,7 @@ public sealed partial class StatusOverTimeChart
         rows = [.. Points.GroupBy(p => (p.Dimension, p.Group))
             .OrderBy(g => g.Key.Group is null ? 0 : 1)
             .Select(g => new ChartRow(g.Key.Dimension, g.Key.Group,
-                g.Key.Group is null ? "Whole clause" : $"{g.Key.Dimension} · {g.Key.Group}",
+                g.Key.Group is null ? L["WholeClause"] : $"{g.Key.Dimension} · {g.Key.Group}",
                 SpansOf([.. g.OrderBy(p => p.Moment)], end)))];
     }
 
@@ -63,8 +63,11 @@ public sealed partial class StatusOverTimeChart
     private IEnumerable<ClauseStatus> StatusesShown => rows.SelectMany(r => r.Spans).Select(s => s.Status).Distinct().Order();
 
     private string Summary =>
-        $"Status of the clause and of {rows.Count(r => r.Group is not null)} groups over {moments.Count} moments. "
-        + string.Join(" ", rows.Select(r => $"{r.Label}: {Presentation.Label(r.Spans[^1].Status)} at the end."));
+        L["ChartSummary", rows.Count(r => r.Group is not null), moments.Count] + " "
+        + string.Join(" ", rows.Select(r => L["RowAtTheEnd", r.Label, Presentation.Label(r.Spans[^1].Status)].Value));
+
+    private string StatusFrom(ChartSpan span) => L["StatusFrom", Presentation.Label(span.Status), Presentation.Time(span.At)];
+
 
     /// <summary>A moment's place on the axis: by its rank among the chart's moments, the end after the last.</summary>
     private double X(long moment)

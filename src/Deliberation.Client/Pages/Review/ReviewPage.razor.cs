@@ -1,6 +1,7 @@
 using System.Globalization;
 using Deliberation.Client.Api;
 using Deliberation.Client.Components;
+using Deliberation.Client.Localization;
 using Deliberation.Client.Review;
 using Deliberation.Contracts.Review;
 using Microsoft.AspNetCore.Components;
@@ -18,7 +19,9 @@ public sealed partial class ReviewPage
     private ReviewTimeline? timeline;
     private StatementView? statement;
     private ApiProblem? problem;
-    private string loadingWhat = "Loading the statement's key moments…";
+
+    /// <summary>The language the clauses are drafted in: their texts carry it, whatever the interface's (docs/architecture.md).</summary>
+    private string textLanguage = UiCulture.English;
 
     private MomentFilter filter = MomentFilter.All;
     private long? selected;
@@ -72,7 +75,11 @@ public sealed partial class ReviewPage
         var timelineTask = Api.GetReviewTimelineAsync(DialogueId, StatementId);
         var statementTask = Api.GetStatementAsync(DialogueId, StatementId);
         var latestTask = Api.GetReviewSnapshotAsync(DialogueId, StatementId, null);
+        var dialogueTask = Api.GetDialogueAsync(DialogueId);
         var (loadedTimeline, loadedStatement, latest) = (await timelineTask, await statementTask, await latestTask);
+        // The languages only mark the texts' lang; a dialogue that cannot be read leaves the default.
+        if ((await dialogueTask).Value is { } dialogue)
+            textLanguage = dialogue.Languages.Source;
         problem = loadedTimeline.Problem ?? loadedStatement.Problem ?? latest.Problem;
         if (problem is not null)
             return;
@@ -132,7 +139,7 @@ public sealed partial class ReviewPage
     }
 
     private string LabelOf(long moment) =>
-        timeline!.Moments.FirstOrDefault(m => m.Moment == moment) is { } found ? MomentWords.Describe(found, ClauseNumber) : $"event {moment}";
+        timeline!.Moments.FirstOrDefault(m => m.Moment == moment) is { } found ? MomentWords.Describe(L, found, ClauseNumber) : L["EventNumber", moment];
 
     private static long ParseMoment(ChangeEventArgs e) =>
         long.TryParse(e.Value?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var moment) ? moment : 0;
@@ -142,7 +149,7 @@ public sealed partial class ReviewPage
         compareProblem = null;
         if (compareFrom > compareTo)
         {
-            compareProblem = "Moment A comes after moment B: choose an earlier A, or swap them.";
+            compareProblem = L["AAfterB"];
             return;
         }
         comparing = true;
@@ -150,7 +157,7 @@ public sealed partial class ReviewPage
         comparing = false;
         if (!answer.Ok)
         {
-            compareProblem = $"The comparison failed: {answer.Problem!.Message} Try again, or choose other moments.";
+            compareProblem = L["ComparisonFailed", answer.Problem!.Localized()];
             return;
         }
         comparison = answer.Value;
@@ -171,6 +178,7 @@ public sealed partial class ReviewPage
         if (answer.Ok)
             story = answer.Value;
         else
-            storyProblem = $"This clause's story could not be loaded: {answer.Problem!.Message} Choose the clause again to retry.";
+            storyProblem = L["StoryFailed", answer.Problem!.Localized()];
+
     }
 }
