@@ -19,21 +19,26 @@ public sealed partial class ImportProgress
 
     private string TimeLeft => Job.SecondsLeft switch
     {
-        null => "estimating…",
-        < 1 => "under a second",
-        < 90 and double s => string.Create(CultureInfo.InvariantCulture, $"about {Math.Ceiling(s):F0} s"),
-        double s => string.Create(CultureInfo.InvariantCulture, $"about {Math.Ceiling(s / 60):F0} min"),
+        null => L["Estimating"],
+        < 1 => L["UnderASecond"],
+        < 90 and double s => L["AboutSeconds", Whole(Math.Ceiling(s))],
+        double s => L["AboutMinutes", Whole(Math.Ceiling(s / 60))],
     };
 
     /// <summary>A file's fault is the organiser's to fix; anything else is worth one more try, then the operator.</summary>
     private string NextStep => Job.Error?.Rule switch
     {
-        { } rule when rule.StartsWith("polis.", StringComparison.Ordinal) =>
-            "Fix the file the message names (or export it again from Pol.is), then upload the files again.",
-        "import.failed" or "import.discarded" => "Upload the files again. If it fails twice, tell the operator of this server.",
-        _ => "The export cannot become a dialogue as it is: change what the message names and upload the files again.",
+        { } rule when rule.StartsWith("polis.", StringComparison.Ordinal) => L["FixTheFile"],
+        "import.failed" or "import.discarded" => L["UploadAgain"],
+        _ => L["ChangeWhatItNames"],
     };
 
-    private static string Count(long n, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{n:N0} {noun}{(n == 1 ? "" : "s")}");
+    /// <summary>"1,921 participants with 49,443 positions on 197 clauses, …": each count with its noun in one or many, numbers as the reader's culture writes them.</summary>
+    private string Done(ImportedConversation result) => L["Done",
+        Count(result.Participants, "Participant"), Count(result.Positions, "Position"), Count(result.Clauses, "Clause"), Whole(Job.EventsWritten)];
+
+    private string Count(long n, string noun) => L[(n == 1 ? "One" : "Many") + noun, Whole(n)];
+
+    private static string Whole(double n) => n.ToString("N0", CultureInfo.CurrentCulture);
+
 }

@@ -63,8 +63,9 @@ public sealed partial class StatusOverTimeChart
     private IEnumerable<ClauseStatus> StatusesShown => rows.SelectMany(r => r.Spans).Select(s => s.Status).Distinct().Order();
 
     private string Summary =>
-        L["ChartSummary", rows.Count(r => r.Group is not null), moments.Count] + " "
-        + string.Join(" ", rows.Select(r => L["RowAtTheEnd", r.Label, Presentation.Label(r.Spans[^1].Status)].Value));
+        L["ChartSummary", rows.Count(r => r.Group is not null), moments.Count]
+        + string.Concat(rows.Select(r => L["RowAtTheEnd", r.Label, Presentation.Label(r.Spans[^1].Status)].Value));
+
 
     private string StatusFrom(ChartSpan span) => L["StatusFrom", Presentation.Label(span.Status), Presentation.Time(span.At)];
 

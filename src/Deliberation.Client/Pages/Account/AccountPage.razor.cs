@@ -72,11 +72,16 @@ public sealed partial class AccountPage
             var credential = await Js.InvokeAsync<string>("deliberationPasskeys.create", options.Value);
             problem = await Api.AddPasskeyAsync(credential);
             if (problem is null)
-                notice = "Passkey added: next time, sign in with it.";
+                notice = L["PasskeyAdded"];
         }
         catch (JSException)
         {
-            notice = "No passkey was made (cancelled, or this browser cannot make one).";
+            notice = L["NoPasskeyMade"];
         }
     }
+
+    /// <summary>How a session began, in the reader's words; a method the server adds later shows as it is named.</summary>
+    private string MethodWord(string method) =>
+        L["Method_" + method] is { ResourceNotFound: false } found ? found.Value : method;
+
 }

@@ -1,4 +1,6 @@
 using Deliberation.Client.Api;
+using Deliberation.Client.Localization;
+
 using Deliberation.Contracts.Http.Accounts;
 using Microsoft.AspNetCore.Components;
 
@@ -7,7 +9,11 @@ namespace Deliberation.Client.Pages.Account;
 /// <summary>First run: the setup code the server printed creates the first organiser account.</summary>
 public sealed partial class FirstAccountPage
 {
+    /// <summary>Where the demo writes the setup code: a path, the same in every language.</summary>
+    private const string SetupCodeFile = "data/setup-code.txt";
+
     private string? error;
+
     private bool busy;
 
     [Inject]
@@ -28,6 +34,6 @@ public sealed partial class FirstAccountPage
         if (result.Ok)
             Navigation.NavigateTo("/account");
         else
-            error = result.Problem!.Message;
+            error = result.Problem!.Localized();
     }
 }

@@ -1,4 +1,6 @@
 using Deliberation.Client.Api;
+using Deliberation.Client.Localization;
+
 using Deliberation.Contracts.Http.Accounts;
 using Microsoft.AspNetCore.Components;
 
@@ -28,6 +30,6 @@ public sealed partial class RegisterPage
         if (result.Ok)
             Navigation.NavigateTo("/account");
         else
-            error = result.Problem!.Message;
+            error = result.Problem!.Localized();
     }
 }

@@ -1,4 +1,5 @@
 using Deliberation.Client.Api;
+using Deliberation.Client.Localization;
 using Deliberation.Contracts.Http.Accounts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -43,7 +44,7 @@ public sealed partial class SignInPage
         if (result.Ok)
             GoOn();
         else
-            error = result.Problem!.Message;
+            error = result.Problem!.Localized();
     }
 
     private async Task PasskeyAsync()
@@ -55,7 +56,7 @@ public sealed partial class SignInPage
             var options = await Api.PasskeyOptionsAsync(forCreation: false);
             if (options.Value is null)
             {
-                error = options.Problem!.Message;
+                error = options.Problem!.Localized();
                 return;
             }
             var credential = await Js.InvokeAsync<string>("deliberationPasskeys.get", options.Value);
@@ -63,11 +64,12 @@ public sealed partial class SignInPage
             if (result.Ok)
                 GoOn();
             else
-                error = result.Problem!.Message;
+                error = result.Problem!.Localized();
         }
         catch (JSException)
         {
-            error = "The passkey was not used (cancelled, or this browser has none for this site).";
+            error = L["PasskeyNotUsed"];
+
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Deliberation.Client.Api;
 using Microsoft.AspNetCore.Components;
 
@@ -6,7 +7,11 @@ namespace Deliberation.Client.Pages.Dialogues;
 /// <summary>The dialogues this browser's participant belongs to; when none, how invitations work.</summary>
 public sealed partial class DialogueListPage
 {
+    /// <summary>What an invite link looks like: an address, the same in every language.</summary>
+    private const string InviteLinkShape = "…/invite/Xy7…";
+
     private List<DialogueSummaryView>? dialogues;
+
     private ApiProblem? problem;
     private Me? me;
 
@@ -23,15 +28,18 @@ public sealed partial class DialogueListPage
             me = (await Api.MeAsync()).Value;
     }
 
-    private static string When(DialogueSummaryView d)
+    /// <summary>Where and on which days, the dates as the reader's language writes them (a range in Chinese runs 2026年9月5日至7日, not 5–7 Sep).</summary>
+    private string When(DialogueSummaryView d)
     {
+        var culture = CultureInfo.CurrentCulture;
         var dates = (d.StartsOn, d.EndsOn) switch
         {
-            ({ } s, { } e) when s == e => s.ToString("d MMM yyyy"),
-            ({ } s, { } e) => $"{s:d MMM} – {e:d MMM yyyy}",
-            ({ } s, null) => s.ToString("d MMM yyyy"),
+            ({ } s, { } e) when s == e => s.ToString(Resources.Labels.Get("DateFormat"), culture),
+            ({ } s, { } e) => L["DateRange", s.ToString(L["RangeStartFormat"], culture), e.ToString(L["RangeEndFormat"], culture)].Value,
+            ({ } s, null) => s.ToString(Resources.Labels.Get("DateFormat"), culture),
             _ => "",
         };
         return string.Join(" · ", new[] { d.Venue, dates }.Where(x => !string.IsNullOrEmpty(x)));
     }
+
 }

@@ -17,11 +17,12 @@ public sealed partial class PolisImportPage : IDisposable
 
     internal static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(500);
 
-    private static readonly (string Key, string Name, string Label, string Hint)[] Files =
+    /// <summary>The export's files by Pol.is's names; each one's label and hint are Imports.resx's <c>File_</c> and <c>Hint_</c> with its key.</summary>
+    private static readonly (string Key, string Name)[] Files =
     [
-        ("comments", "comments.csv", "comments.csv (required)", "The comments: one clause each."),
-        ("participants-votes", "participants-votes.csv", "participants-votes.csv (required)", "One row per voter, one column per comment."),
-        ("votes", "votes.csv", "votes.csv (optional)", "The vote log; when given, it must agree with participants-votes.csv."),
+        ("comments", "comments.csv"),
+        ("participants-votes", "participants-votes.csv"),
+        ("votes", "votes.csv"),
     ];
 
     private readonly Dictionary<string, IBrowserFile> picked = new(StringComparer.Ordinal);
@@ -52,7 +53,7 @@ public sealed partial class PolisImportPage : IDisposable
         if (e.File.Size > MaxFileBytes)
         {
             picked.Remove(name);
-            status = $"{e.File.Name} is larger than {Size(MaxFileBytes)}, the most one file may be.";
+            status = L["FileTooLarge", e.File.Name, Size(MaxFileBytes)];
             return;
         }
         picked[name] = e.File;
@@ -66,7 +67,7 @@ public sealed partial class PolisImportPage : IDisposable
         sending = true;
         problem = null;
         job = null;
-        status = "Uploading the files…";
+        status = L["Uploading"];
         try
         {
             var files = picked.Select(p => new PolisExportFile(p.Key, () => p.Value.OpenReadStream(MaxFileBytes))).ToList();
@@ -74,11 +75,11 @@ public sealed partial class PolisImportPage : IDisposable
             if (started.Value is not { } first)
             {
                 problem = started.Problem;
-                status = "The files were refused.";
+                status = L["FilesRefused"];
                 return;
             }
             job = first;
-            status = "Uploaded; importing.";
+            status = L["UploadedImporting"];
         }
         finally
         {
@@ -112,17 +113,18 @@ public sealed partial class PolisImportPage : IDisposable
         }
         status = job?.State switch
         {
-            "done" => "The import is done.",
-            "failed" => "The import failed; nothing was imported.",
+            "done" => L["ImportDone"],
+            "failed" => L["ImportFailed"],
             _ => status,
         };
     }
 
     private static string Size(long bytes) => bytes switch
     {
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:F0} KiB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):F1} MiB"),
+        < 1024 * 1024 => string.Create(CultureInfo.CurrentCulture, $"{bytes / 1024.0:F0} KiB"),
+        _ => string.Create(CultureInfo.CurrentCulture, $"{bytes / (1024.0 * 1024):F1} MiB"),
     };
+
 
     public void Dispose()
     {
