@@ -67,7 +67,7 @@ public sealed class SetupInChineseTests : ComponentTest
     public void The_rule_and_member_confirmations_read_in_Chinese()
     {
         var before = ConsensusRule.Default;
-        Assert.Contains("阻止不再是否决", RuleForm.Describe(before, before with { BlockIsVeto = false }));
+        Assert.Contains("“否决”不再是一票否决", RuleForm.Describe(before, before with { BlockIsVeto = false }));
 
         var member = new MemberView(Guid.NewGuid(), "李伟", null, Role.Delegate, ImmutableDictionary<string, string>.Empty);
         var changed = new Member(member.ParticipantId, "李伟", "清华大学", Role.Rapporteur, ImmutableDictionary<string, string>.Empty);
