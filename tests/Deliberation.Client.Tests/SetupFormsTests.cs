@@ -112,6 +112,24 @@ public sealed class SetupFormsTests : ComponentTest
         Assert.Equal(Domain.Languages.Authenticity.EquallyAuthentic, saved?.Authenticity);
     }
 
+    [Fact]
+    public void TheSettingsFormChangesWhichLanguagesAreAuthenticAndSaysWhatThatDoes()
+    {
+        DialogueSettings? saved = null;
+        var settings = new DialogueSettings("IDAIS Beijing", Languages: ["en", "zh-Hans"]);
+        var cut = Render<SettingsForm>(p => p
+            .Add(x => x.Settings, settings)
+            .Add(x => x.OnSave, (DialogueSettings s) => saved = s));
+
+        Assert.Contains("the signed hash covers each language's text", cut.Find("[data-testid='settings-authenticity-help']").TextContent);
+        Assert.Equal("settings-authenticity-help", cut.Find("[data-testid='settings-authenticity']").GetAttribute("aria-describedby"));
+        cut.Find("[data-testid='settings-authenticity']").Change(nameof(Domain.Languages.Authenticity.EquallyAuthentic));
+        cut.Find("[data-testid='settings-form']").Submit();
+
+        Assert.Equal(Domain.Languages.Authenticity.EquallyAuthentic, saved?.Authenticity);
+        Assert.Equal(["Authentic texts: The source language alone; translations are aids to reading → Every working language, equally"], SettingsForm.Describe(settings, saved!));
+    }
+
     private sealed class DictionaryEquality : IEqualityComparer<ImmutableDictionary<string, string>>
     {
         public bool Equals(ImmutableDictionary<string, string>? x, ImmutableDictionary<string, string>? y) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Deliberation.Domain.Languages;
 
 namespace Deliberation.Domain.Dialogues;
 
@@ -84,7 +85,10 @@ public static partial class Dialogue
         if (state.PositionsOpened && Strictness(c.Settings.Confidentiality) < Strictness(state.Settings.Confidentiality))
             return RuleError.Conflict("dialogue.mode-only-stricter",
                 $"Positions have been taken under {state.Settings.Confidentiality}; the mode can only become stricter now, not {c.Settings.Confidentiality}.");
-        return Decision<DialogueEvent>.Accept(new DialogueSettingsChanged(c.Settings.Cleaned()));
+        var cleaned = c.Settings.Cleaned();
+        if (c.TranslationsExist && WorkingLanguages.Of(state.Settings).FixedBy(WorkingLanguages.Of(cleaned)) is { } fixedError)
+            return fixedError;
+        return Decision<DialogueEvent>.Accept(new DialogueSettingsChanged(cleaned));
     }
 
     /// <summary>Attributed shows names to all, Chatham House to the chairs, Anonymous to nobody.</summary>

@@ -8,7 +8,12 @@ public abstract record DialogueCommand;
 
 /// <summary>Creates the dialogue with its creator as convener.</summary>
 public sealed record CreateDialogue(Guid DialogueId, DialogueSettings Settings, ImmutableArray<Dimension> Dimensions, ConsensusRules? Rules, string ConvenerName, string? ConvenerAffiliation) : DialogueCommand;
-public sealed record ChangeSettings(DialogueSettings Settings) : DialogueCommand;
+/// <summary>
+/// Changes the settings. <paramref name="TranslationsExist"/> — whether any clause of the dialogue is
+/// translated yet — is filled in by the dialogue grain from its statements, never taken from a client:
+/// a translation is bound to its language's place, so the working languages are then fixed.
+/// </summary>
+public sealed record ChangeSettings(DialogueSettings Settings, bool TranslationsExist = false) : DialogueCommand;
 public sealed record DefineDimensions(ImmutableArray<Dimension> Dimensions) : DialogueCommand;
 public sealed record ChangeConsensusRules(ConsensusRules Rules) : DialogueCommand;
 public sealed record AddMember(Member Member) : DialogueCommand;

@@ -24,4 +24,21 @@ public sealed record WorkingLanguages(string Source, ImmutableArray<string> Tran
     public IEnumerable<string> AuthenticTranslations => Authentic.Skip(1);
 
     public bool IsWorking(string language) => All.Contains(language);
+
+    /// <summary>
+    /// Once a clause is translated, the languages in use stay where they are: the source stays the
+    /// source (every translation is bound to its revisions) and no translated language is dropped
+    /// or moved, else a stored translation would lose its language or translate from the wrong text.
+    /// Languages may still be added after them; authenticity may still change. Null when
+    /// <paramref name="next"/> keeps them.
+    /// </summary>
+    public RuleError? FixedBy(WorkingLanguages next)
+    {
+        var now = All;
+        var then = next.All;
+        if (then.Length >= now.Length && then.Take(now.Length).SequenceEqual(now))
+            return null;
+        return RuleError.Conflict("dialogue.source-language-fixed",
+            $"Clauses are already translated, so the working languages {string.Join(", ", now)} stay in this order with {Source} as the source; add a language after them instead of reordering or removing one.");
+    }
 }

@@ -44,12 +44,28 @@ public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity
 
     public Task<CommandOutcome> ExecuteAsync(DialogueCommand command, Guid actor) => ExecuteBatchAsync([command], actor);
 
-    public Task<CommandOutcome> ExecuteBatchAsync(IReadOnlyList<DialogueCommand> commands, Guid actor)
+    public async Task<CommandOutcome> ExecuteBatchAsync(IReadOnlyList<DialogueCommand> commands, Guid actor)
     {
+        commands = await WithTranslationsExistAsync(commands);
         var now = time.GetUtcNow();
-        return stream.ExecuteAsync(
+        return await stream.ExecuteAsync(
             state => Batch.DecideAll(state, commands, (s, c) => Dialogue.Decide(s, c, actor, now), Dialogue.Apply, state.Version, actor, now),
             StreamIds.Scope(stream.State.Id), actor, now, AfterCommitAsync);
+    }
+
+    /// <summary>
+    /// A settings change learns from the statements whether any clause is translated yet, which fixes
+    /// the working languages (docs/domain.md, "Languages"). The grain fills it in, so no client can
+    /// claim otherwise. The statements' states are read while this grain waits; they read this
+    /// grain's state back interleaved, so neither waits on the other.
+    /// </summary>
+    private async Task<IReadOnlyList<DialogueCommand>> WithTranslationsExistAsync(IReadOnlyList<DialogueCommand> commands)
+    {
+        if (!commands.Any(c => c is ChangeSettings))
+            return commands;
+        var states = await Task.WhenAll(stream.State.Statements.Select(s => GrainFactory.GetGrain<IStatementGrain>(s.Id).GetStateAsync()));
+        var translated = states.Any(s => s.Value.Clauses.Values.Any(c => !c.Translations.IsEmpty || !c.OptionTranslations.IsEmpty));
+        return [.. commands.Select(c => c is ChangeSettings change ? change with { TranslationsExist = translated } : c)];
     }
 
     /// <summary>What only this grain does after a commit: tell the room, ask for releases after a phase change, then bring the read models up to date.</summary>

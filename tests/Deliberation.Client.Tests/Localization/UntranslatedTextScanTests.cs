@@ -2,40 +2,11 @@ namespace Deliberation.Client.Tests.Localization;
 
 /// <summary>
 /// No string in a component that a translator cannot reach (docs/architecture.md, "The interface's
-/// languages"): every .razor file's readable text goes through the localizer. Files not yet moved
-/// to resources are listed, and the list only shrinks: a listed file that is clean fails the test,
-/// so whoever finishes a page must also strike it off.
+/// languages"): every .razor file's readable text goes through the localizer. There is no list of
+/// exceptions: a page with text outside the localizer fails here, whoever adds it.
 /// </summary>
 public sealed class UntranslatedTextScanTests
 {
-    private static readonly HashSet<string> NotYetTranslated =
-    [
-        "src/Deliberation.Client/Components/AddMemberForm/AddMemberForm.razor",
-        "src/Deliberation.Client/Components/AgendaControl/AgendaControl.razor",
-        "src/Deliberation.Client/Components/AgendaEditor/AgendaEditor.razor",
-        "src/Deliberation.Client/Components/ClauseText/ClauseText.razor",
-        "src/Deliberation.Client/Components/ConfirmDialog/ConfirmDialog.razor",
-        "src/Deliberation.Client/Components/FacilitatorConsole/FacilitatorConsole.razor",
-        "src/Deliberation.Client/Components/FundingChart/FundingChart.razor",
-        "src/Deliberation.Client/Components/HoldoutsPanel/HoldoutsPanel.razor",
-        "src/Deliberation.Client/Components/InviteCodeForm/InviteCodeForm.razor",
-        "src/Deliberation.Client/Components/InvitesForEveryone/InviteCards.razor",
-        "src/Deliberation.Client/Components/InvitesForEveryone/InvitesForEveryone.razor",
-        "src/Deliberation.Client/Components/MemberEditor/MemberEditor.razor",
-        "src/Deliberation.Client/Components/MergeView/MergeView.razor",
-        "src/Deliberation.Client/Components/ProposeClauseForm/ProposeClauseForm.razor",
-        "src/Deliberation.Client/Components/RangeControl/RangeControl.razor",
-        "src/Deliberation.Client/Components/RapporteurEditor/RapporteurEditor.razor",
-        "src/Deliberation.Client/Components/RosterImport/RosterImport.razor",
-        "src/Deliberation.Client/Components/RosterImport/RosterProblemsTable.razor",
-        "src/Deliberation.Client/Components/RuleForm/RuleForm.razor",
-        "src/Deliberation.Client/Components/SettingsForm/SettingsForm.razor",
-        "src/Deliberation.Client/Components/SigningPanel/SigningPanel.razor",
-        "src/Deliberation.Client/Components/TranslationEditor/TranslationEditor.razor",
-        "src/Deliberation.Client/Pages/Dialogues/NewDialoguePage.razor",
-        "src/Deliberation.Client/Pages/Setup/SetupPage.razor",
-    ];
-
     private static IEnumerable<string> RazorFiles() =>
         Directory.EnumerateFiles(Path.Combine(RepositoryFiles.Root, "src", "Deliberation.Client"), "*.razor", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
@@ -44,30 +15,13 @@ public sealed class UntranslatedTextScanTests
     [Fact]
     public void Every_text_a_person_reads_goes_through_the_localizer()
     {
-        var untranslated = RazorFiles()
-            .Select(f => (File: RepositoryFiles.RelativePath(f), Findings: RazorTextScanner.Findings(File.ReadAllText(f))))
-            .Where(f => f.Findings.Count > 0 && !NotYetTranslated.Contains(f.File))
-            .SelectMany(f => f.Findings.Select(finding => $"{f.File}: {finding}"))
+        var files = RazorFiles().ToList();
+        var untranslated = files
+            .SelectMany(f => RazorTextScanner.Findings(File.ReadAllText(f)).Select(finding => $"{RepositoryFiles.RelativePath(f)}: {finding}"))
             .ToList();
 
+        Assert.True(files.Count > 40, $"The scan found only {files.Count} .razor files: is the repository root right?");
         Assert.True(untranslated.Count == 0, "Text a translator cannot reach:\n" + string.Join("\n", untranslated));
-    }
-
-    [Fact]
-    public void The_list_of_pages_still_to_translate_only_shrinks()
-    {
-        var clean = NotYetTranslated
-            .Where(f => !File.Exists(Path.Combine(RepositoryFiles.Root, f)) || RazorTextScanner.Findings(File.ReadAllText(Path.Combine(RepositoryFiles.Root, f))).Count == 0)
-            .ToList();
-
-        Assert.True(clean.Count == 0, "Translated (or gone), strike off the list: " + string.Join(", ", clean));
-    }
-
-    [Fact]
-    public void The_room_and_the_app_bar_are_translated()
-    {
-        Assert.DoesNotContain("src/Deliberation.Client/Pages/Room/RoomPage.razor", NotYetTranslated);
-        Assert.DoesNotContain("src/Deliberation.Client/Layout/ShellLayout.razor", NotYetTranslated);
     }
 
     [Theory]

@@ -1,4 +1,6 @@
 using Deliberation.Client.Api;
+using Deliberation.Client.Localization;
+using Deliberation.Client.Resources;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Microsoft.AspNetCore.Components;
@@ -41,19 +43,19 @@ public sealed partial class AgendaEditor
     public static string? Problem(string title, int? minutes)
     {
         if (string.IsNullOrWhiteSpace(title))
-            return "Give the item a title.";
+            return Setup.Get("GiveItemTitle");
         if (title.Trim().Length > Limits.TitleLength)
-            return $"A title has at most {Limits.TitleLength} characters.";
+            return Setup.Format("ItemTitleTooLong", Limits.TitleLength);
         return minutes is >= 1 and <= Limits.AgendaItemMinutes
             ? null
-            : $"An item takes from 1 to {Limits.AgendaItemMinutes} minutes.";
+            : Setup.Format("ItemMinutesRange", Limits.AgendaItemMinutes);
     }
 
     private string Covers(AgendaItem item)
     {
         if (item.StatementId is not { } sid || Dialogue.Statements.FirstOrDefault(s => s.Id == sid) is not { } statement)
             return "";
-        return item.ClauseId is null ? $" · {statement.Title}" : $" · a clause of {statement.Title}";
+        return item.ClauseId is null ? $" · {statement.Title}" : Setup.Format("AClauseOf", statement.Title);
     }
 
     private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "…";
@@ -120,7 +122,7 @@ public sealed partial class AgendaEditor
         sending = false;
         if (!result.Ok)
         {
-            error = result.Problem?.Message ?? "The agenda could not be changed.";
+            error = result.Problem?.Localized() ?? Setup.Get("AgendaNotChanged");
             return false;
         }
         error = null;

@@ -91,7 +91,7 @@ public sealed partial class FacilitatorConsole
 
     private Phase? Previous => Dialogue.Phase > Phase.Setup && Phases.CanMove(Dialogue.Phase, Dialogue.Phase - 1) ? Dialogue.Phase - 1 : null;
 
-    private string NameOf(Guid participant) => Dialogue.MemberOrNull(participant)?.DisplayName ?? "A member";
+    private string NameOf(Guid participant) => Dialogue.MemberOrNull(participant)?.DisplayName ?? Resources.Console.Get("AMember");
 
     /// <summary>
     /// The statement's clauses, numbered as in the list, whose status is not Agreed (withdrawn ones

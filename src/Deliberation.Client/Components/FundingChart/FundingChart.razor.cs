@@ -42,13 +42,11 @@ public sealed partial class FundingChart
 
     private IEnumerable<GroupCurve> ShownCurves => Agreement?.Curves.Where(c => c.Dimension == shownDimension) ?? [];
 
-    private const string NoBestValue = "No value has support yet";
-
     private string Summary => Agreement is null ? "" :
-        $"Support for {Agreement.Parameter} by group. " + (Agreement.Zone.IsDefaultOrEmpty
-            ? "No zone of agreement."
-            : "Zone of agreement: " + string.Join(", ", Agreement.Zone.Select(z => $"{Presentation.Number(z.From)} to {Presentation.Number(z.To)}")) + ".")
-        + (Agreement.BestValue is null ? $" {NoBestValue}." : "");
+        Resources.Console.Format("SupportByGroup", Agreement.Parameter) + (Agreement.Zone.IsDefaultOrEmpty
+            ? Resources.Console.Get("NoZone")
+            : Resources.Console.Format("ZoneSummary", string.Join(", ", Agreement.Zone.Select(z => Resources.Console.Format("FromTo", Presentation.Number(z.From), Presentation.Number(z.To))))))
+        + (Agreement.BestValue is null ? Resources.Console.Get("NoBestValueSentence") : "");
 
     private double X(double value)
     {

@@ -1,3 +1,4 @@
+using Deliberation.Client.Localization;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
 using Microsoft.AspNetCore.Components;
@@ -43,8 +44,8 @@ public sealed partial class HoldoutsPanel
             var outcome = await OnRemind();
             reminderRefusal = !outcome.Sent;
             reminderResult = outcome.Sent
-                ? (outcome.Reminded == 1 ? "Reminded 1 delegate." : $"Reminded {outcome.Reminded} delegates.")
-                : outcome.Error?.Message ?? "The reminder was not sent.";
+                ? (outcome.Reminded == 1 ? Resources.Console.Get("RemindedOne") : Resources.Console.Format("Reminded", outcome.Reminded))
+                : outcome.Error?.Localized() ?? Resources.Console.Get("ReminderNotSent");
         }
         finally
         {
@@ -52,28 +53,28 @@ public sealed partial class HoldoutsPanel
         }
     }
 
-    internal static string RemindLabel(int stale) => stale == 1 ? "Remind 1 delegate" : $"Remind {stale} delegates";
+    internal static string RemindLabel(int stale) => stale == 1 ? Resources.Console.Get("RemindOne") : Resources.Console.Format("Remind", stale);
 
     internal static string Describe(Holdout person)
     {
-        var on = person.OptionId is null ? "" : $" on option {person.OptionId}";
+        var on = person.OptionId is null ? "" : Resources.Console.Format("OnOption", person.OptionId);
         return person.Stale
-            ? $"{Presentation.Label(person.Kind)}{on}, given on revision {person.Revision}: no longer counted until given again"
+            ? Resources.Console.Format("HoldoutStale", Presentation.Label(person.Kind), on, person.Revision)
             : $"{Presentation.Label(person.Kind)}{on}";
     }
 
     internal static string StaleText(int stale) => stale switch
     {
-        0 => "Every position was given on the current text.",
-        1 => "1 person's position was given on an older revision and no longer counts.",
-        _ => $"{stale} people's positions were given on an older revision and no longer count.",
+        0 => Resources.Console.Get("StaleNone"),
+        1 => Resources.Console.Get("StaleOne"),
+        _ => Resources.Console.Format("StaleMany", stale),
     };
 
     internal static string DescribeNeed(GroupNeed need)
     {
         var folded = need.FoldedGroups.IsDefaultOrEmpty ? "" : $" ({string.Join(", ", need.FoldedGroups)})";
-        var members = need.Members == 1 ? "1 member" : $"{need.Members} members";
-        var needed = need.Needed == 1 ? "needs 1 more supporter" : $"needs {need.Needed} more supporters";
-        return $"{need.Dimension} · {need.Group}{folded}, {members}: {needed}";
+        var members = need.Members == 1 ? Resources.Console.Get("OneMember") : Resources.Console.Format("Members", need.Members);
+        var needed = need.Needed == 1 ? Resources.Console.Get("NeedsOneMore") : Resources.Console.Format("NeedsMore", need.Needed);
+        return Resources.Console.Format("GroupNeed", need.Dimension, need.Group, folded, members, needed);
     }
 }

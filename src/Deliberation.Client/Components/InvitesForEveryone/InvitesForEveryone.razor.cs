@@ -1,4 +1,6 @@
 using Deliberation.Client.Api;
+using Deliberation.Client.Localization;
+using Deliberation.Client.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -50,13 +52,11 @@ public sealed partial class InvitesForEveryone
 
     private async Task IssueAsync()
     {
-        if (reissueAll && !await ConfirmDialog.AskAsync(Dialogs, "Reissue every invite",
-                "Make a new invite for every member? All their current invite links are revoked: they stop working, "
-                + "and everyone who joined with one is signed out until they use the new link.",
-                ["The new links are shown only once, here: download or print them straight away."], "Revoke and reissue", destructive: true))
+        if (reissueAll && !await ConfirmDialog.AskAsync(Dialogs, Setup.Get("ReissueEveryInvite"), Setup.Get("ReissueLead"),
+                [Setup.Get("NewLinksShownOnce")], Setup.Get("RevokeAndReissue"), destructive: true))
             return;
         issuing = true;
-        status = "Issuing invites…";
+        status = Setup.Get("IssuingInvites");
         var result = await Api.IssueInvitesForEveryoneAsync(DialogueId, reissueAll);
         issuing = false;
         if (result.Value is { } answer)
@@ -64,18 +64,18 @@ public sealed partial class InvitesForEveryone
             issued = answer;
             status = answer.Invites.Count switch
             {
-                0 => "Every member already has a live invite. To replace them all, tick \"Reissue for everyone\".",
-                1 => "1 invite issued.",
-                var n => $"{n} invites issued.",
+                0 => Setup.Get("EveryoneHasInvite"),
+                1 => Setup.Get("OneInviteIssued"),
+                var n => Setup.Format("InvitesIssued", n),
             };
             if (answer.Revoked > 0)
-                status += answer.Revoked == 1 ? " 1 old invite was revoked." : $" {answer.Revoked} old invites were revoked.";
+                status += answer.Revoked == 1 ? Setup.Get("OneOldInviteRevoked") : Setup.Format("OldInvitesRevoked", answer.Revoked);
             reissueAll = false;
             await OnIssued.InvokeAsync();
         }
         else
         {
-            status = result.Problem?.Message ?? "The invites could not be issued.";
+            status = result.Problem?.Localized() ?? Setup.Get("InvitesNotIssued");
         }
     }
 
@@ -87,7 +87,7 @@ public sealed partial class InvitesForEveryone
         }
         catch (JSException)
         {
-            status = "Printing did not start: use your browser's Print command (Ctrl+P); only the cards are printed.";
+            status = Setup.Get("PrintingDidNotStart");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Deliberation.Client.Resources;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Microsoft.AspNetCore.Components;
@@ -83,17 +84,17 @@ public sealed partial class MemberEditor
     {
         var changes = new List<string>();
         if (before.DisplayName != after.DisplayName)
-            changes.Add($"Name: {before.DisplayName} → {after.DisplayName}");
+            changes.Add(Setup.Format("ChangeLine", Setup.Get("Name"), before.DisplayName, after.DisplayName));
         if ((before.Affiliation ?? "") != (after.Affiliation ?? ""))
-            changes.Add($"Affiliation: {before.Affiliation ?? "none"} → {after.Affiliation ?? "none"}");
+            changes.Add(Setup.Format("ChangeLine", Setup.Get("Affiliation"), before.Affiliation ?? Setup.Get("None"), after.Affiliation ?? Setup.Get("None")));
         if (before.Role != after.Role)
-            changes.Add($"Role: {before.Role} → {after.Role}");
+            changes.Add(Setup.Format("ChangeLine", Setup.Get("Role"), Presentation.Label(before.Role), Presentation.Label(after.Role)));
         foreach (var dimension in before.Groups.Keys.Union(after.Groups.Keys).Order(StringComparer.Ordinal))
         {
             var was = before.Groups.GetValueOrDefault(dimension);
             var now = after.Groups.GetValueOrDefault(dimension);
             if (was != now)
-                changes.Add($"{dimension}: {was ?? "none"} → {now ?? "none"}");
+                changes.Add(Setup.Format("ChangeLine", dimension, was ?? Setup.Get("None"), now ?? Setup.Get("None")));
         }
         return changes;
     }

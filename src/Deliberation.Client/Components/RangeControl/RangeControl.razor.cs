@@ -47,7 +47,7 @@ public sealed partial class RangeControl
 
     /// <summary>Why the range cannot be sent as it stands, or null.</summary>
     internal string? Error =>
-        low > high ? $"The lowest value ({Presentation.Number(low)}) is above the highest ({Presentation.Number(high)}): swap them or move one."
+        low > high ? Resources.Console.Format("RangeReversed", Presentation.Number(low), Presentation.Number(high))
         : null;
 
     protected override void OnParametersSet()

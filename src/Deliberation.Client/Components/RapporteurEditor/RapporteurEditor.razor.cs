@@ -1,4 +1,5 @@
 using Deliberation.Client.Api;
+using Deliberation.Client.Localization;
 using Deliberation.Domain;
 using Microsoft.AspNetCore.Components;
 
@@ -152,7 +153,7 @@ public sealed partial class RapporteurEditor : IDisposable
             }
             else
             {
-                message = outcome.Error?.Message ?? "The revision was refused.";
+                message = outcome.Error?.Localized() ?? Resources.Console.Get("RevisionRefused");
             }
         }
         finally

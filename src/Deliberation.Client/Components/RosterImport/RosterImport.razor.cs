@@ -1,4 +1,6 @@
 using Deliberation.Client.Api;
+using Deliberation.Client.Localization;
+using Deliberation.Client.Resources;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Microsoft.AspNetCore.Components;
@@ -39,6 +41,9 @@ public sealed partial class RosterImport
 
     private string InputId => $"roster-file-{DialogueId:N}";
 
+    /// <summary>The role words the file takes, as the server reads them (English, lower case, whatever the interface's language).</summary>
+    private static string RoleNames => string.Join(", ", Enum.GetNames<Role>().Select(n => n.ToLowerInvariant()));
+
     private IEnumerable<string> Columns => new[] { "name", "affiliation", "role" }.Concat(Dimensions.Select(d => d.Name));
 
     private async Task ImportAsync(InputFileChangeEventArgs e)
@@ -47,11 +52,11 @@ public sealed partial class RosterImport
         problems = [];
         if (e.File.Size > MaxBytes)
         {
-            status = $"{fileName} is larger than 1 MiB: import the roster in parts.";
+            status = Setup.Format("RosterTooLarge", fileName);
             return;
         }
         importing = true;
-        status = $"Importing {fileName}…";
+        status = Setup.Format("Importing", fileName);
         try
         {
             using var buffer = new MemoryStream();
@@ -61,19 +66,19 @@ public sealed partial class RosterImport
             if (result.Imported is { } imported)
             {
                 var count = imported.Members.Count;
-                status = count == 1 ? $"1 member added from {fileName}." : $"{count} members added from {fileName}.";
-                status += " They have no invite yet: issue invites for everyone below.";
+                status = count == 1 ? Setup.Format("OneMemberAddedFrom", fileName) : Setup.Format("MembersAddedFrom", count, fileName);
+                status += Setup.Get("NoInviteYetIssueBelow");
                 await OnImported.InvokeAsync(count);
             }
             else
             {
                 problems = result.Rows;
-                status = result.Problem?.Message ?? "The roster could not be imported.";
+                status = result.Problem?.Localized() ?? Setup.Get("RosterNotImported");
             }
         }
         catch (IOException ex)
         {
-            status = $"{fileName} could not be read ({ex.Message}).";
+            status = Setup.Format("FileNotRead", fileName, ex.Message);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Deliberation.Client.Resources;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Microsoft.AspNetCore.Components;
@@ -47,9 +48,9 @@ public sealed partial class RuleForm
         : null;
 
     private string? Problem =>
-        Threshold is not { } t || t is <= 0 or > 1 ? "The threshold is a percentage above 0 and at most 100."
-        : Quorum is not { } q || q is < 0 or > 1 ? "The quorum is a percentage from 0 to 100."
-        : Dimensions.Length > 0 && counted.Count == 0 ? "At least one dimension must count."
+        Threshold is not { } t || t is <= 0 or > 1 ? Setup.Get("RuleThresholdProblem")
+        : Quorum is not { } q || q is < 0 or > 1 ? Setup.Get("RuleQuorumProblem")
+        : Dimensions.Length > 0 && counted.Count == 0 ? Setup.Get("OneDimensionMustCount")
         : null;
 
     private bool Changed => Edited is { } rule && Describe(Current, rule).Count > 0;
@@ -101,19 +102,19 @@ public sealed partial class RuleForm
     {
         var changes = new List<string>();
         if (before.Threshold != after.Threshold)
-            changes.Add($"Threshold: {Percent(before.Threshold)}% → {Percent(after.Threshold)}%");
+            changes.Add(Setup.Format("ThresholdChange", Percent(before.Threshold), Percent(after.Threshold)));
         if (before.Quorum != after.Quorum)
-            changes.Add($"Quorum: {Percent(before.Quorum)}% → {Percent(after.Quorum)}%");
+            changes.Add(Setup.Format("QuorumChange", Percent(before.Quorum), Percent(after.Quorum)));
         if (before.BlockIsVeto != after.BlockIsVeto)
-            changes.Add(after.BlockIsVeto ? "A block becomes a veto" : "A block is no longer a veto");
+            changes.Add(after.BlockIsVeto ? Setup.Get("BlockBecomesVeto") : Setup.Get("BlockNoLongerVeto"));
         if (before.FacilitatorsVote != after.FacilitatorsVote)
-            changes.Add(after.FacilitatorsVote ? "Facilitators vote" : "Facilitators no longer vote");
+            changes.Add(after.FacilitatorsVote ? Setup.Get("FacilitatorsVote") : Setup.Get("FacilitatorsNoLongerVote"));
         var was = Dims(before.Dimensions);
         var now = Dims(after.Dimensions);
         if (was != now)
-            changes.Add($"Dimensions that must agree: {was} → {now}");
+            changes.Add(Setup.Format("ChangeLine", Setup.Get("DimensionsMustAgree"), was, now));
         return changes;
     }
 
-    private static string Dims(ImmutableArray<string> dimensions) => dimensions.IsDefaultOrEmpty ? "all" : string.Join(", ", dimensions);
+    private static string Dims(ImmutableArray<string> dimensions) => dimensions.IsDefaultOrEmpty ? Setup.Get("AllDimensions") : string.Join(", ", dimensions);
 }

@@ -54,9 +54,9 @@ public sealed partial class SigningPanel
 
     /// <summary>Why the viewer cannot sign now, or null when she can.</summary>
     private string? SignClosedReason =>
-        !You.Role.Acts() ? "Observers do not sign."
-        : Phase == Phase.Closed ? "The dialogue is closed: no more signatures are taken."
-        : !Phase.AllowsSigning() ? $"The text is frozen. Signing opens when the facilitator moves the dialogue to Signing (it is in {Presentation.Label(Phase)})."
+        !You.Role.Acts() ? Resources.Console.Get("ObserversDoNotSign")
+        : Phase == Phase.Closed ? Resources.Console.Get("ClosedNoSignatures")
+        : !Phase.AllowsSigning() ? Resources.Console.Format("SigningOpensWhen", Presentation.Label(Phase.Signing), Presentation.Label(Phase))
         : null;
 
     private bool Disabled => Busy || sending;
@@ -112,11 +112,11 @@ public sealed partial class SigningPanel
 
     private static string CapacityLabel(SignatureCapacity capacity) => capacity switch
     {
-        SignatureCapacity.Institutional => "on behalf of the institution",
-        _ => "in a personal capacity",
+        SignatureCapacity.Institutional => Resources.Console.Get("OnBehalfOfTheInstitution"),
+        _ => Resources.Console.Get("InAPersonalCapacity"),
     };
 
-    private static string When(DateTimeOffset at) => at.ToLocalTime().ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    private static string When(DateTimeOffset at) => Presentation.DateTime(at);
 
     /// <summary>The hash's start and end, enough to compare by eye with a printed copy.</summary>
     private static string ShortHash(string hash) => hash.Length <= 16 ? hash : $"{hash[..8]}…{hash[^8..]}";

@@ -48,6 +48,12 @@ public sealed partial class TranslationEditor
                 drafts[OptionKey(optionId, language)] = translation.Text;
     }
 
+    /// <summary>The pinned terms a draft renders otherwise, for the rapporteur to look at as she types.</summary>
+    private IReadOnlyList<GlossaryFlag> FlagsOf(string language, string draft) =>
+        Glossary is { Count: > 0 } terms && draft.Length > 0
+            ? Domain.Languages.Glossary.Flags(terms, Clause.Id, Languages.Source, Clause.Text, language, draft)
+            : [];
+
     private static string OptionKey(string optionId, string language) => $"{optionId}/{language}";
 
     private Task SaveAsync(string language) =>

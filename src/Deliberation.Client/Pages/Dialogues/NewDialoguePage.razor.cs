@@ -1,20 +1,23 @@
 using System.Collections.Immutable;
 using Deliberation.Client.Api;
 using Deliberation.Client.Components;
+using Deliberation.Client.Localization;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Languages;
 using Microsoft.AspNetCore.Components;
 
 namespace Deliberation.Client.Pages.Dialogues;
 
 /// <summary>
 /// Creating a dialogue, one question at a time: details and track, confidentiality and k, the
-/// stakeholder dimensions, the consensus rule, languages and the convener. Each step is checked
+/// stakeholder dimensions, the consensus rule, languages (and which are authentic) and the convener. Each step is checked
 /// before the next; the server's rules have the last word and their message is shown as is.
 /// </summary>
 public sealed partial class NewDialoguePage
 {
-    private static readonly string[] Steps = ["Details", "Confidentiality", "Groups", "Consensus rule", "Languages and you"];
+    /// <summary>The steps' names, as keys of Setup.resx.</summary>
+    private static readonly string[] Steps = ["StepDetails", "StepConfidentiality", "StepGroups", "StepConsensusRule", "StepLanguagesAndYou"];
 
     private int step;
     private bool? signedIn;
@@ -28,17 +31,14 @@ public sealed partial class NewDialoguePage
     private Track track = Track.Track2;
     private ConfidentialityMode confidentiality = ConfidentialityMode.ChathamHouse;
     private int k = 3;
-    private readonly List<DimensionDraft> dimensions =
-    [
-        new() { Name = "Region", Groups = "China, United States, Europe, Global South" },
-        new() { Name = "Sector", Groups = "Academia, Industry, Government, Civil society" },
-    ];
+    private readonly List<DimensionDraft> dimensions = [Region, Sector];
     private double thresholdPercent = 66.7;
     private double quorumPercent = 50;
     private bool blockIsVeto = true;
     private bool facilitatorsVote;
     private readonly HashSet<string> excluded = [];
     private string languages = "en";
+    private Authenticity authenticity = Authenticity.SourceAuthoritative;
     private string convenerName = "";
     private string convenerAffiliation = "";
 
@@ -68,13 +68,18 @@ public sealed partial class NewDialoguePage
             convenerName = name;
     }
 
+    // The usual dimensions, named in the interface's language: they become the dialogue's own words.
+    private static DimensionDraft Region => new() { Name = Resources.Setup.Get("RegionDimension"), Groups = Resources.Setup.Get("RegionGroups") };
+
+    private static DimensionDraft Sector => new() { Name = Resources.Setup.Get("SectorDimension"), Groups = Resources.Setup.Get("SectorGroups") };
+
     private List<string> NamedDimensions => [.. dimensions.Select(d => d.Name.Trim()).Where(n => n.Length > 0).Distinct()];
 
     private static string ModeHint(ConfidentialityMode mode) => mode switch
     {
-        ConfidentialityMode.Attributed => "everyone may see who took which position.",
-        ConfidentialityMode.ChathamHouse => "delegates see their own positions and counts per group; facilitators see names (the Chatham House Rule).",
-        _ => "as Chatham House, and facilitators see counts only.",
+        ConfidentialityMode.Attributed => Resources.Setup.Get("NewModeHint_Attributed"),
+        ConfidentialityMode.ChathamHouse => Resources.Setup.Get("NewModeHint_ChathamHouse"),
+        _ => Resources.Setup.Get("NewModeHint_Anonymous"),
     };
 
     private void Toggle(string dimension, object? isChecked)
@@ -88,22 +93,22 @@ public sealed partial class NewDialoguePage
     /// <summary>What is wrong with the current step, or null.</summary>
     private string? Check() => step switch
     {
-        0 when string.IsNullOrWhiteSpace(title) => "Give the dialogue a title.",
+        0 when string.IsNullOrWhiteSpace(title) => Resources.Setup.Get("GiveATitle"),
         // Over-long text is refused, never cut (issue 11); the counter under each box says by how much.
-        0 when TextLengthCounter.IsOver(title, Limits.TitleLength) => $"The title has more than {Limits.TitleLength} characters.",
-        0 when TextLengthCounter.IsOver(venue, Limits.ShortTextLength) => $"The venue has more than {Limits.ShortTextLength} characters.",
-        0 when TextLengthCounter.IsOver(description, Limits.ClauseTextLength) => $"The description has more than {Limits.ClauseTextLength:N0} characters.",
-        0 when startsOn is { } s && endsOn is { } e && e < s => "The dialogue cannot end before it starts.",
-        1 when k is < 1 or > 100 => "k must be between 1 and 100.",
-        2 when dimensions.Any(d => string.IsNullOrWhiteSpace(d.Name)) => "Every dimension needs a name (or remove it).",
-        2 when dimensions.Any(d => TextLengthCounter.IsOver(d.Name.Trim(), Limits.NameLength)) => $"A dimension's name has at most {Limits.NameLength} characters.",
-        2 when NamedDimensions.Count != dimensions.Count => "Two dimensions have the same name.",
-        2 when dimensions.Any(d => d.GroupList.IsEmpty) => "Every dimension needs at least one group.",
-        3 when thresholdPercent is <= 0 or > 100 => "The threshold must be above 0% and at most 100%.",
-        3 when quorumPercent is < 0 or > 100 => "The quorum must be between 0% and 100%.",
-        4 when string.IsNullOrWhiteSpace(convenerName) => "Say who is convening: your name is needed.",
-        4 when TextLengthCounter.IsOver(convenerName, Limits.NameLength) => $"Your name has more than {Limits.NameLength} characters.",
-        4 when TextLengthCounter.IsOver(convenerAffiliation, Limits.ShortTextLength) => $"Your affiliation has more than {Limits.ShortTextLength} characters.",
+        0 when TextLengthCounter.IsOver(title, Limits.TitleLength) => Resources.Setup.Format("TitleTooLong", Limits.TitleLength),
+        0 when TextLengthCounter.IsOver(venue, Limits.ShortTextLength) => Resources.Setup.Format("VenueTooLong", Limits.ShortTextLength),
+        0 when TextLengthCounter.IsOver(description, Limits.ClauseTextLength) => Resources.Setup.Format("DescriptionTooLong", Limits.ClauseTextLength),
+        0 when startsOn is { } s && endsOn is { } e && e < s => Resources.Setup.Get("DatesReversed"),
+        1 when k is < 1 or > 100 => Resources.Setup.Get("KOutOfRange"),
+        2 when dimensions.Any(d => string.IsNullOrWhiteSpace(d.Name)) => Resources.Setup.Get("DimensionNeedsName"),
+        2 when dimensions.Any(d => TextLengthCounter.IsOver(d.Name.Trim(), Limits.NameLength)) => Resources.Setup.Format("DimensionNameTooLong", Limits.NameLength),
+        2 when NamedDimensions.Count != dimensions.Count => Resources.Setup.Get("DimensionsSameName"),
+        2 when dimensions.Any(d => d.GroupList.IsEmpty) => Resources.Setup.Get("DimensionNeedsGroup"),
+        3 when thresholdPercent is <= 0 or > 100 => Resources.Setup.Get("ThresholdOutOfRange"),
+        3 when quorumPercent is < 0 or > 100 => Resources.Setup.Get("QuorumOutOfRange"),
+        4 when string.IsNullOrWhiteSpace(convenerName) => Resources.Setup.Get("ConvenerNeeded"),
+        4 when TextLengthCounter.IsOver(convenerName, Limits.NameLength) => Resources.Setup.Format("YourNameTooLong", Limits.NameLength),
+        4 when TextLengthCounter.IsOver(convenerAffiliation, Limits.ShortTextLength) => Resources.Setup.Format("YourAffiliationTooLong", Limits.ShortTextLength),
         _ => null,
     };
 
@@ -131,13 +136,13 @@ public sealed partial class NewDialoguePage
             [.. languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             confidentiality, k, Blank(description),
             [.. dimensions.Select(d => new Dimension(d.Name.Trim(), d.GroupList))],
-            rule, RuleOverrides: null, convenerName.Trim(), Blank(convenerAffiliation));
+            rule, RuleOverrides: null, convenerName.Trim(), Blank(convenerAffiliation), authenticity);
         var created = await Api.CreateDialogueAsync(request);
         busy = false;
         if (created.Value is { } dialogue)
             Navigation.NavigateTo($"/dialogues/{dialogue.Id}/setup");
         else
-            error = created.Problem?.Message;
+            error = created.Problem?.Localized();
     }
 
     private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

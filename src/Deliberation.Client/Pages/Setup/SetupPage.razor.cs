@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Deliberation.Client.Api;
 using Deliberation.Client.Components;
+using Deliberation.Client.Localization;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Microsoft.AspNetCore.Components;
@@ -25,6 +26,7 @@ public sealed partial class SetupPage
     private string issuedFor = "";
     private string statementTitle = "";
     private Guid? editingMember;
+    private string? settingsRefusal;
     private ElementReference linkInput;
 
     [Parameter]
@@ -56,8 +58,9 @@ public sealed partial class SetupPage
     }
 
     private IEnumerable<string> GroupCounts() => dialogue!.Dimensions.Select(d =>
-        $"{d.Name}: " + string.Join(", ", d.Groups.Select(g => $"{g} {dialogue.Roster.Count(m => m.Groups.GetValueOrDefault(d.Name) == g)}")));
+        Resources.Setup.Format("GroupCountsOf", d.Name, string.Join(Resources.Setup.Get("ListSeparator"), d.Groups.Select(g => Resources.Setup.Format("GroupCount", g, dialogue.Roster.Count(m => m.Groups.GetValueOrDefault(d.Name) == g))))));
 
+    /// <summary>An invite's state, as the key suffix of its word in Setup.resx.</summary>
     private static string StateOf(InviteView invite) =>
         invite.RevokedAt is not null ? "revoked" : invite.ExpiresAt < DateTimeOffset.UtcNow ? "expired" : "valid";
 
@@ -70,14 +73,14 @@ public sealed partial class SetupPage
         {
             issued = invite;
             issuedFor = request.DisplayName;
-            Snackbar.Add($"{request.DisplayName} added.", Severity.Success);
+            Snackbar.Add(Resources.Setup.Format("MemberAdded", request.DisplayName), Severity.Success);
             await LoadAsync();
             // The form calls back through a plain delegate (it needs the answer), which, unlike an
             // EventCallback, does not re-render this page: the new roster and invite must be shown.
             StateHasChanged();
             return true;
         }
-        Snackbar.Add(result.Problem?.Message ?? "The member could not be added.", Severity.Error);
+        Snackbar.Add(result.Problem?.Localized() ?? Resources.Setup.Get("MemberNotAdded"), Severity.Error);
         StateHasChanged();
         return false;
     }
@@ -95,7 +98,7 @@ public sealed partial class SetupPage
         }
         else
         {
-            Snackbar.Add(result.Problem?.Message ?? "No new invite could be made.", Severity.Error);
+            Snackbar.Add(result.Problem?.Localized() ?? Resources.Setup.Get("NoNewInvite"), Severity.Error);
         }
     }
 
@@ -105,9 +108,9 @@ public sealed partial class SetupPage
         var result = await Api.RevokeInviteAsync(DialogueId, invite.CodeHash);
         busy = false;
         if (result.Ok)
-            Snackbar.Add("Invite revoked: the link no longer signs anyone in.", Severity.Success);
+            Snackbar.Add(Resources.Setup.Get("InviteRevoked"), Severity.Success);
         else
-            Snackbar.Add(result.Problem?.Message ?? "The invite could not be revoked.", Severity.Error);
+            Snackbar.Add(result.Problem?.Localized() ?? Resources.Setup.Get("InviteNotRevoked"), Severity.Error);
         await LoadAsync();
     }
 
@@ -123,7 +126,7 @@ public sealed partial class SetupPage
         }
         else
         {
-            Snackbar.Add(result.Problem?.Message ?? "The statement could not be added.", Severity.Error);
+            Snackbar.Add(result.Problem?.Localized() ?? Resources.Setup.Get("StatementNotAdded"), Severity.Error);
         }
     }
 
@@ -134,41 +137,43 @@ public sealed partial class SetupPage
         var changes = MemberEditor.Describe(before, edited);
         var recount = before.Role != edited.Role || !before.Groups.OrderBy(g => g.Key).SequenceEqual(edited.Groups.OrderBy(g => g.Key));
         var lead = recount
-            ? $"Change {before.DisplayName}? Their positions are counted under the new role and groups at once, in every clause's figures."
-            : $"Change {before.DisplayName}?";
-        if (!await ConfirmDialog.AskAsync(Dialogs, "Change a member", lead, changes, "Save changes"))
+            ? Resources.Setup.Format("ChangeMemberRecount", before.DisplayName)
+            : Resources.Setup.Format("ChangeMember", before.DisplayName);
+        if (!await ConfirmDialog.AskAsync(Dialogs, Resources.Setup.Get("ChangeAMember"), lead, changes, Resources.Setup.Get("SaveChanges")))
             return;
-        if (await SendAsync(new UpdateMember(edited), $"{edited.DisplayName} changed.", "The member could not be changed."))
+        if ((await SendAsync(new UpdateMember(edited), Resources.Setup.Format("MemberChanged", edited.DisplayName), Resources.Setup.Get("MemberNotChanged"))).Ok)
             editingMember = null;
     }
 
     private async Task RemoveMemberAsync(MemberView member)
     {
-        var lead = $"Remove {member.DisplayName} ({member.Role}) from the dialogue? Their invite links stop working and their positions no longer count. "
-            + "What they did stays in the history.";
-        if (await ConfirmDialog.AskAsync(Dialogs, "Remove a member", lead, [], "Remove", destructive: true))
-            await SendAsync(new RemoveMember(member.ParticipantId), $"{member.DisplayName} removed.", "The member could not be removed.");
+        var lead = Resources.Setup.Format("RemoveMemberLead", member.DisplayName, Presentation.Label(member.Role));
+        if (await ConfirmDialog.AskAsync(Dialogs, Resources.Setup.Get("RemoveAMember"), lead, [], Resources.Setup.Get("Remove"), destructive: true))
+            await SendAsync(new RemoveMember(member.ParticipantId), Resources.Setup.Format("MemberRemoved", member.DisplayName), Resources.Setup.Get("MemberNotRemoved"));
     }
 
     private async Task ChangeSettingsAsync(DialogueSettings settings)
     {
         var before = dialogue!.Settings;
         var lead = before.Confidentiality != settings.Confidentiality || before.MinimumGroupSize != settings.MinimumGroupSize
-            ? "Save these settings? What everyone in the room may see changes at once."
-            : "Save these settings?";
-        if (await ConfirmDialog.AskAsync(Dialogs, "Change the settings", lead, SettingsForm.Describe(before, settings), "Save settings"))
-            await SendAsync(new ChangeSettings(settings), "Settings saved.", "The settings could not be saved.");
+            ? Resources.Setup.Get("SaveSettingsVisibility")
+            : Resources.Setup.Get("SaveSettingsQuestion");
+        if (!await ConfirmDialog.AskAsync(Dialogs, Resources.Setup.Get("ChangeTheSettings"), lead, SettingsForm.Describe(before, settings), Resources.Setup.Get("SaveSettings")))
+            return;
+        var result = await SendAsync(new ChangeSettings(settings), Resources.Setup.Get("SettingsSaved"), Resources.Setup.Get("SettingsNotSaved"));
+        // The form keeps the refused settings, and says why beside its button until the next save.
+        settingsRefusal = result.Ok ? null : result.Problem?.Localized() ?? Resources.Setup.Get("SettingsNotSaved");
     }
 
     private async Task ChangeRulesAsync(ConsensusRules rules)
     {
-        var lead = "Save this rule? Every clause's status and the consensus matrix are recomputed with it at once.";
-        if (await ConfirmDialog.AskAsync(Dialogs, "Change the consensus rule", lead, RuleForm.Describe(dialogue!.Rules.Default, rules.Default), "Save rule"))
-            await SendAsync(new ChangeConsensusRules(rules), "Consensus rule saved.", "The rule could not be saved.");
+        var lead = Resources.Setup.Get("SaveRuleLead");
+        if (await ConfirmDialog.AskAsync(Dialogs, Resources.Setup.Get("ChangeTheRule"), lead, RuleForm.Describe(dialogue!.Rules.Default, rules.Default), Resources.Setup.Get("SaveRule")))
+            await SendAsync(new ChangeConsensusRules(rules), Resources.Setup.Get("RuleSaved"), Resources.Setup.Get("RuleNotSaved"));
     }
 
-    /// <summary>Sends a dialogue command; a refusal is shown with the rule's message. Reloads either way, so the page shows what is.</summary>
-    private async Task<bool> SendAsync(DialogueCommand command, string done, string failed)
+    /// <summary>Sends a dialogue command; a refusal is shown with the rule's message in the reader's language. Reloads either way, so the page shows what is.</summary>
+    private async Task<ApiResult<CommandOutcome>> SendAsync(DialogueCommand command, string done, string failed)
     {
         busy = true;
         var result = await Api.SendDialogueCommandAsync(DialogueId, command);
@@ -176,9 +181,9 @@ public sealed partial class SetupPage
         if (result.Ok)
             Snackbar.Add(done, Severity.Success);
         else
-            Snackbar.Add(result.Problem?.Message ?? failed, Severity.Error);
+            Snackbar.Add(result.Problem?.Localized() ?? failed, Severity.Error);
         await LoadAsync();
-        return result.Ok;
+        return result;
     }
 
     private async Task CopyAsync()
@@ -188,13 +193,13 @@ public sealed partial class SetupPage
         try
         {
             await Js.InvokeVoidAsync("navigator.clipboard.writeText", issued.Link);
-            Snackbar.Add("Link copied.", Severity.Success);
+            Snackbar.Add(Resources.Setup.Get("LinkCopied"), Severity.Success);
         }
         catch (JSException)
         {
             // Clipboard access needs a secure page; the link is selected for copying by hand instead.
             await SelectLinkAsync();
-            Snackbar.Add("Copy the selected link with Ctrl+C.", Severity.Info);
+            Snackbar.Add(Resources.Setup.Get("CopyWithCtrlC"), Severity.Info);
         }
     }
 

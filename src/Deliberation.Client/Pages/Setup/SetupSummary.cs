@@ -1,3 +1,4 @@
+using System.Globalization;
 using Deliberation.Client.Components;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
@@ -8,9 +9,13 @@ namespace Deliberation.Client.Pages.Setup;
 public static class SetupSummary
 {
     /// <summary>The phase, named as such: "Setup · Setup" read as a stutter on the page called Setup.</summary>
-    public static string Heading(Phase phase) => $"Phase: {Presentation.Label(phase)}";
+    public static string Heading(Phase phase) => Resources.Setup.Format("PhaseHeading", Presentation.Label(phase));
 
-    public static string MemberCount(int members) => members == 1 ? "1 member" : $"{members} members";
+    /// <summary>The line under the title: phase, confidentiality with its k, and track.</summary>
+    public static string Line(DialogueView dialogue) =>
+        $"{Heading(dialogue.Phase)} · {Presentation.Label(dialogue.Settings.Confidentiality)} (k = {dialogue.Settings.MinimumGroupSize.ToString("N0", CultureInfo.CurrentCulture)}) · {Presentation.Label(dialogue.Settings.Track)}";
+
+    public static string MemberCount(int members) => members == 1 ? Resources.Setup.Get("OneMember") : Resources.Setup.Format("MemberCount", members);
 
     /// <summary>
     /// One warning per dimension in which k folds every group delegates belong to, so delegates would
@@ -32,8 +37,7 @@ public static class SetupSummary
                 continue;
             var folded = ConsensusRedaction.GroupsToFold(sizes, k);
             if (populated.All(folded.Contains))
-                warnings.Add($"With k = {k}, delegates see no {dimension.Name} group on its own: every group is folded into \"{ConsensusRedaction.FoldedRowName}\" "
-                    + $"(largest: {sizes.Max(s => s.Members)} delegates). Lower k or merge groups if delegates should see them.");
+                warnings.Add(Resources.Setup.Format("FoldWarning", k, dimension.Name, ConsensusRedaction.FoldedRowName, sizes.Max(s => s.Members)));
         }
         return warnings;
     }
