@@ -20,4 +20,7 @@ public static class ColumnLimits
     public const int Role = 50;
     public const int CodeHash = 128;
     public const int ChainProblem = 500;
+
+    /// <summary>A culture name such as "zh-Hans"; BCP 47 tags this app uses are far shorter.</summary>
+    public const int CultureName = 16;
 }

@@ -1,3 +1,4 @@
+using Deliberation.Client.Api;
 using Deliberation.Client.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -11,6 +12,9 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     {
         Services.AddMudServices();
         Services.AddDeliberationLocalization();
+        // The app bar's language picker keeps a signed-in organiser's choice through the API; no
+        // server answers here, and a test that talks to one registers its own API client after this.
+        Services.AddScoped(_ => new DeliberationApi(new HttpClient { BaseAddress = new Uri("http://localhost/") }));
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

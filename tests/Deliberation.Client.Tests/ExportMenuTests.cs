@@ -54,6 +54,27 @@ public sealed class ExportMenuTests : ComponentTest
         Assert.All(cut.FindAll(".export-links a"), a => Assert.False(QueryOf(a.GetAttribute("href")!).ContainsKey("clean")));
     }
 
+    [Theory]
+    [InlineData("en", "en")]
+    [InlineData("zh-Hans", "zh-Hans")]
+    [InlineData("zh-CN", "zh-Hans")]
+    public void EveryLinkAsksForTheDocumentsWordsInTheInterfacesLanguage(string interfaceCulture, string asked)
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(interfaceCulture);
+        try
+        {
+            var cut = RenderMenu();
+
+            Assert.All(cut.FindAll(".export-links a"), a => Assert.Equal(asked, QueryOf(a.GetAttribute("href")!)["culture"]));
+            Assert.EndsWith($"&culture={asked}", Deliberation.Client.Api.DeliberationApi.ReviewReportPath(DialogueId, StatementId, "pdf"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     [Fact]
     public void TheMenuOpensFromItsToggleAndClosesOnEscape()
     {

@@ -18,6 +18,10 @@ public sealed partial class DeliberationApi
     public Task<ApiResult<AccountStatus>> SignInAsync(PasswordSignInRequest request) =>
         SendAsync<AccountStatus>(HttpMethod.Post, "api/account/sign-in", request);
 
+    /// <summary>Keeps the interface language on the signed-in account (PUT /api/account/culture).</summary>
+    public Task<ApiProblem?> SetAccountCultureAsync(string culture) =>
+        SendExpectingNoBodyAsync(HttpMethod.Put, "api/account/culture", new SetCultureRequest(culture));
+
     public Task<ApiProblem?> SignOutAsync() => SendExpectingNoBodyAsync(HttpMethod.Post, "api/account/sign-out", null);
 
     public Task<ApiResult<List<AccountSessionView>>> AccountSessionsAsync() => GetAsync<List<AccountSessionView>>("api/account/sessions");

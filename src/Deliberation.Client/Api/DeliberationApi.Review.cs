@@ -8,9 +8,12 @@ public sealed partial class DeliberationApi
 {
     public static string ReviewPath(Guid id, Guid statementId) => $"api/dialogues/{id}/statements/{statementId}/review";
 
-    /// <summary>The history report as a document (html or pdf): a plain link, so the browser downloads it with the cookie.</summary>
+    /// <summary>
+    /// The history report as a document (html or pdf): a plain link, so the browser downloads it with the
+    /// cookie; its headings and labels in the reader's interface language.
+    /// </summary>
     public static string ReviewReportPath(Guid id, Guid statementId, string format) =>
-        $"{ReviewPath(id, statementId)}/report?format={Uri.EscapeDataString(format)}";
+        $"{ReviewPath(id, statementId)}/report?format={Uri.EscapeDataString(format)}&culture={Localization.UiCulture.Current}";
 
     /// <summary>The redacted event log as JSON lines, what the offline verifier and the review's Verify button check.</summary>
     public static string EventLogPath(Guid id) => $"api/dialogues/{id}/events?format=jsonl";

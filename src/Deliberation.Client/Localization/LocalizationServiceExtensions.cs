@@ -10,6 +10,7 @@ public static class LocalizationServiceExtensions
     {
         services.AddLocalization();
         services.AddTransient<MudLocalizer, ResxMudLocalizer>();
+        services.AddSingleton<AccountLanguage>();
         return services;
     }
 }

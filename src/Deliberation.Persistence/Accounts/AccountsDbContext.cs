@@ -33,7 +33,11 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.Entity<OrganiserAccount>(e => e.Property(x => x.DisplayName).HasMaxLength(ColumnLimits.DisplayName));
+        builder.Entity<OrganiserAccount>(e =>
+        {
+            e.Property(x => x.DisplayName).HasMaxLength(ColumnLimits.DisplayName);
+            e.Property(x => x.PreferredCulture).HasMaxLength(ColumnLimits.CultureName);
+        });
 
         builder.Entity<AccountSession>(e =>
         {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Deliberation.Contracts.Http.Accounts;
+using Deliberation.Contracts.Localization;
 using Deliberation.Persistence.Accounts;
 using Deliberation.Server.Api;
 using Deliberation.Server.Extensions;
@@ -28,7 +29,7 @@ public static class AccountApi
         {
             var setupNeeded = !await users.Users.AnyAsync();
             if (await http.AuthenticatedAccountAsync() is { } principal && await users.GetUserAsync(principal) is { } me)
-                return TypedResults.Ok(new AccountStatus(true, me.Email, me.DisplayName, setupNeeded));
+                return TypedResults.Ok(new AccountStatus(true, me.Email, me.DisplayName, setupNeeded, me.PreferredCulture));
             return TypedResults.Ok(new AccountStatus(false, null, null, setupNeeded));
         });
 
@@ -61,7 +62,7 @@ public static class AccountApi
             if (!result.Succeeded)
                 return SignInFailed();
             await signIn.SignInAsync(http, user!, "password");
-            return TypedResults.Ok(new AccountStatus(true, user!.Email, user.DisplayName, false));
+            return TypedResults.Ok(new AccountStatus(true, user!.Email, user.DisplayName, false, user.PreferredCulture));
         }).ProducesProblem(StatusCodes.Status401Unauthorized);
 
         account.MapPost("/sign-out", async (HttpContext http, AccountSignIn signIn) =>
@@ -88,6 +89,18 @@ public static class AccountApi
                 ? TypedResults.NoContent()
                 : Problems.NotFound("account.session-not-found", "You have no live session with that id."))
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        // Only the caller's own account: the request names no account, so none other can be reached.
+        mine.MapPut("/culture", async Task<Results<NoContent, ProblemHttpResult>> (SetCultureRequest request, HttpContext http, UserManager<OrganiserAccount> users) =>
+        {
+            if (InterfaceCultures.Exactly(request.Culture) is not { } culture)
+                return Problems.Invalid(InterfaceCultures.UnsupportedRule, InterfaceCultures.UnsupportedMessage(request.Culture));
+            if (await users.FindByIdAsync(http.OrganiserAccountId()) is not { } me)
+                return Problems.NotFound("account.not-found", "This account no longer exists.");
+            me.PreferredCulture = culture;
+            var updated = await users.UpdateAsync(me);
+            return updated.Succeeded ? TypedResults.NoContent() : Problems.Invalid("account.invalid", Describe(updated));
+        }).ProducesProblem(StatusCodes.Status400BadRequest);
 
         mine.MapPost("/invitations", async (HttpContext http, OneTimeCodes codes, IConfiguration configuration) =>
         {

@@ -64,7 +64,7 @@ public static class PasskeyApi
             // The authenticator's signature counter moves on; a cloned authenticator shows up as a counter going back.
             await users.AddOrUpdatePasskeyAsync(assertion.User, assertion.Passkey);
             await signIn.SignInAsync(http, assertion.User, "passkey");
-            return TypedResults.Ok(new AccountStatus(true, assertion.User.Email, assertion.User.DisplayName, false));
+            return TypedResults.Ok(new AccountStatus(true, assertion.User.Email, assertion.User.DisplayName, false, assertion.User.PreferredCulture));
         }).ProducesProblem(StatusCodes.Status400BadRequest);
     }
 

@@ -1,7 +1,9 @@
+using Deliberation.Contracts.Localization;
 using Deliberation.Contracts.Review;
 using Deliberation.Server.Documents;
 using Deliberation.Server.Review;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Deliberation.Server.Api;
 
@@ -32,11 +34,13 @@ public static class ReviewApi
             Answer(await reviews.StoryAsync(http.Viewer(), sid, cid, http.RequestAborted)));
 
         // The history report a convener attaches to the published statement, as this caller may see it.
-        review.MapGet("/report", async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> (Guid sid, string? format, HttpContext http, StatementReview reviews) =>
+        review.MapGet("/report", async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> (Guid sid, string? format, string? culture, HttpContext http, StatementReview reviews, IStringLocalizer<ExportWords> localizer) =>
         {
             if (format is not (null or "html" or "pdf"))
                 return Problems.From(ReviewRules.UnknownFormat);
-            var answer = await reviews.ReportAsync(http.Viewer(), sid, http.RequestAborted);
+            if (ExportWords.ForRequest(localizer, culture) is not { } words)
+                return Problems.Invalid(InterfaceCultures.UnsupportedRule, InterfaceCultures.UnsupportedMessage(culture));
+            var answer = await reviews.ReportAsync(http.Viewer(), sid, http.RequestAborted, words);
             return answer.Value is { } report ? Report(report, format) : Problems.From(answer.Error!);
         })
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/html", "application/pdf")

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Deliberation.Contracts.Localization;
 using Deliberation.Domain;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.History;
@@ -8,6 +9,7 @@ using Deliberation.Server.Documents;
 using Deliberation.Server.Services;
 using Deliberation.Server.Visibility;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Deliberation.Server.Api;
 
@@ -61,8 +63,11 @@ public static class StatementApi
         }).ProducesProblem(StatusCodes.Status403Forbidden);
 
         // A document in the format asked for: text (md, html), a file (docx, pdf) or JSON; docs/api.md.
-        statement.MapGet("/export", async Task<Results<ContentHttpResult, FileContentHttpResult, Ok<ExportedStatement>, ProblemHttpResult>> (Guid id, Guid sid, string? format, bool? clean, string? language, HttpContext http, DialogueService dialogues, IEventStore store) =>
+        statement.MapGet("/export", async Task<Results<ContentHttpResult, FileContentHttpResult, Ok<ExportedStatement>, ProblemHttpResult>> (Guid id, Guid sid, string? format, bool? clean, string? language, string? culture, HttpContext http, DialogueService dialogues, IEventStore store, IStringLocalizer<ExportWords> localizer) =>
         {
+            // The words around the text in the reader's interface language; the text in the working language asked for.
+            if (ExportWords.ForRequest(localizer, culture) is not { } words)
+                return Problems.Invalid(InterfaceCultures.UnsupportedRule, InterfaceCultures.UnsupportedMessage(culture));
             var viewer = http.Viewer();
             if (await dialogues.GetStatementAsync(id, sid) is not { } state)
                 return Problems.NotFound("statement.not-found", "The dialogue has no such statement.");
@@ -72,7 +77,7 @@ public static class StatementApi
             var heads = new HistoryHeads(
                 await store.HeadAtAsync(StreamIds.Dialogue(id), viewer.Dialogue.Version),
                 await store.HeadAtAsync(StreamIds.Statement(sid), state.Version));
-            return StatementExport.Render(format ?? "md", viewer.Dialogue, state, consensus, clean ?? false, heads, language);
+            return StatementExport.Render(format ?? "md", viewer.Dialogue, state, consensus, clean ?? false, heads, language, words);
         })
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/markdown", "text/html", "application/pdf", "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -63,8 +63,8 @@ public static class DocxStatementDocument
             }
             if (document.Signatures.Count > 0)
             {
-                body.Append(StyledParagraph(SignatoriesStyle, Text(StatementDocument.SignatoriesHeading)));
-                body.Append(StyledParagraph(IdentificationStyle, Text(StatementDocument.AffiliationNote)));
+                body.Append(StyledParagraph(SignatoriesStyle, Text(document.Words.Signatories)));
+                body.Append(StyledParagraph(IdentificationStyle, Text(document.Words.AffiliationNote)));
                 foreach (var signature in document.Signatures)
                     body.Append(StyledParagraph(SignatureStyle, [new Run(new RunProperties(new Bold()), new Text(XmlSafe(signature.Name)) { Space = SpaceProcessingModeValues.Preserve }),
                         .. signature.DetailLines.SelectMany(line => Text(line).Prepend(new Run(new Break())))]));
@@ -72,7 +72,7 @@ public static class DocxStatementDocument
             // The record a reader checks the text against, in small print after the statement.
             if (document.FrozenLine is { } frozen)
                 body.Append(StyledParagraph(FrozenStyle, Text(frozen)));
-            body.Append(StyledParagraph(HistoryStyle, Text(StatementDocument.HistoryHeading)));
+            body.Append(StyledParagraph(HistoryStyle, Text(document.Words.History)));
             foreach (var head in document.HeadLines)
                 body.Append(StyledParagraph(HeadStyle, Text(head)));
             body.Append(StyledParagraph(HeadStyle, Text(document.VerifyLine)));

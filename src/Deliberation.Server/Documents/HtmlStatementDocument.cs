@@ -51,6 +51,9 @@ public static class HtmlStatementDocument
     public static string Render(StatementDocument document)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
+        // The words around the text are in the reader's interface language, the text in the working
+        // language asked for: where the two differ, the words say which they are in, for screen readers.
+        var wordsLang = document.Words.Culture.Split('-')[0] == document.Language.Split('-')[0] ? "" : $" lang=\"{E(document.Words.Culture)}\"";
         var html = new StringBuilder()
             .Append("<!doctype html>\n<html lang=\"").Append(E(document.Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -70,25 +73,25 @@ public static class HtmlStatementDocument
             if (clause.ParallelText is { } parallelText)
                 html.Append("<span class=\"text parallel\" lang=\"").Append(E(document.ParallelLanguage!)).Append("\">").Append(E(parallelText)).Append("</span>");
             if (document.NoteFor(clause) is { } note)
-                html.Append("<span class=\"note\">").Append(E(note)).Append("</span>");
+                html.Append("<span class=\"note\"").Append(wordsLang).Append('>').Append(E(note)).Append("</span>");
             html.Append("</li>\n");
         }
         html.Append("</ol>\n");
 
         if (document.Signatures.Count > 0)
         {
-            html.Append("<section aria-labelledby=\"signatories\">\n<h2 id=\"signatories\">").Append(StatementDocument.SignatoriesHeading).Append("</h2>\n")
-                .Append("<p class=\"identification\">").Append(StatementDocument.AffiliationNote).Append("</p>\n<ul class=\"signatories\">\n");
+            html.Append("<section aria-labelledby=\"signatories\">\n<h2 id=\"signatories\"").Append(wordsLang).Append('>').Append(E(document.Words.Signatories)).Append("</h2>\n")
+                .Append("<p class=\"identification\"").Append(wordsLang).Append('>').Append(E(document.Words.AffiliationNote)).Append("</p>\n<ul class=\"signatories\">\n");
             foreach (var signature in document.Signatures)
                 html.Append("<li><span class=\"name\">").Append(E(signature.Name)).Append("</span>")
                     .Append(string.Concat(signature.DetailLines.Select(line => $"<span class=\"details\">{E(line)}</span>"))).Append("</li>\n");
             html.Append("</ul>\n</section>\n");
         }
 
-        html.Append("<section class=\"record\" aria-labelledby=\"history\">\n");
+        html.Append("<section class=\"record\" aria-labelledby=\"history\"").Append(wordsLang).Append(">\n");
         if (document.FrozenLine is { } frozen)
             html.Append("<p>").Append(E(frozen)).Append("</p>\n");
-        html.Append("<h2 id=\"history\">").Append(StatementDocument.HistoryHeading).Append("</h2>\n<ul>\n");
+        html.Append("<h2 id=\"history\">").Append(E(document.Words.History)).Append("</h2>\n<ul>\n");
         foreach (var head in document.HeadLines)
             html.Append("<li><code>").Append(E(head)).Append("</code></li>\n");
         html.Append("</ul>\n<p>").Append(E(document.VerifyLine)).Append("</p>\n</section>\n");

@@ -37,8 +37,8 @@ public static class MarkdownStatementDocument
 
         if (document.Signatures.Count > 0)
         {
-            text.Append("## ").AppendLine(StatementDocument.SignatoriesHeading).AppendLine();
-            text.Append('*').Append(StatementDocument.AffiliationNote).AppendLine("*").AppendLine();
+            text.Append("## ").AppendLine(document.Words.Signatories).AppendLine();
+            text.Append('*').Append(document.Words.AffiliationNote).AppendLine("*").AppendLine();
             foreach (var signature in document.Signatures)
                 text.Append("- **").Append(E(signature.Name)).Append("** — ").AppendLine(E(signature.Details));
             text.AppendLine();
@@ -48,7 +48,7 @@ public static class MarkdownStatementDocument
         text.AppendLine("---").AppendLine();
         if (document.FrozenLine is { } frozen)
             text.AppendLine(frozen).AppendLine();
-        text.Append("## ").AppendLine(StatementDocument.HistoryHeading).AppendLine();
+        text.Append("## ").AppendLine(document.Words.History).AppendLine();
         foreach (var head in document.HeadLines)
             text.Append("- `").Append(head).AppendLine("`");
         text.AppendLine().AppendLine(E(document.VerifyLine));

@@ -105,9 +105,9 @@ public static class PdfStatementDocument
             pages.Space(16);
             // The heading, its note and the first row of names together: a heading never ends a page.
             var firstRow = pages.SignatoryRowHeight(document.Signatures.Take(2).ToList(), ColumnGap);
-            pages.KeepTogether(pages.HeightOf(StatementDocument.SignatoriesHeading, SectionHeading) + pages.HeightOf(StatementDocument.AffiliationNote, Identification) + firstRow);
-            pages.Paragraph(StatementDocument.SignatoriesHeading, SectionHeading);
-            pages.Paragraph(StatementDocument.AffiliationNote, Identification);
+            pages.KeepTogether(pages.HeightOf(document.Words.Signatories, SectionHeading) + pages.HeightOf(document.Words.AffiliationNote, Identification) + firstRow);
+            pages.Paragraph(document.Words.Signatories, SectionHeading);
+            pages.Paragraph(document.Words.AffiliationNote, Identification);
             // Row by row, in alphabetical order across: a page break then never splits a reading order.
             foreach (var row in document.Signatures.Chunk(2))
                 pages.SignatoryRow(row, ColumnGap);
@@ -116,14 +116,14 @@ public static class PdfStatementDocument
         // The record in small print after the statement, kept together where it fits.
         pages.Space(20);
         var record = (document.FrozenLine is { } f ? pages.HeightOf(f, SmallPrint) : 0)
-            + pages.HeightOf(StatementDocument.HistoryHeading, SmallPrintHeading)
+            + pages.HeightOf(document.Words.History, SmallPrintHeading)
             + document.HeadLines.Sum(h => pages.HeightOf(h, SmallPrint)) + pages.HeightOf(document.VerifyLine, SmallPrint);
         pages.KeepTogether(record + 10);
         pages.Rule(Hairline, 0.5f);
         pages.Space(8);
         if (document.FrozenLine is { } frozen)
             pages.Paragraph(frozen, SmallPrint);
-        pages.Paragraph(StatementDocument.HistoryHeading, SmallPrintHeading);
+        pages.Paragraph(document.Words.History, SmallPrintHeading);
         foreach (var head in document.HeadLines)
             pages.Paragraph(head, SmallPrint);
         pages.Paragraph(document.VerifyLine, SmallPrint);

@@ -18,12 +18,12 @@ public static class StatementExport
     public static readonly string[] Formats = ["md", "html", "docx", "pdf", "json"];
 
     public static Results<ContentHttpResult, FileContentHttpResult, Ok<ExportedStatement>, ProblemHttpResult> Render(
-        string format, DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean, HistoryHeads heads, string? language = null)
+        string format, DialogueState dialogue, StatementState statement, StatementConsensus consensus, bool clean, HistoryHeads heads, string? language = null, ExportWords? words = null)
     {
         if (language is not null && language != StatementDocument.Parallel && !dialogue.Languages.IsWorking(language))
             return BadRequest("export.unknown-language",
                 $"Export in a working language ({string.Join(", ", dialogue.Languages.All)}) or '{StatementDocument.Parallel}' for them side by side.");
-        var document = StatementDocument.From(dialogue, statement, consensus, clean, heads, language);
+        var document = StatementDocument.From(dialogue, statement, consensus, clean, heads, language, words);
         return format.ToLowerInvariant() switch
         {
             "md" => TypedResults.Text(MarkdownStatementDocument.Render(document), MarkdownStatementDocument.ContentType),

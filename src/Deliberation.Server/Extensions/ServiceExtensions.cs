@@ -18,6 +18,8 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<InviteService>();
         builder.Services.AddSingleton<DialogueHistory>();
         builder.Services.AddMemoryCache();
+        // The exports' and the history report's wording per interface language (Documents/ExportWords).
+        builder.Services.AddLocalization();
         builder.Services.AddSingleton<Review.ScopeHistories>();
         builder.Services.AddSingleton<Review.StatementReview>();
         builder.Services.AddSingleton<Polis.ImportJobs>();

@@ -18,13 +18,12 @@ public sealed record HistoryReport(
     HistoryHeads Heads,
     string EventsLog)
 {
-    public const string StoriesHeading = "How each clause came to its status";
-    public const string TimelineHeading = "Key moments";
-    public const string HeadsHeading = "History heads";
+    /// <summary>The report's wording: the statement document's, in the reader's interface language.</summary>
+    public ExportWords Words => Statement.Words;
 
-    public string Title => $"History of “{Statement.Title}”";
+    public string Title => Words.ReportTitle(Statement.Title);
 
-    public string EventsLine => $"The event log as you may see it, to verify these heads: {EventsLog}";
+    public string EventsLine => Words.EventsLine(EventsLog);
 }
 
 /// <summary>A clause in the report: its number and text now, and its story.</summary>

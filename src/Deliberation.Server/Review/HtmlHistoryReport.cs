@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Deliberation.Contracts.Review;
 using Deliberation.Domain;
+using Deliberation.Server.Documents;
 
 namespace Deliberation.Server.Review;
 
@@ -38,27 +39,29 @@ public static class HtmlHistoryReport
     public static string Render(HistoryReport report)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
+        var words = report.Words;
         var html = new StringBuilder()
-            .Append("<!doctype html>\n<html lang=\"").Append(E(report.Statement.Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<!doctype html>\n<html lang=\"").Append(E(words.Culture)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").Append(E(report.Title)).Append("</title>\n<style>\n")
             .Append(Style).Append("</style>\n</head>\n<body>\n<main>\n<h1>").Append(E(report.Title)).Append("</h1>\n")
             .Append("<p class=\"muted\">").Append(E(report.Statement.DialogueTitle)).Append("</p>\n");
 
-        html.Append("<h2>The statement</h2>\n<ol class=\"clauses\">\n");
+        html.Append("<h2>").Append(E(words.TheStatement)).Append("</h2>\n<ol class=\"clauses\" lang=\"").Append(E(report.Statement.Language)).Append("\">\n");
         foreach (var clause in report.Clauses)
             html.Append("<li value=\"").Append(clause.Number).Append("\">").Append(E(clause.Text)).Append("</li>\n");
         html.Append("</ol>\n");
 
-        html.Append("<h2>").Append(HistoryReport.StoriesHeading).Append("</h2>\n");
+        html.Append("<h2>").Append(E(words.StoriesHeading)).Append("</h2>\n");
         foreach (var clause in report.Clauses)
         {
-            html.Append("<section aria-labelledby=\"clause-").Append(clause.Number).Append("\">\n<h3 id=\"clause-").Append(clause.Number).Append("\">Clause ")
-                .Append(clause.Number).Append("</h3>\n");
-            Chart(html, clause);
-            html.Append("<table>\n<caption class=\"muted\">Revisions</caption>\n<thead><tr><th scope=\"col\">Revision</th><th scope=\"col\">Kind</th><th scope=\"col\">Text</th><th scope=\"col\">Rationale</th></tr></thead>\n<tbody>\n");
+            html.Append("<section aria-labelledby=\"clause-").Append(clause.Number).Append("\">\n<h3 id=\"clause-").Append(clause.Number).Append("\">")
+                .Append(E(words.ClauseNumber(clause.Number))).Append("</h3>\n");
+            Chart(html, clause, words);
+            html.Append("<table>\n<caption class=\"muted\">").Append(E(words.Revisions)).Append("</caption>\n<thead><tr>")
+                .Append(Heads(words.ColumnRevision, words.ColumnKind, words.ColumnText, words.ColumnRationale)).Append("</tr></thead>\n<tbody>\n");
             foreach (var revision in clause.Story.Revisions)
             {
-                html.Append("<tr><td>").Append(revision.Number).Append("</td><td>").Append(revision.Kind).Append("</td><td>");
+                html.Append("<tr><td>").Append(revision.Number).Append("</td><td>").Append(E(words.Of(revision.Kind))).Append("</td><td>");
                 foreach (var segment in revision.Diff)
                     html.Append(segment.Kind switch
                     {
@@ -70,19 +73,20 @@ public static class HtmlHistoryReport
             }
             html.Append("</tbody>\n</table>\n");
             foreach (var amendment in clause.Story.Amendments)
-                html.Append("<p>Amendment ").Append(amendment.Status.ToString().ToLowerInvariant()).Append(": ").Append(E(amendment.Text))
+                html.Append("<p>").Append(E(words.AmendmentLine(amendment.Status, amendment.Text)))
                     .Append(amendment.Reason is { } reason ? $" — {E(reason)}" : "").Append("</p>\n");
             if (clause.Story.FirstMet.Length > 0)
-                html.Append("<p>First met the rule: ").Append(E(string.Join("; ", clause.Story.FirstMet.Select(m => $"{m.Dimension}: {m.Group} ({Time(m.At)})")))).Append("</p>\n");
+                html.Append("<p>").Append(E(words.FirstMet(string.Join("; ", clause.Story.FirstMet.Select(m => $"{m.Dimension}: {m.Group} ({Time(m.At)})"))))).Append("</p>\n");
         }
 
-        html.Append("<h2>").Append(HistoryReport.TimelineHeading).Append("</h2>\n<table>\n<thead><tr><th scope=\"col\">When</th><th scope=\"col\">What</th><th scope=\"col\">Details</th></tr></thead>\n<tbody>\n");
+        html.Append("<h2>").Append(E(words.TimelineHeading)).Append("</h2>\n<table>\n<thead><tr>")
+            .Append(Heads(words.ColumnWhen, words.ColumnWhat, words.ColumnDetails)).Append("</tr></thead>\n<tbody>\n");
         foreach (var moment in report.Timeline)
             html.Append("<tr><td>").Append(Time(moment.At)).Append("</td><td>").Append(E(moment.Summary)).Append(moment.Actor is { } actor ? $" <span class=\"muted\">({E(actor)})</span>" : "")
                 .Append("</td><td>").Append(E(moment.Detail ?? "")).Append("</td></tr>\n");
         html.Append("</tbody>\n</table>\n");
 
-        html.Append("<h2>").Append(HistoryReport.HeadsHeading).Append("</h2>\n<ul>\n");
+        html.Append("<h2>").Append(E(words.HeadsHeading)).Append("</h2>\n<ul>\n");
         foreach (var head in report.Heads.All())
             html.Append("<li><code>").Append(E(head.ToLine())).Append("</code></li>\n");
         html.Append("</ul>\n<p>").Append(E(report.EventsLine.Replace(report.EventsLog, "", StringComparison.Ordinal)))
@@ -90,31 +94,36 @@ public static class HtmlHistoryReport
         return html.Append("</main>\n</body>\n</html>\n").ToString();
     }
 
-    private static void Chart(StringBuilder html, ReportedClause clause)
+    private static string Heads(params string[] columns) =>
+        string.Concat(columns.Select(c => $"<th scope=\"col\">{WebUtility.HtmlEncode(c)}</th>"));
+
+    private static void Chart(StringBuilder html, ReportedClause clause, ExportWords words)
     {
         static string N(double d) => d.ToString("0.##", CultureInfo.InvariantCulture);
         var chart = clause.Chart;
         var height = chart.Rows.Count * RowHeight + 4;
         var step = (double)ChartWidth / chart.Steps;
         var statuses = chart.Rows.SelectMany(r => r.Bars.Select(b => b.Status)).Distinct().Order().ToList();
-        var description = $"Status of clause {clause.Number} over time, " + string.Join("; ", chart.Rows.Select(r => $"{r.Label}: {string.Join(" then ", r.Bars.Select(b => Word(b.Status)))}"));
+        var description = words.ChartDescription(clause.Number,
+            string.Join("; ", chart.Rows.Select(r => $"{RowLabel(r, words)}: {string.Join(words.Then, r.Bars.Select(b => words.Of(b.Status)))}")));
         html.Append("<svg role=\"img\" width=\"100%\" viewBox=\"0 0 ").Append(LabelWidth + ChartWidth).Append(' ').Append(height)
             .Append("\" xmlns=\"http://www.w3.org/2000/svg\">\n<title>").Append(WebUtility.HtmlEncode(description)).Append("</title>\n");
         for (var r = 0; r < chart.Rows.Count; r++)
         {
             var y = r * RowHeight + 2;
-            html.Append("<text x=\"0\" y=\"").Append(y + RowHeight - 5).Append("\" font-size=\"12\" fill=\"#1a1a1a\">").Append(WebUtility.HtmlEncode(chart.Rows[r].Label)).Append("</text>\n");
+            html.Append("<text x=\"0\" y=\"").Append(y + RowHeight - 5).Append("\" font-size=\"12\" fill=\"#1a1a1a\">").Append(WebUtility.HtmlEncode(RowLabel(chart.Rows[r], words))).Append("</text>\n");
             foreach (var bar in chart.Rows[r].Bars)
                 html.Append("<rect x=\"").Append(N(LabelWidth + bar.From * step)).Append("\" y=\"").Append(y).Append("\" width=\"").Append(N(Math.Max(1, (bar.To - bar.From) * step)))
                     .Append("\" height=\"").Append(RowHeight - 4).Append("\" fill=\"").Append(StoryChart.ColourOf(bar.Status)).Append("\"/>\n");
         }
         html.Append("</svg>\n<ul class=\"legend\">\n");
         foreach (var status in statuses)
-            html.Append("<li><span class=\"swatch\" style=\"background:").Append(StoryChart.ColourOf(status)).Append("\"></span>").Append(Word(status)).Append("</li>\n");
+            html.Append("<li><span class=\"swatch\" style=\"background:").Append(StoryChart.ColourOf(status)).Append("\"></span>").Append(WebUtility.HtmlEncode(words.Of(status))).Append("</li>\n");
         html.Append("</ul>\n");
     }
 
-    private static string Word(ClauseStatus status) => Documents.ExportLabels.Of(status);
+    /// <summary>A chart row's label: the whole clause's in the reader's words, a group's as the dialogue names it.</summary>
+    internal static string RowLabel(ChartRow row, ExportWords words) => row.Label == StoryChart.WholeClause ? words.WholeClause : row.Label;
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 }

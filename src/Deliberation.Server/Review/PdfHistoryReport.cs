@@ -48,54 +48,55 @@ public static class PdfHistoryReport
 
     private static void Lay(HistoryReport report, Pages pages)
     {
+        var words = report.Words;
         pages.Paragraph(report.Title, Title);
         pages.Paragraph(report.Statement.DialogueTitle, Small);
         pages.Space(8);
-        pages.KeepTogether(pages.HeightOf("The statement", Heading) + 40);
-        pages.Paragraph("The statement", Heading);
+        pages.KeepTogether(pages.HeightOf(words.TheStatement, Heading) + 40);
+        pages.Paragraph(words.TheStatement, Heading);
         foreach (var clause in report.Clauses)
             pages.Paragraph(clause.Text, Body, 22, label: $"{clause.Number}.", labelStyle: Body with { Bold = true });
 
         pages.Space(8);
-        pages.KeepTogether(pages.HeightOf(HistoryReport.StoriesHeading, Heading) + 60);
-        pages.Paragraph(HistoryReport.StoriesHeading, Heading);
+        pages.KeepTogether(pages.HeightOf(words.StoriesHeading, Heading) + 60);
+        pages.Paragraph(words.StoriesHeading, Heading);
         foreach (var clause in report.Clauses)
         {
             var chartHeight = clause.Chart.Rows.Count * RowHeight + 6;
-            pages.KeepTogether(pages.HeightOf($"Clause {clause.Number}", SubHeading) + chartHeight);
-            pages.Paragraph($"Clause {clause.Number}", SubHeading);
-            pages.Figure(chartHeight, (canvas, box) => Chart(canvas, box, clause.Chart, pages));
-            pages.Paragraph("Legend: " + string.Join(", ", clause.Chart.Rows.SelectMany(r => r.Bars).Select(b => b.Status).Distinct().Order()
-                .Select(s => $"{ExportLabels.Of(s)} ({Swatch(s)})")), Small);
+            pages.KeepTogether(pages.HeightOf(words.ClauseNumber(clause.Number), SubHeading) + chartHeight);
+            pages.Paragraph(words.ClauseNumber(clause.Number), SubHeading);
+            pages.Figure(chartHeight, (canvas, box) => Chart(canvas, box, clause.Chart, pages, words));
+            pages.Paragraph(words.Legend(string.Join(words.ListSeparator, clause.Chart.Rows.SelectMany(r => r.Bars).Select(b => b.Status).Distinct().Order()
+                .Select(s => $"{words.Of(s)} ({words.Colour(Swatch(s))})"))), Small);
             foreach (var revision in clause.Story.Revisions)
-                pages.Paragraph($"Revision {revision.Number} ({revision.Kind}): {revision.Text}" + (revision.Rationale is { } why ? $" — {why}" : ""), Small);
+                pages.Paragraph(words.RevisionLine(revision.Number, revision.Kind, revision.Text) + (revision.Rationale is { } why ? $" — {why}" : ""), Small);
             foreach (var amendment in clause.Story.Amendments)
-                pages.Paragraph($"Amendment {amendment.Status.ToString().ToLowerInvariant()}: {amendment.Text}" + (amendment.Reason is { } reason ? $" — {reason}" : ""), Small);
+                pages.Paragraph(words.AmendmentLine(amendment.Status, amendment.Text) + (amendment.Reason is { } reason ? $" — {reason}" : ""), Small);
         }
 
         pages.Space(8);
-        pages.KeepTogether(pages.HeightOf(HistoryReport.TimelineHeading, Heading) + 30);
-        pages.Paragraph(HistoryReport.TimelineHeading, Heading);
+        pages.KeepTogether(pages.HeightOf(words.TimelineHeading, Heading) + 30);
+        pages.Paragraph(words.TimelineHeading, Heading);
         foreach (var moment in report.Timeline)
             pages.Paragraph($"{moment.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}  {moment.Summary}"
                 + (moment.Actor is { } actor ? $" ({actor})" : "") + (moment.Detail is { } detail ? $" — {detail}" : ""), Small);
 
         pages.Space(8);
-        pages.KeepTogether(pages.HeightOf(HistoryReport.HeadsHeading, Heading) + 40);
-        pages.Paragraph(HistoryReport.HeadsHeading, Heading);
+        pages.KeepTogether(pages.HeightOf(words.HeadsHeading, Heading) + 40);
+        pages.Paragraph(words.HeadsHeading, Heading);
         foreach (var head in report.Heads.All())
             pages.Paragraph(head.ToLine(), Small);
         pages.Paragraph(report.EventsLine, Small);
     }
 
-    private static void Chart(SKCanvas canvas, SKRect box, StoryChart chart, Pages pages)
+    private static void Chart(SKCanvas canvas, SKRect box, StoryChart chart, Pages pages, ExportWords words)
     {
         var step = (box.Width - LabelWidth) / chart.Steps;
         using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
         for (var r = 0; r < chart.Rows.Count; r++)
         {
             var top = box.Top + r * RowHeight;
-            pages.Label(chart.Rows[r].Label, ChartLabel, box.Left, top + RowHeight - 3.5f);
+            pages.Label(HtmlHistoryReport.RowLabel(chart.Rows[r], words), ChartLabel, box.Left, top + RowHeight - 3.5f);
             foreach (var bar in chart.Rows[r].Bars)
             {
                 fill.Color = SKColor.Parse(StoryChart.ColourOf(bar.Status));
@@ -104,15 +105,16 @@ public static class PdfHistoryReport
         }
     }
 
-    // The PDF's legend names each colour in words, so the chart reads without telling colours apart.
+    // The PDF's legend names each colour in words, so the chart reads without telling colours apart:
+    // the colour's key in ExportWords ("Colour" + this).
     private static string Swatch(Domain.ClauseStatus status) => status switch
     {
-        Domain.ClauseStatus.Agreed => "green",
-        Domain.ClauseStatus.NearConsensus => "olive",
-        Domain.ClauseStatus.Contested => "orange",
-        Domain.ClauseStatus.Blocked => "red",
-        Domain.ClauseStatus.Withdrawn => "dark grey",
-        Domain.ClauseStatus.Gathering => "slate",
-        _ => "grey",
+        Domain.ClauseStatus.Agreed => "Green",
+        Domain.ClauseStatus.NearConsensus => "Olive",
+        Domain.ClauseStatus.Contested => "Orange",
+        Domain.ClauseStatus.Blocked => "Red",
+        Domain.ClauseStatus.Withdrawn => "DarkGrey",
+        Domain.ClauseStatus.Gathering => "Slate",
+        _ => "Grey",
     };
 }

@@ -87,7 +87,8 @@ public sealed class StatementReview(ScopeHistories histories, IEventStore store)
     /// The history report's content for this viewer: her review's statement (as she may see it now),
     /// each clause's story, her timeline and the heads (docs/api.md, "Review").
     /// </summary>
-    public async Task<ReviewAnswer<HistoryReport>> ReportAsync(Viewer viewer, Guid statementId, CancellationToken cancellationToken = default)
+    /// <param name="words">The report's wording in the reader's interface language; English when null.</param>
+    public async Task<ReviewAnswer<HistoryReport>> ReportAsync(Viewer viewer, Guid statementId, CancellationToken cancellationToken = default, Documents.ExportWords? words = null)
     {
         if (!Lists(viewer, statementId))
             return ReviewRules.UnknownStatement;
@@ -110,7 +111,7 @@ public sealed class StatementReview(ScopeHistories histories, IEventStore store)
         if (gathered is null)
             return ReviewRules.NoMoments;
         var heads = await HeadsAsync(viewer.Dialogue.Id, statementId, gathered.DialogueVersion, gathered.StatementVersion, cancellationToken);
-        var document = Documents.StatementDocument.From(gathered.Dialogue, gathered.Statement, gathered.Consensus, clean: false, heads);
+        var document = Documents.StatementDocument.From(gathered.Dialogue, gathered.Statement, gathered.Consensus, clean: false, heads, words: words);
         return new HistoryReport(document, gathered.Clauses, [.. gathered.Moments], heads, $"/api/dialogues/{viewer.Dialogue.Id}/events?format=jsonl");
     }
 

@@ -10,6 +10,9 @@ namespace Deliberation.Server.Review;
 /// </summary>
 public sealed record StoryChart(IReadOnlyList<ChartRow> Rows, int Steps)
 {
+    /// <summary>The label of the whole clause's row; a group's row reads "Dimension: Group". The reports put it in the reader's words.</summary>
+    public const string WholeClause = "Clause";
+
     public static StoryChart Of(ClauseStory story)
     {
         var moments = story.Points.Select(p => p.Moment).Distinct().Order().ToList();
@@ -20,9 +23,9 @@ public sealed record StoryChart(IReadOnlyList<ChartRow> Rows, int Steps)
             {
                 var points = row.OrderBy(p => p.Moment).ToList();
                 var bars = points.Select((p, i) => new ChartBar(step[p.Moment], i + 1 < points.Count ? step[points[i + 1].Moment] : moments.Count, p.Status)).ToList();
-                return new ChartRow(row.Key.Group is null ? "Clause" : $"{row.Key.Dimension}: {row.Key.Group}", bars);
+                return new ChartRow(row.Key.Group is null ? WholeClause : $"{row.Key.Dimension}: {row.Key.Group}", bars);
             })
-            .OrderBy(r => r.Label == "Clause" ? 0 : 1)
+            .OrderBy(r => r.Label == WholeClause ? 0 : 1)
             .ToList();
         return new StoryChart(rows, Math.Max(1, moments.Count));
     }

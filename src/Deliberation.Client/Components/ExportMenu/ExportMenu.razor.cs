@@ -1,4 +1,5 @@
 using System.Text;
+using Deliberation.Client.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -42,9 +43,12 @@ public sealed partial class ExportMenu
     [Parameter]
     public bool Frozen { get; set; }
 
-    /// <summary>The export address of one format: a path under the app's base, so the cookie goes with it.</summary>
+    /// <summary>
+    /// The export address of one format: a path under the app's base, so the cookie goes with it. The
+    /// document's own words (headings, notes, dates) come in the reader's interface language.
+    /// </summary>
     public static string Href(Guid dialogueId, Guid statementId, string format, bool clean) =>
-        $"api/dialogues/{dialogueId}/statements/{statementId}/export?format={Uri.EscapeDataString(format)}{(clean ? "&clean=true" : "")}";
+        $"api/dialogues/{dialogueId}/statements/{statementId}/export?format={Uri.EscapeDataString(format)}{(clean ? "&clean=true" : "")}&culture={UiCulture.Current}";
 
     private string HrefOf(ExportFormat format) => Href(DialogueId, StatementId, format.Format, clean);
 

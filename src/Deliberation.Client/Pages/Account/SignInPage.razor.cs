@@ -78,7 +78,8 @@ public sealed partial class SignInPage
     }
 
     // Only a path on this site: a returnUrl to another site would make this page an open redirect.
-    private void GoOn() => Navigation.NavigateTo(LocalPath(ReturnUrl) ?? "/account");
+    // Reloaded, so the app starts again in the language kept on her account (CultureStartup).
+    private void GoOn() => Navigation.NavigateTo(LocalPath(ReturnUrl) ?? "/account", forceLoad: true);
 
     internal static string? LocalPath(string? url) =>
         url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)

@@ -14,3 +14,6 @@ public sealed record PasswordSignInRequest(string Email, string Password);
 /// serialised to JSON, for POST /api/account/passkeys and /api/account/passkeys/sign-in.
 /// </summary>
 public sealed record PasskeyCredentialRequest(string CredentialJson);
+
+/// <summary>PUT /api/account/culture: the account's interface language, "en" or "zh-Hans".</summary>
+public sealed record SetCultureRequest(string Culture);
