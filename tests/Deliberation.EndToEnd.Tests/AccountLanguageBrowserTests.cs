@@ -35,18 +35,18 @@ public sealed class AccountLanguageBrowserTests(BrowserRoom room)
         await phone.GotoAsync(Url("account/sign-in"));
         await Expect(phone.GetByTestId("sign-in-email")).ToBeVisibleAsync(new() { Timeout = BootTimeout });
         await Expect(phone.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await Expect(phone.GetByRole(AriaRole.Link, new() { Name = "New dialogue" })).ToBeVisibleAsync();
+        await Expect(phone.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Link, new() { Name = "New dialogue" })).ToBeVisibleAsync();
 
         await SignInAsync(phone, email);
 
         await Expect(phone.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans", new() { Timeout = BootTimeout });
-        await Expect(phone.GetByRole(AriaRole.Link, new() { Name = "新建对话" })).ToBeVisibleAsync(new() { Timeout = BootTimeout });
+        await Expect(phone.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Link, new() { Name = "新建对话" })).ToBeVisibleAsync(new() { Timeout = BootTimeout });
         await Expect(phone.GetByTestId("interface-language")).ToHaveValueAsync("zh-Hans");
         await AssertNoViolationsAsync(phone, "account page after signing in on a new browser");
 
         // And it stays after a reload, as any stored choice does.
         await phone.ReloadAsync();
-        await Expect(phone.GetByRole(AriaRole.Link, new() { Name = "新建对话" })).ToBeVisibleAsync(new() { Timeout = BootTimeout });
+        await Expect(phone.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Link, new() { Name = "新建对话" })).ToBeVisibleAsync(new() { Timeout = BootTimeout });
     }
 
     /// <summary>An account of the test's own: the shared test organiser's language is every other test's too.</summary>
