@@ -19,6 +19,7 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<DialogueHistory>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<Review.ScopeHistories>();
+        builder.Services.AddHostedService<Review.ReviewTraceFollower>();
         builder.Services.AddSingleton<Review.StatementReview>();
         builder.Services.AddSingleton<Polis.ImportJobs>();
         builder.Services.AddSingleton<Polis.PolisExporter>();
