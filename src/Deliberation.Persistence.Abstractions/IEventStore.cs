@@ -21,6 +21,9 @@ public interface IEventStore
     /// </summary>
     Task<IReadOnlyList<WrittenStream>> ListStreamsAfterAsync(long afterPosition, CancellationToken cancellationToken = default);
 
+    /// <summary>The position of the last event stored in any scope; 0 in an empty store.</summary>
+    Task<long> LastPositionAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Appends events as versions expectedVersion+1, +2, … in one transaction, giving each a fresh
     /// salt and chaining leaf and hash as <see cref="EventHash"/> defines.

@@ -59,6 +59,12 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
         return [.. heads.Select(h => new WrittenStream(h.Scope, h.StreamId, h.LastPosition)).OrderBy(h => h.LastPosition)];
     }
 
+    public async Task<long> LastPositionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Events.AsNoTracking().MaxAsync(e => (long?)e.Position, cancellationToken) ?? 0;
+    }
+
     public async Task<IReadOnlyList<StoredEvent>> AppendAsync(string streamId, string scope, long expectedVersion, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
     {
         CheckText(streamId, ColumnLimits.StreamId, nameof(streamId));

@@ -57,11 +57,14 @@ public sealed class ReviewTraceFollower(IEventStore store, ScopeHistories histor
     /// <summary>Follows every dialogue with events stored since the last call (the first call only finds where the store stands).</summary>
     public async Task FollowAsync(CancellationToken cancellationToken)
     {
-        var heads = await store.ListStreamsAfterAsync(Math.Max(followed, 0), cancellationToken);
-        var starting = followed < 0;
-        followed = heads.Count == 0 ? Math.Max(followed, 0) : Math.Max(followed, heads.Max(h => h.LastPosition));
-        if (starting)
+        if (followed < 0)
+        {
+            followed = await store.LastPositionAsync(cancellationToken);
             return;
+        }
+        var heads = await store.ListStreamsAfterAsync(followed, cancellationToken);
+        if (heads.Count > 0)
+            followed = Math.Max(followed, heads.Max(h => h.LastPosition));
         foreach (var dialogue in heads.GroupBy(h => h.Scope))
         {
             // Only dialogues' scopes: an import's staging scope, the participants' and the sessions' are not reviewed.
