@@ -76,7 +76,18 @@ public sealed class ReviewTraceFollower(IEventStore store, ScopeHistories histor
                 statements[dialogueId] = known = [.. StatementsOf(await store.ListStreamsAsync(dialogue.Key, cancellationToken))];
             known.UnionWith(StatementsOf(dialogue.Select(h => h.StreamId)));
             foreach (var statementId in known)
-                await histories.FollowAsync(dialogueId, statementId, cancellationToken);
+            {
+                try
+                {
+                    await histories.FollowAsync(dialogueId, statementId, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One history that does not read (a changed row, an event the code no longer knows) must
+                    // not stop the others; its first question meets the same problem and reports it.
+                    logger.LogWarning(e, "Could not follow the review trace of statement {Statement} in dialogue {Dialogue}", statementId, dialogueId);
+                }
+            }
         }
     }
 
