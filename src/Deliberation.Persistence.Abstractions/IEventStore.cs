@@ -12,6 +12,18 @@ public interface IEventStore
     /// <summary>Events of every stream in one scope (a dialogue) with a position above <paramref name="afterPosition"/>, in position order.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadScopeAsync(string scope, long afterPosition = 0, CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="ReadScopeAsync(string, long, CancellationToken)"/>, at most the first <paramref name="limit"/> of them: a long history read in pages.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadScopeAsync(string scope, long afterPosition, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The streams with events at a position above <paramref name="afterPosition"/>, each with its scope and
+    /// last position: what was written since, for whoever follows the store (the review's trace follower).
+    /// </summary>
+    Task<IReadOnlyList<WrittenStream>> ListStreamsAfterAsync(long afterPosition, CancellationToken cancellationToken = default);
+
+    /// <summary>The position of the last event stored in any scope; 0 in an empty store.</summary>
+    Task<long> LastPositionAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Appends events as versions expectedVersion+1, +2, … in one transaction, giving each a fresh
     /// salt and chaining leaf and hash as <see cref="EventHash"/> defines.

@@ -36,6 +36,35 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
         return rows.ConvertAll(r => r.ToStoredEvent());
     }
 
+    public async Task<IReadOnlyList<StoredEvent>> ReadScopeAsync(string scope, long afterPosition, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => e.Scope == scope && e.Position > afterPosition)
+            .OrderBy(e => e.Position)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => r.ToStoredEvent());
+    }
+
+    public async Task<IReadOnlyList<WrittenStream>> ListStreamsAfterAsync(long afterPosition, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var heads = await db.Events.AsNoTracking()
+            .Where(e => e.Position > afterPosition)
+            .GroupBy(e => new { e.Scope, e.StreamId })
+            .Select(g => new { g.Key.Scope, g.Key.StreamId, LastPosition = g.Max(e => e.Position) })
+            .ToListAsync(cancellationToken);
+        return [.. heads.Select(h => new WrittenStream(h.Scope, h.StreamId, h.LastPosition)).OrderBy(h => h.LastPosition)];
+    }
+
+    public async Task<long> LastPositionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Events.AsNoTracking().MaxAsync(e => (long?)e.Position, cancellationToken) ?? 0;
+    }
+
     public async Task<IReadOnlyList<StoredEvent>> AppendAsync(string streamId, string scope, long expectedVersion, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
     {
         CheckText(streamId, ColumnLimits.StreamId, nameof(streamId));

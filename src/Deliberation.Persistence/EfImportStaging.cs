@@ -5,6 +5,10 @@ namespace Deliberation.Persistence;
 /// <summary>The <see cref="IImportStaging"/> over EF Core: one UPDATE promotes, which every provider runs atomically.</summary>
 public sealed class EfImportStaging(IDbContextFactory<DeliberationDbContext> contextFactory) : IImportStaging
 {
+    // The domain's names (StreamIds.Statement, ReviewTraceSnapshot.KeyOf), which this project does not reference.
+    private const string StatementStreamPrefix = "statement-";
+    private const string ReviewTracePrefix = "review-trace-";
+
     public async Task AppendAsync(string streamId, string stagingScope, long expectedVersion, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
@@ -62,6 +66,12 @@ public sealed class EfImportStaging(IDbContextFactory<DeliberationDbContext> con
             : db.Events.Where(e => e.Scope == stagingScope);
         var streams = staged.Select(e => e.StreamId).Distinct();
         await db.Snapshots.Where(s => streams.Contains(s.StreamId)).ExecuteDeleteAsync(cancellationToken);
+        // A staged statement's review trace goes with it: a cache of events that no longer exist
+        // (docs/architecture.md, "Review", keyed review-trace-{id} beside the stream statement-{id}).
+        var traces = (await streams.Where(id => id.StartsWith(StatementStreamPrefix)).ToListAsync(cancellationToken))
+            .ConvertAll(id => ReviewTracePrefix + id[StatementStreamPrefix.Length..]);
+        foreach (var chunk in traces.Chunk(500))
+            await db.Snapshots.Where(s => chunk.Contains(s.StreamId)).ExecuteDeleteAsync(cancellationToken);
         var deleted = await staged.ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;

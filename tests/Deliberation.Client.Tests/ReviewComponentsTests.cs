@@ -147,6 +147,57 @@ public sealed class ReviewComponentsTests : ComponentTest
     }
 
     [Fact]
+    public async Task FiveThousandMomentsRenderOnlyTheRowsNearTheViewport()
+    {
+        var many = Enumerable.Range(1, 5_000).Select(i => Moment(i, i % 2 == 0 ? ReviewKinds.Status : ReviewKinds.RevisionEditorial, ClauseA)).ToList();
+        var cut = Render<MomentTimeline>(p => p
+            .Add(x => x.Moments, many)
+            .Add(x => x.Clauses, [Clause(ClauseA, "First")])
+            .Add(x => x.Filter, MomentFilter.All)
+            .Add(x => x.Selected, 1L));
+
+        // What the browser reports once the list is laid out: the space before the rows is in view, in a 600-pixel window.
+        await SpacerBeforeVisibleAsync(cut, containerSize: 600);
+
+        var rows = cut.FindAll("[data-testid^='moment-'][data-kind]");
+        Assert.InRange(rows.Count, 1, 60);
+        Assert.Equal("moment-1", rows[0].GetAttribute("data-testid"));
+        Assert.Equal("step", rows[0].GetAttribute("aria-current"));
+        Assert.Contains("5000 of 5000 moments shown", cut.Find("[data-testid='moment-count']").TextContent);
+        // Still a list of list items, the rows that are not rendered standing in as the spacers' height.
+        Assert.All(cut.Find("[data-testid='timeline-list']").Children, child => Assert.Equal("LI", child.TagName));
+    }
+
+    [Fact]
+    public void ATimelineOfAFewMomentsRendersEveryRow()
+    {
+        var few = Enumerable.Range(1, MomentTimeline.VirtualizeFrom).Select(i => Moment(i, ReviewKinds.Status, ClauseA)).ToList();
+        var cut = Render<MomentTimeline>(p => p
+            .Add(x => x.Moments, few)
+            .Add(x => x.Clauses, [Clause(ClauseA, "First")])
+            .Add(x => x.Filter, MomentFilter.All));
+        Assert.Equal(MomentTimeline.VirtualizeFrom, cut.FindAll("[data-testid^='moment-'][data-kind]").Count);
+    }
+
+    /// <summary>
+    /// Plays the browser's part of <c>Virtualize</c>: its script tells the component, through the object
+    /// it was handed at start, that the spacer before the rows came into view and how large the window is.
+    /// </summary>
+    private async Task SpacerBeforeVisibleAsync(IRenderedComponent<MomentTimeline> cut, float containerSize)
+    {
+        var init = JSInterop.Invocations.Single(i => i.Identifier.EndsWith("Virtualize.init", StringComparison.Ordinal));
+        var reference = init.Arguments[0]!;
+        var interop = reference.GetType().GetProperty("Value")!.GetValue(reference)!;
+        var callback = interop.GetType().GetMethod("OnSpacerBeforeVisible")!;
+        object[] arguments = callback.GetParameters().Length switch
+        {
+            3 => [0f, 0f, containerSize],
+            var n => throw new InvalidOperationException($"Virtualize's OnSpacerBeforeVisible takes {n} arguments here; this test knows three."),
+        };
+        await cut.InvokeAsync(() => callback.Invoke(interop, arguments));
+    }
+
+    [Fact]
     public void AComparisonShowsTheWordDiffAndMarksTheChangedCellsInTheMatrix()
     {
         var before = Figures.Group("North", 3, support: 1, needed: 1);

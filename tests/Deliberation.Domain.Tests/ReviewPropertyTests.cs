@@ -106,6 +106,53 @@ public sealed class ReviewPropertyTests
             Assert.NotEmpty(resumed.Live); // the histories do move statuses: the test is not vacuous
         }, iter: Iterations);
 
+    [Fact]
+    public void ATraceFollowedInAnyPagesWithSavesAndRestartsEndsAsTheTraceReadInOnePass() =>
+        Gen.Select(RandomRoom.Seats, RandomRoom.Rule, RandomRoom.Ops, Gen.Int[1, 12].Array[1, 20], Gen.Int[1, 30], Gen.Bool.Array[1, 20]).Sample((seats, rule, ops, pages, saveEvery, restarts) =>
+        {
+            var dialogue = History(seats, rule, ops);
+            var whole = new ReviewTrace(dialogue.DialogueId, dialogue.StatementId);
+            whole.Advance(dialogue.Scope, 0);
+
+            // The follower (docs/architecture.md, "Review"): pages of any size, a save through the store's JSON
+            // whenever saveEvery events were read since the last, and at any page a restart, which goes on from
+            // the last save (not from where the lost trace was) and reads again what that trace had read.
+            string? stored = null;
+            var savedAt = 0;
+            var followed = new ReviewTrace(dialogue.DialogueId, dialogue.StatementId);
+            for (var page = 0; followed.Read < dialogue.Scope.Count; page++)
+            {
+                if (restarts[page % restarts.Length] && page % 3 == 0)
+                {
+                    followed = stored is null ? new ReviewTrace(dialogue.DialogueId, dialogue.StatementId)
+                        : ReviewTrace.Restore(DomainJson.Deserialize<ReviewTraceSnapshot>(stored));
+                    savedAt = followed.Read;
+                }
+                followed.Advance([.. dialogue.Scope.Skip(followed.Read).Take(pages[page % pages.Length])], followed.Read);
+                if (followed.Read - savedAt >= saveEvery)
+                    (stored, savedAt) = (DomainJson.Serialize(followed.Snapshot()), followed.Read);
+            }
+
+            AssertSameTrace(dialogue, whole, followed);
+            Assert.NotEmpty(followed.Live); // the histories do move statuses: the test is not vacuous
+        }, iter: Iterations);
+
+    private static void AssertSameTrace(DialogueBuilder dialogue, ReviewTrace whole, ReviewTrace resumed)
+    {
+        Assert.Equal(DomainJson.Serialize(whole.Moments), DomainJson.Serialize(resumed.Moments));
+        Assert.Equal(DomainJson.Serialize(whole.Live), DomainJson.Serialize(resumed.Live));
+        Assert.Equal(DomainJson.Serialize(whole.Released), DomainJson.Serialize(resumed.Released));
+        Assert.Equal(DomainJson.Serialize(whole.State.Dialogue), DomainJson.Serialize(resumed.State.Dialogue));
+        Assert.Equal(DomainJson.Serialize(whole.State.Statement(dialogue.StatementId)), DomainJson.Serialize(resumed.State.Statement(dialogue.StatementId)));
+        Assert.Equal((whole.Read, whole.LastPosition), (resumed.Read, resumed.LastPosition));
+        var (a, b) = (whole.Snapshot(), resumed.Snapshot());
+        Assert.Equal(a.Revisions.OrderBy(r => r.Index), b.Revisions.OrderBy(r => r.Index));
+        Assert.Equal(a.Proposals.OrderBy(p => p.Value), b.Proposals.OrderBy(p => p.Value));
+        Assert.Equal(a.Decisions.OrderBy(p => p.Value), b.Decisions.OrderBy(p => p.Value));
+        Assert.Equal(DomainJson.Serialize(a.Marked.OrderBy(m => m.Key)), DomainJson.Serialize(b.Marked.OrderBy(m => m.Key)));
+        Assert.Equal(a.StreamVersions.OrderBy(v => v.Key), b.StreamVersions.OrderBy(v => v.Key));
+    }
+
     /// <summary>A random history: the room, then ops read as statement commands, phase moves, releases and new members.</summary>
     private static DialogueBuilder History((int Role, int Region, int Sector)[] seats, ConsensusRule rule, (int Kind, int A, int B, int C)[] ops)
     {

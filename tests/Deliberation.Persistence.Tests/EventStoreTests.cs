@@ -243,6 +243,42 @@ public abstract class EventStoreTests<TFixture>(TFixture database) : IClassFixtu
     }
 
     [Fact]
+    public async Task AScopeReadsInPagesThatEndWhereTheWholeReadEnds()
+    {
+        var scope = NewId("dialogue");
+        var statement = NewId("statement");
+        await Store.AppendAsync(scope, scope, 0, [Event("D1", 1)]);
+        await Store.AppendAsync(statement, scope, 0, [.. Enumerable.Range(2, 9).Select(n => Event($"S{n}", n))]);
+        var whole = await Store.ReadScopeAsync(scope);
+
+        var paged = new List<StoredEvent>();
+        for (var page = await Store.ReadScopeAsync(scope, 0, 4); page.Count > 0; page = await Store.ReadScopeAsync(scope, paged[^1].Position, 4))
+        {
+            Assert.InRange(page.Count, 1, 4);
+            paged.AddRange(page);
+        }
+
+        Assert.Equal(whole, paged);
+    }
+
+    [Fact]
+    public async Task TheStreamsWrittenAfterAPositionAreListedWithTheirScopeAndLastPosition()
+    {
+        var (scope, other) = (NewId("dialogue"), NewId("dialogue"));
+        var (statement, quiet) = (NewId("statement"), NewId("statement"));
+        await Store.AppendAsync(quiet, scope, 0, [Event("Q1", 1)]);
+        var before = await Store.LastPositionAsync();
+        var s = await Store.AppendAsync(statement, scope, 0, [Event("S1", 2), Event("S2", 3)]);
+        var d = await Store.AppendAsync(other, other, 0, [Event("D1", 4)]);
+
+        // Other tests write to the same database meanwhile: only this test's streams are looked at.
+        var written = (await Store.ListStreamsAfterAsync(before)).Where(w => w.Scope == scope || w.Scope == other).ToList();
+
+        Assert.Equal([new WrittenStream(scope, statement, s[^1].Position), new WrittenStream(other, other, d[0].Position)], written.OrderBy(w => w.LastPosition));
+        Assert.True(await Store.LastPositionAsync() >= d[0].Position);
+    }
+
+    [Fact]
     public async Task SnapshotsKeepTheNewest()
     {
         var stream = NewId("s");

@@ -48,6 +48,26 @@ public abstract class ImportStagingTests<TFixture>(TFixture database) : IClassFi
     }
 
     [Fact]
+    public async Task DiscardingAStagedStatementDropsItsReviewTraceWithItsSnapshot()
+    {
+        var stagingScope = StagingScopes.Of(Guid.NewGuid());
+        var statementId = Guid.NewGuid();
+        var stream = $"statement-{statementId:N}";
+        // The review trace is keyed beside the statement's stream (docs/architecture.md, "Review").
+        var trace = $"review-trace-{statementId:N}";
+        var unrelated = $"review-trace-{Guid.NewGuid():N}";
+        await Staging.AppendAsync(stream, stagingScope, 0, Events(1, 3));
+        foreach (var key in new[] { stream, trace, unrelated })
+            await database.Store.SaveSnapshotAsync(new Snapshot(key, 3, "{}", T0));
+
+        await Staging.DiscardAsync(stagingScope);
+
+        Assert.Null(await database.Store.LoadSnapshotAsync(stream));
+        Assert.Null(await database.Store.LoadSnapshotAsync(trace));
+        Assert.NotNull(await database.Store.LoadSnapshotAsync(unrelated));
+    }
+
+    [Fact]
     public async Task AStagedAppendAtAStaleVersionIsAConflictAndWritesNothing()
     {
         var stagingScope = StagingScopes.Of(Guid.NewGuid());

@@ -130,6 +130,7 @@ public static class ReviewTimer
                 if (trace.Read != scenario.Scope.Count)
                     throw new InvalidOperationException("The trace did not reach the end of the scope.");
             });
+            await FollowedAsync(store, scenario, runs);
         }
         finally
         {
@@ -137,6 +138,58 @@ public static class ReviewTimer
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The trace follower (server: Review/ReviewTraceFollower, ScopeHistory.FollowAsync) and the first question
+    /// ever about a statement made in a room, which it leaves with a stored trace at most 999 events behind:
+    /// the follower's way here is the server's, pages of 10,000 events read from the store, decoded and
+    /// traced, the trace stored whenever 1,000 were read since the last save.
+    /// </summary>
+    private static async Task FollowedAsync(IEventStore store, ReviewScenario scenario, int runs)
+    {
+        const int page = 10_000, saveEvery = 1_000, behind = 999;
+        var scope = scenario.DialogueId.ToString("N");
+        // Not the statement's own key: the cold line above stored its trace there at the highest version, which the store keeps.
+        var key = ReviewTraceSnapshot.KeyOf(scenario.StatementId) + "-followed";
+        async Task<int> FollowAsync(int upTo)
+        {
+            var (trace, saved, saves) = (new ReviewTrace(scenario.DialogueId, scenario.StatementId), 0, 0);
+            while (trace.Read < upTo)
+            {
+                var events = await store.ReadScopeAsync(scope, trace.LastPosition, Math.Min(page, upTo - trace.Read));
+                trace.Advance([.. events.Select(Decode)], trace.Read);
+                if (trace.Read - saved >= saveEvery || trace.Read == upTo)
+                {
+                    await store.SaveSnapshotAsync(new Snapshot(key, trace.LastPosition, DomainJson.Serialize(trace.Snapshot()), DateTimeOffset.UtcNow));
+                    (saved, saves) = (trace.Read, saves + 1);
+                }
+            }
+            return saves;
+        }
+        var stores = 0;
+        // Once: it rewrites the stored trace, and the later runs would only find it there.
+        await TimeAsync("the follower catching up a whole room from nothing (background): pages read, decoded, traced, stored", 1, async () => stores = await FollowAsync(scenario.Scope.Count - behind));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ({stores} saves of the trace)"));
+        // The first question ever about the room-made statement, the follower caught up: the stored trace and
+        // the events after it, the most a question can find there being one save interval less one.
+        await TimeAsync($"first question ever, room-made, follower caught up: stored trace loaded, {behind} events since read, decoded, traced", runs, async () =>
+        {
+            var row = await store.LoadSnapshotAsync(key);
+            var trace = ReviewTrace.Restore(DomainJson.Deserialize<ReviewTraceSnapshot>(row!.StateJson));
+            var tail = await store.ReadScopeAsync(scope, trace.LastPosition);
+            trace.Advance([.. tail.Select(Decode)], trace.Read);
+            if (trace.Read != scenario.Scope.Count || tail.Count != behind)
+                throw new InvalidOperationException("The trace did not reach the end of the scope from where the follower left it.");
+        });
+        // The follower in step with the room: what each save interval costs it, off the room's path.
+        var trace = ReviewTrace.Restore(DomainJson.Deserialize<ReviewTraceSnapshot>((await store.LoadSnapshotAsync(key))!.StateJson));
+        await TimeAsync($"the follower in step: {behind} new events read, decoded, traced and the trace stored", 1, async () =>
+        {
+            var tail = await store.ReadScopeAsync(scope, trace.LastPosition, page);
+            trace.Advance([.. tail.Select(Decode)], trace.Read);
+            await store.SaveSnapshotAsync(new Snapshot(key, trace.LastPosition, DomainJson.Serialize(trace.Snapshot()), DateTimeOffset.UtcNow));
+        });
     }
 
     // As the server decodes a stored event (Grains/EventSourcing/RecordedEvent), which this project does not reference.

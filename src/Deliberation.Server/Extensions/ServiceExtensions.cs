@@ -21,6 +21,7 @@ public static class ServiceExtensions
         // The exports' and the history report's wording per interface language (Documents/ExportWords).
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<Review.ScopeHistories>();
+        builder.Services.AddHostedService<Review.ReviewTraceFollower>();
         builder.Services.AddSingleton<Review.StatementReview>();
         builder.Services.AddSingleton<Polis.ImportJobs>();
         builder.Services.AddSingleton<Polis.PolisExporter>();

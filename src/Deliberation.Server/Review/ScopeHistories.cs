@@ -14,6 +14,10 @@ public sealed class ScopeHistories(IEventStore store, IMemoryCache cache, IConfi
     private readonly TimeSpan keepFor = configuration.GetValue("Review:KeepFor", TimeSpan.FromMinutes(10));
     private readonly int checkpointEvery = configuration.GetValue("Review:CheckpointEvery", ScopeReplay.DefaultCheckpointEvery);
     private readonly int saveTraceEvery = configuration.GetValue("Review:SaveTraceEvery", ScopeHistory.DefaultSaveTraceEvery);
+    private readonly int followBatch = configuration.GetValue("Review:FollowBatch", DefaultFollowBatch);
+
+    /// <summary>How many events the trace follower reads at a time: enough to make a page worth its query, few enough that a question waits little.</summary>
+    public const int DefaultFollowBatch = 10_000;
 
     /// <summary>Runs <paramref name="work"/> on the dialogue's history, caught up with the store.</summary>
     public Task<T> UseAsync<T>(Guid dialogueId, Func<ReviewScope, T> work, CancellationToken cancellationToken = default) =>
@@ -36,6 +40,14 @@ public sealed class ScopeHistories(IEventStore store, IMemoryCache cache, IConfi
     /// </summary>
     public Task<int> StoreTraceAsync(Guid dialogueId, Guid statementId, CancellationToken cancellationToken = default) =>
         History(dialogueId).UseTraceAloneAsync(store, statementId, trace => trace.Read, cancellationToken, storeAnyway: true);
+
+    /// <summary>
+    /// Extends the statement's trace with the events stored since it last read, storing it every
+    /// <c>Review:SaveTraceEvery</c> events (<see cref="ReviewTraceFollower"/>): the room goes on without it,
+    /// and the first question about the statement, even after a start, reads a stored trace and a short tail.
+    /// </summary>
+    public Task FollowAsync(Guid dialogueId, Guid statementId, CancellationToken cancellationToken = default) =>
+        History(dialogueId).FollowAsync(store, statementId, followBatch, cancellationToken);
 
     private ScopeHistory History(Guid dialogueId) => cache.GetOrCreate(("review", dialogueId), entry =>
     {

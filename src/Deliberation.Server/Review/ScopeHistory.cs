@@ -98,6 +98,80 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
         return answer;
     }
 
+    /// <summary>
+    /// Extends the statement's trace with what was stored since it last read, and stores it whenever it has
+    /// read enough since (the trace follower, docs/architecture.md "Review"), so that no question after a
+    /// start reads more than the events of one save interval. While no question has read the history here,
+    /// the trace reads the store in pages of <paramref name="batch"/> events, the gate released between
+    /// them so a question waits for one page at most; with no stored trace it starts from the first event.
+    /// </summary>
+    public async Task FollowAsync(IEventStore store, Guid statementId, int batch, CancellationToken cancellationToken)
+    {
+        for (var more = true; more;)
+        {
+            ReviewTraceSnapshot? toStore;
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                if (replay.Count > 0)
+                {
+                    // A question has read the whole history on this node: the trace goes on from it, as a question's would.
+                    await CatchUpAsync(store, cancellationToken);
+                    if (!traces.ContainsKey(statementId))
+                        await LoadTraceAsync(store, statementId, cancellationToken);
+                    toStore = DueForStore(statementId, Trace(statementId));
+                    more = false;
+                }
+                else
+                {
+                    (toStore, more) = await FollowPageAsync(store, statementId, batch, cancellationToken);
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+            if (toStore is not null)
+                await SaveTraceAsync(store, toStore, CancellationToken.None);
+        }
+    }
+
+    private async Task<(ReviewTraceSnapshot? ToStore, bool More)> FollowPageAsync(IEventStore store, Guid statementId, int batch, CancellationToken cancellationToken)
+    {
+        if (!traces.TryGetValue(statementId, out var trace))
+        {
+            var snapshot = await ReadStoredTraceAsync(store, statementId, cancellationToken);
+            traces[statementId] = trace = snapshot is null ? new ReviewTrace(dialogueId, statementId, replay.Offer) : ReviewTrace.Restore(snapshot, replay.Offer);
+            stored[statementId] = snapshot?.Read ?? 0;
+        }
+        var page = await store.ReadScopeAsync(StreamIds.Scope(dialogueId), trace.LastPosition, batch, cancellationToken);
+        if (!GoesOn(trace, page))
+        {
+            // A late commit behind what the trace read (or a stored trace that no longer fits): read again from
+            // the first event. What is stored stays until the new trace passes its position (the store keeps the later).
+            traces[statementId] = trace = new ReviewTrace(dialogueId, statementId, replay.Offer);
+            stored[statementId] = 0;
+            page = await store.ReadScopeAsync(StreamIds.Scope(dialogueId), 0, batch, cancellationToken);
+        }
+        trace.Advance([.. page.Select(Decode)], trace.Read);
+        return (DueForStore(statementId, trace), page.Count == batch);
+    }
+
+    /// <summary>Whether each stream of <paramref name="tail"/> goes on at the version after the last one the trace read.</summary>
+    private static bool GoesOn(ReviewTrace trace, IReadOnlyList<StoredEvent> tail)
+    {
+        var next = new Dictionary<string, long>();
+        foreach (var e in tail)
+        {
+            var expected = next.TryGetValue(e.StreamId, out var n) ? n
+                : trace.VersionOf(StreamIds.TryStatementId(e.StreamId, out var id) ? id : null) + 1;
+            if (e.Version != expected)
+                return false;
+            next[e.StreamId] = e.Version + 1;
+        }
+        return true;
+    }
+
     /// <summary>The trace followed from its stored snapshot by the events after it; null when that cannot be trusted.</summary>
     private async Task<ReviewTrace?> AloneAsync(IEventStore store, Guid statementId, CancellationToken cancellationToken)
     {
@@ -111,18 +185,11 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
         var tail = await store.ReadScopeAsync(StreamIds.Scope(dialogueId), trace.LastPosition, cancellationToken);
         // Each stream must go on at the version after the last the trace read: one that skips means an
         // event committed late, behind what the trace read, and only the full way sees it.
-        var next = new Dictionary<string, long>();
-        foreach (var e in tail)
+        if (!GoesOn(trace, tail))
         {
-            var expected = next.TryGetValue(e.StreamId, out var n) ? n
-                : trace.VersionOf(StreamIds.TryStatementId(e.StreamId, out var id) ? id : null) + 1;
-            if (e.Version != expected)
-            {
-                traces.Remove(statementId);
-                stored.Remove(statementId);
-                return null;
-            }
-            next[e.StreamId] = e.Version + 1;
+            traces.Remove(statementId);
+            stored.Remove(statementId);
+            return null;
         }
         trace.Advance([.. tail.Select(Decode)], trace.Read);
         return trace;

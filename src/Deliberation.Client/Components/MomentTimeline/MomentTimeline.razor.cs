@@ -30,7 +30,26 @@ public sealed partial class MomentTimeline
     [Parameter]
     public EventCallback<long> OnSelect { get; set; }
 
-    private IReadOnlyList<ReviewMoment> Shown => Filter.Apply(Moments);
+    /// <summary>
+    /// Above this many moments shown, only the rows near the viewport are rendered (<c>Virtualize</c>): an
+    /// imported dialogue has thousands, and rendering each made the page slow to open and to scroll.
+    /// Below it every row is there, so a short timeline reads as a plain list, e.g. to the browser's find.
+    /// </summary>
+    public const int VirtualizeFrom = 200;
+
+    /// <summary>A row's height in pixels before the browser measures one: a moment with a detail line is taller.</summary>
+    private const float MomentRowHeight = 72;
+
+    // Filtered once per parameters, not once per use: the markup asks for it several times a render.
+    private ReviewMoment[] shown = [];
+
+    protected override void OnParametersSet() => shown = [.. Filter.Apply(Moments)];
+
+    private IReadOnlyList<ReviewMoment> Shown => shown;
+
+    private ICollection<ReviewMoment> ShownItems => shown;
+
+    private bool Virtualized => shown.Length > VirtualizeFrom;
 
     /// <summary>Only the kinds this history has, in the contract's order: a toggle for nothing would only confuse.</summary>
     private IEnumerable<string> KindsPresent => ReviewKinds.All.Where(k => Moments.Any(m => m.Kind == k));
