@@ -55,4 +55,14 @@ public sealed class HistoryReportMomentWordsTests
         var text = string.Join(" ", pdf.GetPages().Select(p => p.Text));
         Assert.Contains("revised (substantive), revision 2", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_pdf_reports_moments_read_in_Chinese_when_asked()
+    {
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(PdfHistoryReport.Render(Report(), ExportFonts.Installed!, CultureInfo.GetCultureInfo("zh-Hans")));
+        var text = string.Join(" ", pdf.GetPages().Select(p => p.Text));
+        Assert.Contains("有争议", text, StringComparison.Ordinal);
+        Assert.Contains("已达成一致", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("revised (substantive)", text, StringComparison.Ordinal);
+    }
 }
