@@ -67,11 +67,12 @@ public sealed class EfImportStaging(IDbContextFactory<DeliberationDbContext> con
         var streams = staged.Select(e => e.StreamId).Distinct();
         await db.Snapshots.Where(s => streams.Contains(s.StreamId)).ExecuteDeleteAsync(cancellationToken);
         // A staged statement's review trace goes with it: a cache of events that no longer exist
-        // (docs/architecture.md, "Review", keyed review-trace-{id} beside the stream statement-{id}).
-        var traces = (await streams.Where(id => id.StartsWith(StatementStreamPrefix)).ToListAsync(cancellationToken))
-            .ConvertAll(id => ReviewTracePrefix + id[StatementStreamPrefix.Length..]);
-        foreach (var chunk in traces.Chunk(500))
-            await db.Snapshots.Where(s => chunk.Contains(s.StreamId)).ExecuteDeleteAsync(cancellationToken);
+        // (docs/architecture.md, "Review": keyed review-trace-…{id}, the id of the stream statement-{id},
+        // whatever the trace's format version in between).
+        var statementIds = (await streams.Where(id => id.StartsWith(StatementStreamPrefix)).ToListAsync(cancellationToken))
+            .ConvertAll(id => id[StatementStreamPrefix.Length..]);
+        foreach (var id in statementIds)
+            await db.Snapshots.Where(s => s.StreamId.StartsWith(ReviewTracePrefix) && s.StreamId.EndsWith(id)).ExecuteDeleteAsync(cancellationToken);
         var deleted = await staged.ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;

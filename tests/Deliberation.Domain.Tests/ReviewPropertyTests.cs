@@ -154,7 +154,7 @@ public sealed class ReviewPropertyTests
     }
 
     /// <summary>A random history: the room, then ops read as statement commands, phase moves, releases and new members.</summary>
-    private static DialogueBuilder History((int Role, int Region, int Sector)[] seats, ConsensusRule rule, (int Kind, int A, int B, int C)[] ops)
+    internal static DialogueBuilder History((int Role, int Region, int Sector)[] seats, ConsensusRule rule, (int Kind, int A, int B, int C)[] ops)
     {
         var (dialogue, members) = RandomRoom.Build(seats, rule);
         var clauses = RandomRoom.Clauses(dialogue);

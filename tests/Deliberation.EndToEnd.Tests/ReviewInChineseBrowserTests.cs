@@ -9,8 +9,9 @@ namespace Deliberation.EndToEnd.Tests;
 
 /// <summary>
 /// The review of the demo in Simplified Chinese (issue 13): a delegate picks 中文, opens the review,
-/// steps back a moment and compares two; the page reads Chinese, the demo's English clauses and the
-/// server's English moment summaries say they are English (for a screen reader), and axe finds nothing.
+/// steps back a moment and compares two; the page reads Chinese, the key moments' summaries too (rendered
+/// from their phrases), the demo's English clauses say they are English (for a screen reader), and axe
+/// finds nothing.
 /// </summary>
 [Collection(DemoBrowserCollection.Name)]
 public sealed class ReviewInChineseBrowserTests(DemoBrowser demo)
@@ -32,7 +33,10 @@ public sealed class ReviewInChineseBrowserTests(DemoBrowser demo)
         await Expect(page.GetByTestId("review-scope")).ToContainTextAsync("共识如何逐步形成");
         await Expect(page.GetByTestId("statement-at-moment")).ToBeVisibleAsync(new() { Timeout = AnswerTimeout });
         await Expect(page.GetByTestId("figures-as-released")).ToContainTextAsync("公布时的数据");
-        await Expect(page.Locator(".moment-summary").First).ToHaveAttributeAsync("lang", "en");
+        // The moments say what happened in Chinese, in the page's own language: no lang of their own.
+        await Expect(page.Locator(".moment-summary").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(第 \\d+ 条|阶段：|声明|某条款|一项签名|.+ 已签署)"));
+        await Expect(page.Locator(".moment-summary[lang]")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".moment-summary", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("Clause \\d|Phase:|revised \\(") })).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid^='snapshot-clause-'] .clause-text").First).ToHaveAttributeAsync("lang", "en");
         await Expect(page.GetByText("Key moments")).ToHaveCountAsync(0);
 
@@ -42,7 +46,7 @@ public sealed class ReviewInChineseBrowserTests(DemoBrowser demo)
         await page.Keyboard.PressAsync("ArrowLeft");
         await Expect(page.GetByTestId("statement-at-moment")).Not.ToHaveAttributeAsync("data-moment", shownBefore!, new() { Timeout = AnswerTimeout });
         await Expect(page.GetByTestId("scrubber-position")).ToContainTextAsync("个时刻，共");
-        await Expect(page.GetByTestId("moment-slider")).ToHaveAttributeAsync("aria-valuetext", new System.Text.RegularExpressions.Regex("\\d+月\\d+日"));
+        await Expect(page.GetByTestId("moment-slider")).ToHaveAttributeAsync("aria-valuetext", new System.Text.RegularExpressions.Regex("\\d+月\\d+日.*(第 \\d+ 条|阶段：)"));
 
         // The first moment against the last.
         var first = await page.GetByTestId("compare-from").Locator("option").First.GetAttributeAsync("value");

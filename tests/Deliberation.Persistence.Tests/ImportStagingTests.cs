@@ -1,3 +1,4 @@
+using Deliberation.Domain.Review;
 using Deliberation.Persistence.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,17 +54,20 @@ public abstract class ImportStagingTests<TFixture>(TFixture database) : IClassFi
         var stagingScope = StagingScopes.Of(Guid.NewGuid());
         var statementId = Guid.NewGuid();
         var stream = $"statement-{statementId:N}";
-        // The review trace is keyed beside the statement's stream (docs/architecture.md, "Review").
-        var trace = $"review-trace-{statementId:N}";
-        var unrelated = $"review-trace-{Guid.NewGuid():N}";
+        // The review trace is keyed beside the statement's stream (docs/architecture.md, "Review"),
+        // today's format and an older one alike.
+        var trace = ReviewTraceSnapshot.KeyOf(statementId);
+        var olderTrace = $"review-trace-{statementId:N}";
+        var unrelated = ReviewTraceSnapshot.KeyOf(Guid.NewGuid());
         await Staging.AppendAsync(stream, stagingScope, 0, Events(1, 3));
-        foreach (var key in new[] { stream, trace, unrelated })
+        foreach (var key in new[] { stream, trace, olderTrace, unrelated })
             await database.Store.SaveSnapshotAsync(new Snapshot(key, 3, "{}", T0));
 
         await Staging.DiscardAsync(stagingScope);
 
         Assert.Null(await database.Store.LoadSnapshotAsync(stream));
         Assert.Null(await database.Store.LoadSnapshotAsync(trace));
+        Assert.Null(await database.Store.LoadSnapshotAsync(olderTrace));
         Assert.NotNull(await database.Store.LoadSnapshotAsync(unrelated));
     }
 

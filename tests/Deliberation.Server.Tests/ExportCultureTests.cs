@@ -91,6 +91,9 @@ public sealed class ExportCultureTests(ServerFixture fixture)
         Assert.Contains("<html lang=\"zh-Hans\">", report, StringComparison.Ordinal);
         Assert.Contains("关键时刻", report, StringComparison.Ordinal);
         Assert.Contains("第 1 条", report, StringComparison.Ordinal);
+        // The key moments themselves read in Chinese too, not only the headings around them.
+        Assert.Contains("第 1 条已添加", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("Clause 1 added", report, StringComparison.Ordinal);
 
         var english = await Get($"{dialogue.StatementUrl}/export?format=md");
         Assert.Contains("## History", english, StringComparison.Ordinal);

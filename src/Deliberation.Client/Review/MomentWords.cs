@@ -1,3 +1,4 @@
+using System.Globalization;
 using Deliberation.Contracts.Review;
 using Microsoft.Extensions.Localization;
 
@@ -6,7 +7,7 @@ namespace Deliberation.Client.Review;
 /// <summary>
 /// The words the review page uses for each kind of key moment, in one place so the filter, the list
 /// and the scrubber agree. The words come from Review.resx (key <c>Kind_</c> and the contract's kind);
-/// a moment's summary is the server's, in English, and stays so.
+/// a moment's summary and a status change's detail from its phrase (MomentPhrases), in the interface's language.
 /// </summary>
 public static class MomentWords
 {
@@ -17,6 +18,18 @@ public static class MomentWords
     public static string Describe(IStringLocalizer<Resources.Review> l, ReviewMoment moment, Func<Guid, int?> clauseNumber)
     {
         var clause = moment.ClauseId is { } id && clauseNumber(id) is { } number ? l["ClausePrefix", number].Value : "";
-        return $"{Components.Presentation.Time(moment.At)} · {Label(l, moment.Kind)} · {clause}{moment.Summary}";
+        return $"{Components.Presentation.Time(moment.At)} · {Label(l, moment.Kind)} · {clause}{Summary(moment)}";
     }
+
+    /// <summary>What the moment did, in the interface's language.</summary>
+    public static string Summary(ReviewMoment moment) => MomentPhrases.SummaryOf(moment, CultureInfo.CurrentUICulture);
+
+    /// <summary>A status change's detail in the interface's language; another moment's detail as the dialogue wrote it.</summary>
+    public static string? Detail(ReviewMoment moment) => MomentPhrases.DetailOf(moment, CultureInfo.CurrentUICulture);
+
+    /// <summary>
+    /// Whether the moment's words are the server's English sentence, not rendered from a phrase (a server older
+    /// than the phrases), so the page marks them English for a screen reader.
+    /// </summary>
+    public static string? SummaryLanguage(ReviewMoment moment) => moment.Phrase is null ? "en" : null;
 }

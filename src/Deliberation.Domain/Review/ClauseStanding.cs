@@ -8,6 +8,7 @@ namespace Deliberation.Domain.Review;
 /// A clause's standing from the event at <see cref="Index"/> on, as the figures of one kind
 /// (<see cref="FiguresSeen"/>) showed it: its status, each counted group's, what the groups short of
 /// the rule needed, and for a funding floor the zone of agreement. Recorded only when it changed.
+/// <see cref="Summary"/> and <see cref="Detail"/> are <see cref="Phrase"/> and <see cref="DetailPhrase"/> in English.
 /// </summary>
 public sealed record ClauseStanding(
     int Index,
@@ -17,7 +18,9 @@ public sealed record ClauseStanding(
     ImmutableArray<ValueInterval> Zone,
     double? BestValue,
     string Summary,
-    string? Detail)
+    string? Detail,
+    MomentPhrase? Phrase = null,
+    MomentPhrase? DetailPhrase = null)
 {
     // Derived, so not stored with a trace snapshot (ReviewTraceSnapshot).
     [JsonIgnore]

@@ -130,7 +130,8 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
                 var basisBefore = state.Dialogue.ConsensusBasisVersion;
                 state = state.Apply(e);
                 if (d is PhaseChanged p)
-                    Moments = Moments.Add(new KeyMoment(index, MomentKind.Phase, null, $"Phase: {p.From} → {p.To}", null, e.Meta.Actor));
+                    Moments = Moments.Add(new KeyMoment(index, MomentKind.Phase, null, $"Phase: {p.From} → {p.To}", null, e.Meta.Actor,
+                        Phrase: MomentPhrase.Of(MomentPhraseKeys.Phase, null, p.From.ToString(), p.To.ToString())));
                 if (state.Dialogue.ConsensusBasisVersion != basisBefore)
                     RecountAll(index);
                 break;
@@ -210,7 +211,8 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
             return;
         var (rows, needs, zone, best) = ClauseStanding.Of(figures);
         var (summary, detail) = Describe(Label(statement, clauseId), previous, rows, zone);
-        var standing = new ClauseStanding(index, clauseId, rows, needs, zone, best, summary, detail);
+        var (phrase, detailPhrase) = Phrase(Place(statement, clauseId), previous, rows, zone);
+        var standing = new ClauseStanding(index, clauseId, rows, needs, zone, best, summary, detail, phrase, detailPhrase);
         last[clauseId] = standing;
         add(standing);
     }
@@ -218,23 +220,52 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
     private static (string Summary, string? Detail) Describe(string clause, ClauseStanding? previous, ImmutableArray<RowStanding> rows, ImmutableArray<ValueInterval> zone)
     {
         if (previous is null)
-            return ($"{clause}: {rows[0].Status}", GroupsLine(rows.Skip(1)));
+            return ($"{clause}: {Word(rows[0].Status)}", GroupsLine(rows.Skip(1)));
         var changes = new List<string>();
         var before = previous.Rows.ToDictionary(r => (r.Dimension, r.Group));
         foreach (var row in rows.Skip(1))
             if (!before.TryGetValue((row.Dimension, row.Group), out var old) || old.Status != row.Status)
-                changes.Add($"{row.Name}: {(old is null ? "new" : old.Status.ToString())} → {row.Status}");
+                changes.Add($"{row.Name}: {(old is null ? "new" : Word(old.Status))} → {Word(row.Status)}");
         if (!previous.Zone.SequenceEqual(zone))
             changes.Add($"zone of agreement: {ZoneLine(previous.Zone)} → {ZoneLine(zone)}");
         var summary = previous.Status != rows[0].Status
-            ? $"{clause}: {previous.Status} → {rows[0].Status}"
+            ? $"{clause}: {Word(previous.Status)} → {Word(rows[0].Status)}"
             : $"{clause}: {(changes.Count == 1 ? changes[0] : $"{changes.Count} changes")}";
         return (summary, changes.Count == 0 ? null : string.Join("; ", changes));
     }
 
+    // The same sentences as data (MomentPhrase), for readers of other languages; Describe is their English.
+    private static (MomentPhrase Summary, MomentPhrase? Detail) Phrase(int? clause, ClauseStanding? previous, ImmutableArray<RowStanding> rows, ImmutableArray<ValueInterval> zone)
+    {
+        if (previous is null)
+        {
+            var groups = rows.Skip(1).Select(g => new GroupStatusChange(g.Name, null, g.Status)).ToImmutableArray();
+            return (MomentPhrase.Of(MomentPhraseKeys.StatusFirst, clause, rows[0].Status.ToString()),
+                groups.IsEmpty ? null : new MomentPhrase(MomentPhraseKeys.GroupStatuses, clause, [], groups, null));
+        }
+        var before = previous.Rows.ToDictionary(r => (r.Dimension, r.Group));
+        var changes = rows.Skip(1)
+            .Select(row => (row, old: before.GetValueOrDefault((row.Dimension, row.Group))))
+            .Where(p => p.old is null || p.old.Status != p.row.Status)
+            .Select(p => new GroupStatusChange(p.row.Name, p.old?.Status, p.row.Status))
+            .ToImmutableArray();
+        var zoneChange = previous.Zone.SequenceEqual(zone) ? null : new ZoneChange(previous.Zone.IsDefault ? [] : previous.Zone, zone.IsDefault ? [] : zone);
+        var count = changes.Length + (zoneChange is null ? 0 : 1);
+        var detail = count == 0 ? null : new MomentPhrase(MomentPhraseKeys.Changes, clause, [], changes, zoneChange);
+        var summary = previous.Status != rows[0].Status
+            ? MomentPhrase.Of(MomentPhraseKeys.StatusChanged, clause, previous.Status.ToString(), rows[0].Status.ToString())
+            : count == 1
+                ? new MomentPhrase(MomentPhraseKeys.StatusOneChange, clause, [], changes, zoneChange)
+                : MomentPhrase.Of(MomentPhraseKeys.StatusChanges, clause, count.ToString(CultureInfo.InvariantCulture));
+        return (summary, detail);
+    }
+
+    // The English words for a status, as ReaderWords.resx reads them (its test holds them equal).
+    private static string Word(ClauseStatus status) => status == ClauseStatus.NearConsensus ? "Near consensus" : status.ToString();
+
     private static string? GroupsLine(IEnumerable<RowStanding> groups)
     {
-        var line = string.Join("; ", groups.Select(g => $"{g.Name}: {g.Status}"));
+        var line = string.Join("; ", groups.Select(g => $"{g.Name}: {Word(g.Status)}"));
         return line.Length == 0 ? null : line;
     }
 
@@ -248,16 +279,22 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
         return place < 0 ? "A clause" : $"Clause {(place + 1).ToString(CultureInfo.InvariantCulture)}";
     }
 
+    /// <summary>A clause's place in the statement, counted from 1; null where it has none.</summary>
+    public static int? Place(StatementState statement, Guid clauseId) =>
+        statement.ClauseOrder.IndexOf(clauseId) is var place and >= 0 ? place + 1 : null;
+
     private void Note(int index, ScopeEvent e, StatementEvent s, StatementState before, StatementState after)
     {
         var actor = e.Meta.Actor;
-        KeyMoment Moment(MomentKind kind, Guid? clauseId, string summary, string? detail = null, int? revision = null) =>
-            new(index, kind, clauseId, summary, detail, actor, revision);
+        KeyMoment Moment(MomentKind kind, Guid? clauseId, string summary, MomentPhrase phrase, string? detail = null, int? revision = null) =>
+            new(index, kind, clauseId, summary, detail, actor, revision, phrase);
+        MomentPhrase Says(string key, Guid? clauseId, StatementState placed, params string[] args) =>
+            MomentPhrase.Of(key, clauseId is { } id ? Place(placed, id) : null, args);
         switch (s)
         {
             case ClauseAdded a:
                 revisions[(a.ClauseId, 1)] = index;
-                Moments = Moments.Add(Moment(MomentKind.ClauseAdded, a.ClauseId, $"{Label(after, a.ClauseId)} added", a.Text, 1));
+                Moments = Moments.Add(Moment(MomentKind.ClauseAdded, a.ClauseId, $"{Label(after, a.ClauseId)} added", Says(MomentPhraseKeys.ClauseAdded, a.ClauseId, after), a.Text, 1));
                 break;
             case ClauseRevised r:
                 revisions[(r.ClauseId, r.Revision)] = index;
@@ -269,35 +306,44 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
                     MomentKind.RevisionSubstantive => $"{Label(after, r.ClauseId)} revised (substantive), revision {r.Revision}",
                     _ => $"{Label(after, r.ClauseId)} revised (editorial), revision {r.Revision}",
                 };
-                Moments = Moments.Add(Moment(kind, r.ClauseId, summary, r.Rationale, r.Revision));
+                var phrase = kind switch
+                {
+                    MomentKind.BracketResolved => Says(MomentPhraseKeys.BracketResolved, r.ClauseId, after, r.ResolvedOptionId ?? ""),
+                    MomentKind.RevisionSubstantive => Says(MomentPhraseKeys.RevisedSubstantive, r.ClauseId, after, r.Revision.ToString(CultureInfo.InvariantCulture)),
+                    _ => Says(MomentPhraseKeys.RevisedEditorial, r.ClauseId, after, r.Revision.ToString(CultureInfo.InvariantCulture)),
+                };
+                Moments = Moments.Add(Moment(kind, r.ClauseId, summary, phrase, r.Rationale, r.Revision));
                 break;
             case AmendmentProposed p:
                 proposals[p.AmendmentId] = index;
                 break;
             case AmendmentAccepted accepted when after.Amendments.GetValueOrDefault(accepted.AmendmentId) is { } amendment:
                 decisions[accepted.AmendmentId] = index;
-                Moments = Moments.Add(Moment(MomentKind.AmendmentDecided, amendment.ClauseId, $"{Label(after, amendment.ClauseId)}: amendment accepted", accepted.Reason));
+                Moments = Moments.Add(Moment(MomentKind.AmendmentDecided, amendment.ClauseId, $"{Label(after, amendment.ClauseId)}: amendment accepted",
+                    Says(MomentPhraseKeys.AmendmentAccepted, amendment.ClauseId, after), accepted.Reason));
                 break;
             case AmendmentDeclined declined when after.Amendments.GetValueOrDefault(declined.AmendmentId) is { } amendment:
                 decisions[declined.AmendmentId] = index;
-                Moments = Moments.Add(Moment(MomentKind.AmendmentDecided, amendment.ClauseId, $"{Label(after, amendment.ClauseId)}: amendment declined", declined.Reason));
+                Moments = Moments.Add(Moment(MomentKind.AmendmentDecided, amendment.ClauseId, $"{Label(after, amendment.ClauseId)}: amendment declined",
+                    Says(MomentPhraseKeys.AmendmentDeclined, amendment.ClauseId, after), declined.Reason));
                 break;
             case FiguresReleased f:
                 foreach (var release in f.Clauses)
                     Moments = Moments.Add(Moment(MomentKind.Release, release.ClauseId,
-                        $"{Label(after, release.ClauseId)}: figures released ({f.Trigger})", release.Notes.IsDefaultOrEmpty ? null : string.Join(" · ", release.Notes)));
+                        $"{Label(after, release.ClauseId)}: figures released ({f.Trigger})", Says(MomentPhraseKeys.FiguresReleased, release.ClauseId, after, f.Trigger.ToString()),
+                        release.Notes.IsDefaultOrEmpty ? null : string.Join(" · ", release.Notes)));
                 break;
             case ClauseWithdrawn w:
-                Moments = Moments.Add(Moment(MomentKind.Withdrawal, w.ClauseId, $"{Label(before, w.ClauseId)} withdrawn", w.Reason));
+                Moments = Moments.Add(Moment(MomentKind.Withdrawal, w.ClauseId, $"{Label(before, w.ClauseId)} withdrawn", Says(MomentPhraseKeys.ClauseWithdrawn, w.ClauseId, before), w.Reason));
                 break;
             case StatementFrozen frozen:
-                Moments = Moments.Add(Moment(MomentKind.Freeze, null, "Statement frozen", frozen.Hash));
+                Moments = Moments.Add(Moment(MomentKind.Freeze, null, "Statement frozen", Says(MomentPhraseKeys.StatementFrozen, null, after), frozen.Hash));
                 break;
             case StatementSigned signed:
-                Moments = Moments.Add(Moment(MomentKind.Signature, null, $"Signed by {signed.Name}", signed.TextHash));
+                Moments = Moments.Add(Moment(MomentKind.Signature, null, $"Signed by {signed.Name}", Says(MomentPhraseKeys.Signed, null, after, signed.Name), signed.TextHash));
                 break;
             case SignatureWithdrawn withdrawn:
-                Moments = Moments.Add(Moment(MomentKind.Signature, null, "A signature withdrawn", withdrawn.Reason));
+                Moments = Moments.Add(Moment(MomentKind.Signature, null, "A signature withdrawn", Says(MomentPhraseKeys.SignatureWithdrawn, null, after), withdrawn.Reason));
                 break;
         }
     }

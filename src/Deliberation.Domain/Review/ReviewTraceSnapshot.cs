@@ -27,8 +27,15 @@ public sealed record ReviewTraceSnapshot(
     ImmutableDictionary<int, ScopeEvent> Marked,
     ImmutableDictionary<Guid, long> StreamVersions)
 {
-    /// <summary>The stored snapshot's key: one per statement, beside the streams' own snapshots.</summary>
-    public static string KeyOf(Guid statementId) => $"review-trace-{statementId:N}";
+    /// <summary>
+    /// The stored snapshot's key: one per statement, beside the streams' own snapshots. It names the
+    /// format (<see cref="Format"/>), so a trace stored in an older one is not found and is traced
+    /// afresh rather than read wrong (e.g. moments stored before they carried a <see cref="MomentPhrase"/>).
+    /// </summary>
+    public static string KeyOf(Guid statementId) => $"review-trace-v{Format}-{statementId:N}";
+
+    /// <summary>The format of a stored trace; 2: moments and standings carry their phrases.</summary>
+    public const int Format = 2;
 }
 
 /// <summary>The event at <see cref="Index"/> made the clause's <see cref="Revision"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Deliberation.Contracts.Localization;
 using Deliberation.Contracts.Review;
 using Deliberation.Server.Documents;
@@ -49,12 +50,15 @@ public static class ReviewApi
 
     private static Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult> Report(HistoryReport report, string? format) => (format ?? "html").ToLowerInvariant() switch
     {
-        "html" => TypedResults.Text(HtmlHistoryReport.Render(report), HtmlHistoryReport.ContentType),
+        "html" => TypedResults.Text(HtmlHistoryReport.Render(report, MomentCulture(report)), HtmlHistoryReport.ContentType),
         "pdf" => ExportFonts.Installed is { } fonts
-            ? TypedResults.File(PdfHistoryReport.Render(report, fonts), PdfHistoryReport.ContentType, ExportFileName.For($"{report.Statement.Title} history", "pdf"))
+            ? TypedResults.File(PdfHistoryReport.Render(report, fonts, MomentCulture(report)), PdfHistoryReport.ContentType, ExportFileName.For($"{report.Statement.Title} history", "pdf"))
             : Problems.WithStatus(StatusCodes.Status500InternalServerError, "export.no-font", "The server has no font to draw PDFs with; install one (docs/operations.md) or take the HTML report."),
         _ => Problems.From(ReviewRules.UnknownFormat),
     };
+
+    // The moments read in the language the report's other words were asked in.
+    private static CultureInfo MomentCulture(HistoryReport report) => CultureInfo.GetCultureInfo(report.Words.Culture);
 
     private static Results<Ok<T>, ProblemHttpResult> Answer<T>(ReviewAnswer<T> answer)
         where T : class =>

@@ -36,8 +36,10 @@ public static class HtmlHistoryReport
     private const int ChartWidth = 640;
     private const int RowHeight = 18;
 
-    public static string Render(HistoryReport report)
+    /// <param name="culture">The language of the moments' words (MomentPhrases); English unless asked.</param>
+    public static string Render(HistoryReport report, CultureInfo? culture = null)
     {
+        var momentCulture = culture ?? CultureInfo.InvariantCulture;
         static string E(string s) => WebUtility.HtmlEncode(s);
         var words = report.Words;
         var html = new StringBuilder()
@@ -82,8 +84,8 @@ public static class HtmlHistoryReport
         html.Append("<h2>").Append(E(words.TimelineHeading)).Append("</h2>\n<table>\n<thead><tr>")
             .Append(Heads(words.ColumnWhen, words.ColumnWhat, words.ColumnDetails)).Append("</tr></thead>\n<tbody>\n");
         foreach (var moment in report.Timeline)
-            html.Append("<tr><td>").Append(Time(moment.At)).Append("</td><td>").Append(E(moment.Summary)).Append(moment.Actor is { } actor ? $" <span class=\"muted\">({E(actor)})</span>" : "")
-                .Append("</td><td>").Append(E(moment.Detail ?? "")).Append("</td></tr>\n");
+            html.Append("<tr><td>").Append(Time(moment.At)).Append("</td><td>").Append(E(MomentPhrases.SummaryOf(moment, momentCulture))).Append(moment.Actor is { } actor ? $" <span class=\"muted\">({E(actor)})</span>" : "")
+                .Append("</td><td>").Append(E(MomentPhrases.DetailOf(moment, momentCulture) ?? "")).Append("</td></tr>\n");
         html.Append("</tbody>\n</table>\n");
 
         html.Append("<h2>").Append(E(words.HeadsHeading)).Append("</h2>\n<ul>\n");

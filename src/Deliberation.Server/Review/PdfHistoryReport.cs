@@ -1,4 +1,5 @@
 using System.Globalization;
+using Deliberation.Contracts.Review;
 using Deliberation.Server.Documents;
 using SkiaSharp;
 using static Deliberation.Server.Documents.PdfStatementDocument;
@@ -28,25 +29,26 @@ public static class PdfHistoryReport
     private const float LabelWidth = 120;
     private const float RowHeight = 12;
 
-    public static byte[] Render(HistoryReport report, ExportFonts fonts)
+    /// <param name="culture">The language of the moments' words (MomentPhrases); English unless asked.</param>
+    public static byte[] Render(HistoryReport report, ExportFonts fonts, CultureInfo? culture = null)
     {
         using var stream = new MemoryStream();
         using (var pdf = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = report.Title, Creator = "Deliberation" }))
         {
-            Draw(report, fonts, () => pdf.BeginPage(PageWidth, PageHeight), pdf.EndPage);
+            Draw(report, fonts, () => pdf.BeginPage(PageWidth, PageHeight), pdf.EndPage, culture);
             pdf.Close();
         }
         return stream.ToArray();
     }
 
     /// <summary>The pages drawn on whatever canvases <paramref name="beginPage"/> hands out: the PDF's, or a test's bitmap.</summary>
-    internal static void Draw(HistoryReport report, ExportFonts fonts, Func<SKCanvas> beginPage, Action endPage)
+    internal static void Draw(HistoryReport report, ExportFonts fonts, Func<SKCanvas> beginPage, Action endPage, CultureInfo? culture = null)
     {
         using var pages = new Pages(beginPage, endPage, fonts, pageCount: null);
-        Lay(report, pages);
+        Lay(report, pages, culture ?? CultureInfo.InvariantCulture);
     }
 
-    private static void Lay(HistoryReport report, Pages pages)
+    private static void Lay(HistoryReport report, Pages pages, CultureInfo momentCulture)
     {
         var words = report.Words;
         pages.Paragraph(report.Title, Title);
@@ -78,8 +80,8 @@ public static class PdfHistoryReport
         pages.KeepTogether(pages.HeightOf(words.TimelineHeading, Heading) + 30);
         pages.Paragraph(words.TimelineHeading, Heading);
         foreach (var moment in report.Timeline)
-            pages.Paragraph($"{moment.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}  {moment.Summary}"
-                + (moment.Actor is { } actor ? $" ({actor})" : "") + (moment.Detail is { } detail ? $" — {detail}" : ""), Small);
+            pages.Paragraph($"{moment.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}  {MomentPhrases.SummaryOf(moment, momentCulture)}"
+                + (moment.Actor is { } actor ? $" ({actor})" : "") + (MomentPhrases.DetailOf(moment, momentCulture) is { } detail ? $" — {detail}" : ""), Small);
 
         pages.Space(8);
         pages.KeepTogether(pages.HeightOf(words.HeadsHeading, Heading) + 40);

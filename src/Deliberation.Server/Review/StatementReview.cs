@@ -139,14 +139,14 @@ public sealed class StatementReview(ScopeHistories histories, IEventStore store)
         {
             var e = trace.EventAt(m.Index);
             if (see.Sees(e))
-                moments.Add((m.Index, 0, new ReviewMoment(e.Position, e.Meta.OccurredAt, KindOf(m.Kind), m.ClauseId, m.Summary, m.Detail, see.ActorOf(e))));
+                moments.Add((m.Index, 0, new ReviewMoment(e.Position, e.Meta.OccurredAt, KindOf(m.Kind), m.ClauseId, m.Summary, m.Detail, see.ActorOf(e), m.Phrase)));
         }
         foreach (var s in trace.Standings(see.Figures))
         {
             var e = trace.EventAt(s.Index);
             // A status change has no actor: at a position it would name the voter.
             if (see.Sees(e))
-                moments.Add((s.Index, 1, new ReviewMoment(e.Position, e.Meta.OccurredAt, ReviewKinds.Status, s.ClauseId, s.Summary, s.Detail, null)));
+                moments.Add((s.Index, 1, new ReviewMoment(e.Position, e.Meta.OccurredAt, ReviewKinds.Status, s.ClauseId, s.Summary, s.Detail, null, s.Phrase, s.DetailPhrase)));
         }
         return [.. moments.OrderBy(m => m.Index).ThenBy(m => m.Order).Select(m => m.Moment)];
     }

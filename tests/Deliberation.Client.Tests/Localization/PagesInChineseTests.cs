@@ -14,6 +14,7 @@ using Deliberation.Contracts.Http.Accounts;
 using Deliberation.Contracts.Json;
 using Deliberation.Contracts.Review;
 using Deliberation.Domain;
+using Deliberation.Domain.Review;
 using Deliberation.Domain.Statements;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,9 +22,9 @@ namespace Deliberation.Client.Tests.Localization;
 
 /// <summary>
 /// The pages beyond the room read Chinese to a reader whose interface is Chinese (issue 13): the review
-/// and its parts, the organiser's sign-in, the dialogue list and the Pol.is import — with what the
-/// server words in English (a moment's summary) and the clause text of another language keeping
-/// their own lang, and dates and numbers written the Chinese way.
+/// and its parts, the organiser's sign-in, the dialogue list and the Pol.is import — a moment's summary
+/// read from its phrase in Chinese, what is still English (an older server's summary, the clause text
+/// of another language) keeping its own lang, and dates and numbers written the Chinese way.
 /// </summary>
 public sealed class PagesInChineseTests : ComponentTest
 {
@@ -49,16 +50,24 @@ public sealed class PagesInChineseTests : ComponentTest
 
     private static readonly IReadOnlyList<ReviewMoment> Moments =
     [
-        new(3, Start.AddMinutes(3), ReviewKinds.Phase, null, "Phase: Deliberation", null, null),
-        new(7, Start.AddMinutes(7), ReviewKinds.ClauseAdded, ClauseA, "Clause proposed", null, "Rhea Rapporteur"),
-        new(12, Start.AddMinutes(12), ReviewKinds.RevisionSubstantive, ClauseA, "Revision 2 (substantive)", "must, not may", null),
+        new(3, Start.AddMinutes(3), ReviewKinds.Phase, null, "Phase: Setup → Deliberation", null, null,
+            MomentPhrase.Of(MomentPhraseKeys.Phase, null, "Setup", "Deliberation")),
+        new(7, Start.AddMinutes(7), ReviewKinds.ClauseAdded, ClauseA, "Clause 1 added", "Labs must report.", "Rhea Rapporteur",
+            MomentPhrase.Of(MomentPhraseKeys.ClauseAdded, 1)),
+        new(12, Start.AddMinutes(12), ReviewKinds.RevisionSubstantive, ClauseA, "Clause 1 revised (substantive), revision 2", "must, not may", null,
+            MomentPhrase.Of(MomentPhraseKeys.RevisedSubstantive, 1, "2")),
+        new(15, Start.AddMinutes(15), ReviewKinds.Status, ClauseA, "Clause 1: Region/China: Pending → Agreed", "Region/China: Pending → Agreed", null,
+            new MomentPhrase(MomentPhraseKeys.StatusOneChange, 1, [], [new GroupStatusChange("Region/China", ClauseStatus.Pending, ClauseStatus.Agreed)], null),
+            new MomentPhrase(MomentPhraseKeys.Changes, 1, [], [new GroupStatusChange("Region/China", ClauseStatus.Pending, ClauseStatus.Agreed)], null)),
+        // From a server older than the phrases: its English sentence is all there is.
+        new(20, Start.AddMinutes(20), ReviewKinds.Freeze, null, "Statement frozen", null, null),
     ];
 
     private static readonly IReadOnlyList<ReviewClause> Clauses =
         [new(ClauseA, ClauseKind.RedLine, null, "Labs must report.", [], 2, RevisionKind.Substantive, false, ClauseStatus.Contested)];
 
     [Fact]
-    public void The_reviews_timeline_and_scrubber_read_in_Chinese_and_the_servers_summaries_say_they_are_English()
+    public void The_reviews_timeline_and_scrubber_read_in_Chinese_with_the_moments_own_words_in_Chinese()
     {
         var timeline = Render<MomentTimeline>(p => p
             .Add(x => x.Moments, Moments).Add(x => x.Clauses, Clauses).Add(x => x.Filter, Review.MomentFilter.All).Add(x => x.Selected, 12L));
@@ -66,14 +75,29 @@ public sealed class PagesInChineseTests : ComponentTest
 
         Assert.Equal("关键时刻", timeline.Find("#timeline-heading").TextContent.Trim());
         Assert.Contains("实质性修订 · 第 1 条", timeline.Find("[data-testid='moment-12']").TextContent);
-        Assert.Contains("显示 3 个时刻，共 3 个", timeline.Find("[data-testid='moment-count']").TextContent);
+        Assert.Contains("显示 5 个时刻，共 5 个", timeline.Find("[data-testid='moment-count']").TextContent);
         Assert.Contains("操作人：Rhea Rapporteur", timeline.Find("[data-testid='moment-7']").TextContent);
-        Assert.Equal("en", timeline.Find("[data-testid='moment-12'] .moment-summary").GetAttribute("lang"));
         Assert.DoesNotContain("Key moments", timeline.Markup);
 
-        Assert.Contains("第 3 个时刻，共 3 个：9月5日", scrubber.Find("[data-testid='scrubber-position']").TextContent);
+        // The summaries are the page's language now, so they carry no lang of their own.
+        var revised = timeline.Find("[data-testid='moment-12'] .moment-summary");
+        Assert.Equal("第 1 条已修订（实质性），第 2 版", revised.TextContent);
+        Assert.Null(revised.GetAttribute("lang"));
+        Assert.Equal("阶段：筹备 → 审议", timeline.Find("[data-testid='moment-3'] .moment-summary").TextContent);
+        Assert.Equal("第 1 条已添加", timeline.Find("[data-testid='moment-7'] .moment-summary").TextContent);
+        // A status change's detail too; the group's name is the dialogue's own.
+        Assert.Equal("第 1 条：Region/China：待定 → 已达成一致", timeline.Find("[data-testid='moment-15'] .moment-summary").TextContent);
+        var statusDetail = timeline.Find("[data-testid='moment-15'] .moment-detail");
+        Assert.Equal("Region/China：待定 → 已达成一致", statusDetail.TextContent);
+        Assert.Null(statusDetail.GetAttribute("lang"));
+        // A rationale is the dialogue's words, and an older server's summary its English sentence: both say so.
+        Assert.Equal("en", timeline.Find("[data-testid='moment-12'] .moment-detail").GetAttribute("lang"));
+        Assert.Equal("en", timeline.Find("[data-testid='moment-20'] .moment-summary").GetAttribute("lang"));
+        Assert.DoesNotContain("revised (substantive)", timeline.Markup);
+
+        Assert.Contains("第 3 个时刻，共 5 个：9月5日", scrubber.Find("[data-testid='scrubber-position']").TextContent);
         Assert.Equal("下一个时刻", scrubber.Find("[data-testid='moment-next']").GetAttribute("aria-label"));
-        Assert.Contains("实质性修订 · 第 1 条：Revision 2", scrubber.Find("[data-testid='moment-slider']").GetAttribute("aria-valuetext"));
+        Assert.Contains("实质性修订 · 第 1 条：第 1 条已修订（实质性），第 2 版", scrubber.Find("[data-testid='moment-slider']").GetAttribute("aria-valuetext"));
     }
 
     [Fact]

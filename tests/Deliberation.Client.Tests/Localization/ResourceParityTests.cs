@@ -26,6 +26,7 @@ public sealed partial class ResourceParityTests
         var files = NeutralFiles().ToList();
         Assert.Contains("src/Deliberation.Client/Resources/Room.resx", files);
         Assert.Contains("src/Deliberation.Contracts/Views/ReaderWords.resx", files);
+        Assert.Contains("src/Deliberation.Contracts/Review/MomentPhrases.resx", files);
     }
 
     [Theory]

@@ -1,5 +1,8 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Deliberation.Contracts.Json;
+using Deliberation.Contracts.Review;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
@@ -92,6 +95,14 @@ public sealed class ReviewAttackTests(DisclosureFixture fixture)
             m => Assert.Contains(given[m!["moment"]!.GetValue<long>()], new[] { "FiguresReleased", "ClauseAdded", "ClauseRevised", "ClauseWithdrawn", "MemberAdded", "MemberUpdated", "MemberRemoved", "ConsensusRulesChanged", "DimensionsDefined", "DialogueSettingsChanged" }));
         var others = Delegates.Where(d => d != Attacker).ToHashSet();
         Assert.All(moments, m => Assert.DoesNotContain((string?)m!["actor"] ?? "", others));
+        // A moment's words as data tell her no more than its English sentence: rendered, they are that sentence, and name nobody else.
+        foreach (var moment in moments.Select(m => m.Deserialize<ReviewMoment>(WireJson.Options)!))
+        {
+            Assert.Equal(moment.Summary, MomentPhrases.Render(moment.Phrase!));
+            Assert.Equal(moment.Detail, moment.DetailPhrase is { } detail ? MomentPhrases.Render(detail) : moment.Detail);
+            var words = JsonSerializer.Serialize(new { moment.Phrase, moment.DetailPhrase }, WireJson.Options);
+            Assert.All(others, other => Assert.DoesNotContain(other, words, StringComparison.Ordinal));
+        }
 
         // The chair, who saw live figures, has a status moment at positions: the test tells the two apart.
         var chairs = (await dialogue[Facilitator].GetJsonAsync($"{Review(dialogue)}/timeline"))["moments"]!.AsArray();

@@ -1,5 +1,9 @@
+using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Deliberation.Contracts.Json;
+using Deliberation.Contracts.Review;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
@@ -66,6 +70,13 @@ public sealed class ReviewEndpointTests(ServerFixture fixture)
         Assert.Equal([$"dialogue-{dialogue.Id:N}", $"statement-{dialogue.StatementId:N}"], heads.Select(h => (string)h!["streamId"]!));
         Assert.Equal(await dialogue.StatementVersionAsync(), heads[1]!["version"]!.GetValue<long>());
         Assert.Equal(64, ((string)heads[1]!["hash"]!).Length);
+
+        // Each moment's words also come as data, to be read in the reader's language; in English they are its summary.
+        var read = Moments(timeline).Select(m => m.Deserialize<ReviewMoment>(WireJson.Options)!).ToList();
+        Assert.All(read, m => Assert.Equal(m.Summary, MomentPhrases.Render(m.Phrase!, CultureInfo.InvariantCulture)));
+        Assert.All(read, m => Assert.Equal(m.Detail, m.DetailPhrase is { } detail ? MomentPhrases.Render(detail, CultureInfo.InvariantCulture) : m.Detail));
+        Assert.Contains(read, m => m.Kind == "status" && m.DetailPhrase is not null);
+        Assert.Equal("第 1 条已修订（实质性），第 2 版", MomentPhrases.Render(read.Single(m => m.Kind == "revision-substantive").Phrase!, CultureInfo.GetCultureInfo("zh-Hans")));
 
         var filtered = await dialogue.Convener.GetJsonAsync($"{Review(dialogue)}/timeline?clause={clause}&kind=status,revision-substantive");
         Assert.NotEmpty(Moments(filtered));

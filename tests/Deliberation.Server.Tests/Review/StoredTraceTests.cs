@@ -138,6 +138,36 @@ public sealed class StoredTraceTests(ServerFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task ATraceStoredBeforeMomentsHadPhrasesIsNotReadButTracedAfresh()
+    {
+        var (dialogue, _) = await RoomAsync();
+        using var __ = dialogue;
+        // What an older server stored, and all it stored: the trace under the key it used, its moments and standings without phrases.
+        var old = new ReviewTrace(dialogue.Id, dialogue.StatementId);
+        old.Advance([.. (await Store.ReadScopeAsync(StreamIds.Scope(dialogue.Id))).Select(e =>
+        {
+            var recorded = RecordedEvent.Decode(e);
+            return new ScopeEvent(e.Position, StreamIds.TryStatementId(e.StreamId, out var id) ? id : null, recorded.Event, recorded.Meta);
+        })], 0);
+        var snapshot = old.Snapshot();
+        var phraseless = snapshot with
+        {
+            Moments = [.. snapshot.Moments.Select((m, i) => m with { Phrase = null, Summary = i == 0 ? Marker : m.Summary })],
+            Live = [.. snapshot.Live.Select(s => s with { Phrase = null, DetailPhrase = null })],
+            Released = [.. snapshot.Released.Select(s => s with { Phrase = null, DetailPhrase = null })],
+        };
+        await Store.SaveSnapshotAsync(new Snapshot($"review-trace-{dialogue.StatementId:N}", snapshot.LastPosition + 1, DomainJson.Serialize(phraseless), DateTimeOffset.UtcNow));
+
+        var history = Restarted(dialogue);
+        var (answered, again) = await TraceAloneAndFreshPassAsync(history, dialogue);
+        Assert.DoesNotContain(Marker, answered, StringComparison.Ordinal);
+        Assert.Equal(again, answered);
+        var moments = await history.UseTraceAloneAsync(Store, dialogue.StatementId, t => t.Moments, CancellationToken.None);
+        Assert.NotEmpty(moments);
+        Assert.All(moments, m => Assert.NotNull(m.Phrase));
+    }
+
     private async Task<(Snapshot Row, ReviewTraceSnapshot Trace)> StoredAsync(TestDialogue dialogue)
     {
         var row = await Store.LoadSnapshotAsync(ReviewTraceSnapshot.KeyOf(dialogue.StatementId));
