@@ -92,6 +92,7 @@ public sealed class BilingualRoomBrowserTests(BrowserRoom room)
 
     private static async Task AssertNoViolationsAsync(IPage page, string what)
     {
+        await Animations.SettledAsync(page);
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },

@@ -23,10 +23,11 @@ public sealed class InterfaceLanguageBrowserTests(BrowserRoom room)
     ];
 
     [Fact]
-    public async Task ADelegateWhoPicksChineseSeesTheRoomInChinese()
+    public async Task ADelegateWhoPicksChineseSeesTheRoomInChineseTakesAPositionAndSeesTheStaleMarkInChinese()
     {
         var dialogue = await room.SetUpBilingualAsync(People);
         var north = await room.OpenAsync(dialogue, "Dana North");
+        var rapporteur = await room.OpenAsync(dialogue, "Rhea Rapporteur");
         await Expect(north.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(north.GetByText("Your position")).ToBeVisibleAsync();
 
@@ -53,10 +54,25 @@ public sealed class InterfaceLanguageBrowserTests(BrowserRoom room)
         await north.ReloadAsync();
         await Expect(north.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans", new() { Timeout = 60_000 });
         await Expect(north.GetByRole(AriaRole.Heading, new() { Name = "你的立场" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(north.GetByTestId("connection-state")).ToHaveAttributeAsync("data-state", "Connected", new() { Timeout = 60_000 });
+
+        // Her position is on the clause, whichever language she read it in.
+        await north.GetByTestId("position-Support").ClickAsync();
+        await Expect(north.GetByTestId("position-Support")).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // The rapporteur revises the English (the source): the Chinese she reads is marked stale, in Chinese.
+        await rapporteur.GetByTestId("editor-text").FillAsync("No AI system should copy, improve or hide itself without human approval.");
+        await rapporteur.GetByTestId("editor-commit").ClickAsync();
+        var stale = north.GetByTestId("text-" + BrowserRoom.Chinese).GetByTestId("translation-stale");
+        await Expect(stale).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(stale).ToHaveTextAsync("已过时");
+        await Expect(reading).ToContainTextAsync(BrowserRoom.ChineseClause);
+        await AssertNoViolationsAsync(north, "room in Chinese with a stale translation");
     }
 
     private static async Task AssertNoViolationsAsync(IPage page, string what)
     {
+        await Animations.SettledAsync(page);
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },

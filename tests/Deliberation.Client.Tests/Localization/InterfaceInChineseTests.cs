@@ -10,25 +10,8 @@ using MudBlazor;
 namespace Deliberation.Client.Tests.Localization;
 
 /// <summary>A reader whose interface is Chinese reads Chinese: our texts, the domain's words and MudBlazor's own.</summary>
-public sealed class InterfaceInChineseTests : ComponentTest
+public sealed class InterfaceInChineseTests : ChineseComponentTest
 {
-    private readonly CultureInfo before = CultureInfo.CurrentUICulture;
-    private readonly CultureInfo beforeFormat = CultureInfo.CurrentCulture;
-
-    public InterfaceInChineseTests()
-    {
-        // bUnit renders on the test's own thread, which is where the localizers read the culture.
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(UiCulture.SimplifiedChinese);
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(UiCulture.SimplifiedChinese);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        CultureInfo.CurrentUICulture = before;
-        CultureInfo.CurrentCulture = beforeFormat;
-        base.Dispose(disposing);
-    }
-
     [Fact]
     public void The_app_bar_reads_in_Chinese()
     {

@@ -26,27 +26,10 @@ namespace Deliberation.Client.Tests.Localization;
 /// read from its phrase in Chinese, what is still English (an older server's summary, the clause text
 /// of another language) keeping its own lang, and dates and numbers written the Chinese way.
 /// </summary>
-public sealed class PagesInChineseTests : ComponentTest
+public sealed class PagesInChineseTests : ChineseComponentTest
 {
     private static readonly Guid ClauseA = Guid.NewGuid();
     private static readonly DateTimeOffset Start = new(2026, 9, 5, 9, 0, 0, TimeSpan.Zero);
-
-    private readonly CultureInfo before = CultureInfo.CurrentUICulture;
-    private readonly CultureInfo beforeFormat = CultureInfo.CurrentCulture;
-
-    public PagesInChineseTests()
-    {
-        // bUnit renders on the test's own thread, which is where the localizers read the culture.
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(UiCulture.SimplifiedChinese);
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(UiCulture.SimplifiedChinese);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        CultureInfo.CurrentUICulture = before;
-        CultureInfo.CurrentCulture = beforeFormat;
-        base.Dispose(disposing);
-    }
 
     private static readonly IReadOnlyList<ReviewMoment> Moments =
     [

@@ -9,25 +9,8 @@ using Deliberation.Domain.Languages;
 namespace Deliberation.Client.Tests.Localization;
 
 /// <summary>The setup forms and the console read in Chinese for a Chinese interface: labels, helper texts, confirmation lines and the form's own problems.</summary>
-public sealed class SetupInChineseTests : ComponentTest
+public sealed class SetupInChineseTests : ChineseComponentTest
 {
-    private readonly CultureInfo before = CultureInfo.CurrentUICulture;
-    private readonly CultureInfo beforeFormat = CultureInfo.CurrentCulture;
-
-    public SetupInChineseTests()
-    {
-        // bUnit renders on the test's own thread, which is where the localizers read the culture.
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(UiCulture.SimplifiedChinese);
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(UiCulture.SimplifiedChinese);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        CultureInfo.CurrentUICulture = before;
-        CultureInfo.CurrentCulture = beforeFormat;
-        base.Dispose(disposing);
-    }
-
     [Fact]
     public void The_settings_form_reads_in_Chinese_and_says_what_authenticity_does()
     {

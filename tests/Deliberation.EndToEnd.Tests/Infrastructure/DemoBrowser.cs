@@ -14,6 +14,7 @@ public sealed class DemoBrowser : IAsyncLifetime
     private readonly TempFolder folder = new("deliberation-e2e-demo");
     private IPlaywright? playwright;
     private IReadOnlyList<string[]> invites = [];
+    private readonly Dictionary<Role, int> opened = [];
 
     public DemoBrowser() => Server = new ServerProcess(folder.File("deliberation.db"), folder.Path, seedDemo: true);
 
@@ -45,10 +46,17 @@ public sealed class DemoBrowser : IAsyncLifetime
         folder.Dispose();
     }
 
-    /// <summary>A browser context signed in as the first demo member of the role, on the dialogue's room page.</summary>
+    /// <summary>
+    /// A browser context signed in as a demo member of the role, on the dialogue's room page. Each call
+    /// takes the role's next member: an invite opens on few browsers (the dialogue setting InviteRedemptions, 2 in the demo), and
+    /// the tests sharing this server must not use up one person's.
+    /// </summary>
     public async Task<IPage> OpenAsync(Role role, int width = 1440, int height = 900)
     {
-        var link = invites.First(f => f[0] == role.ToString())[3];
+        var members = invites.Where(f => f[0] == role.ToString()).ToList();
+        var index = opened.GetValueOrDefault(role);
+        opened[role] = index + 1;
+        var link = members[index % members.Count][3];
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
