@@ -117,12 +117,15 @@ public sealed class ReviewPropertyTests
             // The follower (docs/architecture.md, "Review"): pages of any size, a save through the store's JSON
             // whenever saveEvery events were read since the last, and at any page a restart, which goes on from
             // the last save (not from where the lost trace was) and reads again what that trace had read.
+            // At most three restarts: a restart goes back to the last save, and small pages with a large
+            // saveEvery would otherwise restart before ever saving, for ever.
             string? stored = null;
             var savedAt = 0;
+            var restartsLeft = 3;
             var followed = new ReviewTrace(dialogue.DialogueId, dialogue.StatementId);
             for (var page = 0; followed.Read < dialogue.Scope.Count; page++)
             {
-                if (restarts[page % restarts.Length] && page % 3 == 0)
+                if (restarts[page % restarts.Length] && page % 3 == 0 && restartsLeft-- > 0)
                 {
                     followed = stored is null ? new ReviewTrace(dialogue.DialogueId, dialogue.StatementId)
                         : ReviewTrace.Restore(DomainJson.Deserialize<ReviewTraceSnapshot>(stored));
