@@ -74,6 +74,15 @@ public sealed class HttpRoundTripTests(ServerFixture fixture)
         var code = invite["code"]!.GetValue<string>();
         var participantId = invite["participantId"]!.GetValue<Guid>();
         Assert.EndsWith($"/invite/{code}", invite["link"]!.GetValue<string>());
+        // The link opens a page before the app and its language picker: it speaks both languages, and
+        // opening it signs nobody in (the button posts).
+        using (var opener = Server.NewClient())
+        {
+            var page = await opener.Http.GetStringAsync($"/invite/{code}");
+            Assert.Contains("Join the dialogue", page, StringComparison.Ordinal);
+            Assert.Contains("<span lang=\"zh-Hans\">加入对话</span>", page, StringComparison.Ordinal);
+            Assert.Contains("<p lang=\"zh-Hans\">", page, StringComparison.Ordinal);
+        }
 
         using var delegateClient = Server.NewClient();
         var redeemed = await delegateClient.RedeemAsync(code);

@@ -48,19 +48,24 @@ public static class InviteApi
             .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
-    /// <summary>A page without script or style of its own, so any content security policy serves it.</summary>
+    /// <summary>
+    /// A page without script or style of its own, so any content security policy serves it. It comes
+    /// before the app and its language picker, so it speaks both interface languages at once
+    /// (docs/architecture.md, "The interface's languages"), each marked with its own lang.
+    /// </summary>
     private static string JoinPage(string code)
     {
         var action = HtmlEncoder.Default.Encode($"/invite/{Uri.EscapeDataString(code)}");
         return $"""
             <!DOCTYPE html>
             <html lang="en">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>Join the dialogue</title></head>
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>Join the dialogue · 加入对话</title></head>
             <body>
             <main>
-            <h1>Join the dialogue</h1>
+            <h1>Join the dialogue · <span lang="zh-Hans">加入对话</span></h1>
             <p>This invitation signs you in to one dialogue as the person it was made for. Press the button to join; do not share the link.</p>
-            <form method="post" action="{action}"><button type="submit" data-testid="invite-join">Join the dialogue</button></form>
+            <p lang="zh-Hans">此邀请将以其所邀请之人的身份让你登录一场对话。请按下按钮加入；请勿分享此链接。</p>
+            <form method="post" action="{action}"><button type="submit" data-testid="invite-join">Join the dialogue · <span lang="zh-Hans">加入对话</span></button></form>
             </main>
             </body>
             </html>
