@@ -14,12 +14,12 @@ public static class MomentWords
     public static string Label(IStringLocalizer<Resources.Review> l, string kind) =>
         l["Kind_" + kind] is { ResourceNotFound: false } found ? found.Value : kind;
 
-    /// <summary>One line for a moment, as the scrubber announces it and a list item reads.</summary>
-    public static string Describe(IStringLocalizer<Resources.Review> l, ReviewMoment moment, Func<Guid, int?> clauseNumber)
-    {
-        var clause = moment.ClauseId is { } id && clauseNumber(id) is { } number ? l["ClausePrefix", number].Value : "";
-        return $"{Components.Presentation.Time(moment.At)} · {Label(l, moment.Kind)} · {clause}{Summary(moment)}";
-    }
+    /// <summary>
+    /// One line for a moment, as the scrubber announces it and a list item reads. A clause's moment
+    /// names its clause in its summary already (MomentPhrases), so the line adds no clause of its own.
+    /// </summary>
+    public static string Describe(IStringLocalizer<Resources.Review> l, ReviewMoment moment) =>
+        $"{Components.Presentation.Time(moment.At)} · {Label(l, moment.Kind)} · {Summary(moment)}";
 
     /// <summary>What the moment did, in the interface's language.</summary>
     public static string Summary(ReviewMoment moment) => MomentPhrases.SummaryOf(moment, CultureInfo.CurrentUICulture);

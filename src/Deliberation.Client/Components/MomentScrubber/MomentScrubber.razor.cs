@@ -22,10 +22,6 @@ public sealed partial class MomentScrubber
     [Parameter]
     public EventCallback<long> OnSelect { get; set; }
 
-    /// <summary>Numbers the clauses for the announced text.</summary>
-    [Parameter]
-    public Func<Guid, int?> ClauseNumber { get; set; } = _ => null;
-
     /// <summary>The selected moment's place among those shown, or -1 when the filter hides it.</summary>
     private int Index => Selected is { } moment ? IndexOf(moment) : -1;
 
@@ -37,7 +33,7 @@ public sealed partial class MomentScrubber
         return -1;
     }
 
-    private string ValueText => Index >= 0 ? MomentWords.Describe(L, Moments[Index], ClauseNumber)
+    private string ValueText => Index >= 0 ? MomentWords.Describe(L, Moments[Index])
  : "";
 
     private Task GoAsync(int index) =>

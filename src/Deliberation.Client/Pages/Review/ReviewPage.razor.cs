@@ -139,7 +139,7 @@ public sealed partial class ReviewPage
     }
 
     private string LabelOf(long moment) =>
-        timeline!.Moments.FirstOrDefault(m => m.Moment == moment) is { } found ? MomentWords.Describe(L, found, ClauseNumber) : L["EventNumber", moment];
+        timeline!.Moments.FirstOrDefault(m => m.Moment == moment) is { } found ? MomentWords.Describe(L, found) : L["EventNumber", moment];
 
     private static long ParseMoment(ChangeEventArgs e) =>
         long.TryParse(e.Value?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var moment) ? moment : 0;
