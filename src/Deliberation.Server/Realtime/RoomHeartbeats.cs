@@ -27,6 +27,8 @@ public sealed class RoomHeartbeats(IGrainFactory grains, NodeConnections connect
         {
             var versions = await grains.GetGrain<IDialogueGrain>(dialogueId).GetStreamVersionsAsync();
             await pushes.SendHeartbeatAsync(dialogueId, versions);
+            if (logger.IsEnabled(LogLevel.Debug))
+                logger.LogDebug("Heartbeat of dialogue {Dialogue} sent: {Versions}", dialogueId, string.Join(", ", versions.Select(v => $"{v.Key}={v.Value}")));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

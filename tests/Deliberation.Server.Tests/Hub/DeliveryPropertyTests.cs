@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace Deliberation.Server.Tests.Hub;
 
 /// <summary>Subscriptions lapse after three seconds and are never renewed within the test.</summary>
-public sealed class QuicklyLapsingSubscriptionsFixture() : HubFixture("--Realtime:SubscriptionExpiry=00:00:03", "--Realtime:RenewEvery=00:10:00")
+public sealed class QuicklyLapsingSubscriptionsFixture() : HubFixture(["--Realtime:SubscriptionExpiry=00:00:03", "--Realtime:RenewEvery=00:10:00", .. TimedRealtimeLog])
 {
     public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(3);
 }
@@ -66,11 +66,12 @@ public sealed class DeliveryPropertyTests(QuicklyLapsingSubscriptionsFixture fix
 
                 // After each step, an action: every client in the room has it within the bound.
                 await dialogue.AcceptAsync("Fran Facilitator", new StartTimer($"Step {i}: {step}", 300));
+                var committedAt = DateTime.UtcNow;
                 var version = await dialogue.DialogueVersionAsync();
                 var sent = Stopwatch.StartNew();
                 foreach (var (who, client) in inRoom)
-                    await client.WaitForAsync(c => c.HeldVersion(StreamIds.Dialogue(dialogue.Id)) >= version ? c : null, HeartbeatTests.Bound,
-                        $"step {i} ({step}, seed {seed}): version {version} on {who}'s screen");
+                    await WithServerLogAsync(() => client.WaitForAsync(c => c.HeldVersion(StreamIds.Dialogue(dialogue.Id)) >= version ? c : null, HeartbeatTests.Bound,
+                        $"step {i} ({step}, seed {seed}): version {version} (committed {committedAt:HH:mm:ss.fff}) on {who}'s screen"));
                 worst = sent.Elapsed > worst ? sent.Elapsed : worst;
                 output.WriteLine($"step {i} {step}: {inRoom.Count} in the room, everyone had version {version} after {sent.ElapsedMilliseconds} ms");
             }
@@ -81,5 +82,18 @@ public sealed class DeliveryPropertyTests(QuicklyLapsingSubscriptionsFixture fix
                 await client.DisposeAsync();
         }
         output.WriteLine($"seed {seed}: worst {worst.TotalMilliseconds:F0} ms, {clock.Elapsed.TotalSeconds:F0} s in all");
+    }
+
+    /// <summary>A missed bound says what the server's live room did meanwhile (its heartbeats, with times).</summary>
+    private async Task WithServerLogAsync(Func<Task> wait)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new TimeoutException($"{e.Message}\nThe server's log:\n{fixture.Server.Output}", e);
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace Deliberation.Server.Tests.Hub;
 /// A server whose subscriptions lapse after five seconds and are not renewed within the test: only a
 /// join can make the room's pushes flow again (the renewal timer is out of the picture).
 /// </summary>
-public sealed class LapsingSubscriptionsFixture() : HubFixture("--Realtime:SubscriptionExpiry=00:00:05", "--Realtime:RenewEvery=00:10:00")
+public sealed class LapsingSubscriptionsFixture() : HubFixture(["--Realtime:SubscriptionExpiry=00:00:05", "--Realtime:RenewEvery=00:10:00", .. TimedRealtimeLog])
 {
     public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(5);
 }

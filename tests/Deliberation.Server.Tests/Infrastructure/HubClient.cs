@@ -21,6 +21,7 @@ public sealed class HubClient : IAsyncDisposable
     private readonly ConcurrentQueue<JsonElement> reminders = new();
     private readonly ConcurrentQueue<JsonElement> heartbeats = new();
     private readonly ConcurrentDictionary<string, long> held = new();
+    private readonly ConcurrentQueue<string> timeline = new();
     private readonly bool catchesUp;
     private int catchingUp;
 
@@ -50,6 +51,9 @@ public sealed class HubClient : IAsyncDisposable
     /// <summary>How many times a heartbeat ahead of what this client held made it call CatchUp.</summary>
     public int CatchUps { get; private set; }
 
+    /// <summary>What arrived and what this client did, with times, so a failed wait shows where the time went.</summary>
+    public IReadOnlyCollection<string> Timeline => timeline;
+
     /// <param name="catchesUp">
     /// Behave as the protocol asks of a client (docs/api.md): when a heartbeat shows a stream ahead
     /// of what was received, call <c>CatchUp</c> and record what comes back as if pushed.
@@ -65,6 +69,7 @@ public sealed class HubClient : IAsyncDisposable
         connection.On<JsonElement>("Heartbeat", beat =>
         {
             client.heartbeats.Enqueue(beat);
+            client.Note($"heartbeat {beat.GetProperty("versions")}");
             if (client.catchesUp)
                 _ = client.CatchUpIfBehindAsync(beat);
         });
@@ -90,6 +95,7 @@ public sealed class HubClient : IAsyncDisposable
 
     private void Receive(string stream, List<JsonObject> batch)
     {
+        Note($"{stream}: {string.Join(",", batch.Select(e => e["version"]))}");
         foreach (var e in batch)
         {
             events.Enqueue((stream, e));
@@ -99,6 +105,14 @@ public sealed class HubClient : IAsyncDisposable
 
     private void Hold(string stream, long version) => held.AddOrUpdate(stream, version, (_, was) => Math.Max(was, version));
 
+    private void Note(string what)
+    {
+        timeline.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {what}");
+        // The recent past is what explains a failed wait; a long test must not keep every push.
+        if (timeline.Count > 200)
+            timeline.TryDequeue(out _);
+    }
+
     private bool BehindOf(JsonElement beat) =>
         beat.GetProperty("versions").EnumerateObject().Any(s => s.Value.GetInt64() > HeldVersion(s.Name));
 
@@ -107,13 +121,20 @@ public sealed class HubClient : IAsyncDisposable
         if (!BehindOf(beat))
             return;
         await Task.Delay(HeartbeatGrace);
-        if (!BehindOf(beat) || Interlocked.Exchange(ref catchingUp, 1) == 1)
+        if (!BehindOf(beat))
             return;
+        if (Interlocked.Exchange(ref catchingUp, 1) == 1)
+        {
+            Note("heartbeat dropped: a catch-up is on its way");
+            return;
+        }
         try
         {
             CatchUps++;
             var seen = held.ToDictionary(h => h.Key, h => (long?)h.Value);
+            Note("catch-up asked");
             var missed = await Connection.InvokeAsync<List<JsonElement>>("CatchUp", beat.GetProperty("dialogueId").GetGuid(), seen);
+            Note($"catch-up answered with {missed.Count} streams");
             foreach (var stream in missed)
                 Receive(stream.GetProperty("streamId").GetString()!, [.. stream.GetProperty("events").EnumerateArray().Select(e => JsonNode.Parse(e.GetRawText())!.AsObject())]);
         }
@@ -132,7 +153,7 @@ public sealed class HubClient : IAsyncDisposable
         Eventually.Async(
             () => Task.FromResult(found(this)),
             timeout ?? TimeSpan.FromSeconds(10),
-            () => $"{what} did not arrive; events seen: {string.Join(", ", events.Select(e => e.Event["type"]))}",
+            () => $"{what} did not arrive; events seen: {string.Join(", ", events.Select(e => e.Event["type"]))}; timeline: {string.Join(" | ", timeline.TakeLast(12))}",
             TimeSpan.FromMilliseconds(20));
 
     public JsonObject? EventOfType(string type, Func<JsonObject, bool>? where = null) =>
