@@ -23,7 +23,10 @@ public sealed class HubClient : IAsyncDisposable
     private readonly ConcurrentDictionary<string, long> held = new();
     private readonly ConcurrentQueue<string> timeline = new();
     private readonly bool catchesUp;
+    private readonly Lock beatGate = new();
+    private JsonElement? newestBeat;
     private int catchingUp;
+    private int catchUps;
 
     private HubClient(HubConnection connection, bool catchesUp)
     {
@@ -49,7 +52,7 @@ public sealed class HubClient : IAsyncDisposable
     public IReadOnlyCollection<JsonElement> Heartbeats => heartbeats;
 
     /// <summary>How many times a heartbeat ahead of what this client held made it call CatchUp.</summary>
-    public int CatchUps { get; private set; }
+    public int CatchUps => Volatile.Read(ref catchUps);
 
     /// <summary>What arrived and what this client did, with times, so a failed wait shows where the time went.</summary>
     public IReadOnlyCollection<string> Timeline => timeline;
@@ -71,7 +74,7 @@ public sealed class HubClient : IAsyncDisposable
             client.heartbeats.Enqueue(beat);
             client.Note($"heartbeat {beat.GetProperty("versions")}");
             if (client.catchesUp)
-                _ = client.CatchUpIfBehindAsync(beat);
+                _ = client.FollowAsync(beat);
         });
         connection.On<JsonElement>("ConsensusChanged", update => client.consensus.Enqueue(update));
         connection.On<JsonElement>("PresenceChanged", update => client.presence.Enqueue(update));
@@ -105,6 +108,9 @@ public sealed class HubClient : IAsyncDisposable
 
     private void Hold(string stream, long version) => held.AddOrUpdate(stream, version, (_, was) => Math.Max(was, version));
 
+    private bool BehindOf(JsonElement beat) =>
+        beat.GetProperty("versions").EnumerateObject().Any(s => s.Value.GetInt64() > HeldVersion(s.Name));
+
     private void Note(string what)
     {
         timeline.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {what}");
@@ -113,35 +119,61 @@ public sealed class HubClient : IAsyncDisposable
             timeline.TryDequeue(out _);
     }
 
-    private bool BehindOf(JsonElement beat) =>
-        beat.GetProperty("versions").EnumerateObject().Any(s => s.Value.GetInt64() > HeldVersion(s.Name));
-
-    private async Task CatchUpIfBehindAsync(JsonElement beat)
+    /// <summary>As the browser's HeartbeatFollower: wait the grace for a push on its way, then catch up if still behind.</summary>
+    private async Task FollowAsync(JsonElement beat)
     {
         if (!BehindOf(beat))
             return;
+        lock (beatGate)
+            newestBeat = beat;
         await Task.Delay(HeartbeatGrace);
-        if (!BehindOf(beat))
-            return;
-        if (Interlocked.Exchange(ref catchingUp, 1) == 1)
+        await CatchUpWhileBehindAsync();
+    }
+
+    /// <summary>
+    /// One catch-up at a time, but no beat is dropped: one that arrives while a catch-up is on its way
+    /// (and may show an event committed after that catch-up read) is taken by it right after, not
+    /// left for the next beat a second later.
+    /// </summary>
+    private async Task CatchUpWhileBehindAsync()
+    {
+        while (Interlocked.Exchange(ref catchingUp, 1) == 0)
         {
-            Note("heartbeat dropped: a catch-up is on its way");
-            return;
+            try
+            {
+                while (TakeNewestBeat() is { } beat && BehindOf(beat))
+                    await CatchUpAsync(beat);
+            }
+            finally
+            {
+                Volatile.Write(ref catchingUp, 0);
+            }
+            // A beat that came between the last look and the release found a catch-up still busy: take it now.
+            lock (beatGate)
+                if (newestBeat is null)
+                    return;
         }
-        try
+    }
+
+    private JsonElement? TakeNewestBeat()
+    {
+        lock (beatGate)
         {
-            CatchUps++;
-            var seen = held.ToDictionary(h => h.Key, h => (long?)h.Value);
-            Note("catch-up asked");
-            var missed = await Connection.InvokeAsync<List<JsonElement>>("CatchUp", beat.GetProperty("dialogueId").GetGuid(), seen);
-            Note($"catch-up answered with {missed.Count} streams");
-            foreach (var stream in missed)
-                Receive(stream.GetProperty("streamId").GetString()!, [.. stream.GetProperty("events").EnumerateArray().Select(e => JsonNode.Parse(e.GetRawText())!.AsObject())]);
+            var beat = newestBeat;
+            newestBeat = null;
+            return beat;
         }
-        finally
-        {
-            Volatile.Write(ref catchingUp, 0);
-        }
+    }
+
+    private async Task CatchUpAsync(JsonElement beat)
+    {
+        Interlocked.Increment(ref catchUps);
+        var seen = held.ToDictionary(h => h.Key, h => (long?)h.Value);
+        Note("catch-up asked");
+        var missed = await Connection.InvokeAsync<List<JsonElement>>("CatchUp", beat.GetProperty("dialogueId").GetGuid(), seen);
+        Note($"catch-up answered with {missed.Count} streams");
+        foreach (var stream in missed)
+            Receive(stream.GetProperty("streamId").GetString()!, [.. stream.GetProperty("events").EnumerateArray().Select(e => JsonNode.Parse(e.GetRawText())!.AsObject())]);
     }
 
     public Task<CommandOutcome> InvokeAsync(string method, object? request) =>
