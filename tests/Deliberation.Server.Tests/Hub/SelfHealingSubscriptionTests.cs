@@ -4,12 +4,15 @@ using Deliberation.Server.Tests.Infrastructure;
 namespace Deliberation.Server.Tests.Hub;
 
 /// <summary>
-/// Subscriptions lapse after five seconds and are not renewed within the test (the renewal is ten
-/// minutes off); heartbeats mend them, as shipped.
+/// Subscriptions lapse after ten seconds and are not renewed within the test (the renewal is ten
+/// minutes off); heartbeats mend them, as shipped. A beat does not renew, so a mended subscription
+/// lapses again an expiry later: the expiry is long enough that the test's event, committed a few
+/// seconds after the mending even on a loaded machine, falls well inside the mended subscription
+/// (at five seconds a slow commit once landed in the second lapse).
 /// </summary>
-public sealed class HealingSubscriptionsFixture() : HubFixture(["--Realtime:SubscriptionExpiry=00:00:05", "--Realtime:RenewEvery=00:10:00", .. TimedRealtimeLog])
+public sealed class HealingSubscriptionsFixture() : HubFixture(["--Realtime:SubscriptionExpiry=00:00:10", "--Realtime:RenewEvery=00:10:00", .. TimedRealtimeLog])
 {
-    public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(10);
 
     /// <summary>The shipped <c>Realtime:HeartbeatEvery</c>.</summary>
     public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(1);
@@ -34,7 +37,7 @@ public sealed class SelfHealingSubscriptionTests(HealingSubscriptionsFixture fix
         await n1.JoinAsync(dialogue.Id);
         await s1.JoinAsync(dialogue.Id);
         // The joins subscribed the node; the grain drops it after the expiry with both still there.
-        // Two heartbeats later (a heartbeat does not renew, so the mended subscription holds for another expiry):
+        // Two heartbeats later (a heartbeat does not renew, so the mended subscription holds for another expiry, until the test is long over):
         await Task.Delay(HealingSubscriptionsFixture.Expiry + 2 * HealingSubscriptionsFixture.HeartbeatEvery + TimeSpan.FromSeconds(0.5));
 
         await dialogue.AcceptAsync("Fran Facilitator", new StartTimer("Red lines", 300));
