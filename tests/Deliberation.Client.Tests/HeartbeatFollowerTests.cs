@@ -9,7 +9,8 @@ namespace Deliberation.Client.Tests;
 
 /// <summary>
 /// The room page's half of the delivery guarantee: a heartbeat ahead of what the page holds makes
-/// it catch up — once, and not when the push arrives within the grace.
+/// it catch up — once, and not when the push arrives within the grace; a newer one that arrives
+/// while it catches up is followed right after.
 /// </summary>
 public sealed class HeartbeatFollowerTests
 {
@@ -88,6 +89,37 @@ public sealed class HeartbeatFollowerTests
         await following;
 
         Assert.Equal(1, catchUps);
+    }
+
+    /// <summary>
+    /// Issue 10's bound under load: a catch-up reads the store once, so an event committed while it
+    /// is on its way is not in its answer. The heartbeat that names it, arriving meanwhile, must be
+    /// followed as soon as the catch-up returns — not dropped and left to the next heartbeat a second later.
+    /// </summary>
+    [Fact]
+    public async Task AHeartbeatThatArrivesDuringACatchUpIsFollowedRightAfterIt()
+    {
+        var firstOnItsWay = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var follower = new HeartbeatFollower(state, async () =>
+        {
+            if (Interlocked.Increment(ref catchUps) > 1)
+                return;
+            firstOnItsWay.SetResult();
+            await releaseFirst.Task;
+            // The first catch-up brings what the store held when it read: up to version 7.
+            state.Apply(DialogueStream, [Hidden(6), Hidden(7)]);
+        }, time);
+
+        var following = follower.FollowAsync(Beat(7));
+        time.Advance(HeartbeatFollower.Grace);
+        await firstOnItsWay.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var newer = follower.FollowAsync(Beat(8));
+        releaseFirst.SetResult();
+        // No time passes: the second catch-up follows the first at once, with no second grace.
+        await Task.WhenAll(following, newer).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(2, catchUps);
     }
 
     private static System.Text.Json.Nodes.JsonObject Hidden(long version) => new() { ["type"] = "Hidden", ["version"] = version };

@@ -28,6 +28,9 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
     private bool joining;
     private bool catchingUp;
 
+    /// <summary>A catch-up was asked for while one was on its way: that one read the log too early to be enough.</summary>
+    private bool catchUpAgain;
+
     public RoomSession(Guid dialogueId, Uri hubUrl, DeliberationApi api, ILogger logger, Action<IHubConnectionBuilder>? configure = null, bool asRoom = false)
     {
         AsRoom = asRoom;
@@ -284,12 +287,37 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
             }
     }
 
-    /// <summary>A version went missing: ask for everything after what is held; if that still leaves a hole, start over from a snapshot.</summary>
+    /// <summary>
+    /// A version went missing: ask for everything after what is held; if that still leaves a hole,
+    /// start over from a snapshot. One at a time; a call that comes while one is on its way (a gap or
+    /// a heartbeat naming an event committed after that one read the log) makes it ask once more
+    /// when it returns, rather than be dropped until the next heartbeat.
+    /// </summary>
     private async Task CatchUpAsync()
     {
         if (catchingUp)
+        {
+            catchUpAgain = true;
             return;
+        }
         catchingUp = true;
+        try
+        {
+            do
+            {
+                catchUpAgain = false;
+                await CatchUpOnceAsync();
+            }
+            while (catchUpAgain);
+        }
+        finally
+        {
+            catchingUp = false;
+        }
+    }
+
+    private async Task CatchUpOnceAsync()
+    {
         try
         {
             var missed = await calls.CatchUp(DialogueId, State.Seen());
@@ -311,10 +339,6 @@ public sealed class RoomSession : IDialogueClient, IAsyncDisposable
         catch (Exception e) when (e is HubException or InvalidOperationException or IOException or TaskCanceledException)
         {
             logger.LogWarning(e, "Catching up failed");
-        }
-        finally
-        {
-            catchingUp = false;
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity
 
     /// <summary>
     /// Each statement's latest version as its publishes said, for the heartbeat; in memory: a
-    /// reactivated grain asks the statements once (<see cref="GetStreamVersionsAsync"/>).
+    /// reactivated grain asks the statements once (<see cref="BeatAsync"/>).
     /// </summary>
     private readonly Dictionary<Guid, long> statementVersions = [];
 
@@ -120,8 +120,10 @@ public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity
         return Task.CompletedTask;
     }
 
-    public async Task<ImmutableDictionary<string, long>> GetStreamVersionsAsync()
+    public async Task<RoomBeat> BeatAsync(IDialogueObserver? listener)
     {
+        // Before the versions are read: whatever commits after them reaches the node as a push.
+        var wasListening = listener is null || room.EnsureSubscribed(listener);
         var dialogue = stream.State;
         var unknown = dialogue.Statements.Where(s => !statementVersions.ContainsKey(s.Id)).ToList();
         if (unknown.Count > 0)
@@ -130,10 +132,11 @@ public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity
             foreach (var state in states)
                 RememberVersion(state.Value.Id, state.Value.Version);
         }
-        return dialogue.Statements
+        var versions = dialogue.Statements
             .Select(s => KeyValuePair.Create(StreamIds.Statement(s.Id), statementVersions.GetValueOrDefault(s.Id)))
             .Prepend(KeyValuePair.Create(StreamIds.Dialogue(dialogue.Id), dialogue.Version))
             .ToImmutableDictionary();
+        return new RoomBeat(versions, wasListening);
     }
 
     // Publishes are one-way and may arrive out of order with a read of the statement: the highest wins.

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Grains.Realtime;
@@ -53,12 +52,17 @@ public interface IDialogueGrain : IGrainWithGuidKey
     /// <summary>
     /// Each of the dialogue's streams (its own and its statements') with its latest committed
     /// version, for the nodes' heartbeats; kept in memory from what the statements publish.
-    /// Interleaved: a freshly activated grain asks its statements once, and a statement busy with
-    /// a command that is itself waiting on this grain must not hold every other call here
+    /// With <paramref name="listener"/> (the beating node's observer), the room also makes sure that
+    /// node is subscribed: one it no longer knows — the subscription lapsed, or this grain
+    /// reactivated elsewhere and knows nobody — is subscribed again before the versions are read, so
+    /// every event after them is pushed, and the answer says so (<see cref="RoomBeat.WasListening"/>).
+    /// A known node is not renewed here: renewals stay the renewal's, so a node that stops beating
+    /// still lapses. Interleaved: a freshly activated grain asks its statements once, and a statement
+    /// busy with a command that is itself waiting on this grain must not hold every other call here
     /// (subscriptions after a node loss among them) behind a heartbeat.
     /// </summary>
-    [AlwaysInterleave, Alias("GetStreamVersions")]
-    Task<ImmutableDictionary<string, long>> GetStreamVersionsAsync();
+    [AlwaysInterleave, Alias("Beat")]
+    Task<RoomBeat> BeatAsync(IDialogueObserver? listener);
 
     /// <summary>Who is connected through one node (its full list); returns the merged presence.</summary>
     [Alias("ReportPresence")]

@@ -9,7 +9,8 @@ namespace Deliberation.Grains.Realtime;
 /// <summary>
 /// The live side of a dialogue, kept by its grain in memory: the nodes listening (observers that
 /// expire unless renewed within <paramref name="expiry"/>) and who is present on each node. Nothing
-/// here is stored: a reactivated grain starts empty and the nodes fill it again at their next renewal.
+/// here is stored: a reactivated grain starts empty and the nodes fill it again at their next
+/// heartbeat (<see cref="EnsureSubscribed"/>) or renewal.
 /// </summary>
 internal sealed class DialogueRoom(Guid dialogueId, TimeSpan expiry, TimeProvider time, ILogger logger)
 {
@@ -19,6 +20,21 @@ internal sealed class DialogueRoom(Guid dialogueId, TimeSpan expiry, TimeProvide
     public void Subscribe(IDialogueObserver observer) => observers.Subscribe(observer, observer);
 
     public void Unsubscribe(IDialogueObserver observer) => observers.Unsubscribe(observer);
+
+    /// <summary>
+    /// Subscribes the observer if the room does not hold it unexpired; true if it did. A held one
+    /// is left as it is, not renewed: only renewals keep a subscription alive, so a node that
+    /// stops renewing still lapses (docs/architecture.md, "Live fan-out").
+    /// </summary>
+    public bool EnsureSubscribed(IDialogueObserver observer)
+    {
+        // Expired observers are otherwise only dropped lazily, by the next notification.
+        observers.ClearExpired();
+        if (observers.Observers.ContainsKey(observer))
+            return true;
+        observers.Subscribe(observer, observer);
+        return false;
+    }
 
     public void Publish(IReadOnlyList<RecordedEventEnvelope> events)
     {

@@ -17,4 +17,11 @@ public sealed class RoomTimings
     /// push notices within this and catches up (issue 10's delivery bound: a second plus this).
     /// </summary>
     public TimeSpan HeartbeatEvery { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Whether a heartbeat also subscribes its node again when the grain no longer knows it, so a
+    /// lost subscription is mended within a heartbeat instead of at the next renewal. Off only where
+    /// a lapse must last — the tests of the heartbeat's catch-up, which need a real loss to catch up from.
+    /// </summary>
+    public bool HeartbeatHealsSubscriptions { get; set; } = true;
 }

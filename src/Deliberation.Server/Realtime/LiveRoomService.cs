@@ -68,13 +68,20 @@ public sealed class LiveRoomService(
             HistoryIntegrityViews.For(history, room.Dialogue));
     }
 
+    /// <remarks>
+    /// Reads the dialogue's state, not a room snapshot: the events come from the log, and the state
+    /// names the streams and who the caller is. A snapshot asks every statement grain and waits for
+    /// the next shared call, which on a loaded node cost a catch-up most of the delivery bound
+    /// (docs/architecture.md, "Live fan-out").
+    /// </remarks>
     public async Task<IReadOnlyList<StreamEvents>> CatchUpAsync(Guid participantId, string connectionId, Guid dialogueId, IReadOnlyDictionary<string, long?> seen)
     {
-        var room = await RoomAsync(dialogueId);
-        var person = Viewer.Of(room.Dialogue, participantId) ?? throw new HubException("You are not a member of this dialogue.");
+        var dialogue = await dialogues.GetDialogueAsync(dialogueId) ?? throw new HubException("There is no such dialogue.");
+        var person = Viewer.Of(dialogue, participantId) ?? throw new HubException("You are not a member of this dialogue.");
         // A projector catches up as it joined: as the room.
         var asRoom = connections.In(dialogueId).Any(c => c.ConnectionId == connectionId && c.AsRoom);
-        return await MissedAsync(DialogueService.VersionsOf(room).Keys, seen, asRoom ? Viewer.Room(room.Dialogue) : person);
+        var streams = dialogue.Statements.Select(s => StreamIds.Statement(s.Id)).Prepend(StreamIds.Dialogue(dialogue.Id));
+        return await MissedAsync(streams, seen, asRoom ? Viewer.Room(dialogue) : person);
     }
 
     public async Task LeaveAsync(string connectionId, IGroupManager groups, Guid dialogueId)

@@ -22,7 +22,7 @@ public sealed class NodeObserver(IGrainFactory grains, NodeConnections connectio
     /// concurrently, and two references made by a race would both be subscribed: every push would
     /// reach the room twice until the orphan expired. The lock makes exactly one.
     /// </summary>
-    private IDialogueObserver Reference
+    public IDialogueObserver Reference
     {
         get
         {

@@ -9,8 +9,9 @@ namespace Deliberation.Server.Tests.Hub;
 /// <summary>
 /// Issue 10's delivery guarantee: every committed event reaches every client in the room within a
 /// second plus a heartbeat — pushed, or noticed as a gap and caught up. The server below lets its
-/// subscriptions lapse while people are still connected and never renews them within the test, so
-/// nothing is pushed: only the heartbeat can tell the clients what they missed.
+/// subscriptions lapse while people are still connected, never renews them within the test and does
+/// not let its heartbeats mend them, so nothing is pushed: only the heartbeat can tell the clients
+/// what they missed.
 /// </summary>
 public sealed class HeartbeatTests(LapsingSubscriptionsFixture fixture, ITestOutputHelper output) : IClassFixture<LapsingSubscriptionsFixture>
 {

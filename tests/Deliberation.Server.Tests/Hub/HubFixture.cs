@@ -14,6 +14,18 @@ public class HubFixture : IAsyncLifetime
     /// run the bucket dry even on a machine so busy that each call takes 50 ms or more — at the shipped
     /// 20 a second such a machine refills it as fast as one connection can drain it.
     /// </summary>
+    /// <summary>
+    /// The live room's debug log (heartbeats, subscriptions) with times to the millisecond, for the
+    /// delivery tests: a bound missed on a loaded machine shows where the time went.
+    /// </summary>
+    protected static readonly string[] TimedRealtimeLog =
+    [
+        "--Logging:LogLevel:Deliberation.Server.Realtime=Debug",
+        "--Logging:Console:FormatterName=simple",
+        "--Logging:Console:FormatterOptions:SingleLine=true",
+        "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff ",
+    ];
+
     public HubFixture() : this("--RateLimits:HubPerSecond=5")
     {
     }

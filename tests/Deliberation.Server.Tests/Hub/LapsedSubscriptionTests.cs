@@ -5,9 +5,12 @@ namespace Deliberation.Server.Tests.Hub;
 
 /// <summary>
 /// A server whose subscriptions lapse after five seconds and are not renewed within the test: only a
-/// join can make the room's pushes flow again (the renewal timer is out of the picture).
+/// join can make the room's pushes flow again (the renewal timer is out of the picture, and the
+/// heartbeats do not mend a lapse: <c>Realtime:HeartbeatHealsSubscriptions</c> is off, so the grain
+/// really drops the node and stays without it).
 /// </summary>
-public sealed class LapsingSubscriptionsFixture() : HubFixture("--Realtime:SubscriptionExpiry=00:00:05", "--Realtime:RenewEvery=00:10:00")
+public sealed class LapsingSubscriptionsFixture() : HubFixture(
+    ["--Realtime:SubscriptionExpiry=00:00:05", "--Realtime:RenewEvery=00:10:00", "--Realtime:HeartbeatHealsSubscriptions=false", .. TimedRealtimeLog])
 {
     public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(5);
 }

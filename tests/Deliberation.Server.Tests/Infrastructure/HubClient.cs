@@ -21,8 +21,12 @@ public sealed class HubClient : IAsyncDisposable
     private readonly ConcurrentQueue<JsonElement> reminders = new();
     private readonly ConcurrentQueue<JsonElement> heartbeats = new();
     private readonly ConcurrentDictionary<string, long> held = new();
+    private readonly ConcurrentQueue<string> timeline = new();
     private readonly bool catchesUp;
+    private readonly Lock beatGate = new();
+    private JsonElement? newestBeat;
     private int catchingUp;
+    private int catchUps;
 
     private HubClient(HubConnection connection, bool catchesUp)
     {
@@ -48,7 +52,10 @@ public sealed class HubClient : IAsyncDisposable
     public IReadOnlyCollection<JsonElement> Heartbeats => heartbeats;
 
     /// <summary>How many times a heartbeat ahead of what this client held made it call CatchUp.</summary>
-    public int CatchUps { get; private set; }
+    public int CatchUps => Volatile.Read(ref catchUps);
+
+    /// <summary>What arrived and what this client did, with times, so a failed wait shows where the time went.</summary>
+    public IReadOnlyCollection<string> Timeline => timeline;
 
     /// <param name="catchesUp">
     /// Behave as the protocol asks of a client (docs/api.md): when a heartbeat shows a stream ahead
@@ -65,8 +72,9 @@ public sealed class HubClient : IAsyncDisposable
         connection.On<JsonElement>("Heartbeat", beat =>
         {
             client.heartbeats.Enqueue(beat);
+            client.Note($"heartbeat {beat.GetProperty("versions")}");
             if (client.catchesUp)
-                _ = client.CatchUpIfBehindAsync(beat);
+                _ = client.FollowAsync(beat);
         });
         connection.On<JsonElement>("ConsensusChanged", update => client.consensus.Enqueue(update));
         connection.On<JsonElement>("PresenceChanged", update => client.presence.Enqueue(update));
@@ -90,6 +98,7 @@ public sealed class HubClient : IAsyncDisposable
 
     private void Receive(string stream, List<JsonObject> batch)
     {
+        Note($"{stream}: {string.Join(",", batch.Select(e => e["version"]))}");
         foreach (var e in batch)
         {
             events.Enqueue((stream, e));
@@ -102,25 +111,69 @@ public sealed class HubClient : IAsyncDisposable
     private bool BehindOf(JsonElement beat) =>
         beat.GetProperty("versions").EnumerateObject().Any(s => s.Value.GetInt64() > HeldVersion(s.Name));
 
-    private async Task CatchUpIfBehindAsync(JsonElement beat)
+    private void Note(string what)
+    {
+        timeline.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {what}");
+        // The recent past is what explains a failed wait; a long test must not keep every push.
+        if (timeline.Count > 200)
+            timeline.TryDequeue(out _);
+    }
+
+    /// <summary>As the browser's HeartbeatFollower: wait the grace for a push on its way, then catch up if still behind.</summary>
+    private async Task FollowAsync(JsonElement beat)
     {
         if (!BehindOf(beat))
             return;
+        lock (beatGate)
+            newestBeat = beat;
         await Task.Delay(HeartbeatGrace);
-        if (!BehindOf(beat) || Interlocked.Exchange(ref catchingUp, 1) == 1)
-            return;
-        try
+        await CatchUpWhileBehindAsync();
+    }
+
+    /// <summary>
+    /// One catch-up at a time, but no beat is dropped: one that arrives while a catch-up is on its way
+    /// (and may show an event committed after that catch-up read) is taken by it right after, not
+    /// left for the next beat a second later.
+    /// </summary>
+    private async Task CatchUpWhileBehindAsync()
+    {
+        while (Interlocked.Exchange(ref catchingUp, 1) == 0)
         {
-            CatchUps++;
-            var seen = held.ToDictionary(h => h.Key, h => (long?)h.Value);
-            var missed = await Connection.InvokeAsync<List<JsonElement>>("CatchUp", beat.GetProperty("dialogueId").GetGuid(), seen);
-            foreach (var stream in missed)
-                Receive(stream.GetProperty("streamId").GetString()!, [.. stream.GetProperty("events").EnumerateArray().Select(e => JsonNode.Parse(e.GetRawText())!.AsObject())]);
+            try
+            {
+                while (TakeNewestBeat() is { } beat && BehindOf(beat))
+                    await CatchUpAsync(beat);
+            }
+            finally
+            {
+                Volatile.Write(ref catchingUp, 0);
+            }
+            // A beat that came between the last look and the release found a catch-up still busy: take it now.
+            lock (beatGate)
+                if (newestBeat is null)
+                    return;
         }
-        finally
+    }
+
+    private JsonElement? TakeNewestBeat()
+    {
+        lock (beatGate)
         {
-            Volatile.Write(ref catchingUp, 0);
+            var beat = newestBeat;
+            newestBeat = null;
+            return beat;
         }
+    }
+
+    private async Task CatchUpAsync(JsonElement beat)
+    {
+        Interlocked.Increment(ref catchUps);
+        var seen = held.ToDictionary(h => h.Key, h => (long?)h.Value);
+        Note("catch-up asked");
+        var missed = await Connection.InvokeAsync<List<JsonElement>>("CatchUp", beat.GetProperty("dialogueId").GetGuid(), seen);
+        Note($"catch-up answered with {missed.Count} streams");
+        foreach (var stream in missed)
+            Receive(stream.GetProperty("streamId").GetString()!, [.. stream.GetProperty("events").EnumerateArray().Select(e => JsonNode.Parse(e.GetRawText())!.AsObject())]);
     }
 
     public Task<CommandOutcome> InvokeAsync(string method, object? request) =>
@@ -132,7 +185,7 @@ public sealed class HubClient : IAsyncDisposable
         Eventually.Async(
             () => Task.FromResult(found(this)),
             timeout ?? TimeSpan.FromSeconds(10),
-            () => $"{what} did not arrive; events seen: {string.Join(", ", events.Select(e => e.Event["type"]))}",
+            () => $"{what} did not arrive; events seen: {string.Join(", ", events.Select(e => e.Event["type"]))}; timeline: {string.Join(" | ", timeline.TakeLast(12))}",
             TimeSpan.FromMilliseconds(20));
 
     public JsonObject? EventOfType(string type, Func<JsonObject, bool>? where = null) =>
