@@ -122,6 +122,8 @@ var machineAfter = ServerStats.MachineJiffies();
 var generatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore).TotalSeconds;
 
 var rssLoaded = options.ServerPid is { } loadedPid ? ServerStats.ResidentMegabytes(loadedPid) : 0;
+// Read before the clients close their own connections: only what the server closed counts.
+var closed = clients.Where(c => c.ClosedBecause is not null).Select(c => c.ClosedBecause!).ToList();
 await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
 // Matched by version after the run: which versions are releases, then each arrival to its action's sending.
 var releases = clients.SelectMany(c => c.Arrivals).Where(a => a.IsRelease).Select(a => a.Version).ToHashSet();
@@ -144,6 +146,10 @@ Console.WriteLine($"releases {releases.Count}; delivered {releaseDelays.Length} 
 var acks = acknowledgements.Order().ToArray();
 Console.WriteLine($"acknowledged p50 {Quantile(acks, 0.50):0.0} ms  p95 {Quantile(acks, 0.95):0.0} ms  p99 {Quantile(acks, 0.99):0.0} ms");
 Console.WriteLine($"lost {clients.Sum(c => c.Lost)}  duplicated {clients.Sum(c => c.Duplicated)}  out of order {clients.Sum(c => c.OutOfOrder)}");
+// A client whose connection ended during the run receives nothing more: its share of the deliveries is missing above.
+Console.WriteLine(closed.Count == 0
+    ? "connections closed during the run: 0"
+    : $"connections closed during the run: {closed.Count} of {clients.Count}; for example: {closed[0]}");
 // The generator shares the machine: when it is the busier process, the delays are partly its own.
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generator CPU {generatorCpu / (sending.TotalSeconds + 3) * 100:0}% of one core"));
 var machineTotal = machineAfter.Total - machineBefore.Total;
