@@ -34,12 +34,19 @@ foreach (var batch in codes.Chunk(50))
         : SimulatedClient.SignInAsync(options.Server, code, stream(statementId), sent, json))));
 var signedIn = signingIn.Elapsed;
 // What the issue's "join time" is: every client's JoinDialogue answered, 50 at a time.
+// The server's CPU time over the joins says what they cost even on a machine busy with other work, where wall time says little.
+var serverCpuBeforeJoins = ServerStats.CpuSeconds(options.ServerPid);
+var generatorCpuBeforeJoins = Process.GetCurrentProcess().TotalProcessorTime;
 var joining = Stopwatch.StartNew();
 foreach (var batch in clients.Chunk(50))
     await Task.WhenAll(batch.Select(c => c.JoinAsync(dialogueId, options.Floor)));
 var joined = joining.Elapsed;
+var serverCpuOfJoins = ServerStats.CpuSeconds(options.ServerPid) - serverCpuBeforeJoins;
+var generatorCpuOfJoins = (Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBeforeJoins).TotalSeconds;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{clients.Count} clients signed in and connected in {signedIn.TotalSeconds:0.0} s, joined in {joined.TotalSeconds:0.00} s ({setup.Elapsed.TotalSeconds:0.0} s since set-up began)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"joins cost the server {serverCpuOfJoins:0.00} s of CPU ({serverCpuOfJoins * 1000 / clients.Count:0.00} ms a join) and the generator {generatorCpuOfJoins:0.00} s"));
 
 // Keep-alive: the server drops a client it has not heard from in 30 s.
 using var keepAlive = new CancellationTokenSource();
@@ -122,6 +129,8 @@ var machineAfter = ServerStats.MachineJiffies();
 var generatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore).TotalSeconds;
 
 var rssLoaded = options.ServerPid is { } loadedPid ? ServerStats.ResidentMegabytes(loadedPid) : 0;
+// Read before the clients close their own connections: only what the server closed counts.
+var closed = clients.Where(c => c.ClosedBecause is not null).Select(c => c.ClosedBecause!).ToList();
 await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
 // Matched by version after the run: which versions are releases, then each arrival to its action's sending.
 var releases = clients.SelectMany(c => c.Arrivals).Where(a => a.IsRelease).Select(a => a.Version).ToHashSet();
@@ -144,6 +153,10 @@ Console.WriteLine($"releases {releases.Count}; delivered {releaseDelays.Length} 
 var acks = acknowledgements.Order().ToArray();
 Console.WriteLine($"acknowledged p50 {Quantile(acks, 0.50):0.0} ms  p95 {Quantile(acks, 0.95):0.0} ms  p99 {Quantile(acks, 0.99):0.0} ms");
 Console.WriteLine($"lost {clients.Sum(c => c.Lost)}  duplicated {clients.Sum(c => c.Duplicated)}  out of order {clients.Sum(c => c.OutOfOrder)}");
+// A client whose connection ended during the run receives nothing more: its share of the deliveries is missing above.
+Console.WriteLine(closed.Count == 0
+    ? "connections closed during the run: 0"
+    : $"connections closed during the run: {closed.Count} of {clients.Count}; for example: {closed[0]}");
 // The generator shares the machine: when it is the busier process, the delays are partly its own.
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generator CPU {generatorCpu / (sending.TotalSeconds + 3) * 100:0}% of one core"));
 var machineTotal = machineAfter.Total - machineBefore.Total;

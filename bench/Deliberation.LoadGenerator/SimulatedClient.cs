@@ -28,6 +28,7 @@ public sealed class SimulatedClient : IAsyncDisposable
     private readonly List<PushReader.Pushed> scratch = [];
     private Task receiving = Task.CompletedTask;
     private long lastVersion;
+    private volatile bool disposing;
     private int nextInvocation;
 
     private SimulatedClient(ClientWebSocket socket, HttpClient http, string statementStream, SentActions sent, JsonSerializerOptions json)
@@ -47,6 +48,13 @@ public sealed class SimulatedClient : IAsyncDisposable
     public int Duplicated { get; private set; }
 
     public int OutOfOrder { get; private set; }
+
+    /// <summary>
+    /// Why the connection ended before the run did (the server closed it, or reset it), or null while
+    /// it is open. A closed client is counted and reported; it does not end the run, since a run
+    /// that aborts on one lost connection says nothing about the others.
+    /// </summary>
+    public string? ClosedBecause { get; private set; }
 
     public static async Task<SimulatedClient> SignInAsync(Uri server, string inviteCode, string statementStream, SentActions sent, JsonSerializerOptions json)
     {
@@ -85,11 +93,28 @@ public sealed class SimulatedClient : IAsyncDisposable
         var id = Interlocked.Increment(ref nextInvocation).ToString(CultureInfo.InvariantCulture);
         var completion = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         pending[id] = completion;
-        await SendAsync(HubFrames.Invocation(id, method, arguments, json));
+        // A connection that closed meanwhile answers nothing: fail the call rather than wait for ever.
+        if (ClosedBecause is { } reason)
+            completion.TrySetException(new WebSocketException(reason));
+        else
+            await SendAsync(HubFrames.Invocation(id, method, arguments, json));
         return await completion.Task;
     }
 
-    public Task PingAsync() => SendAsync(HubFrames.Ping);
+    /// <summary>A keep-alive; on a connection that has closed it does nothing (the closing is already recorded).</summary>
+    public async Task PingAsync()
+    {
+        if (ClosedBecause is not null)
+            return;
+        try
+        {
+            await SendAsync(HubFrames.Ping);
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
+        {
+            Closed(e.Message);
+        }
+    }
 
     private async Task SendAsync(ReadOnlyMemory<byte> frame)
     {
@@ -102,6 +127,14 @@ public sealed class SimulatedClient : IAsyncDisposable
         {
             sending.Release();
         }
+    }
+
+    private void Closed(string reason)
+    {
+        if (!disposing)
+            ClosedBecause ??= $"{reason} ({DateTimeOffset.UtcNow:HH:mm:ss.fff})";
+        foreach (var waiting in pending.Values)
+            waiting.TrySetException(new WebSocketException(reason));
     }
 
     /// <summary>
@@ -117,7 +150,10 @@ public sealed class SimulatedClient : IAsyncDisposable
             {
                 var result = await socket.ReceiveAsync(buffer.GetMemory(8 * 1024), stop.Token);
                 if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    Closed($"closed by the server: {socket.CloseStatus} {socket.CloseStatusDescription}");
                     return;
+                }
                 buffer.Advance(result.Count);
                 if (!result.EndOfMessage)
                     continue;
@@ -131,10 +167,9 @@ public sealed class SimulatedClient : IAsyncDisposable
                 buffer.ResetWrittenCount();
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
         {
-            foreach (var waiting in pending.Values)
-                waiting.TrySetException(e);
+            Closed(e is OperationCanceledException ? "stopped" : e.Message);
         }
     }
 
@@ -180,11 +215,12 @@ public sealed class SimulatedClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        disposing = true;
         try
         {
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         }
-        catch (WebSocketException)
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
         {
             // The server went first; nothing to close.
         }

@@ -8,7 +8,7 @@ namespace Deliberation.Server.Tests;
 
 /// <summary>
 /// docs/architecture.md: "an acknowledged action is durable". The real server, as its own process, takes 200
-/// acknowledged actions and is then killed with SIGKILL — no shutdown, no flush — and restarted on
+/// acknowledged actions (in concurrent bursts, so that some are committed together) and is then killed with SIGKILL — no shutdown, no flush — and restarted on
 /// the same database: every one of the 200 must be there.
 /// </summary>
 public sealed class DurabilityTests : IDisposable
@@ -61,29 +61,30 @@ public sealed class DurabilityTests : IDisposable
         }
         await Expect.AcceptedAsync(await convener.CommandAsync(dialogueId, new SetPhase(Phase.Deliberation)));
 
-        // 200 actions, each acknowledged: mostly positions, every fifth a hand raised or lowered.
+        // 200 actions, each acknowledged: mostly positions, every fifth a hand raised or lowered. They go
+        // in bursts, one per delegate at a time, so that positions meet in the statement grain's group
+        // commit (docs/performance.md): acknowledged together, each must still be stored under its own version.
         var acknowledged = new List<(string StreamId, long Version, string Type)>();
-        var lastPosition = new Dictionary<(Guid Participant, Guid Clause), PositionKind>();
+        var lastPosition = new System.Collections.Concurrent.ConcurrentDictionary<(Guid Participant, Guid Clause), PositionKind>();
         var handUp = new bool[delegates.Count];
-        for (var i = 0; i < Actions; i++)
+        async Task<(string StreamId, long Version, string Type)> ActAsync(int i)
         {
             var d = i % delegates.Count;
-            JsonNode outcome;
             if (i % 5 == 4)
             {
-                outcome = await Expect.AcceptedAsync(await delegates[d].CommandAsync(dialogueId, handUp[d] ? new LowerHand(null) : new RaiseHand()));
-                acknowledged.Add((outcome["streamId"]!.GetValue<string>(), outcome["version"]!.GetValue<long>(), handUp[d] ? "HandLowered" : "HandRaised"));
+                var type = handUp[d] ? "HandLowered" : "HandRaised";
+                var hand = await Expect.AcceptedAsync(await delegates[d].CommandAsync(dialogueId, handUp[d] ? new LowerHand(null) : new RaiseHand()));
                 handUp[d] = !handUp[d];
+                return (hand["streamId"]!.GetValue<string>(), hand["version"]!.GetValue<long>(), type);
             }
-            else
-            {
-                var clause = clauses[i / delegates.Count % clauses.Count];
-                var kind = Kinds[i / 3 % Kinds.Length];
-                outcome = await Expect.AcceptedAsync(await delegates[d].CommandAsync(dialogueId, statementId, new TakePosition(clause, 1, kind)));
-                acknowledged.Add((outcome["streamId"]!.GetValue<string>(), outcome["version"]!.GetValue<long>(), "PositionTaken"));
-                lastPosition[(delegates[d].ParticipantId, clause)] = kind;
-            }
+            var clause = clauses[i / delegates.Count % clauses.Count];
+            var kind = Kinds[i / 3 % Kinds.Length];
+            var outcome = await Expect.AcceptedAsync(await delegates[d].CommandAsync(dialogueId, statementId, new TakePosition(clause, 1, kind)));
+            lastPosition[(delegates[d].ParticipantId, clause)] = kind;
+            return (outcome["streamId"]!.GetValue<string>(), outcome["version"]!.GetValue<long>(), "PositionTaken");
         }
+        for (var burst = 0; burst < Actions; burst += delegates.Count)
+            acknowledged.AddRange(await Task.WhenAll(Enumerable.Range(burst, delegates.Count).Select(ActAsync)));
         Assert.Equal(Actions, acknowledged.Count);
         Assert.Equal(Actions, acknowledged.Select(a => (a.StreamId, a.Version)).Distinct().Count());
         var statementVersion = acknowledged.Where(a => a.Type == "PositionTaken").Max(a => a.Version);

@@ -115,7 +115,7 @@ public sealed class EventSourcedStream<TState, TEvent>(
         IReadOnlyList<AppliedEvent<TState, TEvent>> applied;
         try
         {
-            applied = await CommitAsync(decision.Events, scope, actor, at, cancellationToken);
+            applied = await CommitAsync([.. decision.Events.Select(e => (e, ActorOf(e, actor)))], scope, at, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -128,6 +128,60 @@ public sealed class EventSourcedStream<TState, TEvent>(
         return CommandOutcome.Ok(streamId, Version);
     }
 
+    /// <summary>
+    /// Runs several callers' commands as one commit (group commit: docs/performance.md, "What was done
+    /// about it"): each is decided in turn on the state the ones before it leave, as if it had come
+    /// alone after them; a refusal refuses only its own command and stores nothing of it; the events
+    /// of all the others are appended in one transaction — one fsync — and the answer of each names
+    /// the version its own events reached. If another writer committed first, none is stored and every
+    /// one is answered <c>stream.concurrent-write</c>, as a lone command would be. Nothing is answered
+    /// before the commit: an acknowledged command is durable.
+    /// </summary>
+    public async Task<IReadOnlyList<CommandOutcome>> ExecuteGroupAsync(
+        IReadOnlyList<(Func<TState, Decision<TEvent>> Decide, Guid Actor)> commands,
+        string scope,
+        DateTimeOffset at,
+        Func<IReadOnlyList<AppliedEvent<TState, TEvent>>, Task>? afterCommit = null,
+        CancellationToken cancellationToken = default)
+    {
+        var outcomes = new CommandOutcome[commands.Count];
+        var decided = new List<(TEvent Event, Guid Actor)>();
+        // Provisional: what the state would be once the commands before are committed; dropped if the commit fails.
+        var state = State;
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var decision = commands[i].Decide(state);
+            if (decision.Error is { } error)
+            {
+                outcomes[i] = CommandOutcome.Refused(streamId, versionOf(state), error);
+                continue;
+            }
+            foreach (var e in decision.Events)
+            {
+                var actor = ActorOf(e, commands[i].Actor);
+                state = apply(state, e, new EventMeta(versionOf(state) + 1, at, actor));
+                decided.Add((e, actor));
+            }
+            outcomes[i] = CommandOutcome.Ok(streamId, versionOf(state));
+        }
+        if (decided.Count == 0)
+            return outcomes;
+        IReadOnlyList<AppliedEvent<TState, TEvent>> applied;
+        try
+        {
+            applied = await CommitAsync(decided, scope, at, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            await LoadAsync(cancellationToken);
+            var conflict = RuleError.Conflict("stream.concurrent-write", $"The {Kind} changed at the same moment; try again.");
+            return [.. commands.Select(_ => CommandOutcome.Refused(streamId, Version, conflict))];
+        }
+        if (afterCommit is not null)
+            await afterCommit(applied);
+        return outcomes;
+    }
+
     /// <summary>What the stream holds, for messages: "dialogue", "statement", "participant" (the prefix of its id, see <see cref="StreamIds"/>).</summary>
     private string Kind => streamId.Split('-', 2)[0];
 
@@ -137,15 +191,15 @@ public sealed class EventSourcedStream<TState, TEvent>(
     /// committed first; <see cref="ExecuteAsync"/> turns that into an answer.
     /// </summary>
     private async Task<IReadOnlyList<AppliedEvent<TState, TEvent>>> CommitAsync(
-        IReadOnlyList<TEvent> events, string scope, Guid actor, DateTimeOffset at, CancellationToken cancellationToken)
+        IReadOnlyList<(TEvent Event, Guid Actor)> events, string scope, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var stored = await store.AppendAsync(streamId, scope, Version, [.. events.Select(e => RecordedEvent.Encode(e, ActorOf(e, actor), at))], cancellationToken);
+        var stored = await store.AppendAsync(streamId, scope, Version, [.. events.Select(e => RecordedEvent.Encode(e.Event, e.Actor, at))], cancellationToken);
         var applied = new List<AppliedEvent<TState, TEvent>>(events.Count);
         for (var i = 0; i < events.Count; i++)
         {
             var before = State;
-            State = apply(State, events[i], new EventMeta(stored[i].Version, stored[i].OccurredAt, ActorOf(events[i], actor)));
-            applied.Add(new(before, events[i], State, stored[i]));
+            State = apply(State, events[i].Event, new EventMeta(stored[i].Version, stored[i].OccurredAt, events[i].Actor));
+            applied.Add(new(before, events[i].Event, State, stored[i]));
         }
         if (Version - lastSnapshot >= SnapshotEvery)
             await SaveSnapshotAsync(at, cancellationToken);

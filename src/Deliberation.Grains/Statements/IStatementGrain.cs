@@ -12,13 +12,14 @@ public interface IStatementGrain : IGrainWithGuidKey
     /// <summary>
     /// Runs a command; <paramref name="dialogueId"/> names the dialogue whose roster and phase judge
     /// it. The grain reads that dialogue once, and refuses with <c>statement.not-found</c> unless
-    /// the dialogue lists this statement.
+    /// the dialogue lists this statement. Interleaves only to be queued for the next group commit: the
+    /// grain decides and commits one group at a time (StatementGrain, docs/performance.md).
     /// </summary>
-    [Alias("Execute")]
+    [AlwaysInterleave, Alias("Execute")]
     Task<CommandOutcome> ExecuteAsync(Guid dialogueId, StatementCommand command, Guid actor);
 
-    /// <summary>Runs commands all-or-nothing, committed together (imports, seeding).</summary>
-    [Alias("ExecuteBatch")]
+    /// <summary>Runs commands all-or-nothing, committed together (imports, seeding); queued as <see cref="ExecuteAsync"/> is.</summary>
+    [AlwaysInterleave, Alias("ExecuteBatch")]
     Task<CommandOutcome> ExecuteBatchAsync(Guid dialogueId, IReadOnlyList<StatementCommand> commands, Guid actor);
 
     /// <summary>

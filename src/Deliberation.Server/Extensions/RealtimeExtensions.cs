@@ -23,7 +23,12 @@ public static class RealtimeExtensions
                 // Every call's session is checked against the dialogue as it is now (docs/security.md).
                 options.AddFilter<SessionHubFilter>();
             })
-            .AddJsonProtocol(options => ServiceExtensions.CopyDomainJson(options.PayloadSerializerOptions));
+            .AddJsonProtocol(options =>
+            {
+                ServiceExtensions.CopyDomainJson(options.PayloadSerializerOptions);
+                // What every join answer in a room shares is serialized once (docs/performance.md, "Joining").
+                SharedJson.ApplyTo(options.PayloadSerializerOptions);
+            });
         builder.Services.AddSingleton<NodeConnections>();
         builder.Services.AddSingleton<PushSender>();
         builder.Services.AddSingleton<ReleasedFiguresSent>();

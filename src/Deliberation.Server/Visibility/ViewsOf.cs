@@ -16,7 +16,7 @@ public static class ViewsOf
 
     /// <summary>The consensus matrix as the viewer may see it: live, or as last released.</summary>
     public static StatementConsensus Consensus(StatementConsensus live, StatementState statement, Viewer viewer) =>
-        ConsensusVisibility.For(() => live, statement, viewer.Dialogue, viewer.Role);
+        ConsensusVisibility.SeesLiveFigures(viewer.Dialogue, viewer.Role) ? live : ReleasedViews.Of(statement, viewer.Dialogue);
 
     /// <summary>A drafter's text as the room sees it; everyone in the room may see who is drafting.</summary>
     public static DraftPreviewView DraftPreview(DraftPreview p) =>
