@@ -7,10 +7,10 @@ namespace Deliberation.Domain.Statements;
 /// <summary>
 /// The positions on a clause or a bracket option, by participant: a persistent dictionary laid out
 /// for counting. Each participant has a slot (<see cref="ParticipantSlots"/>, shared by a
-/// statement's clauses); per slot, the position's kind and revision sit in one flat array of
-/// <see cref="PositionCell"/>s and the <see cref="Position"/> itself (note, time) in another, both
-/// <see cref="SlotVector{T}"/>s. Counting scans the cells leaf by leaf with no tree walk and no
-/// object per position; a change copies one leaf of each and the nodes above it, so older versions
+/// statement's clauses); per slot, a <see cref="PositionCell"/> holds the position's kind and
+/// revision inline and the <see cref="Position"/> itself (note, time) beside them, in a
+/// <see cref="SlotVector{T}"/>. Counting scans the cells leaf by leaf with no tree walk and no
+/// object to follow per position; a change copies one leaf and the nodes above it, so older versions
 /// never change (docs/performance.md, "Where the full recomputation spends its time").
 /// Stored as the JSON object it always was (participant id → position): <see cref="PositionTableJsonConverter"/>.
 /// </summary>
@@ -18,12 +18,11 @@ namespace Deliberation.Domain.Statements;
 public sealed class PositionTable : IReadOnlyDictionary<Guid, Position>
 {
     private readonly SlotVector<PositionCell> cells;
-    private readonly SlotVector<Position?> positions;
 
-    private PositionTable(ParticipantSlots slots, SlotVector<PositionCell> cells, SlotVector<Position?> positions, int count) =>
-        (Slots, this.cells, this.positions, Count) = (slots, cells, positions, count);
+    private PositionTable(ParticipantSlots slots, SlotVector<PositionCell> cells, int count) =>
+        (Slots, this.cells, Count) = (slots, cells, count);
 
-    public static PositionTable Empty { get; } = new(ParticipantSlots.Empty, SlotVector<PositionCell>.Empty, SlotVector<Position?>.Empty, 0);
+    public static PositionTable Empty { get; } = new(ParticipantSlots.Empty, SlotVector<PositionCell>.Empty, 0);
 
     /// <summary>The numbering this table's slots follow.</summary>
     public ParticipantSlots Slots { get; }
@@ -52,19 +51,14 @@ public sealed class PositionTable : IReadOnlyDictionary<Guid, Position>
                 order.Add(participant);
             latest[participant] = position;
         }
-        var inOrder = order.ConvertAll(p => latest[p]);
-        return new PositionTable(
-            ParticipantSlots.Of(order),
-            SlotVector<PositionCell>.Of(inOrder.ConvertAll(p => new PositionCell(p.Kind, p.Revision))),
-            SlotVector<Position?>.Of(inOrder),
-            order.Count);
+        return new PositionTable(ParticipantSlots.Of(order), SlotVector<PositionCell>.Of(order.ConvertAll(p => new PositionCell(latest[p]))), order.Count);
     }
 
     public bool ContainsKey(Guid key) => TryGetValue(key, out _);
 
     public bool TryGetValue(Guid key, [MaybeNullWhen(false)] out Position value)
     {
-        value = Slots.TryGetSlot(key, out var slot) ? positions.Get(slot) : null;
+        value = Slots.TryGetSlot(key, out var slot) ? cells.Get(slot).Position : null;
         return value is not null;
     }
 
@@ -77,8 +71,8 @@ public sealed class PositionTable : IReadOnlyDictionary<Guid, Position>
             slot = slots.Count;
             slots = slots.Add(participant);
         }
-        var added = positions.Get(slot) is null ? 1 : 0;
-        return new PositionTable(slots, cells.Set(slot, new PositionCell(position.Kind, position.Revision)), positions.Set(slot, position), Count + added);
+        var added = cells.Get(slot).IsEmpty ? 1 : 0;
+        return new PositionTable(slots, cells.Set(slot, new PositionCell(position)), Count + added);
     }
 
     public PositionTable SetItems(IEnumerable<KeyValuePair<Guid, Position>> items)
@@ -92,8 +86,8 @@ public sealed class PositionTable : IReadOnlyDictionary<Guid, Position>
 
     /// <summary>The table without <paramref name="participant"/>'s position; her slot stays hers.</summary>
     public PositionTable Remove(Guid participant) =>
-        Slots.TryGetSlot(participant, out var slot) && positions.Get(slot) is not null
-            ? new PositionTable(Slots, cells.Set(slot, default), positions.Set(slot, null), Count - 1)
+        Slots.TryGetSlot(participant, out var slot) && !cells.Get(slot).IsEmpty
+            ? new PositionTable(Slots, cells.Set(slot, default), Count - 1)
             : this;
 
     /// <summary>
@@ -102,7 +96,7 @@ public sealed class PositionTable : IReadOnlyDictionary<Guid, Position>
     /// numbering is what lets a count map slots to voters once for all the statement's clauses.
     /// </summary>
     public PositionTable NumberedBy(ParticipantSlots slots) =>
-        ReferenceEquals(slots, Slots) || !slots.Extends(Slots) ? this : new PositionTable(slots, cells, positions, Count);
+        ReferenceEquals(slots, Slots) || !slots.Extends(Slots) ? this : new PositionTable(slots, cells, Count);
 
     /// <summary>Hands every leaf of cells to the visitor in slot order; empty cells (no position) read <see cref="PositionCell.IsEmpty"/>.</summary>
     public void VisitCells<TVisitor>(ref TVisitor visitor) where TVisitor : struct, ILeafVisitor<PositionCell> =>
@@ -111,18 +105,18 @@ public sealed class PositionTable : IReadOnlyDictionary<Guid, Position>
     /// <summary>In slot order: the order in which the participants first took a position in the statement.</summary>
     public IEnumerator<KeyValuePair<Guid, Position>> GetEnumerator()
     {
-        foreach (var (firstSlot, leaf) in PositionLeaves())
+        foreach (var (firstSlot, leaf) in CellLeaves())
             for (var i = 0; i < leaf.Length; i++)
-                if (leaf[i] is { } position)
+                if (leaf[i].Position is { } position)
                     yield return new(Slots.ParticipantAt(firstSlot + i), position);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private List<(int FirstSlot, Position?[] Leaf)> PositionLeaves()
+    private List<(int FirstSlot, PositionCell[] Leaf)> CellLeaves()
     {
-        var leaves = new LeafList<Position?>([]);
-        positions.VisitLeaves(ref leaves);
+        var leaves = new LeafList<PositionCell>([]);
+        cells.VisitLeaves(ref leaves);
         return leaves.Leaves;
     }
 
