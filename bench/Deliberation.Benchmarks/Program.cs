@@ -7,6 +7,7 @@ using Deliberation.Benchmarks.Import;
 // dotnet run -c Release -- import <server-url> <polis-folder> [runs]   times a Pol.is import over HTTP
 // dotnet run -c Release -- chain [runs]   wall-clock and CPU time of verifying a 100,000-event stream
 // dotnet run -c Release -- review [runs]   wall-clock times of the review on a 100,000-event dialogue
+// dotnet run -c Release -- compute [runs]   fastest and median full recomputation and tracker start, with the load average
 if (args is ["import", var url, var folder, ..])
     return await PolisImportTimer.RunAsync(new Uri(url), folder, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
 
@@ -19,6 +20,9 @@ if (args is ["chain", ..])
 
 if (args is ["review", ..])
     return await Deliberation.Benchmarks.History.ReviewTimer.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+
+if (args is ["compute", ..])
+    return Deliberation.Benchmarks.Engine.ComputeTimer.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
 
 var quick = args.Contains("--quick");
 var rest = args.Where(a => a != "--quick").ToList();

@@ -25,6 +25,7 @@ public class ConsensusBenchmarks
     private PositionTaken toOppose = null!, toSupport = null!;
     private Guid voter, clause;
     private StatementState live = null!;
+    private StatementState loaded = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -43,6 +44,8 @@ public class ConsensusBenchmarks
         opposed = Statement.Apply(before, toOppose, new EventMeta(before.Version + 1, scenario.Now, voter));
         supported = Statement.Apply(opposed, toSupport, new EventMeta(before.Version + 2, scenario.Now, voter));
         live = before;
+        // As a grain holds it after activation: read back from its stored snapshot, not replayed.
+        loaded = DomainJson.Deserialize<StatementState>(DomainJson.Serialize(scenario.Statement));
     }
 
     /// <summary>(a) One position change, as the grain feeds it to its tracker after a commit.</summary>
@@ -65,6 +68,10 @@ public class ConsensusBenchmarks
     [Benchmark]
     public StatementConsensus CalculatorComputeStatement() => ConsensusCalculator.Compute(scenario.Dialogue, scenario.Statement);
 
+    /// <summary>(b′) The same on the statement as read back from a snapshot (what a grain holds after activation).</summary>
+    [Benchmark]
+    public StatementConsensus CalculatorComputeLoadedStatement() => ConsensusCalculator.Compute(scenario.Dialogue, loaded);
+
     /// <summary>(c) The funding floor with 1,000 stated ranges on the default 201-point grid.</summary>
     [Benchmark]
     public FundingFloorAgreement FundingFloorSolve1000Ranges() => FundingFloorSolver.Solve(roster, fundingClause, fundingRule);
@@ -72,6 +79,10 @@ public class ConsensusBenchmarks
     /// <summary>A tracker built from scratch: the grain's cost on activation and whenever the dialogue's version moves.</summary>
     [Benchmark]
     public ConsensusTracker TrackerStart() => ConsensusTracker.Start(scenario.Dialogue, scenario.Statement);
+
+    /// <summary>The same on the statement as read back from a snapshot: a grain's activation.</summary>
+    [Benchmark]
+    public ConsensusTracker TrackerStartLoaded() => ConsensusTracker.Start(scenario.Dialogue, loaded);
 
     /// <summary>The tracker's current matrix: what every consensus read returns.</summary>
     [Benchmark]

@@ -51,9 +51,9 @@ public static class ViewMapping
         c.Id, c.Kind, c.ExternalId,
         [.. c.Revisions.Select(r => new Revision(r.Number, r.Text, Guid.Empty, r.At, r.Kind, r.Source, r.Rationale))],
         c.CountingSince, c.Withdrawn, c.Parameter,
-        c.MyPosition is { } p ? ImmutableDictionary<Guid, Position>.Empty.Add(me, p) : ImmutableDictionary<Guid, Position>.Empty,
+        c.MyPosition is { } p ? PositionTable.Empty.SetItem(me, p) : PositionTable.Empty,
         (c.MyOptionPositions ?? ImmutableDictionary<string, Position>.Empty)
-            .ToImmutableDictionary(o => o.Key, o => ImmutableDictionary<Guid, Position>.Empty.Add(me, o.Value)),
+            .ToImmutableDictionary(o => o.Key, o => PositionTable.Empty.SetItem(me, o.Value)),
         c.MyRange is { } r ? ImmutableDictionary<Guid, StatedRange>.Empty.Add(me, r) : ImmutableDictionary<Guid, StatedRange>.Empty)
     {
         // Translations go back whole: their status is worked out again from the revisions after each event.

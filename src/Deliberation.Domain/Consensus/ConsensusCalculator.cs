@@ -13,6 +13,8 @@ public static class ConsensusCalculator
     public static StatementConsensus Compute(DialogueState dialogue, StatementState statement, DateTimeOffset? at = null)
     {
         var roster = new RosterIndex(dialogue);
+        // The statement's numbering first: every clause on it (all, for a replayed state) is counted with this one map.
+        roster.VotersBySlot(statement.Slots);
         var clauses = statement.OrderedClauses.Select(c => EvaluateClause(roster, dialogue.Rules, c)).ToImmutableArray();
         return new StatementConsensus(statement.Id, statement.Version, at, HasConsensus(clauses), clauses);
     }

@@ -25,6 +25,7 @@ public sealed class ConsensusTracker
         order = statement.ClauseOrder;
         version = statement.Version;
         StatementId = statement.Id;
+        roster.VotersBySlot(statement.Slots); // as in ConsensusCalculator.Compute: one map for the clauses that share it
         foreach (var clause in statement.Clauses.Values)
             Rebuild(clause);
     }

@@ -74,8 +74,8 @@ public static class Disclosure
             };
         var silent = clause with
         {
-            Positions = ImmutableDictionary<Guid, Position>.Empty,
-            OptionPositions = ImmutableDictionary<string, ImmutableDictionary<Guid, Position>>.Empty,
+            Positions = PositionTable.Empty,
+            OptionPositions = ImmutableDictionary<string, PositionTable>.Empty,
             Ranges = ImmutableDictionary<Guid, StatedRange>.Empty,
         };
         return ForRoom(ConsensusCalculator.EvaluateClause(roster, dialogue.Rules, silent), dialogue) with

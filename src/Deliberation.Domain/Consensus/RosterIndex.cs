@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
 
 namespace Deliberation.Domain.Consensus;
 
@@ -13,7 +14,12 @@ public sealed class RosterIndex
     public const string ImplicitDimension = "All";
     public const string ImplicitGroup = "Everyone";
 
+    /// <summary>A few numberings at most: one per statement counted, more only for tables read back from JSON.</summary>
+    private const int SlotMapsKept = 4;
+
     private readonly Dictionary<Guid, Voter> voters = [];
+    private readonly List<SlotVoters> slotMaps = [];
+    private readonly Lock slotMapsLock = new();
 
     public RosterIndex(DialogueState dialogue)
     {
@@ -62,6 +68,28 @@ public sealed class RosterIndex
     public int[] FacilitatorMembers { get; }
 
     public Voter? VoterOrNull(Guid participantId) => voters.GetValueOrDefault(participantId);
+
+    /// <summary>
+    /// The voters of a slot numbering, mapped once and kept: every table of a statement that shares its
+    /// numbering (<see cref="StatementState.Slots"/>) is counted with the same map.
+    /// </summary>
+    public SlotVoters VotersBySlot(ParticipantSlots slots)
+    {
+        if (slots.Count == 0)
+            return new SlotVoters(this, slots); // nothing to map, and nothing worth keeping
+        lock (slotMapsLock)
+        {
+            // Newest first: the statement's own numbering is mapped first and serves all its clauses.
+            for (var i = slotMaps.Count - 1; i >= 0; i--)
+                if (slotMaps[i].Slots.Extends(slots))
+                    return slotMaps[i];
+            var map = new SlotVoters(this, slots);
+            if (slotMaps.Count == SlotMapsKept)
+                slotMaps.RemoveAt(0);
+            slotMaps.Add(map);
+            return map;
+        }
+    }
 
     public int Members(int flatGroup, ConsensusRule rule) =>
         DelegateMembers[flatGroup] + (rule.FacilitatorsVote ? FacilitatorMembers[flatGroup] : 0);

@@ -5,6 +5,7 @@ namespace Deliberation.Domain.Statements;
 /// <summary>
 /// A clause: its revisions, and the positions and ranges delegates gave. Positions given before
 /// <see cref="CountingSince"/> (the last substantive revision) are stale: kept, not counted.
+/// Positions sit in <see cref="PositionTable"/>s, a layout made for counting them.
 /// </summary>
 public sealed record ClauseState(
     Guid Id,
@@ -14,8 +15,8 @@ public sealed record ClauseState(
     int CountingSince,
     bool Withdrawn,
     NumericParameter? Parameter,
-    ImmutableDictionary<Guid, Position> Positions,
-    ImmutableDictionary<string, ImmutableDictionary<Guid, Position>> OptionPositions,
+    PositionTable Positions,
+    ImmutableDictionary<string, PositionTable> OptionPositions,
     ImmutableDictionary<Guid, StatedRange> Ranges)
 {
     /// <summary>
@@ -63,6 +64,6 @@ public sealed record ClauseState(
     public bool IsCurrent(StatedRange range) => range.Revision >= CountingSince;
 
     /// <summary>The positions on the clause itself (no option) or on one bracket option.</summary>
-    public ImmutableDictionary<Guid, Position> PositionsOn(string? optionId) =>
-        optionId is null ? Positions : OptionPositions.GetValueOrDefault(optionId, ImmutableDictionary<Guid, Position>.Empty);
+    public PositionTable PositionsOn(string? optionId) =>
+        optionId is null ? Positions : OptionPositions.GetValueOrDefault(optionId, PositionTable.Empty);
 }

@@ -8,7 +8,7 @@ namespace Deliberation.Domain.Statements;
 /// </summary>
 public static class ResolvedOptionPositions
 {
-    public static ClauseState WithResolvedOptionPositions(this ClauseState clause, ClauseRevised revised)
+    public static ClauseState WithResolvedOptionPositions(this ClauseState clause, ClauseRevised revised, ParticipantSlots slots)
     {
         if (revised.Kind != RevisionKind.Editorial || revised.ResolvedOptionId is not { } optionId)
             return clause;
@@ -17,7 +17,8 @@ public static class ResolvedOptionPositions
             return clause;
         return clause with
         {
-            Positions = clause.Positions.SetItems(onOption),
+            // On the statement's numbering the option's voters already have their slots: nobody new to number.
+            Positions = clause.Positions.NumberedBy(slots).SetItems(onOption),
             ChangedSinceRelease = clause.ChangedSinceRelease.Union(onOption.Keys),
         };
     }

@@ -14,7 +14,7 @@ public static partial class Statement
             {
                 Revisions = clause.Revisions.Add(new Revision(c.Revision, c.Text, meta.Actor, meta.OccurredAt, c.Kind, c.Source, c.Rationale)),
                 CountingSince = c.Kind == RevisionKind.Substantive ? c.Revision : clause.CountingSince,
-            }).WithResolvedOptionPositions(c)),
+            }).WithResolvedOptionPositions(c, state.Slots)),
             ClauseTranslated c => WithClause(state, c.ClauseId, clause => clause with
             {
                 Translations = clause.Translations.SetItem(c.Language, Append(clause.Translations.GetValueOrDefault(c.Language), c.Number, c.Text, c.SourceRevision, meta)),
@@ -26,7 +26,7 @@ public static partial class Statement
                 return clause with { OptionTranslations = clause.OptionTranslations.SetItem(c.OptionId, option) };
             }),
             ClauseWithdrawn c => WithClause(state, c.ClauseId, clause => clause with { Withdrawn = true }),
-            PositionTaken c => WithClause(state, c.ClauseId, clause => TakePosition(clause, c, meta)),
+            PositionTaken c => TakePosition(state, c, meta),
             RangeStated c => WithClause(state, c.ClauseId, clause => clause with
             {
                 Ranges = clause.Ranges.SetItem(c.ParticipantId, new StatedRange(c.Low, c.High, c.Revision, meta.OccurredAt)),
@@ -69,21 +69,28 @@ public static partial class Statement
             c.ClauseId, c.Kind, c.ExternalId,
             [new Revision(1, c.Text, meta.Actor, meta.OccurredAt, RevisionKind.Substantive, RevisionSource.Draft, c.Rationale)],
             CountingSince: 1, Withdrawn: false, c.Parameter,
-            ImmutableDictionary<Guid, Position>.Empty,
-            ImmutableDictionary<string, ImmutableDictionary<Guid, Position>>.Empty,
+            PositionTable.Empty,
+            ImmutableDictionary<string, PositionTable>.Empty,
             ImmutableDictionary<Guid, StatedRange>.Empty);
         var at = c.After is { } after ? state.ClauseOrder.IndexOf(after) + 1 : state.ClauseOrder.Count;
         return state with { Clauses = state.Clauses.Add(c.ClauseId, clause), ClauseOrder = state.ClauseOrder.Insert(at, c.ClauseId) };
     }
 
-    private static ClauseState TakePosition(ClauseState clause, PositionTaken c, EventMeta meta)
+    private static StatementState TakePosition(StatementState state, PositionTaken c, EventMeta meta)
     {
+        var clause = state.Clauses[c.ClauseId];
         var position = new Position(c.Position, c.Revision, c.Note, meta.OccurredAt);
+        // On the statement's numbering, so a newcomer's slot is hers in every clause (StatementState.Slots).
+        var table = clause.PositionsOn(c.OptionId).NumberedBy(state.Slots).SetItem(c.ParticipantId, position);
         clause = clause with { ChangedSinceRelease = clause.ChangedSinceRelease.Add(c.ParticipantId) };
-        if (c.OptionId is null)
-            return clause with { Positions = clause.Positions.SetItem(c.ParticipantId, position) };
-        var onOption = clause.PositionsOn(c.OptionId).SetItem(c.ParticipantId, position);
-        return clause with { OptionPositions = clause.OptionPositions.SetItem(c.OptionId, onOption) };
+        clause = c.OptionId is null
+            ? clause with { Positions = table }
+            : clause with { OptionPositions = clause.OptionPositions.SetItem(c.OptionId, table) };
+        return state with
+        {
+            Clauses = state.Clauses.SetItem(c.ClauseId, clause),
+            Slots = table.Slots.Extends(state.Slots) ? table.Slots : state.Slots,
+        };
     }
 
     private static ImmutableList<Translation> Append(ImmutableList<Translation>? history, int number, string text, int sourceRevision, EventMeta meta) =>

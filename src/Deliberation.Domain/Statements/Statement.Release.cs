@@ -52,6 +52,7 @@ public static partial class Statement
             return Decision<StatementEvent>.Accept();
 
         var roster = new RosterIndex(dialogue);
+        roster.VotersBySlot(state.Slots); // one map of slots to voters for every clause released (ConsensusCalculator.Compute)
         var releases = chosen.Select(clause => new ClauseRelease(
             clause.Id,
             Changes(clause),

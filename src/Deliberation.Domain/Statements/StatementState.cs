@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Deliberation.Domain.Statements;
 
@@ -19,6 +20,15 @@ public sealed record StatementState(
     public static StatementState Initial(Guid id) => new(
         id, Guid.Empty, false, 0, "", [], ImmutableDictionary<Guid, ClauseState>.Empty,
         ImmutableDictionary<Guid, Amendment>.Empty, null, ImmutableDictionary<Guid, Signature>.Empty, null);
+
+    /// <summary>
+    /// The slot numbering the clauses' position tables share: every participant who took a position
+    /// gets one slot for the whole statement, so counting maps slots to voters once, not per clause
+    /// (<see cref="PositionTable"/>). Not stored: a state read back from JSON starts a numbering
+    /// again, and its tables, numbered each on its own, are counted correctly, only less quickly.
+    /// </summary>
+    [JsonIgnore]
+    public ParticipantSlots Slots { get; init; } = ParticipantSlots.Empty;
 
     public IEnumerable<ClauseState> OrderedClauses => ClauseOrder.Select(id => Clauses[id]);
 

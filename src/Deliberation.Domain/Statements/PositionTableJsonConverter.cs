@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Deliberation.Domain.Statements;
+
+/// <summary>
+/// A <see cref="PositionTable"/> is stored as the object an <c>ImmutableDictionary&lt;Guid, Position&gt;</c>
+/// made before it: participant id → position. Stored snapshots and traces read as they did, and a
+/// table is written in that dictionary's order (by the id's hash code), so a state's JSON does not
+/// depend on the order its positions arrived in: a replayed state and one resumed from a snapshot
+/// write the same text.
+/// </summary>
+public sealed class PositionTableJsonConverter : JsonConverter<PositionTable>
+{
+    public override PositionTable Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException("Positions are an object of participant id → position.");
+        var entries = new List<KeyValuePair<Guid, Position>>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString();
+            if (!Guid.TryParse(name, out var participant))
+                throw new JsonException($"A position is keyed by a participant id, not '{name}'.");
+            reader.Read();
+            var position = JsonSerializer.Deserialize<Position>(ref reader, options)
+                ?? throw new JsonException($"The position of {participant} is null.");
+            entries.Add(new(participant, position));
+        }
+        return PositionTable.Of(entries);
+    }
+
+    public override void Write(Utf8JsonWriter writer, PositionTable value, JsonSerializerOptions options)
+    {
+        var entries = value.ToArray();
+        var hashes = Array.ConvertAll(entries, e => e.Key.GetHashCode());
+        // Stable, as the dictionary's buckets kept equal hashes in arrival order.
+        var order = Enumerable.Range(0, entries.Length).OrderBy(i => hashes[i]).ToArray();
+        writer.WriteStartObject();
+        foreach (var i in order)
+        {
+            writer.WritePropertyName(entries[i].Key.ToString("D", CultureInfo.InvariantCulture));
+            JsonSerializer.Serialize(writer, entries[i].Value, options);
+        }
+        writer.WriteEndObject();
+    }
+}
