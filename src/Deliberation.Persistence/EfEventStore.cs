@@ -19,7 +19,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long afterVersion = 0, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Events.AsNoTracking()
+        var rows = await Visible(db)
             .Where(e => e.StreamId == streamId && e.Version > afterVersion)
             .OrderBy(e => e.Version)
             .ToListAsync(cancellationToken);
@@ -29,7 +29,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
     public async Task<IReadOnlyList<StoredEvent>> ReadScopeAsync(string scope, long afterPosition = 0, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Events.AsNoTracking()
+        var rows = await Visible(db)
             .Where(e => e.Scope == scope && e.Position > afterPosition)
             .OrderBy(e => e.Position)
             .ToListAsync(cancellationToken);
@@ -40,7 +40,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Events.AsNoTracking()
+        var rows = await Visible(db)
             .Where(e => e.Scope == scope && e.Position > afterPosition)
             .OrderBy(e => e.Position)
             .Take(limit)
@@ -51,7 +51,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
     public async Task<IReadOnlyList<WrittenStream>> ListStreamsAfterAsync(long afterPosition, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var heads = await db.Events.AsNoTracking()
+        var heads = await Visible(db)
             .Where(e => e.Position > afterPosition)
             .GroupBy(e => new { e.Scope, e.StreamId })
             .Select(g => new { g.Key.Scope, g.Key.StreamId, LastPosition = g.Max(e => e.Position) })
@@ -124,7 +124,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
         // Checked as the rows stream in: a long stream is never held whole in memory.
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var verifier = new ChainVerifier(streamId);
-        var rows = db.Events.AsNoTracking()
+        var rows = Visible(db)
             .Where(e => e.StreamId == streamId)
             .OrderBy(e => e.Version)
             .AsAsyncEnumerable()
@@ -137,7 +137,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
     public async Task<IReadOnlyList<string>> ListStreamsAsync(string? scope = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Events.AsNoTracking();
+        var query = Visible(db);
         if (scope is not null)
             query = query.Where(e => e.Scope == scope);
         var ids = await query.Select(e => e.StreamId).Distinct().ToListAsync(cancellationToken);
@@ -148,7 +148,11 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
     public async Task<Snapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Snapshots.AsNoTracking().SingleOrDefaultAsync(s => s.StreamId == streamId, cancellationToken);
+        // A pending import's statement snapshot is as invisible as its events: its stream's first event says whose it is.
+        var row = await db.Snapshots.AsNoTracking()
+            .Where(s => s.StreamId == streamId
+                && !db.Events.Any(e => e.StreamId == s.StreamId && e.Version == 1 && db.PendingImports.Any(p => p.Scope == e.Scope)))
+            .SingleOrDefaultAsync(cancellationToken);
         return row?.ToSnapshot();
     }
 
@@ -185,6 +189,13 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
             }
         }
     }
+
+    /// <summary>
+    /// The events every reader may see: none of a scope an import is still writing (docs/architecture.md,
+    /// "Imports"). In the same statement as the read, so a read never sees part of an import.
+    /// </summary>
+    private static IQueryable<EventRow> Visible(DeliberationDbContext db) =>
+        db.Events.AsNoTracking().Where(e => !db.PendingImports.Any(p => p.Scope == e.Scope));
 
     internal static List<EventRow> Chain(string streamId, string scope, long expectedVersion, string previousHash, IReadOnlyList<EventToAppend> events)
     {

@@ -85,7 +85,7 @@ public sealed class ImportPlan
     /// each accepted step's events to <paramref name="emit"/> with their stream. Answers the first
     /// refusal; what was emitted before it is the caller's to discard.
     /// </summary>
-    public async Task<RuleError?> DecideAsync(Guid importer, DateTimeOffset now, Func<string, IReadOnlyList<DomainEvent>, Task> emit)
+    public async Task<RuleError?> DecideAsync(Guid importer, DateTimeOffset now, Func<string, IReadOnlyList<DomainEvent>, Task> emit, ImportPhases? phases = null)
     {
         var dialogueStream = StreamIds.Dialogue(DialogueId);
         var statementStream = StreamIds.Statement(StatementId);
@@ -128,11 +128,15 @@ public sealed class ImportPlan
         var beforePositions = statement;
         foreach (var share in PositionShares())
         {
+            var deciding = ImportPhases.Start();
             var decision = Statement.Decide(beforePositions, new RecordImportedPositions(share), dialogue, importer, now);
+            phases?.Add("decide positions", deciding);
             if (decision.Error is { } error)
                 return error;
+            var applying = ImportPhases.Start();
             foreach (var e in decision.Events)
                 statement = Statement.Apply(statement, e, new EventMeta(statement.Version + 1, now, importer));
+            phases?.Add("apply positions", applying);
             await emit(statementStream, decision.Events);
         }
         // The one release, on the statement with every position: the room sees a historical record
