@@ -202,7 +202,10 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
         // Raw bytes throughout (an import appends tens of thousands of events in one batch);
         // EventHash.LeafBytes and LinkBytes are the definition, the hex is only how rows store it.
         var rows = new List<EventRow>(events.Count);
-        Span<byte> salt = stackalloc byte[EventHash.Size];
+        // Every salt of the batch from one draw of the system's random source: an import's batch of
+        // thousands made one system call per event before (docs/performance.md, "Imports of any size").
+        var salts = new byte[EventHash.Size * events.Count];
+        RandomNumberGenerator.Fill(salts);
         Span<byte> leaf = stackalloc byte[EventHash.Size];
         Span<byte> previous = stackalloc byte[EventHash.Size];
         var hasPrevious = previousHash.Length > 0;
@@ -213,7 +216,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
             var e = events[i];
             var version = expectedVersion + 1 + i;
             var occurredAt = StoredTime.Normalise(e.OccurredAt);
-            RandomNumberGenerator.Fill(salt);
+            var salt = salts.AsSpan(i * EventHash.Size, EventHash.Size);
             EventHash.LeafBytes(salt, streamId, version, e.Type, occurredAt, e.Actor, e.PayloadJson, leaf);
             EventHash.LinkBytes(hasPrevious ? previous : default, leaf, previous);
             hasPrevious = true;

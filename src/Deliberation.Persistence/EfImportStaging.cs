@@ -34,6 +34,7 @@ public sealed class EfImportStaging(IDbContextFactory<DeliberationDbContext> con
         if (events.Count == 0)
             return;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.DeliberationProvider().RelaxDurabilityForStagingAsync(db.Database, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.DeliberationProvider().LockScopeForAppendAsync(db.Database, scope, cancellationToken);
         // Checked inside the append's transaction: rows appended after a discard would be visible at once.

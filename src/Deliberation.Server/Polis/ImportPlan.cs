@@ -125,7 +125,10 @@ public sealed class ImportPlan
         // so no list of every vote is ever held.
         // One command a share, so it is decided straight, not through Batch.DecideAll, which would
         // apply every position once more to a state nobody reads (a third of the decide time).
+        // Nothing reads the statement between the shares, so their positions go into a tally and the
+        // statement is built from it once (ImportedPositionsTally: no immutable state per position).
         var beforePositions = statement;
+        var tally = new ImportedPositionsTally(beforePositions, importer, now);
         foreach (var share in PositionShares())
         {
             var deciding = ImportPhases.Start();
@@ -134,11 +137,13 @@ public sealed class ImportPlan
             if (decision.Error is { } error)
                 return error;
             var applying = ImportPhases.Start();
-            foreach (var e in decision.Events)
-                statement = Statement.Apply(statement, e, new EventMeta(statement.Version + 1, now, importer));
+            tally.Add(decision.Events);
             phases?.Add("apply positions", applying);
             await emit(statementStream, decision.Events);
         }
+        var building = ImportPhases.Start();
+        statement = tally.Build();
+        phases?.Add("apply positions", building);
         // The one release, on the statement with every position: the room sees a historical record
         // whole, under the room folding (docs/security.md, "Disclosure control").
         refused = await RunStatement([new ReleaseFigures(ReleaseTrigger.Import)]);
