@@ -2,25 +2,35 @@ namespace Deliberation.Persistence;
 
 /// <summary>
 /// Where an import's events wait until the whole dialogue is written (docs/architecture.md, "Imports:
-/// a job, staged, made visible in one step"): appended as usual, but under a staging scope
-/// (<see cref="StagingScopes"/>) that nothing reads, then moved to the dialogue's scope in one step.
+/// a job, staged, made visible in one step"): appended under the dialogue's own scope, which is marked
+/// pending first; every read of the store skips a pending scope, and removing the mark makes the
+/// dialogue visible in one small step, whatever the number of its events.
 /// </summary>
 public interface IImportStaging
 {
     /// <summary>
-    /// Appends to a stream under <paramref name="stagingScope"/> as <see cref="IEventStore.AppendAsync"/>
-    /// would (the version check, fresh salts, the chain), by the cheapest means the database has, and
-    /// answers nothing: a staged event's position is read by nobody before the promotion.
+    /// Marks <paramref name="scope"/> pending, before the first append to it. Fails when the scope
+    /// already holds events: an import only ever writes a new dialogue.
     /// </summary>
-    Task AppendAsync(string streamId, string stagingScope, long expectedVersion, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default);
+    Task BeginAsync(string scope, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Moves every event of <paramref name="stagingScope"/> to <paramref name="scope"/> in one statement,
-    /// so the dialogue appears whole or not at all. Moves nothing and answers false unless exactly
-    /// <paramref name="expectedEvents"/> events were staged (some were discarded under the job).
+    /// Appends to a stream under the pending <paramref name="scope"/> as <see cref="IEventStore.AppendAsync"/>
+    /// would (the version check, fresh salts, the chain), by the cheapest means the database has, and
+    /// answers nothing: a staged event's position is read by nobody before the promotion. Throws
+    /// <see cref="ImportDiscardedException"/> when the scope is no longer pending (discarded under the job).
     /// </summary>
-    Task<bool> PromoteAsync(string stagingScope, string scope, long expectedEvents, CancellationToken cancellationToken = default);
+    Task AppendAsync(string streamId, string scope, long expectedVersion, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes the events of one staging scope, or (null) of every one, with their streams' snapshots; answers how many events went.</summary>
-    Task<int> DiscardAsync(string? stagingScope = null, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Makes every event of the pending <paramref name="scope"/> visible in one step (its mark removed).
+    /// Answers false, and changes nothing, when the scope is no longer pending (discarded under the job).
+    /// </summary>
+    Task<bool> PromoteAsync(string scope, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the events of one pending scope, or (null) of every one, with their streams' snapshots and
+    /// the marks; answers how many events went. A scope that is not pending is never touched.
+    /// </summary>
+    Task<int> DiscardAsync(string? scope = null, CancellationToken cancellationToken = default);
 }

@@ -22,6 +22,17 @@ public sealed class SqliteDatabaseProvider : IDeliberationDatabaseProvider
     /// </summary>
     public Task LockScopeForAppendAsync(DatabaseFacade database, string scope, CancellationToken cancellationToken) =>
         Task.CompletedTask;
+
+    /// <summary>
+    /// <c>synchronous=NORMAL</c> for this connection's next commit: in WAL mode the commit is written but
+    /// not fsynced, and the promotion's FULL commit later fsyncs the log with every frame before it. The
+    /// durability interceptor sets FULL again at the connection's next open, pooled or not.
+    /// </summary>
+    public async Task RelaxDurabilityForStagingAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        await database.OpenConnectionAsync(cancellationToken);
+        await database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellationToken);
+    }
 }
 
 /// <summary>Points a context at SQLite with this project's migrations and durable settings.</summary>

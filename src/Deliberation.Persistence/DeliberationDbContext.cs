@@ -15,6 +15,7 @@ public sealed class DeliberationDbContext(DbContextOptions<DeliberationDbContext
     internal DbSet<MembershipRow> Memberships => Set<MembershipRow>();
     internal DbSet<InviteRow> Invites => Set<InviteRow>();
     internal DbSet<HistoryMigrationLogRow> HistoryMigrationLog => Set<HistoryMigrationLogRow>();
+    internal DbSet<PendingImportRow> PendingImports => Set<PendingImportRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -46,6 +47,14 @@ public sealed class DeliberationDbContext(DbContextOptions<DeliberationDbContext
             e.Property(x => x.NewHash).HasMaxLength(ColumnLimits.Hash);
             e.Property(x => x.OldChainProblem).HasMaxLength(ColumnLimits.ChainProblem);
             e.HasIndex(x => new { x.StreamId, x.Version });
+        });
+
+        // One row per import in flight: reads skip its scope, and its deletion commits the import.
+        modelBuilder.Entity<PendingImportRow>(e =>
+        {
+            e.ToTable("PendingImports");
+            e.HasKey(x => x.Scope);
+            e.Property(x => x.Scope).HasMaxLength(ColumnLimits.Scope);
         });
 
         modelBuilder.Entity<SnapshotRow>(e =>

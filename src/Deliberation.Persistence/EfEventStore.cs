@@ -19,7 +19,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long afterVersion = 0, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Events.AsNoTracking()
+        var rows = await Visible(db)
             .Where(e => e.StreamId == streamId && e.Version > afterVersion)
             .OrderBy(e => e.Version)
             .ToListAsync(cancellationToken);
@@ -29,7 +29,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
     public async Task<IReadOnlyList<StoredEvent>> ReadScopeAsync(string scope, long afterPosition = 0, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Events.AsNoTracking()
+        var rows = await Visible(db)
             .Where(e => e.Scope == scope && e.Position > afterPosition)
             .OrderBy(e => e.Position)
             .ToListAsync(cancellationToken);
@@ -40,7 +40,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Events.AsNoTracking()
+        var rows = await Visible(db)
             .Where(e => e.Scope == scope && e.Position > afterPosition)
             .OrderBy(e => e.Position)
             .Take(limit)
@@ -51,7 +51,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
     public async Task<IReadOnlyList<WrittenStream>> ListStreamsAfterAsync(long afterPosition, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var heads = await db.Events.AsNoTracking()
+        var heads = await Visible(db)
             .Where(e => e.Position > afterPosition)
             .GroupBy(e => new { e.Scope, e.StreamId })
             .Select(g => new { g.Key.Scope, g.Key.StreamId, LastPosition = g.Max(e => e.Position) })
@@ -124,7 +124,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
         // Checked as the rows stream in: a long stream is never held whole in memory.
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var verifier = new ChainVerifier(streamId);
-        var rows = db.Events.AsNoTracking()
+        var rows = Visible(db)
             .Where(e => e.StreamId == streamId)
             .OrderBy(e => e.Version)
             .AsAsyncEnumerable()
@@ -137,7 +137,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
     public async Task<IReadOnlyList<string>> ListStreamsAsync(string? scope = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Events.AsNoTracking();
+        var query = Visible(db);
         if (scope is not null)
             query = query.Where(e => e.Scope == scope);
         var ids = await query.Select(e => e.StreamId).Distinct().ToListAsync(cancellationToken);
@@ -148,7 +148,11 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
     public async Task<Snapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Snapshots.AsNoTracking().SingleOrDefaultAsync(s => s.StreamId == streamId, cancellationToken);
+        // A pending import's statement snapshot is as invisible as its events: its stream's first event says whose it is.
+        var row = await db.Snapshots.AsNoTracking()
+            .Where(s => s.StreamId == streamId
+                && !db.Events.Any(e => e.StreamId == s.StreamId && e.Version == 1 && db.PendingImports.Any(p => p.Scope == e.Scope)))
+            .SingleOrDefaultAsync(cancellationToken);
         return row?.ToSnapshot();
     }
 
@@ -186,12 +190,22 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
         }
     }
 
+    /// <summary>
+    /// The events every reader may see: none of a scope an import is still writing (docs/architecture.md,
+    /// "Imports"). In the same statement as the read, so a read never sees part of an import.
+    /// </summary>
+    private static IQueryable<EventRow> Visible(DeliberationDbContext db) =>
+        db.Events.AsNoTracking().Where(e => !db.PendingImports.Any(p => p.Scope == e.Scope));
+
     internal static List<EventRow> Chain(string streamId, string scope, long expectedVersion, string previousHash, IReadOnlyList<EventToAppend> events)
     {
         // Raw bytes throughout (an import appends tens of thousands of events in one batch);
         // EventHash.LeafBytes and LinkBytes are the definition, the hex is only how rows store it.
         var rows = new List<EventRow>(events.Count);
-        Span<byte> salt = stackalloc byte[EventHash.Size];
+        // Every salt of the batch from one draw of the system's random source: an import's batch of
+        // thousands made one system call per event before (docs/performance.md, "Imports of any size").
+        var salts = new byte[EventHash.Size * events.Count];
+        RandomNumberGenerator.Fill(salts);
         Span<byte> leaf = stackalloc byte[EventHash.Size];
         Span<byte> previous = stackalloc byte[EventHash.Size];
         var hasPrevious = previousHash.Length > 0;
@@ -202,7 +216,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
             var e = events[i];
             var version = expectedVersion + 1 + i;
             var occurredAt = StoredTime.Normalise(e.OccurredAt);
-            RandomNumberGenerator.Fill(salt);
+            var salt = salts.AsSpan(i * EventHash.Size, EventHash.Size);
             EventHash.LeafBytes(salt, streamId, version, e.Type, occurredAt, e.Actor, e.PayloadJson, leaf);
             EventHash.LinkBytes(hasPrevious ? previous : default, leaf, previous);
             hasPrevious = true;

@@ -25,4 +25,12 @@ public interface IDeliberationDatabaseProvider
     /// transactions already admit one writer at a time (SQLite) does nothing.
     /// </summary>
     Task LockScopeForAppendAsync(DatabaseFacade database, string scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called on an import's staged append, before its transaction: the database may skip making this
+    /// commit durable on its own, because nothing of a pending import is acknowledged before its
+    /// promotion, whose durable commit covers what was written before it, and a crash discards the rest
+    /// (docs/architecture.md, "Imports"). The connection is left open for the append. Nothing, by default.
+    /// </summary>
+    Task RelaxDurabilityForStagingAsync(DatabaseFacade database, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -16,8 +16,13 @@ namespace Deliberation.Persistence;
 /// </summary>
 internal static class StagedEventInsert
 {
-    /// <summary>Ten parameters a row: 2,000 a statement stays under SQL Server's 2,100.</summary>
-    internal const int RowsPerStatement = 200;
+    /// <summary>
+    /// Ten parameters a row, 100 a statement. Not more: Microsoft.Data.Sqlite binds each parameter by its
+    /// name, and SQLite finds a name by walking the statement's list of them, so binding costs the square
+    /// of the parameters a statement has — at 200 rows (2,000 parameters) it was most of an import's CPU
+    /// time (docs/performance.md, "Imports of any size").
+    /// </summary>
+    internal const int RowsPerStatement = 10;
 
     private static readonly (string Column, DbType Type)[] Columns =
     [

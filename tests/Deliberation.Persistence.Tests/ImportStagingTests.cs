@@ -11,7 +11,8 @@ public sealed class PostgresImportStagingTests(PostgresDatabaseFixture database)
 /// <summary>
 /// An import's staged appends (docs/architecture.md, "Imports: a job, staged, made visible in one step") go in
 /// by plain prepared inserts, not EF Core's tracked ones; what they store must be what an ordinary append
-/// stores: the same versions, payloads and times, a chain that verifies, and the version check.
+/// stores: the same versions, payloads and times, a chain that verifies, and the version check. They go under
+/// the dialogue's own scope marked pending, which no read sees until the one-row promotion.
 /// </summary>
 public abstract class ImportStagingTests<TFixture>(TFixture database) : IClassFixture<TFixture>
     where TFixture : DatabaseFixture
@@ -24,19 +25,21 @@ public abstract class ImportStagingTests<TFixture>(TFixture database) : IClassFi
     private static List<EventToAppend> Events(int from, int count) =>
         [.. Enumerable.Range(from, count).Select(n => new EventToAppend("PositionTaken", $$"""{"n":{{n}},"text":"naïve — ☃ 'quoted' \"too\""}""", T0.AddSeconds(n), n % 2 == 0 ? "alice" : ""))];
 
+    private static string NewScope() => $"{Guid.NewGuid():N}";
+
     [Fact]
     public async Task StagedEventsReadBackAsAppendedAndTheirChainVerifies()
     {
-        var stagingScope = StagingScopes.Of(Guid.NewGuid());
-        var scope = $"dialogue-{Guid.NewGuid():N}";
+        var scope = NewScope();
         var stream = $"statement-{Guid.NewGuid():N}";
         // More than one prepared statement's rows, and a remainder, in each of two appends.
         var first = Events(1, 2 * 200 + 37);
         var second = Events(first.Count + 1, 211);
-        await Staging.AppendAsync(stream, stagingScope, 0, first);
-        await Staging.AppendAsync(stream, stagingScope, first.Count, second);
+        await Staging.BeginAsync(scope);
+        await Staging.AppendAsync(stream, scope, 0, first);
+        await Staging.AppendAsync(stream, scope, first.Count, second);
 
-        Assert.True(await Staging.PromoteAsync(stagingScope, scope, first.Count + second.Count));
+        Assert.True(await Staging.PromoteAsync(scope));
         var read = await database.Store.ReadStreamAsync(stream);
 
         Assert.Equal(Enumerable.Range(1, first.Count + second.Count).Select(n => (long)n), read.Select(e => e.Version));
@@ -48,10 +51,92 @@ public abstract class ImportStagingTests<TFixture>(TFixture database) : IClassFi
         Assert.Equal(read, await database.Store.ReadScopeAsync(scope));
     }
 
+    /// <summary>
+    /// The attacker's view of the store while an import is still writing: she knows the dialogue's scope
+    /// and its streams (say, guessed) and asks every read there is. Nothing of it shows until the
+    /// promotion, then all of it does, in one step.
+    /// </summary>
+    [Fact]
+    public async Task APendingImportIsInvisibleToEveryReadUntilItsOneRowPromotion()
+    {
+        var scope = NewScope();
+        var dialogueStream = $"dialogue-{scope}";
+        var statementStream = $"statement-{Guid.NewGuid():N}";
+        var before = await database.Store.LastPositionAsync();
+        await Staging.BeginAsync(scope);
+        await Staging.AppendAsync(dialogueStream, scope, 0, Events(1, 5));
+        await Staging.AppendAsync(statementStream, scope, 0, Events(6, 250));
+        await database.Store.SaveSnapshotAsync(new Snapshot(statementStream, 250, "{}", T0));
+
+        Assert.Empty(await database.Store.ReadStreamAsync(dialogueStream));
+        Assert.Empty(await database.Store.ReadStreamAsync(statementStream));
+        Assert.Empty(await database.Store.ReadScopeAsync(scope));
+        Assert.Empty(await database.Store.ReadScopeAsync(scope, 0, 100));
+        Assert.DoesNotContain(await database.Store.ListStreamsAfterAsync(before), s => s.Scope == scope);
+        Assert.Empty(await database.Store.ListStreamsAsync(scope));
+        Assert.DoesNotContain(statementStream, await database.Store.ListStreamsAsync());
+        Assert.Null(await database.Store.LoadSnapshotAsync(statementStream));
+        Assert.Equal(0, (await database.Store.VerifyChainAsync(statementStream)).EventsChecked);
+
+        Assert.True(await Staging.PromoteAsync(scope));
+
+        Assert.Equal(5, (await database.Store.ReadStreamAsync(dialogueStream)).Count);
+        Assert.Equal(255, (await database.Store.ReadScopeAsync(scope)).Count);
+        Assert.Contains(await database.Store.ListStreamsAfterAsync(before), s => s.Scope == scope && s.StreamId == statementStream);
+        Assert.Equal([dialogueStream, statementStream], (await database.Store.ListStreamsAsync(scope)).Order(StringComparer.Ordinal));
+        Assert.NotNull(await database.Store.LoadSnapshotAsync(statementStream));
+        Assert.True((await database.Store.VerifyChainAsync(statementStream)).IsIntact);
+    }
+
+    [Fact]
+    public async Task ADiscardUnderTheJobFailsItsNextAppendAndItsPromotionAndLeavesNothing()
+    {
+        var scope = NewScope();
+        var stream = $"statement-{Guid.NewGuid():N}";
+        await Staging.BeginAsync(scope);
+        await Staging.AppendAsync(stream, scope, 0, Events(1, 3));
+
+        // What a node starting meanwhile does (docs/architecture.md, "Imports": crash recovery).
+        Assert.True(await Staging.DiscardAsync() >= 3);
+
+        await Assert.ThrowsAsync<ImportDiscardedException>(() => Staging.AppendAsync(stream, scope, 0, Events(1, 3)));
+        Assert.False(await Staging.PromoteAsync(scope));
+        Assert.Empty(await database.Store.ReadScopeAsync(scope));
+        Assert.Empty(await database.Store.ReadStreamAsync(stream));
+    }
+
+    [Fact]
+    public async Task ADiscardTouchesOnlyPendingScopes()
+    {
+        var live = NewScope();
+        var liveStream = $"dialogue-{live}";
+        await database.Store.AppendAsync(liveStream, live, 0, Events(1, 2));
+        var promoted = NewScope();
+        await Staging.BeginAsync(promoted);
+        await Staging.AppendAsync($"dialogue-{promoted}", promoted, 0, Events(1, 2));
+        Assert.True(await Staging.PromoteAsync(promoted));
+
+        await Staging.DiscardAsync();
+        await Staging.DiscardAsync(live);
+
+        Assert.Equal(2, (await database.Store.ReadScopeAsync(live)).Count);
+        Assert.Equal(2, (await database.Store.ReadScopeAsync(promoted)).Count);
+    }
+
+    [Fact]
+    public async Task AnImportBeginsOnlyInAScopeWithoutEvents()
+    {
+        var live = NewScope();
+        await database.Store.AppendAsync($"dialogue-{live}", live, 0, Events(1, 1));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Staging.BeginAsync(live));
+        Assert.Single(await database.Store.ReadScopeAsync(live));
+    }
+
     [Fact]
     public async Task DiscardingAStagedStatementDropsItsReviewTraceWithItsSnapshot()
     {
-        var stagingScope = StagingScopes.Of(Guid.NewGuid());
+        var scope = NewScope();
         var statementId = Guid.NewGuid();
         var stream = $"statement-{statementId:N}";
         // The review trace is keyed beside the statement's stream (docs/architecture.md, "Review"),
@@ -59,30 +144,34 @@ public abstract class ImportStagingTests<TFixture>(TFixture database) : IClassFi
         var trace = ReviewTraceSnapshot.KeyOf(statementId);
         var olderTrace = $"review-trace-{statementId:N}";
         var unrelated = ReviewTraceSnapshot.KeyOf(Guid.NewGuid());
-        await Staging.AppendAsync(stream, stagingScope, 0, Events(1, 3));
+        await Staging.BeginAsync(scope);
+        await Staging.AppendAsync(stream, scope, 0, Events(1, 3));
         foreach (var key in new[] { stream, trace, olderTrace, unrelated })
             await database.Store.SaveSnapshotAsync(new Snapshot(key, 3, "{}", T0));
 
-        await Staging.DiscardAsync(stagingScope);
+        await Staging.DiscardAsync(scope);
 
         Assert.Null(await database.Store.LoadSnapshotAsync(stream));
         Assert.Null(await database.Store.LoadSnapshotAsync(trace));
         Assert.Null(await database.Store.LoadSnapshotAsync(olderTrace));
         Assert.NotNull(await database.Store.LoadSnapshotAsync(unrelated));
+        Assert.False(await Staging.PromoteAsync(scope));
     }
 
     [Fact]
     public async Task AStagedAppendAtAStaleVersionIsAConflictAndWritesNothing()
     {
-        var stagingScope = StagingScopes.Of(Guid.NewGuid());
+        var scope = NewScope();
         var stream = $"statement-{Guid.NewGuid():N}";
-        await Staging.AppendAsync(stream, stagingScope, 0, Events(1, 3));
+        await Staging.BeginAsync(scope);
+        await Staging.AppendAsync(stream, scope, 0, Events(1, 3));
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Staging.AppendAsync(stream, stagingScope, 0, Events(4, 250)));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Staging.AppendAsync(stream, scope, 0, Events(4, 250)));
+        Assert.True(await Staging.PromoteAsync(scope));
         Assert.Equal(3, (await database.Store.ReadStreamAsync(stream)).Count);
     }
 
     [Fact]
-    public async Task OnlyAStagingScopeIsAppendedToThisWay() =>
-        await Assert.ThrowsAsync<ArgumentException>(() => Staging.AppendAsync($"s-{Guid.NewGuid():N}", "dialogue-1", 0, Events(1, 1)));
+    public async Task OnlyAPendingScopeIsAppendedToThisWay() =>
+        await Assert.ThrowsAsync<ImportDiscardedException>(() => Staging.AppendAsync($"s-{Guid.NewGuid():N}", NewScope(), 0, Events(1, 1)));
 }

@@ -111,7 +111,7 @@ public static class PolisImportTimer
         var root = Path.Combine(Path.GetTempPath(), $"deliberation-import-sizes-{Guid.NewGuid():N}");
         try
         {
-            Console.WriteLine("votes      | time      | server peak RSS | what");
+            Console.WriteLine("votes      | time      | server peak RSS | load average | what");
             foreach (var shape in shapes)
             {
                 var numbers = shape.Split('x').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
@@ -122,7 +122,9 @@ public static class PolisImportTimer
                 var peak = SamplePeakAsync(serverProcessId, sampling.Token);
                 var run = await ImportOnceAsync(http, folder);
                 await sampling.CancelAsync();
-                Console.WriteLine($"{votes,10:N0} | {run.Elapsed.TotalSeconds,7:F1} s | {await peak / (1024 * 1024),11:N0} MiB | {run.Summary}");
+                // The machine is shared: the load average after each run says how much of the wall clock was waiting for a core.
+                var load = File.Exists("/proc/loadavg") ? string.Join(' ', (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ').Take(3)) : "?";
+                Console.WriteLine($"{votes,10:N0} | {run.Elapsed.TotalSeconds,7:F1} s | {await peak / (1024 * 1024),11:N0} MiB | {load} | {run.Summary}");
             }
             return 0;
         }

@@ -89,7 +89,15 @@ public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity
             _ = GrainFactory.GetGrain<IStatementGrain>(statement.Id).ReleaseOnPhaseChangeAsync(stream.State.Id, chair);
     }
 
-    public Task<Immutable<DialogueState>> GetStateAsync() => Task.FromResult(new Immutable<DialogueState>(stream.State));
+    public Task<Immutable<DialogueState>> GetStateAsync()
+    {
+        // Asked about a dialogue that does not exist (yet): an import still writing it is invisible to
+        // the store's reads (docs/architecture.md, "Imports"), so this activation must not outlive the
+        // call holding "no such dialogue" once the import is made visible; the next call loads afresh.
+        if (!stream.State.Exists)
+            DeactivateOnIdle();
+        return Task.FromResult(new Immutable<DialogueState>(stream.State));
+    }
 
     public async Task<Immutable<RoomSnapshot>> GetRoomSnapshotAsync()
     {

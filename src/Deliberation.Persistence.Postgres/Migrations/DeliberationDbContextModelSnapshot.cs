@@ -227,6 +227,20 @@ namespace Deliberation.Persistence.Postgres.Migrations
                     b.ToTable("Memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Persistence.Rows.PendingImportRow", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("PendingImports", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Persistence.Rows.SnapshotRow", b =>
                 {
                     b.Property<string>("StreamId")

@@ -227,6 +227,20 @@ namespace Deliberation.Persistence.SqlServer.Migrations
                     b.ToTable("Memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Persistence.Rows.PendingImportRow", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("PendingImports", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Persistence.Rows.SnapshotRow", b =>
                 {
                     b.Property<string>("StreamId")

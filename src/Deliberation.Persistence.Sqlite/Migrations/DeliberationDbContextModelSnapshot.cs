@@ -218,6 +218,20 @@ namespace Deliberation.Persistence.Sqlite.Migrations
                     b.ToTable("Memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Persistence.Rows.PendingImportRow", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("PendingImports", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Persistence.Rows.SnapshotRow", b =>
                 {
                     b.Property<string>("StreamId")

@@ -23,7 +23,7 @@ public static class PolisApi
             if (!PolisUpload.IsMultipart(http.Request))
                 return Problems.Invalid("polis.not-multipart", "Send the export as multipart/form-data with comments.csv and participants-votes.csv (votes.csv optional).");
             var phases = new ImportPhases(phaseLog);
-            var receiving = System.Diagnostics.Stopwatch.GetTimestamp();
+            var receiving = ImportPhases.Start();
             PolisConversation conversation;
             string? title;
             try
@@ -37,7 +37,7 @@ public static class PolisApi
                 if (upload.Comments is not { } comments || upload.ParticipantsVotes is not { } participantsVotes)
                     return Problems.Invalid("polis.missing-file", "Both comments.csv and participants-votes.csv are required.");
                 phases.Add("receive", receiving);
-                var reading = System.Diagnostics.Stopwatch.GetTimestamp();
+                var reading = ImportPhases.Start();
                 conversation = PolisReader.Read(comments, participantsVotes, upload.Votes, limits.Reader);
                 title = upload.Title;
                 phases.Add("read", reading);

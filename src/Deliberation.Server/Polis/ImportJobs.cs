@@ -9,8 +9,8 @@ namespace Deliberation.Server.Polis;
 
 /// <summary>
 /// The node's import jobs (docs/architecture.md, "Imports: a job, staged, made visible in one step").
-/// A job writes its plan's events under its staging scope, promotes them in one statement, and only
-/// then lets the grains and the directory know of the dialogue; a job that fails leaves nothing. Jobs
+/// A job writes its plan's events under the dialogue's scope marked pending (<see cref="StagedImport"/>),
+/// makes them visible by removing the mark, and only then lets the grains and the directory know of the dialogue; a job that fails leaves nothing. Jobs
 /// live in this node's memory: after a restart a job is unknown, and the store's start discards what
 /// it had staged.
 /// </summary>
@@ -49,56 +49,44 @@ public sealed class ImportJobs(
 
     private async Task RunAsync(ImportJob job, ImportPlan plan, Guid importer, string importerName, ImportPhases phases, CancellationToken stopping)
     {
-        var stagingScope = StagingScopes.Of(job.Id);
-        var now = time.GetUtcNow();
-        var writer = new StagedWriter(staging, stagingScope, importer, now, job.Wrote, phases);
+        var scope = StreamIds.Scope(plan.DialogueId);
+        long written = 0;
         try
         {
-            var refused = await phases.TimeAsync("decide and write", () => plan.DecideAsync(importer, now, (stream, events) => writer.WriteAsync(stream, events, stopping)));
-            if (refused is not null)
+            var outcome = await StagedImport.WriteAsync(plan, staging, store, importer, time.GetUtcNow(),
+                events => job.Wrote(written = events), phases, stopping);
+            if (outcome.Refused is { } refused)
             {
-                await DiscardAsync(stagingScope);
+                await DiscardAsync(scope);
                 job.Fail(refused);
                 return;
             }
-            await phases.TimeAsync("snapshot", () => SnapshotStatementAsync(plan, writer, now, stopping));
-            if (!await phases.TimeAsync("promote", () => staging.PromoteAsync(stagingScope, StreamIds.Scope(plan.DialogueId), writer.Written, stopping)))
+            if (outcome.Discarded)
             {
-                await DiscardAsync(stagingScope);
+                await DiscardAsync(scope);
                 job.Fail("import.discarded", "The import's written events were removed before it finished (a server started meanwhile); nothing was imported. Try again.");
                 return;
             }
             await phases.TimeAsync("adopt", () => dialogues.AdoptImportedAsync(plan.DialogueId, importer, importerName));
             await phases.TimeAsync("record", async () =>
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<AccountDialogues>().RecordAsync(job.OwnerAccountId, plan.DialogueId, importer);
+                await using var accounts = scopes.CreateAsyncScope();
+                await accounts.ServiceProvider.GetRequiredService<AccountDialogues>().RecordAsync(job.OwnerAccountId, plan.DialogueId, importer);
             });
-            job.Succeed(new ImportedConversation(plan.DialogueId, plan.StatementId, plan.Clauses, plan.Participants, plan.Positions), writer.Written);
-            logger.LogInformation("Import {Job} made dialogue {Dialogue}: {Events} events", job.Id, plan.DialogueId, writer.Written);
-            phases.Report(job.Id, writer.Written);
+            job.Succeed(new ImportedConversation(plan.DialogueId, plan.StatementId, plan.Clauses, plan.Participants, plan.Positions), outcome.Written);
+            logger.LogInformation("Import {Job} made dialogue {Dialogue}: {Events} events", job.Id, plan.DialogueId, outcome.Written);
+            phases.Report(job.Id, outcome.Written);
             await StoreReviewTraceAsync(plan, stopping);
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Import {Job} failed after {Events} events; discarding what it staged", job.Id, writer.Written);
+            logger.LogError(e, "Import {Job} failed after {Events} events; discarding what it staged", job.Id, written);
             if (job.State != ImportJob.Done)
             {
-                await DiscardAsync(stagingScope);
+                await DiscardAsync(scope);
                 job.Fail("import.failed", "The import could not be written; nothing was imported. Try again, and tell the operator if it fails again.");
             }
         }
-    }
-
-    /// <summary>
-    /// Staged with the events it covers and discarded with them: the first load of a statement of
-    /// millions of positions then reads one snapshot, not every event, and stays inside a grain call's time.
-    /// </summary>
-    private async Task SnapshotStatementAsync(ImportPlan plan, StagedWriter writer, DateTimeOffset now, CancellationToken stopping)
-    {
-        var stream = StreamIds.Statement(plan.StatementId);
-        if (plan.FinalStatement is { } statement && writer.VersionOf(stream) == statement.Version)
-            await store.SaveSnapshotAsync(new Snapshot(stream, statement.Version, DomainJson.Serialize(statement), now), stopping);
     }
 
     /// <summary>
@@ -120,16 +108,16 @@ public sealed class ImportJobs(
         }
     }
 
-    private async Task DiscardAsync(string stagingScope)
+    private async Task DiscardAsync(string scope)
     {
         try
         {
-            await staging.DiscardAsync(stagingScope, CancellationToken.None);
+            await staging.DiscardAsync(scope, CancellationToken.None);
         }
         catch (Exception e)
         {
-            // The next start discards it; until then it is invisible.
-            logger.LogWarning(e, "Could not discard staged import {Scope}", stagingScope);
+            // The next start discards it; until then its pending mark keeps it invisible.
+            logger.LogWarning(e, "Could not discard pending import {Scope}", scope);
         }
     }
 

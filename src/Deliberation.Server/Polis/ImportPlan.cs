@@ -85,7 +85,7 @@ public sealed class ImportPlan
     /// each accepted step's events to <paramref name="emit"/> with their stream. Answers the first
     /// refusal; what was emitted before it is the caller's to discard.
     /// </summary>
-    public async Task<RuleError?> DecideAsync(Guid importer, DateTimeOffset now, Func<string, IReadOnlyList<DomainEvent>, Task> emit)
+    public async Task<RuleError?> DecideAsync(Guid importer, DateTimeOffset now, Func<string, IReadOnlyList<DomainEvent>, Task> emit, ImportPhases? phases = null)
     {
         var dialogueStream = StreamIds.Dialogue(DialogueId);
         var statementStream = StreamIds.Statement(StatementId);
@@ -125,16 +125,25 @@ public sealed class ImportPlan
         // so no list of every vote is ever held.
         // One command a share, so it is decided straight, not through Batch.DecideAll, which would
         // apply every position once more to a state nobody reads (a third of the decide time).
+        // Nothing reads the statement between the shares, so their positions go into a tally and the
+        // statement is built from it once (ImportedPositionsTally: no immutable state per position).
         var beforePositions = statement;
+        var tally = new ImportedPositionsTally(beforePositions, importer, now);
         foreach (var share in PositionShares())
         {
+            var deciding = ImportPhases.Start();
             var decision = Statement.Decide(beforePositions, new RecordImportedPositions(share), dialogue, importer, now);
+            phases?.Add("decide positions", deciding);
             if (decision.Error is { } error)
                 return error;
-            foreach (var e in decision.Events)
-                statement = Statement.Apply(statement, e, new EventMeta(statement.Version + 1, now, importer));
+            var applying = ImportPhases.Start();
+            tally.Add(decision.Events);
+            phases?.Add("apply positions", applying);
             await emit(statementStream, decision.Events);
         }
+        var building = ImportPhases.Start();
+        statement = tally.Build();
+        phases?.Add("apply positions", building);
         // The one release, on the statement with every position: the room sees a historical record
         // whole, under the room folding (docs/security.md, "Disclosure control").
         refused = await RunStatement([new ReleaseFigures(ReleaseTrigger.Import)]);

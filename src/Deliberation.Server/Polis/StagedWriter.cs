@@ -5,13 +5,13 @@ using Deliberation.Persistence;
 namespace Deliberation.Server.Polis;
 
 /// <summary>
-/// Appends an import's events to the store under its staging scope, in batches of
+/// Appends an import's events to the store under the dialogue's pending scope, in batches of
 /// <see cref="BatchSize"/>: each batch is one staged append (<see cref="IImportStaging.AppendAsync"/>: fresh
 /// salts, the chain the store makes, plain prepared inserts), so memory holds one batch, and other
 /// dialogues' commits interleave between batches.
 /// Events are encoded as the grains encode them (<see cref="RecordedEvent.Encode"/>).
 /// </summary>
-public sealed class StagedWriter(IImportStaging store, string stagingScope, Guid importer, DateTimeOffset at, Action<long> onWritten, ImportPhases phases)
+public sealed class StagedWriter(IImportStaging store, string scope, Guid importer, DateTimeOffset at, Action<long> onWritten, ImportPhases phases)
 {
     public const int BatchSize = 5_000;
 
@@ -23,7 +23,7 @@ public sealed class StagedWriter(IImportStaging store, string stagingScope, Guid
     {
         for (var start = 0; start < events.Count; start += BatchSize)
         {
-            var encoding = System.Diagnostics.Stopwatch.GetTimestamp();
+            var encoding = ImportPhases.Start();
             var batch = new List<EventToAppend>(Math.Min(BatchSize, events.Count - start));
             for (var i = start; i < events.Count && i < start + BatchSize; i++)
             {
@@ -34,7 +34,7 @@ public sealed class StagedWriter(IImportStaging store, string stagingScope, Guid
             phases.Add("encode", encoding);
             var version = versions.GetValueOrDefault(streamId);
             // A version conflict here means someone discarded the staged rows under the job: it fails.
-            await phases.TimeAsync("append", () => store.AppendAsync(streamId, stagingScope, version, batch, cancellationToken));
+            await phases.TimeAsync("append", () => store.AppendAsync(streamId, scope, version, batch, cancellationToken));
             versions[streamId] = version + batch.Count;
             Written += batch.Count;
             onWritten(Written);
