@@ -5,24 +5,25 @@ using Deliberation.Domain.Statements;
 namespace Deliberation.Server.Polis;
 
 /// <summary>
-/// An import's positions gathered into one mutable builder per clause, and the statement built from them
-/// once at the end (docs/performance.md, "Imports of any size"): what <see cref="Statement.Apply"/> of every
-/// <see cref="PositionTaken"/> in turn would leave, without a new immutable state per position. Applying
-/// 2,000,000 positions one by one made a path of tree nodes per position, almost all garbage at once, and
+/// An import's positions gathered per clause, and the statement built from them once at the end
+/// (docs/performance.md, "Imports of any size"): what <see cref="Statement.Apply"/> of every
+/// <see cref="PositionTaken"/> in turn would leave, without a new statement state per position. Applying
+/// 2,000,000 positions one by one made a new state and clause per position, almost all garbage at once, and
 /// the collector's work over the growing heap was most of an import's CPU. Valid because an import's
 /// positions are judged on the statement before any of them (<see cref="ImportPlan"/>): nothing reads the
 /// statement between them. The imported-position check holds each position to a clause, no option, and
 /// no note; anything else is applied by the domain as it comes.
 /// </summary>
 /// <remarks>
-/// Once the domain holds a clause's positions in a table of its own (the engine's flat layout), this
-/// belongs beside it in Domain/Statements as a bulk apply; until then it is the one place outside the
-/// domain that builds a <see cref="ClauseState"/>'s positions, and ImportedPositionsTallyTests holds it to
-/// the domain's replay of the stream.
+/// The positions go into each clause's <see cref="PositionTable"/> on the statement's slot numbering, as
+/// <see cref="Statement.Apply"/> puts them (<see cref="StatementState.Slots"/>). A bulk fill of a table
+/// beside it in Domain/Statements would save the path copy per position; until then this is the one place
+/// outside the domain that builds a <see cref="ClauseState"/>'s positions, and ImportedPositionsTallyTests
+/// holds it to the domain's replay of the stream.
 /// </remarks>
 public sealed class ImportedPositionsTally(StatementState before, Guid importer, DateTimeOffset at)
 {
-    private readonly Dictionary<Guid, (ImmutableDictionary<Guid, Position>.Builder Positions, ImmutableHashSet<Guid>.Builder Changed)> clauses = [];
+    private readonly Dictionary<Guid, (Dictionary<Guid, Position> Positions, ImmutableHashSet<Guid>.Builder Changed)> clauses = [];
     private StatementState state = before;
     private long applied;
 
@@ -36,7 +37,7 @@ public sealed class ImportedPositionsTally(StatementState before, Guid importer,
                 if (!clauses.TryGetValue(taken.ClauseId, out var clause))
                 {
                     var current = state.Clauses[taken.ClauseId];
-                    clauses[taken.ClauseId] = clause = (current.Positions.ToBuilder(), current.ChangedSinceRelease.ToBuilder());
+                    clauses[taken.ClauseId] = clause = ([], current.ChangedSinceRelease.ToBuilder());
                 }
                 // As Statement.Apply takes a position: the position at the event's time, the member marked changed.
                 clause.Positions[taken.ParticipantId] = new Position(taken.Position, taken.Revision, taken.Note, at);
@@ -56,10 +57,17 @@ public sealed class ImportedPositionsTally(StatementState before, Guid importer,
         if (applied == 0)
             return state;
         var built = state.Clauses.ToBuilder();
+        var slots = state.Slots;
         foreach (var (id, clause) in clauses)
-            built[id] = built[id] with { Positions = clause.Positions.ToImmutable(), ChangedSinceRelease = clause.Changed.ToImmutable() };
+        {
+            var table = built[id].Positions.NumberedBy(slots);
+            foreach (var (participant, position) in clause.Positions)
+                table = table.SetItem(participant, position);
+            slots = table.Slots.Extends(slots) ? table.Slots : slots;
+            built[id] = built[id] with { Positions = table, ChangedSinceRelease = clause.Changed.ToImmutable() };
+        }
         clauses.Clear();
-        state = state with { Clauses = built.ToImmutable(), Version = state.Version + applied, UpdatedAt = at };
+        state = state with { Clauses = built.ToImmutable(), Slots = slots, Version = state.Version + applied, UpdatedAt = at };
         applied = 0;
         return state;
     }
