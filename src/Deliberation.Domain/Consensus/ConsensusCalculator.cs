@@ -34,7 +34,9 @@ public static class ConsensusCalculator
         clause.Parameter is null ? null : FundingFloorSolver.Solve(roster, clause, rule);
 
     /// <summary>The statement has consensus when it has text and every clause is Agreed or withdrawn.</summary>
-    public static bool HasConsensus(IReadOnlyCollection<ClauseConsensus> clauses) =>
-        clauses.Any(c => c.Status != ClauseStatus.Withdrawn)
-        && clauses.All(c => c.Status is ClauseStatus.Agreed or ClauseStatus.Withdrawn);
+    public static bool HasConsensus(IReadOnlyCollection<ClauseConsensus> clauses) => HasConsensus(clauses.Select(c => c.Status).ToList());
+
+    public static bool HasConsensus(IReadOnlyCollection<ClauseStatus> statuses) =>
+        statuses.Any(s => s != ClauseStatus.Withdrawn)
+        && statuses.All(s => s is ClauseStatus.Agreed or ClauseStatus.Withdrawn);
 }

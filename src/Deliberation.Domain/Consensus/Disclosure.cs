@@ -62,6 +62,24 @@ public static class Disclosure
         return new StatementConsensus(statement.Id, statement.Version, at, ConsensusCalculator.HasConsensus(clauses), clauses);
     }
 
+    /// <summary>
+    /// What moves what a release viewer is shown of a clause (<see cref="Released(ClauseState, DialogueState, RosterIndex)"/>):
+    /// which release, whether changes are pending since, the status shown, and — before the first
+    /// release, when the silent figures follow the roster and rules — the consensus basis. Read from
+    /// the clause's state without computing any figure, so a push can tell cheaply whether to send one.
+    /// </summary>
+    public static ReleaseMark MarkOf(ClauseState clause, DialogueState dialogue)
+    {
+        var pending = !clause.ChangedSinceRelease.IsEmpty;
+        return clause.LastRelease is { } release
+            ? new(clause.LastReleaseVersion, pending, clause.Withdrawn ? ClauseStatus.Withdrawn : release.Figures.Status, -1)
+            : new(0, pending, clause.Withdrawn ? ClauseStatus.Withdrawn : ClauseStatus.Pending, dialogue.ConsensusBasisVersion);
+    }
+
+    /// <summary>Whether the statement as released has consensus: its shown statuses are all the arithmetic needs.</summary>
+    public static bool HasReleasedConsensus(StatementState statement, DialogueState dialogue) =>
+        ConsensusCalculator.HasConsensus(statement.OrderedClauses.Select(c => MarkOf(c, dialogue).Status).ToList());
+
     public static ClauseConsensus Released(ClauseState clause, DialogueState dialogue, RosterIndex roster)
     {
         var pending = !clause.ChangedSinceRelease.IsEmpty;

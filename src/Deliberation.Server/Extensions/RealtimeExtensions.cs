@@ -30,6 +30,7 @@ public static class RealtimeExtensions
                 SharedJson.ApplyTo(options.PayloadSerializerOptions);
             });
         builder.Services.AddSingleton<NodeConnections>();
+        builder.Services.AddSingleton<PacedFanOut>();
         builder.Services.AddSingleton<PushSender>();
         builder.Services.AddSingleton<ReleasedFiguresSent>();
         builder.Services.AddSingleton<OutboxRegistry>();

@@ -56,7 +56,7 @@ public sealed class HistoryIntegrityWatcher(
             if (view.Broken.SequenceEqual(before.Broken))
                 continue;
             sent[dialogueId] = view;
-            var groups = Enum.GetValues<Role>().Select(role => AudienceGroup.Name(dialogueId, role)).ToList();
+            var groups = AudienceGroup.All(dialogueId);
             await hub.Clients.Groups(groups).HistoryIntegrityChanged(view);
         }
     }

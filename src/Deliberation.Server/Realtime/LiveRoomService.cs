@@ -43,7 +43,7 @@ public sealed class LiveRoomService(
         var connection = asRoom ? ConnectedViewer.Room(connectionId, participantId) : new ConnectedViewer(connectionId, participantId, member.Role);
         // Into the group before reading what was missed: an event committed in between arrives twice
         // at worst, and the client drops what it already has by version.
-        await groups.AddToGroupAsync(connectionId, AudienceGroup.Name(dialogueId, connection.Role));
+        await groups.AddToGroupAsync(connectionId, AudienceGroup.Of(dialogueId, connection.Role, connectionId));
         if (connections.Add(dialogueId, connection, member.Dialogue))
             await observer.SubscribeAsync(dialogueId);
 
@@ -59,8 +59,8 @@ public sealed class LiveRoomService(
         var statements = room.Statements.Where(s => s.State.Exists).ToList();
         IReadOnlyList<StatementConsensus> consensus = [.. statements.Select(s => ViewsOf.Consensus(s.Consensus, s.State, viewer))];
         if (!ConsensusVisibility.SeesLiveFigures(room.Dialogue, viewer.Role))
-            foreach (var released in consensus)
-                releasesSent.Remember(dialogueId, released, room.Dialogue);
+            foreach (var statement in statements)
+                releasesSent.Remember(dialogueId, statement.State, room.Dialogue);
         var snapshot = needsSnapshot
             ? new JoinSnapshot(ViewsOf.Dialogue(viewer), [.. statements.Select(s => ViewsOf.Statement(s.State, viewer, viewer.SeesNames))], consensus)
             : null;
@@ -87,7 +87,7 @@ public sealed class LiveRoomService(
     public async Task LeaveAsync(string connectionId, IGroupManager groups, Guid dialogueId)
     {
         foreach (var role in Enum.GetValues<Role>())
-            await groups.RemoveFromGroupAsync(connectionId, AudienceGroup.Name(dialogueId, role));
+            await groups.RemoveFromGroupAsync(connectionId, AudienceGroup.Of(dialogueId, role, connectionId));
         connections.Leave(dialogueId, connectionId);
         await presence.ReportAsync(dialogueId);
     }

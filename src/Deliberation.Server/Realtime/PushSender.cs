@@ -14,7 +14,7 @@ namespace Deliberation.Server.Realtime;
 /// rendered once per role by the visibility module and sent to that role's group. Keeps the node's
 /// copy of the dialogue current when the roster or the mode changes, since rendering depends on both.
 /// </summary>
-public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, NodeConnections connections, DialogueService dialogues, ReleasedFiguresSent releasesSent)
+public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, PacedFanOut fanOut, NodeConnections connections, DialogueService dialogues, ReleasedFiguresSent releasesSent)
 {
     public async Task SendAsync(Guid dialogueId, PushBatch batch)
     {
@@ -29,7 +29,7 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, No
         if (connections.DialogueOf(presence.DialogueId) is not { } dialogue)
             return;
         foreach (var (role, view) in PushRendering.Presence(presence, dialogue, connections.In(presence.DialogueId).Select(c => c.Role)))
-            await hub.Clients.Group(AudienceGroup.Name(presence.DialogueId, role)).PresenceChanged(view);
+            await fanOut.ToRoleAsync(presence.DialogueId, role, c => c.PresenceChanged(view));
     }
 
     /// <summary>
@@ -40,7 +40,7 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, No
     {
         var heartbeat = new RoomHeartbeat(dialogueId, versions);
         foreach (var role in connections.In(dialogueId).Select(c => c.Role).Distinct())
-            await hub.Clients.Group(AudienceGroup.Name(dialogueId, role)).Heartbeat(heartbeat);
+            await fanOut.ToRoleAsync(dialogueId, role, c => c.Heartbeat(heartbeat));
     }
 
     /// <summary>To everyone in the dialogue but the drafter's own connections.</summary>
@@ -50,7 +50,7 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, No
         var author = local.Where(c => c.ParticipantId == preview.Author).Select(c => c.ConnectionId).ToList();
         var view = ViewsOf.DraftPreview(preview);
         foreach (var role in local.Select(c => c.Role).Distinct())
-            await hub.Clients.GroupExcept(AudienceGroup.Name(preview.DialogueId, role), author).DraftPreview(view);
+            await fanOut.ToRoleAsync(preview.DialogueId, role, author, c => c.DraftPreview(view));
     }
 
     /// <summary>To the recipients' own connections on this node, and to no one else.</summary>
@@ -70,13 +70,12 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, No
             await RefreshDialogueAsync(dialogueId);
         foreach (var delivery in PushRendering.Events(events, connections.In(dialogueId), connections.ModeOf(dialogueId)))
         {
-            var clients = delivery switch
+            await (delivery switch
             {
-                RoleDelivery toRole => hub.Clients.GroupExcept(AudienceGroup.Name(dialogueId, toRole.Role), toRole.ExceptConnections),
-                PersonalDelivery toOne => hub.Clients.Client(toOne.ConnectionId),
+                RoleDelivery toRole => fanOut.ToRoleAsync(dialogueId, toRole.Role, toRole.ExceptConnections, c => c.EventsAppended(delivery.StreamId, delivery.Events)),
+                PersonalDelivery toOne => hub.Clients.Client(toOne.ConnectionId).EventsAppended(delivery.StreamId, delivery.Events),
                 _ => throw new InvalidOperationException($"Unknown delivery {delivery.GetType().Name}."),
-            };
-            await clients.EventsAppended(delivery.StreamId, delivery.Events);
+            });
         }
         if (StreamIds.TryStatementId(events[0].StreamId, out var statementId))
             await SendReleasedAsync(dialogueId, statementId);
@@ -101,9 +100,16 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, No
         var roles = connections.In(dialogueId).Select(c => c.Role).Distinct().Where(r => !ConsensusVisibility.SeesLiveFigures(dialogue, r)).ToList();
         if (roles.Count == 0 || await dialogues.GetStatementStateAsync(statementId) is not { } statement)
             return;
-        var released = Disclosure.Released(statement, dialogue);
-        foreach (var (role, update) in PushRendering.Released(dialogueId, released, releasesSent.Moved(dialogueId, released, dialogue), dialogue, roles))
-            await hub.Clients.Group(AudienceGroup.Name(dialogueId, role)).ConsensusChanged(update);
+        // Most pushes move no clause's release mark (a position on a clause already "changes pending"):
+        // those read the marks and compute no figure.
+        var movedClauses = releasesSent.Moved(dialogueId, statement, dialogue);
+        if (movedClauses.Count == 0)
+            return;
+        var roster = new RosterIndex(dialogue);
+        var moved = movedClauses.Select(c => Disclosure.Released(c, dialogue, roster)).ToList();
+        var released = new StatementConsensus(statement.Id, statement.Version, null, Disclosure.HasReleasedConsensus(statement, dialogue), [.. moved]);
+        foreach (var (role, update) in PushRendering.Released(dialogueId, released, moved, dialogue, roles))
+            await fanOut.ToRoleAsync(dialogueId, role, c => c.ConsensusChanged(update));
     }
 
     private async Task SendConsensusAsync(Guid dialogueId, ConsensusDelta delta)
@@ -111,7 +117,7 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, No
         if (connections.DialogueOf(dialogueId) is not { } dialogue)
             return;
         foreach (var (role, update) in PushRendering.Consensus(dialogueId, delta.AsConsensus(), dialogue, connections.In(dialogueId).Select(c => c.Role)))
-            await hub.Clients.Group(AudienceGroup.Name(dialogueId, role)).ConsensusChanged(update);
+            await fanOut.ToRoleAsync(dialogueId, role, c => c.ConsensusChanged(update));
     }
 
     private async Task RefreshDialogueAsync(Guid dialogueId)

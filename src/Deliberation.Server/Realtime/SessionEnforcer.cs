@@ -49,7 +49,7 @@ public sealed class SessionEnforcer(
     private async Task CloseAsync(Guid dialogueId, ConnectedViewer connection, HubCallerContext? context)
     {
         // Out of the group first: a push already on its way must not reach her before the close does.
-        await hub.Groups.RemoveFromGroupAsync(connection.ConnectionId, AudienceGroup.Name(dialogueId, connection.Role));
+        await hub.Groups.RemoveFromGroupAsync(connection.ConnectionId, AudienceGroup.Of(dialogueId, connection.Role, connection.ConnectionId));
         connections.Leave(dialogueId, connection.ConnectionId);
         context?.Abort();
         logger.LogInformation("Closed connection {Connection} in dialogue {Dialogue}: its session ended.", connection.ConnectionId, dialogueId);
@@ -57,8 +57,8 @@ public sealed class SessionEnforcer(
 
     private async Task MoveAsync(Guid dialogueId, ConnectedViewer connection, Role role, DialogueState dialogue)
     {
-        await hub.Groups.RemoveFromGroupAsync(connection.ConnectionId, AudienceGroup.Name(dialogueId, connection.Role));
+        await hub.Groups.RemoveFromGroupAsync(connection.ConnectionId, AudienceGroup.Of(dialogueId, connection.Role, connection.ConnectionId));
         connections.Add(dialogueId, connection with { Role = role }, dialogue);
-        await hub.Groups.AddToGroupAsync(connection.ConnectionId, AudienceGroup.Name(dialogueId, role));
+        await hub.Groups.AddToGroupAsync(connection.ConnectionId, AudienceGroup.Of(dialogueId, role, connection.ConnectionId));
     }
 }

@@ -50,7 +50,7 @@ public sealed class HistoryIntegrityBannerTests
         await watcher.LookAsync();
 
         var (groups, view) = Assert.Single(hub.Sent);
-        Assert.Equal(Enum.GetValues<Role>().Select(r => AudienceGroup.Name(room.DialogueId, r)), groups);
+        Assert.Equal(AudienceGroup.All(room.DialogueId), groups);
         Assert.Equal([new BrokenStreamView(StreamIds.Dialogue(room.DialogueId), 4, ChainProblems.MissingVersion)], view.Broken);
 
         // A full verification that finds the stream whole again clears the banner.

@@ -1,0 +1,40 @@
+using Deliberation.Domain.Dialogues;
+using Deliberation.Server.Hubs;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Deliberation.Server.Realtime;
+
+/// <summary>
+/// Sends one rendering to one role's connections on this node a few groups at a time, going to the
+/// back of the thread pool's queue between them. A send to a connection queues its transport's write
+/// on the thread pool; a send to 1,000 connections queues a thousand at once, and every step of a
+/// command that arrives then (the hub filter, the grain call, the commit, the answer) waited behind
+/// all of them: at 1,000 clients the acknowledgement was most of the delay (docs/performance.md,
+/// "Keeping commands out of fan-out's way"). Between slices, what queued meanwhile runs first, so a
+/// command waits behind one slice, not behind the room. A room no bigger than a slice goes at once.
+/// </summary>
+public sealed class PacedFanOut(IHubContext<DialogueHub, IDialogueClient> hub, NodeConnections connections, IConfiguration configuration)
+{
+    private readonly int slice = Math.Max(1, configuration.GetValue("Realtime:FanOutSlice", 64));
+
+    /// <param name="except">Connections that get a rendering of their own instead (their own hidden positions).</param>
+    public async Task ToRoleAsync(Guid dialogueId, Role role, IReadOnlyList<string> except, Func<IDialogueClient, Task> send)
+    {
+        // The groups fill evenly (by connection id), so the room's size says about how many a slice is.
+        var perGroup = Math.Max(1, connections.CountIn(dialogueId) / AudienceGroup.Slices);
+        var sinceYield = 0;
+        for (var group = 0; group < AudienceGroup.Slices; group++)
+        {
+            if (sinceYield >= slice)
+            {
+                await Task.Yield();
+                sinceYield = 0;
+            }
+            var name = AudienceGroup.Name(dialogueId, role, group);
+            await send(except.Count == 0 ? hub.Clients.Group(name) : hub.Clients.GroupExcept(name, except));
+            sinceYield += perGroup;
+        }
+    }
+
+    public Task ToRoleAsync(Guid dialogueId, Role role, Func<IDialogueClient, Task> send) => ToRoleAsync(dialogueId, role, [], send);
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using CsCheck;
+using Deliberation.Domain;
+using Deliberation.Domain.Consensus;
+using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
+using Deliberation.Domain.Tests.Fixtures;
+using static Deliberation.Domain.Tests.Fixtures.DialogueBuilder;
+
+namespace Deliberation.Domain.Tests;
+
+/// <summary>
+/// A node pushes a release viewer a clause only when its <see cref="ReleaseMark"/> moved, and computes
+/// no figure otherwise (Realtime/ReleasedFiguresSent). That is sound only if an unmoved mark means
+/// unmoved figures: random positions, withdrawals and releases, committed as the statement grain does,
+/// and after each one every clause whose mark stayed must show exactly the figures it showed before.
+/// </summary>
+public sealed class ReleaseMarkPropertyTests
+{
+    private static readonly PositionKind[] Kinds = [PositionKind.Support, PositionKind.Oppose, PositionKind.Block, PositionKind.StandAside];
+    private const int ShowTheRoom = 4;
+    private const int Withdraw = 5;
+
+    private static readonly Gen<(int Op, int Member, int Clause)[]> Ops =
+        Gen.Select(Gen.Int[0, Withdraw], Gen.Int[0, 11], Gen.Int[0, 2]).Array[1, 30];
+
+    [Theory]
+    [InlineData(ConfidentialityMode.Anonymous)]
+    [InlineData(ConfidentialityMode.ChathamHouse)]
+    public void AnUnmovedMarkShowsUnmovedFigures(ConfidentialityMode mode) =>
+        Ops.Sample(ops =>
+        {
+            var room = new DialogueBuilder(confidentiality: mode, minimumGroupSize: 2);
+            var members = new[] { China, Europe, UnitedStates, GlobalSouth }
+                .SelectMany(region => new[] { Academia, Industry, CivilSociety }.Select(sector => room.AddMember(region: region, sector: sector)))
+                .ToArray();
+            var clauses = Enumerable.Range(0, 3).Select(i => room.Clause($"Clause {i + 1}.")).ToArray();
+            room.InPhase(Phase.Deliberation);
+            var before = Shown(room);
+            foreach (var (op, member, clause) in ops)
+            {
+                var clauseId = clauses[clause];
+                if (op == ShowTheRoom)
+                    room.DecideAsTheGrain([new ReleaseFigures(ReleaseTrigger.ShowTheRoom)], room.Facilitator);
+                else if (op == Withdraw)
+                    room.DecideAsTheGrain([new WithdrawClause(clauseId, "Out of scope.")], room.Facilitator);
+                else
+                    room.TakeAsTheGrain(members[member], clauseId, Kinds[op]);
+                var after = Shown(room);
+                foreach (var (id, (mark, figures)) in after)
+                    if (before.TryGetValue(id, out var was) && was.Mark == mark)
+                        Assert.Equal(was.Figures, figures);
+                Assert.Equal(Disclosure.Released(room.Statement, room.Dialogue).HasConsensus, Disclosure.HasReleasedConsensus(room.Statement, room.Dialogue));
+                before = after;
+            }
+        }, iter: 150);
+
+    private static ImmutableDictionary<Guid, (ReleaseMark Mark, string Figures)> Shown(DialogueBuilder room)
+    {
+        var roster = new RosterIndex(room.Dialogue);
+        return room.Statement.OrderedClauses.ToImmutableDictionary(
+            c => c.Id,
+            c => (Disclosure.MarkOf(c, room.Dialogue), DomainJson.Serialize(Disclosure.Released(c, room.Dialogue, roster))));
+    }
+}
