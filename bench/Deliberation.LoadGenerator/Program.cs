@@ -100,9 +100,10 @@ async Task SendActionsAsync(int until)
                 acknowledgements.Add(Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds);
         }, TaskScheduler.Default));
         action++;
-        var next = interval * (action - first);
-        if (next > clock.Elapsed)
-            await Task.Delay(next - clock.Elapsed);
+        // One reading of the clock: read twice, the wait could turn negative in between.
+        var wait = interval * (action - first) - clock.Elapsed;
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait);
     }
 }
 
