@@ -72,8 +72,9 @@ public sealed class PositionTableTests
     /// </summary>
     [Fact]
     public void ATableFilledInPlaceIsTheTableSetItemByItemWouldGive() =>
-        Gen.Select(Script, Gen.Select(Gen.Int[0, Pool.Length - 1], Gen.Int[0, 49]).Array[0, 3_000]).Sample((script, fills) =>
+        Gen.Select(Script, Gen.Select(Gen.Int[0, Pool.Length - 1], Gen.Int[0, 49]).Array[0, 3_000]).Sample(input =>
         {
+            var (script, fills) = input;
             var start = PositionTable.Empty;
             var before = new Dictionary<Guid, Position>();
             Run(script, (table, reference) => (start, before) = (table, new Dictionary<Guid, Position>(reference)));

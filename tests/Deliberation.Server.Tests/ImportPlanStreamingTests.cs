@@ -63,7 +63,7 @@ public sealed class ImportPlanStreamingTests
     {
         using (plan)
         {
-            var participantOf = plan.Members.OfType<AddMember>().ToDictionary(m => m.Member.Id, m => m.Member.ExternalId!);
+            var participantOf = plan.Members.OfType<AddMember>().ToDictionary(m => m.Member.ParticipantId, m => m.Member.ExternalId!);
             var commentOf = plan.Drafting.OfType<ProposeClause>().ToDictionary(c => c.ClauseId, c => c.ExternalId!);
             var positions = new List<(string, string, PositionKind)>();
             var others = new List<string>();
