@@ -23,6 +23,14 @@ public interface IImportStaging
     Task AppendAsync(string streamId, string scope, long expectedVersion, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Stores the snapshot of a stream staged under the pending <paramref name="scope"/>, read from
+    /// <paramref name="stateJson"/> (UTF-8 JSON, seekable, read from its position to its end) by the cheapest
+    /// means the database has: a statement of millions of positions is never held as one string. Replaces
+    /// any snapshot of the stream. Throws <see cref="ImportDiscardedException"/> when the scope is no longer pending.
+    /// </summary>
+    Task SaveSnapshotAsync(string scope, string streamId, long version, Stream stateJson, DateTimeOffset takenAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Makes every event of the pending <paramref name="scope"/> visible in one step (its mark removed).
     /// Answers false, and changes nothing, when the scope is no longer pending (discarded under the job).
     /// </summary>

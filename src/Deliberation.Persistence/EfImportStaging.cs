@@ -54,6 +54,24 @@ public sealed class EfImportStaging(IDbContextFactory<DeliberationDbContext> con
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task SaveSnapshotAsync(string scope, string streamId, long version, Stream stateJson, DateTimeOffset takenAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scope);
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        ArgumentNullException.ThrowIfNull(stateJson);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // As an append: a snapshot saved after a discard would outlive the events it covers.
+        if (!await db.PendingImports.AnyAsync(p => p.Scope == scope, cancellationToken))
+            throw new ImportDiscardedException(scope);
+        await db.Snapshots.Where(s => s.StreamId == streamId).ExecuteDeleteAsync(cancellationToken);
+        // The row goes in through EF Core (its time stored as every other), its state written after it by the provider.
+        db.Snapshots.Add(new SnapshotRow { StreamId = streamId, Version = version, StateJson = "", TakenAt = StoredTime.Normalise(takenAt) });
+        await db.SaveChangesAsync(cancellationToken);
+        await db.DeliberationProvider().WriteSnapshotJsonAsync(db.Database, streamId, stateJson, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<bool> PromoteAsync(string scope, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(scope);

@@ -33,4 +33,17 @@ public interface IDeliberationDatabaseProvider
     /// (docs/architecture.md, "Imports"). The connection is left open for the append. Nothing, by default.
     /// </summary>
     Task RelaxDurabilityForStagingAsync(DatabaseFacade database, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Called inside a transaction with the snapshot row of <paramref name="streamId"/> in place: writes its
+    /// state, UTF-8 JSON read from <paramref name="stateJson"/> to its end. By default read into one string
+    /// and bound as a parameter; a database that can take the bytes as they are does so.
+    /// </summary>
+    async Task WriteSnapshotJsonAsync(DatabaseFacade database, string streamId, Stream stateJson, CancellationToken cancellationToken)
+    {
+        string json;
+        using (var reader = new StreamReader(stateJson, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
+            json = await reader.ReadToEndAsync(cancellationToken);
+        await database.ExecuteSqlInterpolatedAsync($"UPDATE \"Snapshots\" SET \"StateJson\" = {json} WHERE \"StreamId\" = {streamId}", cancellationToken);
+    }
 }

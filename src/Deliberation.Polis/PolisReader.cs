@@ -105,6 +105,34 @@ public static class PolisReader
 
     private static ParticipantTable ReadParticipants(Stream stream, PolisLimits limits, HashSet<int> commentIds)
     {
+        var participants = new List<PolisParticipant>();
+        var lines = new List<int>();
+        foreach (var (participant, line) in ParticipantRows(stream, limits, commentIds))
+        {
+            participants.Add(participant);
+            lines.Add(line);
+        }
+
+        return new ParticipantTable(participants.AsReadOnly(), lines);
+    }
+
+    /// <summary>
+    /// participants-votes.csv one row at a time, each checked as <see cref="Read"/> checks it: for a file
+    /// already read whole once (so known to be good) and read again where holding every vote would cost
+    /// more than reading twice — an import of 2,000,000 votes (docs/performance.md, "Imports of any size").
+    /// The stream is read from its current position, lazily, as the rows are enumerated, and left open.
+    /// </summary>
+    public static IEnumerable<PolisParticipant> ReadParticipantRows(Stream participantsVotes, IReadOnlyCollection<int> commentIds, PolisLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(participantsVotes);
+        ArgumentNullException.ThrowIfNull(commentIds);
+        ArgumentNullException.ThrowIfNull(limits);
+        limits.Validate();
+        return ParticipantRows(participantsVotes, limits, commentIds.ToHashSet()).Select(row => row.Participant);
+    }
+
+    private static IEnumerable<(PolisParticipant Participant, int Line)> ParticipantRows(Stream stream, PolisLimits limits, HashSet<int> commentIds)
+    {
         using var csv = CsvSource.Open(stream, ParticipantsVotes, limits.MaxBytesPerFile);
         var participant = csv.Required(Participant);
         var group = csv.Required(GroupId);
@@ -125,12 +153,11 @@ public static class PolisReader
             }
         }
 
-        var participants = new List<PolisParticipant>();
-        var lines = new List<int>();
+        var rows = 0;
         var lineOf = new Dictionary<int, int>();
         while (csv.Read(out var f))
         {
-            if (participants.Count == limits.MaxParticipants)
+            if (rows == limits.MaxParticipants)
             {
                 throw csv.Fault(PolisRules.TooLarge, null, $"more than {limits.MaxParticipants} participants");
             }
@@ -162,11 +189,9 @@ public static class PolisReader
                 }
             }
 
-            participants.Add(new PolisParticipant(id, groupId, votes.AsReadOnly()));
-            lines.Add(csv.Line);
+            rows++;
+            yield return (new PolisParticipant(id, groupId, votes.AsReadOnly()), csv.Line);
         }
-
-        return new ParticipantTable(participants.AsReadOnly(), lines);
     }
 
     private static VoteLog ReadVotes(Stream stream, PolisLimits limits, HashSet<int> commentIds)

@@ -65,6 +65,51 @@ public sealed class PositionTableTests
         Assert.Equal(DomainJson.Serialize(forwards), DomainJson.Serialize(backwards));
     }
 
+    /// <summary>
+    /// The bulk fill (an import's, <see cref="PositionTable.Builder"/>) gives what <see cref="PositionTable.SetItem"/>
+    /// of each position in turn gives, from any table, on the numbering the positions grow, and the table it
+    /// started from never changes.
+    /// </summary>
+    [Fact]
+    public void ATableFilledInPlaceIsTheTableSetItemByItemWouldGive() =>
+        Gen.Select(Script, Gen.Select(Gen.Int[0, Pool.Length - 1], Gen.Int[0, 49]).Array[0, 3_000]).Sample(input =>
+        {
+            var (script, fills) = input;
+            var start = PositionTable.Empty;
+            var before = new Dictionary<Guid, Position>();
+            Run(script, (table, reference) => (start, before) = (table, new Dictionary<Guid, Position>(reference)));
+
+            var expected = start;
+            foreach (var (who, what) in fills)
+                expected = expected.SetItem(Pool[who], PositionOf(what));
+            var builder = new PositionTable.Builder(start);
+            var slots = start.Slots;
+            foreach (var (who, what) in fills)
+            {
+                if (!slots.TryGetSlot(Pool[who], out var slot))
+                {
+                    slot = slots.Count;
+                    slots = slots.Add(Pool[who]);
+                }
+                builder.Set(slot, PositionOf(what));
+            }
+            var filled = builder.ToTable(slots);
+
+            AssertSame(expected.ToDictionary(), filled);
+            Assert.Equal(DomainJson.Serialize(expected), DomainJson.Serialize(filled));
+            AssertSame(before, start);
+        }, iter: Iterations / 4);
+
+    [Fact]
+    public void ATableFilledInPlaceRefusesANumberingNotGrownFromItsOwn()
+    {
+        var common = PositionTable.Empty.SetItem(Pool[0], PositionOf(1));
+        var one = common.SetItem(Pool[1], PositionOf(2));
+        var other = common.SetItem(Pool[2], PositionOf(3));
+
+        Assert.Throws<InvalidOperationException>(() => new PositionTable.Builder(one).ToTable(other.Slots));
+    }
+
     [Fact]
     public void ATableNumberedByAGrownNumberingKeepsItsPositionsAndSharesTheSlots()
     {

@@ -88,6 +88,46 @@ public abstract class ImportStagingTests<TFixture>(TFixture database) : IClassFi
         Assert.True((await database.Store.VerifyChainAsync(statementStream)).IsIntact);
     }
 
+    /// <summary>
+    /// A staged statement's snapshot goes in from a stream of UTF-8 bytes (docs/performance.md, "Imports of
+    /// any size": never one string of the whole statement), and reads back as the same text, whatever
+    /// characters it holds and however many buffers it spans, replacing any snapshot the stream had;
+    /// like the events, it shows only after the promotion.
+    /// </summary>
+    [Fact]
+    public async Task AStagedSnapshotFromUtf8BytesReadsBackAsTheSameTextAfterThePromotion()
+    {
+        var scope = NewScope();
+        var stream = $"statement-{Guid.NewGuid():N}";
+        var state = "{\"positions\":[" + string.Join(",", Enumerable.Range(0, 20_000).Select(n => $"\"naïve — ☃ 😀 {n}\"")) + "]}";
+        await Staging.BeginAsync(scope);
+        await Staging.AppendAsync(stream, scope, 0, Events(1, 3));
+        await database.Store.SaveSnapshotAsync(new Snapshot(stream, 2, "{\"older\":true}", T0));
+
+        using (var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(state)))
+            await Staging.SaveSnapshotAsync(scope, stream, 3, json, T0);
+
+        Assert.Null(await database.Store.LoadSnapshotAsync(stream));
+        Assert.True(await Staging.PromoteAsync(scope));
+        var saved = await database.Store.LoadSnapshotAsync(stream);
+        Assert.NotNull(saved);
+        Assert.Equal((3L, state, StoredTime.Normalise(T0)), (saved.Version, saved.StateJson, saved.TakenAt));
+    }
+
+    [Fact]
+    public async Task AStagedSnapshotAfterADiscardIsRefusedAndSavesNothing()
+    {
+        var scope = NewScope();
+        var stream = $"statement-{Guid.NewGuid():N}";
+        await Staging.BeginAsync(scope);
+        await Staging.AppendAsync(stream, scope, 0, Events(1, 3));
+        await Staging.DiscardAsync(scope);
+
+        using var json = new MemoryStream("{}"u8.ToArray());
+        await Assert.ThrowsAsync<ImportDiscardedException>(() => Staging.SaveSnapshotAsync(scope, stream, 3, json, T0));
+        Assert.Null(await database.Store.LoadSnapshotAsync(stream));
+    }
+
     [Fact]
     public async Task ADiscardUnderTheJobFailsItsNextAppendAndItsPromotionAndLeavesNothing()
     {

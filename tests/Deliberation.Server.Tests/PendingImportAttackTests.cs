@@ -47,7 +47,7 @@ public sealed class PendingImportAttackTests
         var staging = server.Services.GetRequiredService<IImportStaging>();
         var store = server.Services.GetRequiredService<IEventStore>();
         var positionBefore = await store.LastPositionAsync();
-        var staged = await StagedImport.StageAsync(plan, staging, store, importer, DateTimeOffset.UtcNow, _ => { },
+        var staged = await StagedImport.StageAsync(plan, staging, importer, DateTimeOffset.UtcNow, _ => { },
             new ImportPhases(NullLogger<ImportPhases>.Instance), CancellationToken.None);
         Assert.Null(staged.Refused);
         Assert.True(staged.Written > 240, $"{staged.Written} events staged");

@@ -43,18 +43,17 @@ public static class ImportPlanTimer
         {
             await services.MigrateDeliberationDatabaseAsync();
             var staging = services.GetRequiredService<IImportStaging>();
-            var store = services.GetRequiredService<IEventStore>();
             GC.Collect();
-            using var peaks = new PeakSampler();
+            var phases = new ImportPhases(phaseLog);
+            using var peaks = new PeakSampler(() => phases.Current);
             var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration(), Allocated: GC.GetTotalAllocatedBytes());
             var cpu = Environment.CpuUsage.TotalTime;
             var wall = Stopwatch.StartNew();
 
-            var phases = new ImportPhases(phaseLog);
             var importer = Guid.NewGuid();
             var now = DateTimeOffset.UtcNow;
-            var plan = ImportPlan.Of(ReadExport(folder, phases), "Benchmark", "Importer");
-            var outcome = await StagedImport.WriteAsync(plan, staging, store, importer, now, _ => { }, phases, CancellationToken.None);
+            using var plan = ReadPlan(folder, phases);
+            var outcome = await StagedImport.WriteAsync(plan, staging, importer, now, _ => { }, phases, CancellationToken.None);
             if (!outcome.Promoted)
                 throw new InvalidOperationException($"The import was not made visible: {outcome.Refused?.Message ?? "discarded"}.");
             var events = outcome.Written;
@@ -69,6 +68,7 @@ public static class ImportPlanTimer
                 $"allocated {(GC.GetTotalAllocatedBytes() - gcBefore.Allocated) / (1024 * 1024):N0} MiB ({(GC.GetTotalAllocatedBytes() - gcBefore.Allocated) / events:N0} B/event); " +
                 $"peak working set {peaks.WorkingSet / (1024 * 1024):N0} MiB, peak managed heap {peaks.Heap / (1024 * 1024):N0} MiB; " +
                 $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {System.Runtime.GCSettings.LatencyMode}; loadavg {load}"));
+            Console.WriteLine("peaks by phase (managed heap / working set): " + string.Join(", ", peaks.ByPhase.Select(p => $"{p.Key} {p.Value.Heap / (1024 * 1024):N0} / {p.Value.WorkingSet / (1024 * 1024):N0} MiB")));
             phases.Report(Guid.Empty, events);
         }
         finally
@@ -79,14 +79,16 @@ public static class ImportPlanTimer
         }
     }
 
-    private static PolisConversation ReadExport(string folder, ImportPhases phases)
+    /// <summary>As the server reads an upload: the files read whole once, then the votes again from their file as they are written.</summary>
+    private static ImportPlan ReadPlan(string folder, ImportPhases phases)
     {
         var reading = ImportPhases.Start();
+        var limits = PolisImporter.Limits with { MaxBytesPerFile = 1L << 40 };
         using var comments = File.OpenRead(Path.Combine(folder, PolisFiles.Comments));
-        using var participantsVotes = File.OpenRead(Path.Combine(folder, PolisFiles.ParticipantsVotes));
-        var conversation = PolisReader.Read(comments, participantsVotes, null, PolisImporter.Limits with { MaxBytesPerFile = 1L << 40 });
+        var participantsVotes = File.OpenRead(Path.Combine(folder, PolisFiles.ParticipantsVotes));
+        var plan = ImportPlan.Of(PolisReader.Read(comments, participantsVotes, null, limits), "Benchmark", "Importer", participantsVotes, limits);
         phases.Add("read", reading);
-        return conversation;
+        return plan;
     }
 
     /// <summary>The highest working set and managed heap seen while it lives, sampled on a thread of its own.</summary>
@@ -97,8 +99,12 @@ public static class ImportPlanTimer
         private long workingSet;
         private long heap;
 
-        public PeakSampler()
+        private readonly Func<string?> phase;
+        private readonly Dictionary<string, (long Heap, long WorkingSet)> byPhase = [];
+
+        public PeakSampler(Func<string?> phase)
         {
+            this.phase = phase;
             thread = new Thread(() =>
             {
                 using var process = Process.GetCurrentProcess();
@@ -116,11 +122,29 @@ public static class ImportPlanTimer
 
         public long Heap => Interlocked.Read(ref heap);
 
+        /// <summary>The highest managed heap and working set seen in each phase of the job (the innermost phase timed at the moment).</summary>
+        public IReadOnlyDictionary<string, (long Heap, long WorkingSet)> ByPhase
+        {
+            get
+            {
+                lock (byPhase)
+                    return new Dictionary<string, (long, long)>(byPhase);
+            }
+        }
+
         private void Sample(Process process)
         {
             process.Refresh();
             Interlocked.Exchange(ref workingSet, Math.Max(Interlocked.Read(ref workingSet), process.WorkingSet64));
-            Interlocked.Exchange(ref heap, Math.Max(Interlocked.Read(ref heap), GC.GetTotalMemory(false)));
+            var managed = GC.GetTotalMemory(false);
+            var resident = process.WorkingSet64;
+            Interlocked.Exchange(ref heap, Math.Max(Interlocked.Read(ref heap), managed));
+            var now = phase() ?? "read, or between phases";
+            lock (byPhase)
+            {
+                var (heapPeak, residentPeak) = byPhase.GetValueOrDefault(now);
+                byPhase[now] = (Math.Max(heapPeak, managed), Math.Max(residentPeak, resident));
+            }
         }
 
         public void Dispose()

@@ -15,7 +15,7 @@ namespace Deliberation.Domain.Statements;
 /// Stored as the JSON object it always was (participant id → position): <see cref="PositionTableJsonConverter"/>.
 /// </summary>
 [JsonConverter(typeof(PositionTableJsonConverter))]
-public sealed class PositionTable : IReadOnlyDictionary<Guid, Position>
+public sealed partial class PositionTable : IReadOnlyDictionary<Guid, Position>
 {
     private readonly SlotVector<PositionCell> cells;
 

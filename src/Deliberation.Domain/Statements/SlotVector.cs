@@ -7,7 +7,7 @@ namespace Deliberation.Domain.Statements;
 /// whole leaves in slot order, with no per-value object to follow (docs/performance.md, "Where the
 /// full recomputation spends its time").
 /// </summary>
-public sealed class SlotVector<T>
+public sealed partial class SlotVector<T>
 {
     public const int LeafSize = 1 << Bits;
     private const int Bits = 5;

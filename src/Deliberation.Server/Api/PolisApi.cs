@@ -25,6 +25,7 @@ public static class PolisApi
             var phases = new ImportPhases(phaseLog);
             var receiving = ImportPhases.Start();
             PolisConversation conversation;
+            Stream participantsVotesFile;
             string? title;
             try
             {
@@ -40,6 +41,8 @@ public static class PolisApi
                 var reading = ImportPhases.Start();
                 conversation = PolisReader.Read(comments, participantsVotes, upload.Votes, limits.Reader);
                 title = upload.Title;
+                // The plan reads the votes again from the file as it writes them, rather than hold them all.
+                participantsVotesFile = upload.TakeParticipantsVotes()!;
                 phases.Add("read", reading);
             }
             catch (PolisFormatException e)
@@ -59,7 +62,7 @@ public static class PolisApi
             var name = http.User.Identity?.Name ?? "Importer";
             // The domain judges the plan as the job writes it, however long that takes: a refusal fails the job
             // with its rule and leaves nothing (docs/api.md, "Pol.is imports").
-            var job = jobs.Start(ImportPlan.Of(conversation, title, name), http.OrganiserAccountId(), me, name, phases);
+            var job = jobs.Start(ImportPlan.Of(conversation, title, name, participantsVotesFile, limits.Reader), http.OrganiserAccountId(), me, name, phases);
             return TypedResults.AcceptedAtRoute(job.View(), ImportJobRoute, new { jobId = job.Id });
         }).RequireOrganiserAccount().RequireRateLimiting(ApiProtectionExtensions.ImportPolicy).DisableAntiforgery()
             .WithMetadata(new UploadLimit(limits.MaxRequestBytes))

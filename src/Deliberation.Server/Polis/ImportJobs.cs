@@ -15,7 +15,6 @@ namespace Deliberation.Server.Polis;
 /// it had staged.
 /// </summary>
 public sealed class ImportJobs(
-    IEventStore store,
     IImportStaging staging,
     DialogueService dialogues,
     Review.ScopeHistories histories,
@@ -51,9 +50,10 @@ public sealed class ImportJobs(
     {
         var scope = StreamIds.Scope(plan.DialogueId);
         long written = 0;
+        using var closing = plan;
         try
         {
-            var outcome = await StagedImport.WriteAsync(plan, staging, store, importer, time.GetUtcNow(),
+            var outcome = await StagedImport.WriteAsync(plan, staging, importer, time.GetUtcNow(),
                 events => job.Wrote(written = events), phases, stopping);
             if (outcome.Refused is { } refused)
             {

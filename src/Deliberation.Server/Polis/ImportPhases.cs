@@ -20,6 +20,9 @@ public sealed class ImportPhases(ILogger<ImportPhases> logger)
     /// <summary>When a phase began: a clock reading and the process's CPU time.</summary>
     public readonly record struct Mark(long Timestamp, TimeSpan Cpu);
 
+    /// <summary>The phase timed by <see cref="TimeAsync"/> now running, innermost first; for a sampler of memory to say where its peak was.</summary>
+    public string? Current { get; private set; }
+
     public static Mark Start() => new(Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime);
 
     /// <summary>Adds the time since <paramref name="started"/> to a phase.</summary>
@@ -32,28 +35,25 @@ public sealed class ImportPhases(ILogger<ImportPhases> logger)
     public async Task<T> TimeAsync<T>(string phase, Func<Task<T>> work)
     {
         var started = Start();
+        var outer = Current;
+        Current = phase;
         try
         {
             return await work();
         }
         finally
         {
+            Current = outer;
             Add(phase, started);
         }
     }
 
-    public async Task TimeAsync(string phase, Func<Task> work)
-    {
-        var started = Start();
-        try
+    public async Task TimeAsync(string phase, Func<Task> work) =>
+        await TimeAsync(phase, async () =>
         {
             await work();
-        }
-        finally
-        {
-            Add(phase, started);
-        }
-    }
+            return true;
+        });
 
     public void Report(Guid jobId, long events)
     {

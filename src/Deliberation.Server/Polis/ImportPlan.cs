@@ -14,7 +14,7 @@ namespace Deliberation.Server.Polis;
 /// withdrawn, so their ids survive a round trip. <see cref="DecideAsync"/> judges them with the pure
 /// domain, exactly as the grains would in this order, and hands each stream's events on as decided.
 /// </summary>
-public sealed class ImportPlan
+public sealed class ImportPlan : IDisposable
 {
     public const string GroupDimension = "Pol.is group";
     public const string StatementTitle = "Pol.is comments";
@@ -22,13 +22,18 @@ public sealed class ImportPlan
     /// <summary>Positions judged and handed on at a time: memory holds this many events, not every vote.</summary>
     private const int PositionsPerDecision = 10_000;
 
-    private readonly PolisConversation conversation;
+    // Where the votes come from when the positions are decided: the conversation as read, or the file
+    // read again row by row (so the job holds no vote of its own: docs/performance.md, "Imports of any size").
+    private readonly IReadOnlyList<PolisParticipant>? participants;
+    private readonly Stream? participantsVotes;
+    private readonly PolisLimits limits;
     private readonly Dictionary<int, Guid> voters;
     private readonly Dictionary<int, Guid> clauses;
 
-    private ImportPlan(PolisConversation conversation, CreateDialogue create)
+    private ImportPlan(PolisConversation conversation, CreateDialogue create, Stream? participantsVotes, PolisLimits limits)
     {
-        this.conversation = conversation;
+        (this.participantsVotes, this.limits) = (participantsVotes, limits);
+        participants = participantsVotes is null ? conversation.Participants : null;
         Create = create;
         voters = conversation.Participants.ToDictionary(p => p.Id, _ => Guid.NewGuid());
         clauses = conversation.Comments.ToDictionary(c => c.Id, _ => Guid.NewGuid());
@@ -38,6 +43,7 @@ public sealed class ImportPlan
             p.Id.ToString(CultureInfo.InvariantCulture))))];
         Drafting = [.. conversation.Comments.OrderBy(c => c.Id).SelectMany(c => ClauseOf(c, clauses[c.Id]))];
         Positions = conversation.Participants.Sum(p => (long)p.Votes.Count);
+        RowsRead = conversation.Comments.Count + conversation.Participants.Count;
     }
 
     public CreateDialogue Create { get; }
@@ -57,7 +63,7 @@ public sealed class ImportPlan
     public long Positions { get; }
 
     /// <summary>The rows the files held: comments and participants (votes are counted as positions).</summary>
-    public long RowsRead => conversation.Comments.Count + conversation.Participants.Count;
+    public long RowsRead { get; }
 
     /// <summary>
     /// The events writing the plan stores, before it is decided: one per command, as the domain decides
@@ -68,7 +74,21 @@ public sealed class ImportPlan
     /// <summary>The statement as the last decision left it; what a grain loading the stream would hold.</summary>
     public StatementState? FinalStatement { get; private set; }
 
-    public static ImportPlan Of(PolisConversation conversation, string title, string importerName)
+    /// <summary>The final statement, let go by the plan: the job holds the plan to its end, and the statement is the largest thing in it.</summary>
+    public StatementState? TakeFinalStatement()
+    {
+        var statement = FinalStatement;
+        FinalStatement = null;
+        return statement;
+    }
+
+    /// <summary>
+    /// The plan of a conversation as read. Given <paramref name="participantsVotes"/>, the file the
+    /// conversation's participants were read from (whole, so known to be good: <see cref="PolisReader.Read"/>),
+    /// the plan takes it over and reads the votes from it again, row by row, when it decides the positions,
+    /// and keeps none of the conversation's (<paramref name="limits"/> are those it was read with).
+    /// </summary>
+    public static ImportPlan Of(PolisConversation conversation, string title, string importerName, Stream? participantsVotes = null, PolisLimits? limits = null)
     {
         var groups = conversation.Participants.Select(p => p.GroupId).OfType<string>().Distinct()
             .OrderBy(g => int.TryParse(g, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue).ThenBy(g => g, StringComparer.Ordinal)
@@ -77,8 +97,11 @@ public sealed class ImportPlan
         var create = new CreateDialogue(Guid.NewGuid(),
             new DialogueSettings(title, Description: "Imported from a Pol.is conversation export.", Confidentiality: ConfidentialityMode.Anonymous),
             dimensions, null, importerName, null);
-        return new ImportPlan(conversation, create);
+        return new ImportPlan(conversation, create, participantsVotes, limits ?? PolisImporter.Limits);
     }
+
+    /// <summary>Closes the participants-votes file the plan took over, if it did.</summary>
+    public void Dispose() => participantsVotes?.Dispose();
 
     /// <summary>
     /// Decides the whole import against empty states, in the order the grains would run it, and hands
@@ -154,7 +177,7 @@ public sealed class ImportPlan
     private IEnumerable<ImmutableArray<ImportedPosition>> PositionShares()
     {
         var share = ImmutableArray.CreateBuilder<ImportedPosition>(PositionsPerDecision);
-        foreach (var p in conversation.Participants)
+        foreach (var p in Rows())
         {
             foreach (var v in p.Votes)
             {
@@ -167,6 +190,14 @@ public sealed class ImportPlan
         }
         if (share.Count > 0)
             yield return share.DrainToImmutable();
+    }
+
+    private IEnumerable<PolisParticipant> Rows()
+    {
+        if (participantsVotes is null)
+            return participants!;
+        participantsVotes.Position = 0;
+        return PolisReader.ReadParticipantRows(participantsVotes, clauses.Keys, limits);
     }
 
     private static IEnumerable<StatementCommand> ClauseOf(PolisComment comment, Guid clauseId)

@@ -5,26 +5,26 @@ using Deliberation.Domain.Statements;
 namespace Deliberation.Server.Polis;
 
 /// <summary>
-/// An import's positions gathered per clause, and the statement built from them once at the end
-/// (docs/performance.md, "Imports of any size"): what <see cref="Statement.Apply"/> of every
-/// <see cref="PositionTaken"/> in turn would leave, without a new statement state per position. Applying
-/// 2,000,000 positions one by one made a new state and clause per position, almost all garbage at once, and
-/// the collector's work over the growing heap was most of an import's CPU. Valid because an import's
-/// positions are judged on the statement before any of them (<see cref="ImportPlan"/>): nothing reads the
-/// statement between them. The imported-position check holds each position to a clause, no option, and
-/// no note; anything else is applied by the domain as it comes.
+/// An import's positions filled into each clause's table in place, and the statement built from them once
+/// at the end (docs/performance.md, "Imports of any size"): what <see cref="Statement.Apply"/> of every
+/// <see cref="PositionTaken"/> in turn would leave, without a new statement state per position. Valid
+/// because an import's positions are judged on the statement before any of them (<see cref="ImportPlan"/>):
+/// nothing reads the statement between them. The imported-position check holds each position to a clause,
+/// no option, and no note; anything else is applied by the domain as it comes.
 /// </summary>
 /// <remarks>
-/// The positions go into each clause's <see cref="PositionTable"/> on the statement's slot numbering, as
-/// <see cref="Statement.Apply"/> puts them (<see cref="StatementState.Slots"/>). A bulk fill of a table
-/// beside it in Domain/Statements would save the path copy per position; until then this is the one place
-/// outside the domain that builds a <see cref="ClauseState"/>'s positions, and ImportedPositionsTallyTests
-/// holds it to the domain's replay of the stream.
+/// Participants get their slots on the statement's numbering in the order they first take a position, as
+/// <see cref="Statement.Apply"/> gives them (<see cref="StatementState.Slots"/>), and the positions go
+/// straight into <see cref="PositionTable.Builder"/>s: memory holds the final tables and nothing per
+/// position beside them. Equal positions (an import's differ only in their kind) are one object.
+/// ImportedPositionsTallyTests holds the result to the domain's replay of the stream.
 /// </remarks>
 public sealed class ImportedPositionsTally(StatementState before, Guid importer, DateTimeOffset at)
 {
-    private readonly Dictionary<Guid, (Dictionary<Guid, Position> Positions, ImmutableHashSet<Guid>.Builder Changed)> clauses = [];
+    private readonly Dictionary<Guid, (PositionTable.Builder Positions, ImmutableHashSet<Guid>.Builder Changed)> clauses = [];
+    private readonly Dictionary<Position, Position> shared = [];
     private StatementState state = before;
+    private ParticipantSlots slots = before.Slots;
     private long applied;
 
     /// <summary>Takes a share's decided events in order, each the next version of the statement.</summary>
@@ -32,15 +32,15 @@ public sealed class ImportedPositionsTally(StatementState before, Guid importer,
     {
         foreach (var e in events)
         {
-            if (e is PositionTaken { OptionId: null } taken && state.Clauses.ContainsKey(taken.ClauseId))
+            if (e is PositionTaken { OptionId: null } taken && Tally(taken.ClauseId) is { } clause)
             {
-                if (!clauses.TryGetValue(taken.ClauseId, out var clause))
+                if (!slots.TryGetSlot(taken.ParticipantId, out var slot))
                 {
-                    var current = state.Clauses[taken.ClauseId];
-                    clauses[taken.ClauseId] = clause = ([], current.ChangedSinceRelease.ToBuilder());
+                    slot = slots.Count;
+                    slots = slots.Add(taken.ParticipantId);
                 }
                 // As Statement.Apply takes a position: the position at the event's time, the member marked changed.
-                clause.Positions[taken.ParticipantId] = new Position(taken.Position, taken.Revision, taken.Note, at);
+                clause.Positions.Set(slot, Shared(new Position(taken.Position, taken.Revision, taken.Note, at)));
                 clause.Changed.Add(taken.ParticipantId);
                 applied++;
                 continue;
@@ -48,6 +48,7 @@ public sealed class ImportedPositionsTally(StatementState before, Guid importer,
             // Anything else, applied by the domain on the statement as it stands so far.
             state = Build();
             state = Statement.Apply(state, e, new EventMeta(state.Version + 1, at, importer));
+            slots = state.Slots;
         }
     }
 
@@ -57,18 +58,34 @@ public sealed class ImportedPositionsTally(StatementState before, Guid importer,
         if (applied == 0)
             return state;
         var built = state.Clauses.ToBuilder();
-        var slots = state.Slots;
         foreach (var (id, clause) in clauses)
-        {
-            var table = built[id].Positions.NumberedBy(slots);
-            foreach (var (participant, position) in clause.Positions)
-                table = table.SetItem(participant, position);
-            slots = table.Slots.Extends(slots) ? table.Slots : slots;
-            built[id] = built[id] with { Positions = table, ChangedSinceRelease = clause.Changed.ToImmutable() };
-        }
+            built[id] = built[id] with { Positions = clause.Positions.ToTable(slots), ChangedSinceRelease = clause.Changed.ToImmutable() };
         clauses.Clear();
         state = state with { Clauses = built.ToImmutable(), Slots = slots, Version = state.Version + applied, UpdatedAt = at };
         applied = 0;
         return state;
+    }
+
+    // A clause's tally, begun on its table as it stands; none (the domain applies the position) for an
+    // unknown clause, or a table numbered apart from the statement (one read from an older snapshot).
+    private (PositionTable.Builder Positions, ImmutableHashSet<Guid>.Builder Changed)? Tally(Guid clauseId)
+    {
+        if (clauses.TryGetValue(clauseId, out var clause))
+            return clause;
+        if (!state.Clauses.TryGetValue(clauseId, out var current) || !slots.Extends(current.Positions.Slots))
+            return null;
+        return clauses[clauseId] = (new PositionTable.Builder(current.Positions), current.ChangedSinceRelease.ToBuilder());
+    }
+
+    // The domain never changes a Position in place, so equal ones can be one object: 2,000,000 positions
+    // of an import are a handful of distinct values. Only those without a note, which are few.
+    private Position Shared(Position position)
+    {
+        if (position.Note is not null)
+            return position;
+        if (shared.TryGetValue(position, out var same))
+            return same;
+        shared[position] = position;
+        return position;
     }
 }

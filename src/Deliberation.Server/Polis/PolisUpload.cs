@@ -28,6 +28,12 @@ public sealed class PolisUpload : IAsyncDisposable
 
     public Stream? Votes => Opened(PolisFiles.Votes);
 
+    /// <summary>
+    /// participants-votes.csv's spooled file, handed over: the upload no longer deletes it when disposed, its
+    /// new owner does (an import plan reads the votes from it again as it writes them).
+    /// </summary>
+    public Stream? TakeParticipantsVotes() => files.Remove(PolisFiles.ParticipantsVotes, out var file) ? file : null;
+
     public static bool IsMultipart(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
         && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Deliberation.Domain;
 using Deliberation.Persistence;
 
@@ -19,10 +20,10 @@ public sealed record StagedImportOutcome(long Written, RuleError? Refused, bool 
 public static class StagedImport
 {
     public static async Task<StagedImportOutcome> WriteAsync(
-        ImportPlan plan, IImportStaging staging, IEventStore store, Guid importer, DateTimeOffset now,
+        ImportPlan plan, IImportStaging staging, Guid importer, DateTimeOffset now,
         Action<long> onWritten, ImportPhases phases, CancellationToken cancellationToken)
     {
-        var staged = await StageAsync(plan, staging, store, importer, now, onWritten, phases, cancellationToken);
+        var staged = await StageAsync(plan, staging, importer, now, onWritten, phases, cancellationToken);
         if (staged.Refused is not null)
             return staged;
         var promoted = await phases.TimeAsync("promote", () => staging.PromoteAsync(StreamIds.Scope(plan.DialogueId), cancellationToken));
@@ -31,7 +32,7 @@ public static class StagedImport
 
     /// <summary>Everything but the promotion: the dialogue written whole, and still invisible.</summary>
     public static async Task<StagedImportOutcome> StageAsync(
-        ImportPlan plan, IImportStaging staging, IEventStore store, Guid importer, DateTimeOffset now,
+        ImportPlan plan, IImportStaging staging, Guid importer, DateTimeOffset now,
         Action<long> onWritten, ImportPhases phases, CancellationToken cancellationToken)
     {
         var scope = StreamIds.Scope(plan.DialogueId);
@@ -40,7 +41,7 @@ public static class StagedImport
         var refused = await phases.TimeAsync("decide and write", () => plan.DecideAsync(importer, now, (stream, events) => writer.WriteAsync(stream, events, cancellationToken), phases));
         if (refused is not null)
             return new StagedImportOutcome(writer.Written, refused, Discarded: false);
-        await phases.TimeAsync("snapshot", () => SnapshotStatementAsync(plan, writer, store, now, cancellationToken));
+        await phases.TimeAsync("snapshot", () => SnapshotStatementAsync(plan, writer, staging, now, phases, cancellationToken));
         return new StagedImportOutcome(writer.Written, null, Discarded: false);
     }
 
@@ -48,10 +49,20 @@ public static class StagedImport
     /// Staged with the events it covers and discarded with them: the first load of a statement of
     /// millions of positions then reads one snapshot, not every event, and stays inside a grain call's time.
     /// </summary>
-    private static async Task SnapshotStatementAsync(ImportPlan plan, StagedWriter writer, IEventStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Written as UTF-8 to a temporary file and handed to the store from there: never one string of the
+    /// whole statement (hundreds of megabytes at 2,000,000 positions, twice that as UTF-16).
+    /// The statement is not needed after it, so the plan lets it go.
+    /// </remarks>
+    private static async Task SnapshotStatementAsync(ImportPlan plan, StagedWriter writer, IImportStaging staging, DateTimeOffset now, ImportPhases phases, CancellationToken cancellationToken)
     {
         var stream = StreamIds.Statement(plan.StatementId);
-        if (plan.FinalStatement is { } statement && writer.VersionOf(stream) == statement.Version)
-            await store.SaveSnapshotAsync(new Snapshot(stream, statement.Version, DomainJson.Serialize(statement), now), cancellationToken);
+        if (plan.TakeFinalStatement() is not { } statement || writer.VersionOf(stream) != statement.Version)
+            return;
+        await using var json = new FileStream(Path.Combine(Path.GetTempPath(), $"deliberation-snapshot-{Path.GetRandomFileName()}"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await phases.TimeAsync("serialise", () => JsonSerializer.SerializeAsync(json, statement, DomainJson.Options, cancellationToken));
+        json.Position = 0;
+        await phases.TimeAsync("store", () => staging.SaveSnapshotAsync(StreamIds.Scope(plan.DialogueId), stream, statement.Version, json, now, cancellationToken));
     }
 }
