@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Deliberation.Contracts.Views;
 using Deliberation.Domain;
@@ -32,6 +33,20 @@ public sealed class SharedJsonTests
         // And it reads back.
         var read = JsonSerializer.Deserialize<Answer>(JsonSerializer.Serialize(answer, shared), shared)!;
         Assert.Equal(answer.Dialogue.Roster.Select(m => m.ParticipantId), read.Dialogue.Roster.Select(m => m.ParticipantId));
+    }
+
+    /// <summary>
+    /// The hub's options resolve the roster and the figures to the shared converters, not to the wire's
+    /// own <c>ImmutableArray</c> converter registered before them: with that one first, every answer was
+    /// still right but the roster was serialized afresh for every joiner.
+    /// </summary>
+    [Fact]
+    public void TheHubsOptionsWriteTheRosterAndTheFiguresFromTheSharedBytes()
+    {
+        var shared = SharedOptions();
+
+        Assert.Equal(typeof(SharedJson), shared.GetConverter(typeof(ImmutableArray<MemberView>)).GetType().DeclaringType);
+        Assert.Equal(typeof(SharedJson), shared.GetConverter(typeof(StatementConsensus)).GetType().DeclaringType);
     }
 
     [Fact]

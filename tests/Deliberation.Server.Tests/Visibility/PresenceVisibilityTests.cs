@@ -51,6 +51,30 @@ public sealed class PresenceVisibilityTests
         }
     }
 
+    /// <summary>
+    /// The joins that share a presence report and a room snapshot share its rendering (a room of
+    /// 1,000 filling up rendered it once per joiner); a new list, a new roster or another role is
+    /// rendered afresh, so a kept view is never an older one.
+    /// </summary>
+    [Fact]
+    public void OneListAndRosterAreRenderedOncePerRoleAndNeverStale()
+    {
+        var (room, _) = ARoomWithEveryoneIn(ConfidentialityMode.ChathamHouse);
+        var before = room.Dialogue;
+        room.Add(Role.Delegate, SmallRoom.North, "Amara Okafor");
+        var presence = Everyone(room);
+
+        var first = PresenceVisibility.For(presence, room.Dialogue, Role.Delegate);
+
+        Assert.Same(first, PresenceVisibility.For(presence, room.Dialogue, Role.Delegate));
+        Assert.Null(first.People);
+        Assert.NotNull(PresenceVisibility.For(presence, room.Dialogue, Role.Facilitator).People);
+        // The roster she was not yet on does not count her; the one she is on does.
+        Assert.Equal(first.Present - 1, PresenceVisibility.For(presence, before, Role.Delegate).Present);
+        var fewer = new Presence(room.DialogueId, [.. presence.Members.Skip(1)]);
+        Assert.Equal(first.Present - 1, PresenceVisibility.For(fewer, room.Dialogue, Role.Delegate).Present);
+    }
+
     [Fact]
     public void EveryoneSeesHowManyArePresentInEachRole()
     {
