@@ -16,6 +16,10 @@ public sealed class NodeConnections
     private sealed class DialogueConnections
     {
         public ConcurrentDictionary<string, ConnectedViewer> Connections { get; } = new();
+
+        /// <summary>Connections per role, changed under the lock with <see cref="Connections"/>.</summary>
+        public int[] RoleCounts { get; } = new int[Enum.GetValues<Role>().Length];
+
         public ConfidentialityMode Mode { get; set; }
         public DialogueState? Dialogue { get; set; }
     }
@@ -38,7 +42,10 @@ public sealed class NodeConnections
             var wasEmpty = held.Connections.IsEmpty;
             held.Mode = dialogue.Settings.Confidentiality;
             held.Dialogue = dialogue;
+            if (held.Connections.TryGetValue(connection.ConnectionId, out var before))
+                held.RoleCounts[(int)before.Role]--;
             held.Connections[connection.ConnectionId] = connection;
+            held.RoleCounts[(int)connection.Role]++;
             return wasEmpty;
         }
     }
@@ -49,8 +56,11 @@ public sealed class NodeConnections
         var left = new List<Guid>();
         foreach (var (dialogueId, held) in dialogues)
             lock (held)
-                if (held.Connections.TryRemove(connectionId, out _))
+                if (held.Connections.TryRemove(connectionId, out var gone))
+                {
+                    held.RoleCounts[(int)gone.Role]--;
                     left.Add(dialogueId);
+                }
         return left;
     }
 
@@ -58,7 +68,8 @@ public sealed class NodeConnections
     {
         if (dialogues.TryGetValue(dialogueId, out var held))
             lock (held)
-                held.Connections.TryRemove(connectionId, out _);
+                if (held.Connections.TryRemove(connectionId, out var gone))
+                    held.RoleCounts[(int)gone.Role]--;
     }
 
     public IEnumerable<Guid> Dialogues => dialogues.Where(r => !r.Value.Connections.IsEmpty).Select(r => r.Key);
@@ -67,6 +78,9 @@ public sealed class NodeConnections
         dialogues.TryGetValue(dialogueId, out var held) ? [.. held.Connections.Values] : [];
 
     public int CountIn(Guid dialogueId) => dialogues.TryGetValue(dialogueId, out var held) ? held.Connections.Count : 0;
+
+    /// <summary>How many of the dialogue's connections here are in <paramref name="role"/>: what one role's push is sent to.</summary>
+    public int CountIn(Guid dialogueId, Role role) => dialogues.TryGetValue(dialogueId, out var held) ? Volatile.Read(ref held.RoleCounts[(int)role]) : 0;
 
     public ConfidentialityMode ModeOf(Guid dialogueId) =>
         dialogues.TryGetValue(dialogueId, out var held) ? held.Mode : ConfidentialityMode.Anonymous;

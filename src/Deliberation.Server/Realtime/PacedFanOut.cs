@@ -20,8 +20,9 @@ public sealed class PacedFanOut(IHubContext<DialogueHub, IDialogueClient> hub, N
     /// <param name="except">Connections that get a rendering of their own instead (their own hidden positions).</param>
     public async Task ToRoleAsync(Guid dialogueId, Role role, IReadOnlyList<string> except, Func<IDialogueClient, Task> send)
     {
-        // The groups fill evenly (by connection id), so the room's size says about how many a slice is.
-        var perGroup = Math.Max(1, connections.CountIn(dialogueId) / AudienceGroup.Slices);
+        // The groups fill evenly (by connection id), so the role's size says about how many a group is;
+        // the room's size would make a few facilitators in a room of 1,000 yield after every group.
+        var perGroup = Math.Max(1, connections.CountIn(dialogueId, role) / AudienceGroup.Slices);
         var sinceYield = 0;
         for (var group = 0; group < AudienceGroup.Slices; group++)
         {

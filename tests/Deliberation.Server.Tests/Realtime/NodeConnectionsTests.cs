@@ -57,4 +57,53 @@ public sealed class NodeConnectionsTests
         Assert.True(connections.Add(dialogueId, Viewer("c"), dialogue));
         Assert.False(connections.Add(dialogueId, Viewer("d"), dialogue));
     }
+
+    /// <summary>
+    /// A push paces itself by how many of the role's connections there are (PacedFanOut); the count
+    /// must follow joins, rejoins in another role, leaves and disconnects, also when they race.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task TheCountOfARolesConnectionsFollowsEveryJoinRejoinLeaveAndDisconnect(int seed)
+    {
+        var connections = new NodeConnections();
+        var dialogues = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        var roles = Enum.GetValues<Role>();
+
+        var workers = Enumerable.Range(0, 4).Select(worker => Task.Run(() =>
+        {
+            var random = new Random(seed * 10 + worker);
+            for (var step = 0; step < 5_000; step++)
+            {
+                // Ids shared between workers, so the same connection is added and removed concurrently.
+                var id = $"c{random.Next(40)}";
+                var dialogueId = dialogues[random.Next(dialogues.Length)];
+                switch (random.Next(3))
+                {
+                    case 0:
+                        connections.Add(dialogueId, new ConnectedViewer(id, Guid.NewGuid(), roles[random.Next(roles.Length)]), DialogueState.Initial(dialogueId));
+                        break;
+                    case 1:
+                        connections.Leave(dialogueId, id);
+                        break;
+                    default:
+                        connections.Remove(id);
+                        break;
+                }
+            }
+            // One connection of its own each, nobody else removes: the room is never empty at the end.
+            foreach (var dialogueId in dialogues)
+                connections.Add(dialogueId, new ConnectedViewer($"w{worker}", Guid.NewGuid(), roles[worker % roles.Length]), DialogueState.Initial(dialogueId));
+        })).ToArray();
+        await Task.WhenAll(workers);
+
+        foreach (var dialogueId in dialogues)
+        {
+            var present = connections.In(dialogueId);
+            foreach (var role in roles)
+                Assert.Equal(present.Count(c => c.Role == role), connections.CountIn(dialogueId, role));
+        }
+    }
 }
