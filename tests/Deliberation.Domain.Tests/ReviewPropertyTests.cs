@@ -140,6 +140,49 @@ public sealed class ReviewPropertyTests
             Assert.NotEmpty(followed.Live); // the histories do move statuses: the test is not vacuous
         }, iter: Iterations);
 
+    [Fact]
+    public void ATraceStoredInPartsJoinsBackToTheWholeTraceAndOnlyWithItsOwnParts() =>
+        Gen.Select(RandomRoom.Seats, RandomRoom.Rule, RandomRoom.Ops, Gen.Int[1, 40], Gen.Int[0, 1000]).Sample((seats, rule, ops, partSize, stored) =>
+        {
+            var dialogue = History(seats, rule, ops);
+            var trace = new ReviewTrace(dialogue.DialogueId, dialogue.StatementId, partSize: partSize);
+            trace.Advance(dialogue.Scope, 0);
+            var whole = trace.Snapshot();
+            Assert.Equal(dialogue.Scope.Count / partSize, whole.PartEnds.Length);
+            Assert.Equal(whole.PartEnds, Enumerable.Range(1, whole.PartEnds.Length).Select(p => dialogue.Scope[p * partSize - 1].Position));
+
+            // Stored as a save does after some parts were stored already: only the parts after them are made again.
+            var known = stored * whole.PartEnds.Length / 1000;
+            var (_, later) = StoredReviewTrace.Split(whole, known);
+            Assert.Equal(Enumerable.Range(known, whole.PartEnds.Length - known).Select(p => p * partSize), later.Select(p => p.From));
+            var (head, parts) = StoredReviewTrace.Split(whole, 0);
+            Assert.Equal(DomainJson.Serialize(parts.Skip(known)), DomainJson.Serialize(later));
+            // Each part holds what was recorded at its own events, the head what came after the last part.
+            foreach (var part in parts)
+            {
+                Assert.All(part.Moments.Select(m => m.Index).Concat(part.Live.Select(l => l.Index)).Concat(part.Released.Select(r => r.Index))
+                    .Concat(part.Revisions.Select(r => r.Index)).Concat(part.Marked.Keys), i => Assert.InRange(i, part.From, part.From + partSize - 1));
+            }
+            Assert.All(head.Moments.Select(m => m.Index).Concat(head.Marked.Keys), i => Assert.True(i >= whole.PartEnds.Length * partSize));
+
+            // Through the store's JSON and back: the whole trace, and read on it ends as one pass.
+            var readBack = StoredReviewTrace.Join(DomainJson.Deserialize<ReviewTraceSnapshot>(DomainJson.Serialize(head)),
+                [.. parts.Select(p => DomainJson.Deserialize<ReviewTracePart>(DomainJson.Serialize(p)))]);
+            Assert.NotNull(readBack);
+            var resumed = ReviewTrace.Restore(readBack);
+            AssertSameTrace(dialogue, trace, resumed);
+            Assert.Equal(DomainJson.Serialize(whole.Marked.OrderBy(m => m.Key)), DomainJson.Serialize(readBack.Marked.OrderBy(m => m.Key)));
+            Assert.Equal(whole.Revisions.OrderBy(r => r.Index), readBack.Revisions.OrderBy(r => r.Index));
+
+            // A part missing, or one stored for another reading of the history (another last position), joins to nothing.
+            if (parts.Count > 0)
+            {
+                Assert.Null(StoredReviewTrace.Join(head, [.. parts.Skip(1)]));
+                Assert.Null(StoredReviewTrace.Join(head, [.. parts.Select((p, i) => i == parts.Count - 1 ? p with { LastPosition = p.LastPosition + 1 } : p)]));
+                Assert.Null(StoredReviewTrace.Join(head, [.. parts.Select((p, i) => i == 0 ? null : p)]));
+            }
+        }, iter: Iterations);
+
     private static void AssertSameTrace(DialogueBuilder dialogue, ReviewTrace whole, ReviewTrace resumed)
     {
         Assert.Equal(DomainJson.Serialize(whole.Moments), DomainJson.Serialize(resumed.Moments));

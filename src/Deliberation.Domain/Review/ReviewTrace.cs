@@ -14,7 +14,8 @@ namespace Deliberation.Domain.Review;
 /// so a growing dialogue is followed, not read again. Not thread-safe: one caller at a time.
 /// </summary>
 /// <param name="folded">Told the state after each event read, e.g. to keep checkpoints (<see cref="ScopeReplay.Offer"/>).</param>
-public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, ScopeState>? folded = null)
+/// <param name="partSize">How many events a stored part of the trace holds (<see cref="StoredReviewTrace"/>).</param>
+public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, ScopeState>? folded = null, int partSize = ReviewTracePart.DefaultSize)
 {
     private ScopeState state = ScopeState.Initial(dialogueId);
     private ConsensusTracker? tracker;
@@ -28,6 +29,9 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
     private readonly Dictionary<int, ScopeEvent> marked = [];
     // Each stream's last version read (the dialogue's under its own id), to tell a late commit from the next event.
     private readonly Dictionary<Guid, long> streamVersions = [];
+    // The position of the last event of each whole part read (partSize events each), which names the part when stored.
+    private readonly List<long> partEnds = [];
+    private readonly int partSize = partSize > 0 ? partSize : throw new ArgumentOutOfRangeException(nameof(partSize));
 
     public Guid StatementId => statementId;
 
@@ -75,6 +79,8 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
             if (Moments.Count + Live.Count + Released.Count != recorded)
                 marked[Read + i] = events[i];
             streamVersions[events[i].StatementId ?? dialogueId] = events[i].Meta.Version;
+            if ((Read + i + 1) % partSize == 0)
+                partEnds.Add(events[i].Position);
             folded?.Invoke(Read + i, state);
         }
         Read += events.Count;
@@ -87,7 +93,7 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
         dialogueId, statementId, Read, LastPosition, state, Moments, Live, Released,
         proposals.ToImmutableDictionary(), decisions.ToImmutableDictionary(),
         [.. revisions.Select(r => new RevisionMade(r.Key.Clause, r.Key.Revision, r.Value))],
-        marked.ToImmutableDictionary(), streamVersions.ToImmutableDictionary());
+        marked.ToImmutableDictionary(), streamVersions.ToImmutableDictionary(), partSize, [.. partEnds]);
 
     /// <summary>
     /// The trace <paramref name="snapshot"/> was taken of, ready to read on. Its live tracker is not
@@ -96,7 +102,7 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
     /// </summary>
     public static ReviewTrace Restore(ReviewTraceSnapshot snapshot, Action<int, ScopeState>? folded = null)
     {
-        var trace = new ReviewTrace(snapshot.DialogueId, snapshot.StatementId, folded)
+        var trace = new ReviewTrace(snapshot.DialogueId, snapshot.StatementId, folded, snapshot.PartSize)
         {
             state = snapshot.State,
             Read = snapshot.Read,
@@ -119,6 +125,7 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
             trace.marked[index] = e;
         foreach (var (stream, version) in snapshot.StreamVersions)
             trace.streamVersions[stream] = version;
+        trace.partEnds.AddRange(snapshot.PartEnds);
         return trace;
     }
 

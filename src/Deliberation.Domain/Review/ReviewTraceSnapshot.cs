@@ -10,7 +10,9 @@ namespace Deliberation.Domain.Review;
 /// which a late commit or a replaced history breaks. The standings last recorded per clause are the
 /// last of <see cref="Live"/> and <see cref="Released"/>, so they are not stored twice. <see cref="Marked"/>
 /// are the events moments and standings were recorded at, by index; <see cref="StreamVersions"/> each
-/// stream's last version read (the dialogue's under the dialogue's id).
+/// stream's last version read (the dialogue's under the dialogue's id); <see cref="PartEnds"/> the position
+/// of the last event of each whole <see cref="ReviewTracePart"/> of <see cref="PartSize"/> events read,
+/// which that part is stored under (<see cref="StoredReviewTrace"/>).
 /// </summary>
 public sealed record ReviewTraceSnapshot(
     Guid DialogueId,
@@ -25,7 +27,9 @@ public sealed record ReviewTraceSnapshot(
     ImmutableDictionary<Guid, int> Decisions,
     ImmutableArray<RevisionMade> Revisions,
     ImmutableDictionary<int, ScopeEvent> Marked,
-    ImmutableDictionary<Guid, long> StreamVersions)
+    ImmutableDictionary<Guid, long> StreamVersions,
+    int PartSize,
+    ImmutableArray<long> PartEnds)
 {
     /// <summary>
     /// The stored snapshot's key: one per statement, beside the streams' own snapshots. It names the
@@ -34,8 +38,11 @@ public sealed record ReviewTraceSnapshot(
     /// </summary>
     public static string KeyOf(Guid statementId) => $"review-trace-v{Format}-{statementId:N}";
 
-    /// <summary>The format of a stored trace; 2: moments and standings carry their phrases.</summary>
-    public const int Format = 2;
+    /// <summary>
+    /// The format of a stored trace; 2: moments and standings carry their phrases; 3: stored in parts of
+    /// <see cref="PartSize"/> events, each written once (<see cref="StoredReviewTrace"/>).
+    /// </summary>
+    public const int Format = 3;
 }
 
 /// <summary>The event at <see cref="Index"/> made the clause's <see cref="Revision"/>.</summary>

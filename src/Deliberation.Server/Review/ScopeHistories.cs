@@ -14,6 +14,7 @@ public sealed class ScopeHistories(IEventStore store, IMemoryCache cache, IConfi
     private readonly TimeSpan keepFor = configuration.GetValue("Review:KeepFor", TimeSpan.FromMinutes(10));
     private readonly int checkpointEvery = configuration.GetValue("Review:CheckpointEvery", ScopeReplay.DefaultCheckpointEvery);
     private readonly int saveTraceEvery = configuration.GetValue("Review:SaveTraceEvery", ScopeHistory.DefaultSaveTraceEvery);
+    private readonly int tracePartSize = configuration.GetValue("Review:TracePartSize", ReviewTracePart.DefaultSize);
     private readonly int followBatch = configuration.GetValue("Review:FollowBatch", DefaultFollowBatch);
 
     /// <summary>How many events the trace follower reads at a time: enough to make a page worth its query, few enough that a question waits little.</summary>
@@ -52,6 +53,6 @@ public sealed class ScopeHistories(IEventStore store, IMemoryCache cache, IConfi
     private ScopeHistory History(Guid dialogueId) => cache.GetOrCreate(("review", dialogueId), entry =>
     {
         entry.SlidingExpiration = keepFor;
-        return new ScopeHistory(dialogueId, checkpointEvery, saveTraceEvery, logger);
+        return new ScopeHistory(dialogueId, checkpointEvery, saveTraceEvery, logger, tracePartSize);
     })!;
 }

@@ -13,9 +13,12 @@ namespace Deliberation.Server.Review;
 /// events since it was last loaded or stored, and loaded before its first pass, so that after a start
 /// the first timeline reads the stored trace and only the events since, not the whole history.
 /// </summary>
-public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveTraceEvery = ScopeHistory.DefaultSaveTraceEvery, ILogger? logger = null)
+public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveTraceEvery = ScopeHistory.DefaultSaveTraceEvery, ILogger? logger = null,
+    int tracePartSize = ReviewTracePart.DefaultSize)
 {
     public const int DefaultSaveTraceEvery = 1000;
+
+    private readonly ReviewTraceStore traceStore = new();
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<Guid, ReviewTrace> traces = [];
@@ -141,7 +144,7 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
         if (!traces.TryGetValue(statementId, out var trace))
         {
             var snapshot = await ReadStoredTraceAsync(store, statementId, cancellationToken);
-            traces[statementId] = trace = snapshot is null ? new ReviewTrace(dialogueId, statementId, replay.Offer) : ReviewTrace.Restore(snapshot, replay.Offer);
+            traces[statementId] = trace = snapshot is null ? new ReviewTrace(dialogueId, statementId, replay.Offer, tracePartSize) : ReviewTrace.Restore(snapshot, replay.Offer);
             stored[statementId] = snapshot?.Read ?? 0;
         }
         var page = await store.ReadScopeAsync(StreamIds.Scope(dialogueId), trace.LastPosition, batch, cancellationToken);
@@ -149,7 +152,7 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
         {
             // A late commit behind what the trace read (or a stored trace that no longer fits): read again from
             // the first event. What is stored stays until the new trace passes its position (the store keeps the later).
-            traces[statementId] = trace = new ReviewTrace(dialogueId, statementId, replay.Offer);
+            traces[statementId] = trace = new ReviewTrace(dialogueId, statementId, replay.Offer, tracePartSize);
             stored[statementId] = 0;
             page = await store.ReadScopeAsync(StreamIds.Scope(dialogueId), 0, batch, cancellationToken);
         }
@@ -210,9 +213,8 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
     {
         try
         {
-            if (await store.LoadSnapshotAsync(ReviewTraceSnapshot.KeyOf(statementId), cancellationToken) is not { } row)
+            if (await traceStore.LoadAsync(store, statementId, cancellationToken) is not { } snapshot)
                 return null;
-            var snapshot = DomainJson.Deserialize<ReviewTraceSnapshot>(row.StateJson);
             return snapshot.DialogueId == dialogueId && snapshot.StatementId == statementId && snapshot.Read > 0 ? snapshot : null;
         }
         catch (System.Text.Json.JsonException e)
@@ -236,8 +238,8 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
     {
         try
         {
-            // Keyed by the last position read, which only grows along a scope: an older trace never replaces a newer one.
-            await store.SaveSnapshotAsync(new Snapshot(ReviewTraceSnapshot.KeyOf(snapshot.StatementId), snapshot.LastPosition, DomainJson.Serialize(snapshot), DateTimeOffset.UtcNow), cancellationToken);
+            // In parts: what was stored before is not written again (docs/performance.md, "The review trace in parts").
+            await traceStore.SaveAsync(store, snapshot, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -253,7 +255,7 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
         if (!traces.TryGetValue(statementId, out var trace) || trace.Read > replay.Count
             || (trace.Read > 0 && replay.IndexOf(trace.LastPosition) != trace.Read - 1))
         {
-            traces[statementId] = trace = new ReviewTrace(dialogueId, statementId, replay.Offer);
+            traces[statementId] = trace = new ReviewTrace(dialogueId, statementId, replay.Offer, tracePartSize);
             stored.Remove(statementId);
         }
         if (trace.Read < replay.Count)

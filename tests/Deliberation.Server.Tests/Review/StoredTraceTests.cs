@@ -168,6 +168,68 @@ public sealed class StoredTraceTests(ServerFixture fixture)
         Assert.All(moments, m => Assert.NotNull(m.Phrase));
     }
 
+    /// <summary>
+    /// A trace is stored in parts (docs/architecture.md, "Review"): the first question after a restart reads the
+    /// head and every part it names, and a part is read, not made again — a marker put into the stored part
+    /// holding the first moment comes back in the answer, and everything else is what a pass gives.
+    /// </summary>
+    [Fact]
+    public async Task ATraceStoredInPartsIsReadBackWholeFromItsParts()
+    {
+        var (dialogue, _) = await RoomAsync();
+        using var __ = dialogue;
+        await InParts(dialogue).UseAsync(Store, scope => scope.Trace(dialogue.StatementId).Read, CancellationToken.None, dialogue.StatementId);
+        var (_, head) = await StoredAsync(dialogue);
+        Assert.True(head.PartEnds.Length >= 3, $"{head.Read} events read, {head.PartEnds.Length} parts stored");
+        Assert.All(head.Moments, m => Assert.True(m.Index >= head.PartEnds.Length * PartSize, "the head holds only what its parts do not"));
+        var whole = (await new ReviewTraceStore().LoadAsync(Store, dialogue.StatementId, CancellationToken.None))!;
+        var first = whole.Moments[0];
+        var key = StoredReviewTrace.PartKeys(head).ElementAt(first.Index / PartSize);
+        var row = (await Store.LoadSnapshotAsync(key))!;
+        var part = DomainJson.Deserialize<ReviewTracePart>(row.StateJson);
+        await Store.SaveSnapshotAsync(row with
+        {
+            Version = row.Version + 1,
+            StateJson = DomainJson.Serialize(part with { Moments = [.. part.Moments.Select(m => m == first ? m with { Summary = Marker } : m)] }),
+        });
+
+        await dialogue.TakePositionAsync("S3", whole.Moments.First(m => m.ClauseId is not null).ClauseId!.Value, PositionKind.Oppose);
+
+        foreach (var (answered, fresh) in new[] { await TraceAndFreshPassAsync(InParts(dialogue), dialogue), await TraceAloneAndFreshPassAsync(InParts(dialogue), dialogue) })
+        {
+            Assert.Contains(Marker, answered, StringComparison.Ordinal);
+            Assert.Equal(fresh, answered.Replace(DomainJson.Serialize(Marker), DomainJson.Serialize(first.Summary), StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>A head that names a part the store does not hold (a part of another reading of the history) is not used: the trace is made afresh.</summary>
+    [Fact]
+    public async Task ATraceWhosePartIsMissingIsTracedAfresh()
+    {
+        var (dialogue, _) = await RoomAsync();
+        using var __ = dialogue;
+        await InParts(dialogue).UseAsync(Store, scope => scope.Trace(dialogue.StatementId).Read, CancellationToken.None, dialogue.StatementId);
+        var (row, head) = await StoredAsync(dialogue);
+        Assert.NotEmpty(head.PartEnds);
+        // The first part named by a position it never ended at, and a marker in the head a pass would not write.
+        await SaveAsync(row, head with
+        {
+            PartEnds = head.PartEnds.SetItem(0, head.PartEnds[0] + 1),
+            Moments = [.. head.Moments, new KeyMoment(head.Read - 1, MomentKind.Phase, null, Marker, null, Guid.Empty)],
+        });
+
+        foreach (var (answered, fresh) in new[] { await TraceAloneAndFreshPassAsync(InParts(dialogue), dialogue), await TraceAndFreshPassAsync(InParts(dialogue), dialogue) })
+        {
+            Assert.DoesNotContain(Marker, answered, StringComparison.Ordinal);
+            Assert.Equal(fresh, answered);
+        }
+    }
+
+    private const int PartSize = 4;
+
+    private static ScopeHistory InParts(TestDialogue dialogue) =>
+        new(dialogue.Id, ScopeReplay.DefaultCheckpointEvery, saveTraceEvery: 1, tracePartSize: PartSize);
+
     private async Task<(Snapshot Row, ReviewTraceSnapshot Trace)> StoredAsync(TestDialogue dialogue)
     {
         var row = await Store.LoadSnapshotAsync(ReviewTraceSnapshot.KeyOf(dialogue.StatementId));

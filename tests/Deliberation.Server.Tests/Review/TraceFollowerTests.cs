@@ -5,6 +5,7 @@ using Deliberation.Domain.Statements;
 using Deliberation.Grains.EventSourcing;
 using Deliberation.Persistence;
 using Deliberation.Persistence.Sqlite;
+using Deliberation.Server.Review;
 using Deliberation.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Deliberation.Server.Tests.Infrastructure.HandWorkedDialogue;
@@ -22,6 +23,8 @@ public sealed class TraceFollowerTests : IDisposable
 {
     private const string Marker = "read from the trace the follower stored";
     private const int SaveEvery = 40;
+    // Smaller than a save interval: the follower stores parts as well as heads.
+    private const int PartSize = 30;
     private static readonly PositionKind[] Kinds = [PositionKind.Support, PositionKind.Accept, PositionKind.Oppose, PositionKind.StandAside];
     private static readonly string[] Delegates = ["N1", "N2", "N3", "N4", "S1", "S2", "S3"];
 
@@ -41,7 +44,7 @@ public sealed class TraceFollowerTests : IDisposable
 
     // Pages of 7 events and a save every 40: a room of a few hundred events crosses both many times.
     private ServerProcess NewServer() => new(folder.File("deliberation.db"), folder.Path, seedDemo: false,
-        settings: ["--Review:FollowEvery=00:00:00.2", $"--Review:SaveTraceEvery={SaveEvery}", "--Review:FollowBatch=7"]);
+        settings: ["--Review:FollowEvery=00:00:00.2", $"--Review:SaveTraceEvery={SaveEvery}", "--Review:FollowBatch=7", $"--Review:TracePartSize={PartSize}"]);
 
     [Fact]
     public async Task TheFirstTimelineEverOfARoomMadeStatementReadsTheTraceTheFollowerStored()
@@ -71,7 +74,9 @@ public sealed class TraceFollowerTests : IDisposable
             row = await Store.LoadSnapshotAsync(traceKey);
             return row is not null && DomainJson.Deserialize<ReviewTraceSnapshot>(row.StateJson).Read > events.Count - SaveEvery;
         }, TimeSpan.FromSeconds(60), () => $"The follower did not store a trace within {SaveEvery} events of the head ({events.Count}); stored: {row?.Version}", TimeSpan.FromMilliseconds(200));
-        var stored = DomainJson.Deserialize<ReviewTraceSnapshot>(row!.StateJson);
+        var head = DomainJson.Deserialize<ReviewTraceSnapshot>(row!.StateJson);
+        Assert.Equal(head.Read / PartSize, head.PartEnds.Length);
+        var stored = (await new ReviewTraceStore().LoadAsync(Store, dialogue.StatementId, CancellationToken.None))!;
 
         // What the follower stored, in pages and saves, is what one pass over the same events makes.
         var fresh = new ReviewTrace(dialogue.Id, dialogue.StatementId);
@@ -80,11 +85,15 @@ public sealed class TraceFollowerTests : IDisposable
         Assert.Equal(events[stored.Read - 1].Position, stored.LastPosition);
 
         server.Kill();
-        // A marker no pass would write: seen only if the first question read the stored trace.
-        await Store.SaveSnapshotAsync(row with
+        // A marker no pass would write, in the stored part that holds the first moment: seen only if the first
+        // question read the stored trace, parts and all.
+        var first = stored.Moments[0];
+        var partRow = (await Store.LoadSnapshotAsync(StoredReviewTrace.PartKeys(head).ElementAt(first.Index / PartSize)))!;
+        var part = DomainJson.Deserialize<ReviewTracePart>(partRow.StateJson);
+        await Store.SaveSnapshotAsync(partRow with
         {
-            Version = row.Version + 1,
-            StateJson = DomainJson.Serialize(stored with { Moments = stored.Moments.SetItem(0, stored.Moments[0] with { Summary = Marker }) }),
+            Version = partRow.Version + 1,
+            StateJson = DomainJson.Serialize(part with { Moments = [.. part.Moments.Select(m => m == first ? m with { Summary = Marker } : m)] }),
         });
         server = NewServer();
         await server.StartAsync();
