@@ -41,4 +41,11 @@ public interface IEventStore
 
     /// <summary>Keeps the newest snapshot of a stream; an older one than what is stored is ignored.</summary>
     Task SaveSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="SaveSnapshotAsync(Snapshot, CancellationToken)"/>, the state read from a stream of UTF-8 JSON
+    /// from its position on: a state of hundreds of megabytes (the review trace of an imported conversation) is
+    /// never one string in memory (on SQLite it is written by incremental I/O).
+    /// </summary>
+    Task SaveSnapshotAsync(string streamId, long version, Stream stateJson, DateTimeOffset takenAt, CancellationToken cancellationToken = default);
 }

@@ -190,6 +190,44 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
         }
     }
 
+    public async Task SaveSnapshotAsync(string streamId, long version, Stream stateJson, DateTimeOffset takenAt, CancellationToken cancellationToken = default)
+    {
+        CheckText(streamId, ColumnLimits.StreamId, nameof(streamId));
+        ArgumentNullException.ThrowIfNull(stateJson);
+        var start = stateJson.Position;
+        // As the string overload: two saves of a stream's first snapshot can both insert; the loser retries as an update.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var row = await db.Snapshots.SingleOrDefaultAsync(s => s.StreamId == streamId, cancellationToken);
+            if (row is null)
+            {
+                row = new SnapshotRow { StreamId = streamId };
+                db.Snapshots.Add(row);
+            }
+            else if (row.Version >= version)
+            {
+                return;
+            }
+            // The row's version and time through EF Core (stored as every other), its state written after it by the provider.
+            row.Version = version;
+            row.StateJson = "";
+            row.TakenAt = StoredTime.Normalise(takenAt);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                stateJson.Position = start;
+                await db.DeliberationProvider().WriteSnapshotJsonAsync(db.Database, streamId, stateJson, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+            }
+        }
+    }
+
     /// <summary>
     /// The events every reader may see: none of a scope an import is still writing (docs/architecture.md,
     /// "Imports"). In the same statement as the read, so a read never sees part of an import.

@@ -292,6 +292,34 @@ public abstract class EventStoreTests<TFixture>(TFixture database) : IClassFixtu
         Assert.Equal(new Snapshot(stream, 7, """{"v":7}""", T0.AddMinutes(2)), await Store.LoadSnapshotAsync(stream));
     }
 
+    /// <summary>
+    /// A state too big for one string is saved from a stream (the review trace of an imported conversation):
+    /// read back as the same text, non-ASCII and over many buffers, and the newest kept as with a string.
+    /// </summary>
+    [Fact]
+    public async Task SnapshotsSavedFromAStreamReadBackAsTheTextWrittenAndKeepTheNewest()
+    {
+        var stream = NewId("s");
+        static MemoryStream Utf8(string text) => new(System.Text.Encoding.UTF8.GetBytes(text));
+        var big = "{\"v\":\"" + string.Concat(Enumerable.Repeat("Région — 区域 ", 40_000)) + "\"}";
+
+        // From a stream's position on: what comes before it is not the state.
+        using (var json = Utf8("garbage" + big))
+        {
+            json.Position = System.Text.Encoding.UTF8.GetByteCount("garbage");
+            await Store.SaveSnapshotAsync(stream, 5, json, T0);
+        }
+        Assert.Equal(new Snapshot(stream, 5, big, T0), await Store.LoadSnapshotAsync(stream));
+
+        using (var older = Utf8("""{"v":3}"""))
+            await Store.SaveSnapshotAsync(stream, 3, older, T0.AddMinutes(1));
+        Assert.Equal(new Snapshot(stream, 5, big, T0), await Store.LoadSnapshotAsync(stream));
+
+        using (var newer = Utf8("""{"v":7}"""))
+            await Store.SaveSnapshotAsync(stream, 7, newer, T0.AddMinutes(2));
+        Assert.Equal(new Snapshot(stream, 7, """{"v":7}""", T0.AddMinutes(2)), await Store.LoadSnapshotAsync(stream));
+    }
+
     [Fact]
     public async Task OversizedIdentifiersAreRefusedBeforeTouchingTheDatabase()
     {

@@ -1,3 +1,4 @@
+using Deliberation.Server.Services;
 using System.Text.Json;
 using Deliberation.Domain;
 using Deliberation.Persistence;
@@ -59,10 +60,7 @@ public static class StagedImport
         var stream = StreamIds.Statement(plan.StatementId);
         if (plan.TakeFinalStatement() is not { } statement || writer.VersionOf(stream) != statement.Version)
             return;
-        await using var json = new FileStream(Path.Combine(Path.GetTempPath(), $"deliberation-snapshot-{Path.GetRandomFileName()}"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await phases.TimeAsync("serialise", () => JsonSerializer.SerializeAsync(json, statement, DomainJson.Options, cancellationToken));
-        json.Position = 0;
+        await using var json = await phases.TimeAsync("serialise", () => SpooledJson.WriteAsync(statement, cancellationToken));
         await phases.TimeAsync("store", () => staging.SaveSnapshotAsync(StreamIds.Scope(plan.DialogueId), stream, statement.Version, json, now, cancellationToken));
     }
 }

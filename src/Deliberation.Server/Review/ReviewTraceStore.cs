@@ -1,5 +1,6 @@
 using Deliberation.Domain.Review;
 using Deliberation.Persistence;
+using Deliberation.Server.Services;
 
 namespace Deliberation.Server.Review;
 
@@ -29,7 +30,10 @@ public sealed class ReviewTraceStore
                 written.Add(key);
         }
         // Keyed by the last position read, which only grows along a scope: an older trace never replaces a newer one.
-        await store.SaveSnapshotAsync(new Snapshot(ReviewTraceSnapshot.KeyOf(trace.StatementId), trace.LastPosition, DomainJson.Serialize(head), DateTimeOffset.UtcNow), cancellationToken);
+        // Spooled, not one string: the head carries the state, 489 MB of JSON for an imported statement of
+        // 2,013,000 votes (11 GB of the server's memory as a string; docs/performance.md, "Session 14").
+        await using var json = await SpooledJson.WriteAsync(head, cancellationToken);
+        await store.SaveSnapshotAsync(ReviewTraceSnapshot.KeyOf(trace.StatementId), trace.LastPosition, json, DateTimeOffset.UtcNow, cancellationToken);
     }
 
     /// <summary>The stored trace, whole; null when there is none or a part it names is missing or another's.</summary>

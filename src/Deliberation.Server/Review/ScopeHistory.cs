@@ -73,8 +73,7 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
     /// question has read the history, a stored trace is loaded and only the events after it are read
     /// and decoded. Anything that does not fit (no stored trace, a late commit) takes the full way.
     /// </summary>
-    /// <param name="storeAnyway">Store the trace whatever it read since (an import's job, which has just written the history).</param>
-    public async Task<T> UseTraceAloneAsync<T>(IEventStore store, Guid statementId, Func<ReviewTrace, T> work, CancellationToken cancellationToken, bool storeAnyway = false)
+    public async Task<T> UseTraceAloneAsync<T>(IEventStore store, Guid statementId, Func<ReviewTrace, T> work, CancellationToken cancellationToken)
     {
         ReviewTraceSnapshot? toStore = null;
         T answer;
@@ -90,7 +89,7 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
                 trace = Trace(statementId);
             }
             answer = work(trace);
-            toStore = DueForStore(statementId, trace, storeAnyway);
+            toStore = DueForStore(statementId, trace);
         }
         finally
         {
@@ -108,7 +107,12 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
     /// the trace reads the store in pages of <paramref name="batch"/> events, the gate released between
     /// them so a question waits for one page at most; with no stored trace it starts from the first event.
     /// </summary>
-    public async Task FollowAsync(IEventStore store, Guid statementId, int batch, CancellationToken cancellationToken)
+    /// <param name="storeOnceAtTheEnd">
+    /// Store the trace once, when the last page is read, whatever it read since it was last stored (an import's
+    /// job, which has just written the whole history): its head carries the statement's state, which an
+    /// import of 33,000 participants makes tens of megabytes, too much to write every save interval.
+    /// </param>
+    public async Task FollowAsync(IEventStore store, Guid statementId, int batch, CancellationToken cancellationToken, bool storeOnceAtTheEnd = false)
     {
         for (var more = true; more;)
         {
@@ -122,12 +126,12 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
                     await CatchUpAsync(store, cancellationToken);
                     if (!traces.ContainsKey(statementId))
                         await LoadTraceAsync(store, statementId, cancellationToken);
-                    toStore = DueForStore(statementId, Trace(statementId));
+                    toStore = DueForStore(statementId, Trace(statementId), anyway: storeOnceAtTheEnd);
                     more = false;
                 }
                 else
                 {
-                    (toStore, more) = await FollowPageAsync(store, statementId, batch, cancellationToken);
+                    (toStore, more) = await FollowPageAsync(store, statementId, batch, storeOnceAtTheEnd, cancellationToken);
                 }
             }
             finally
@@ -139,7 +143,7 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
         }
     }
 
-    private async Task<(ReviewTraceSnapshot? ToStore, bool More)> FollowPageAsync(IEventStore store, Guid statementId, int batch, CancellationToken cancellationToken)
+    private async Task<(ReviewTraceSnapshot? ToStore, bool More)> FollowPageAsync(IEventStore store, Guid statementId, int batch, bool storeOnceAtTheEnd, CancellationToken cancellationToken)
     {
         if (!traces.TryGetValue(statementId, out var trace))
         {
@@ -157,7 +161,10 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
             page = await store.ReadScopeAsync(StreamIds.Scope(dialogueId), 0, batch, cancellationToken);
         }
         trace.Advance([.. page.Select(Decode)], trace.Read);
-        return (DueForStore(statementId, trace), page.Count == batch);
+        var more = page.Count == batch;
+        if (storeOnceAtTheEnd)
+            return (more ? null : DueForStore(statementId, trace, anyway: true), more);
+        return (DueForStore(statementId, trace), more);
     }
 
     /// <summary>Whether each stream of <paramref name="tail"/> goes on at the version after the last one the trace read.</summary>
