@@ -31,7 +31,7 @@ public sealed class ReviewTraceStore
         }
         // Keyed by the last position read, which only grows along a scope: an older trace never replaces a newer one.
         // Spooled, not one string: the head carries the state, 489 MB of JSON for an imported statement of
-        // 2,013,000 votes (11 GB of the server's memory as a string; docs/performance.md, "Session 14").
+        // 2,013,000 votes (11 GB of the server's memory as a string; docs/performance.md, "Session 14: over HTTP again, after the review trace went into parts").
         await using var json = await SpooledJson.WriteAsync(head, cancellationToken);
         await store.SaveSnapshotAsync(ReviewTraceSnapshot.KeyOf(trace.StatementId), trace.LastPosition, json, DateTimeOffset.UtcNow, cancellationToken);
     }

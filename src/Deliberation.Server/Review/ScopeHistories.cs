@@ -40,7 +40,7 @@ public sealed class ScopeHistories(IEventStore store, IMemoryCache cache, IConfi
     /// is done, so even the first review of an imported dialogue reads a stored trace, not the history.
     /// It pages through the store as the follower does, holding a page of decoded events at a time, not
     /// the decoded history (6.2 GB at 2,013,000 votes when it did; docs/performance.md, "Session 14: over
-    /// HTTP again"), and stores the trace once, at the end.
+    /// HTTP again, after the review trace went into parts"), and stores the trace once, at the end.
     /// </summary>
     public Task StoreTraceAsync(Guid dialogueId, Guid statementId, CancellationToken cancellationToken = default) =>
         History(dialogueId).FollowAsync(store, statementId, followBatch, cancellationToken, storeOnceAtTheEnd: true);

@@ -5,7 +5,7 @@ namespace Deliberation.Server.Services;
 /// <summary>
 /// A value serialised as UTF-8 JSON into a temporary file that deletes itself when closed, positioned at its
 /// start: how a state of hundreds of megabytes (an imported statement, its review trace) reaches the store
-/// without ever being one string in memory (docs/performance.md, "Imports of any size").
+/// without ever being one string in memory (docs/performance.md, "Session 13: where the memory went, and bounding it").
 /// </summary>
 public static class SpooledJson
 {
