@@ -36,11 +36,14 @@ public sealed class SqliteDatabaseProvider : IDeliberationDatabaseProvider
     }
 
     /// <summary>
-    /// The bytes copied straight into the row by SQLite's incremental I/O, into a TEXT value of their length
-    /// made first (incremental I/O writes a TEXT value as it writes a BLOB, and cannot change its length): no
-    /// string of the whole state in the process, which for an imported statement of 2,000,000 positions was
-    /// hundreds of megabytes twice over (UTF-16, then UTF-8 to bind). SQLite itself still holds several times
-    /// the value's size while it stores the row (docs/performance.md, "Session 13").
+    /// The bytes copied straight into the row by SQLite's incremental I/O, into a zero-filled BLOB of their
+    /// length made first (incremental I/O cannot change a value's length): no string of the whole state in the
+    /// process, which for an imported statement of 2,000,000 positions was hundreds of megabytes twice over
+    /// (UTF-16, then UTF-8 to bind). The value stays a BLOB of UTF-8 text, which reads back as the same string
+    /// (SQLite hands a BLOB's bytes to a text reader as they are): a zero-filled TEXT, as this wrote before,
+    /// is made by a CAST that spells out every zero in SQLite's memory, twice the value's size, and that was
+    /// most of what an import's save of such a state cost (docs/performance.md, "Session 15: the snapshot
+    /// SQLite spelled out").
     /// </summary>
     public async Task WriteSnapshotJsonAsync(DatabaseFacade database, string streamId, Stream stateJson, CancellationToken cancellationToken)
     {
@@ -50,7 +53,7 @@ public sealed class SqliteDatabaseProvider : IDeliberationDatabaseProvider
         await using (var reserve = connection.CreateCommand())
         {
             reserve.Transaction = (SqliteTransaction?)database.CurrentTransaction?.GetDbTransaction();
-            reserve.CommandText = "UPDATE \"Snapshots\" SET \"StateJson\" = CAST(zeroblob($length) AS TEXT) WHERE \"StreamId\" = $stream RETURNING rowid;";
+            reserve.CommandText = "UPDATE \"Snapshots\" SET \"StateJson\" = zeroblob($length) WHERE \"StreamId\" = $stream RETURNING rowid;";
             reserve.Parameters.AddWithValue("$length", length);
             reserve.Parameters.AddWithValue("$stream", streamId);
             rowId = (long)(await reserve.ExecuteScalarAsync(cancellationToken)

@@ -200,20 +200,16 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var row = await db.Snapshots.SingleOrDefaultAsync(s => s.StreamId == streamId, cancellationToken);
-            if (row is null)
-            {
-                row = new SnapshotRow { StreamId = streamId };
-                db.Snapshots.Add(row);
-            }
-            else if (row.Version >= version)
-            {
+            // The stored version only: the state it replaces may be hundreds of megabytes, and is not needed.
+            var stored = await db.Snapshots.Where(s => s.StreamId == streamId).Select(s => (long?)s.Version).SingleOrDefaultAsync(cancellationToken);
+            if (stored >= version)
                 return;
-            }
             // The row's version and time through EF Core (stored as every other), its state written after it by the provider.
-            row.Version = version;
-            row.StateJson = "";
-            row.TakenAt = StoredTime.Normalise(takenAt);
+            var row = new SnapshotRow { StreamId = streamId, Version = version, StateJson = "", TakenAt = StoredTime.Normalise(takenAt) };
+            if (stored is null)
+                db.Snapshots.Add(row);
+            else
+                db.Snapshots.Attach(row).State = EntityState.Modified;
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -28,6 +28,63 @@ public sealed class SqliteMigrationTests(SqliteDatabaseFixture database) : Migra
         Assert.Equal("5000", await ScalarAsync(connection, "PRAGMA busy_timeout"));
     }
 
+    /// <summary>
+    /// The snapshots' state is the table's last column, so the zero-filled BLOB a large state is copied into
+    /// stays a count of zeros in SQLite; with a column after it SQLite spelled it out in memory, 1.2 GB for an
+    /// imported statement of 2,000,000 positions (docs/performance.md, "Session 15: the snapshot SQLite spelled out").
+    /// A database made before the move keeps its snapshots, and a state written by the stream read back.
+    /// </summary>
+    [Fact]
+    public async Task SnapshotStateIsTheLastColumnAndADatabaseMadeBeforeKeepsItsSnapshots()
+    {
+        var connectionString = await Database.CreateEmptyDatabaseAsync();
+        try
+        {
+            await using var services = Database.BuildServices(connectionString);
+            var contexts = services.GetRequiredService<IDbContextFactory<DeliberationDbContext>>();
+            await using (var db = await contexts.CreateDbContextAsync())
+            {
+                var before = db.Database.GetMigrations().Single(m => m.EndsWith("_PendingImports", StringComparison.Ordinal));
+                await db.GetService<IMigrator>().MigrateAsync(before);
+                Assert.Equal(["StreamId", "Version", "StateJson", "TakenAt"], await ColumnsAsync(db));
+                await db.Database.ExecuteSqlRawAsync(
+                    """INSERT INTO "Snapshots" ("StreamId", "Version", "StateJson", "TakenAt") VALUES ('statement-1', 7, {0}, '2026-12-01 09:00:00+00:00')""",
+                    """{"title":"Zürich"}""");
+            }
+
+            await services.MigrateDeliberationDatabaseAsync();
+
+            await using (var db = await contexts.CreateDbContextAsync())
+                Assert.Equal(["StreamId", "Version", "TakenAt", "StateJson"], await ColumnsAsync(db));
+            var store = services.GetRequiredService<IEventStore>();
+            var kept = await store.LoadSnapshotAsync("statement-1");
+            Assert.Equal(("statement-1", 7L, """{"title":"Zürich"}"""), (kept!.StreamId, kept.Version, kept.StateJson));
+
+            // Written through incremental I/O into the reserved BLOB: its UTF-8 reads back as the same text.
+            var state = """{"title":"共识 — consensus","note":"ünïcödé"}""";
+            await using (var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(state)))
+                await store.SaveSnapshotAsync("statement-1", 8, json, DateTimeOffset.UnixEpoch);
+            var replaced = await store.LoadSnapshotAsync("statement-1");
+            Assert.Equal((8L, state), (replaced!.Version, replaced.StateJson));
+        }
+        finally
+        {
+            await Database.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    private static async Task<List<string>> ColumnsAsync(DeliberationDbContext db)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT name FROM pragma_table_info('Snapshots') ORDER BY cid";
+        var columns = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            columns.Add(reader.GetString(0));
+        return columns;
+    }
+
     private static async Task<string?> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();

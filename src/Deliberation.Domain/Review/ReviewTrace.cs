@@ -153,8 +153,9 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
                 Note(index, e, s, before, after);
                 foreach (var clauseId in LiveFiguresMoved(s))
                     RecordLive(index, clauseId, after);
+                RosterIndex? roster = null;
                 foreach (var clauseId in ReleasedFiguresMoved(s))
-                    RecordReleased(index, clauseId, after);
+                    RecordReleased(index, clauseId, after, roster ??= new RosterIndex(state.Dialogue));
                 break;
             default:
                 state = state.Apply(e);
@@ -167,11 +168,20 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
         var statement = state.Statement(statementId);
         if (!statement.Exists)
             return;
+        if (statement.ClauseOrder.IsEmpty)
+        {
+            // Nothing to count yet: the tracker starts at the statement's next event. An import adds its
+            // 33,000 members before its clauses, and a tracker started at each of them, each indexing the
+            // whole roster, made its trace take minutes (docs/performance.md, "Session 15: the snapshot SQLite spelled out").
+            tracker = null;
+            return;
+        }
         tracker = ConsensusTracker.Start(state.Dialogue, statement);
+        var roster = new RosterIndex(state.Dialogue);
         foreach (var clauseId in statement.ClauseOrder)
         {
             RecordLive(index, clauseId, statement);
-            RecordReleased(index, clauseId, statement);
+            RecordReleased(index, clauseId, statement, roster);
         }
     }
 
@@ -202,11 +212,12 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
         Record(index, clauseId, statement, tracker.Clause(clauseId), lastLive, standing => Live = Live.Add(standing));
     }
 
-    private void RecordReleased(int index, Guid clauseId, StatementState statement)
+    /// <param name="roster">The dialogue's roster indexed once for all the clauses an event moves: indexing it is as long as the roster.</param>
+    private void RecordReleased(int index, Guid clauseId, StatementState statement, RosterIndex roster)
     {
         if (statement.ClauseOrNull(clauseId) is not { } clause)
             return;
-        var figures = Disclosure.Released(clause, state.Dialogue, new RosterIndex(state.Dialogue));
+        var figures = Disclosure.Released(clause, state.Dialogue, roster);
         Record(index, clauseId, statement, figures, lastReleased, standing => Released = Released.Add(standing));
     }
 

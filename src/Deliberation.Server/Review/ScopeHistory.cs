@@ -24,6 +24,8 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
     private readonly Dictionary<Guid, ReviewTrace> traces = [];
     // How far each trace had read when it was last loaded or stored.
     private readonly Dictionary<Guid, int> stored = [];
+    // Statements an import's pass is tracing, to store once at its end (FollowAsync's storeOnceAtTheEnd).
+    private readonly Dictionary<Guid, int> storingAtTheEnd = [];
     private readonly Dictionary<string, long> versions = [];
     private ScopeReplay replay = new(dialogueId, checkpointEvery);
     private DateTimeOffset latest = DateTimeOffset.MinValue;
@@ -110,9 +112,28 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
     /// <param name="storeOnceAtTheEnd">
     /// Store the trace once, when the last page is read, whatever it read since it was last stored (an import's
     /// job, which has just written the whole history): its head carries the statement's state, which an
-    /// import of 33,000 participants makes tens of megabytes, too much to write every save interval.
+    /// import of 33,000 participants makes hundreds of megabytes, too much to write every save interval.
+    /// Meanwhile the follower and questions read on with this trace but do not store it.
     /// </param>
     public async Task FollowAsync(IEventStore store, Guid statementId, int batch, CancellationToken cancellationToken, bool storeOnceAtTheEnd = false)
+    {
+        if (storeOnceAtTheEnd)
+            lock (storingAtTheEnd)
+                storingAtTheEnd[statementId] = storingAtTheEnd.GetValueOrDefault(statementId) + 1;
+        try
+        {
+            await FollowPagesAsync(store, statementId, batch, storeOnceAtTheEnd, cancellationToken);
+        }
+        finally
+        {
+            if (storeOnceAtTheEnd)
+                lock (storingAtTheEnd)
+                    if (--storingAtTheEnd[statementId] == 0)
+                        storingAtTheEnd.Remove(statementId);
+        }
+    }
+
+    private async Task FollowPagesAsync(IEventStore store, Guid statementId, int batch, bool storeOnceAtTheEnd, CancellationToken cancellationToken)
     {
         for (var more = true; more;)
         {
@@ -156,12 +177,15 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
         {
             // A late commit behind what the trace read (or a stored trace that no longer fits): read again from
             // the first event. What is stored stays until the new trace passes its position (the store keeps the later).
+            logger?.LogDebug("The review trace of statement {Statement} does not go on at event {Read} (position {Position}); tracing from the first event",
+                statementId, trace.Read, trace.LastPosition);
             traces[statementId] = trace = new ReviewTrace(dialogueId, statementId, replay.Offer, tracePartSize);
             stored[statementId] = 0;
             page = await store.ReadScopeAsync(StreamIds.Scope(dialogueId), 0, batch, cancellationToken);
         }
         trace.Advance([.. page.Select(Decode)], trace.Read);
         var more = page.Count == batch;
+        logger?.LogTrace("The review trace of statement {Statement} read to event {Read}", statementId, trace.Read);
         if (storeOnceAtTheEnd)
             return (more ? null : DueForStore(statementId, trace, anyway: true), more);
         return (DueForStore(statementId, trace), more);
@@ -237,6 +261,14 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
         var since = trace.Read - stored.GetValueOrDefault(statementId);
         if (since < saveTraceEvery && !(anyway && since > 0))
             return null;
+        // While an import's pass traces the statement, the follower and questions read on with it but leave the
+        // storing to its end: each store writes the head, the statement's state, hundreds of megabytes after an
+        // import of 2,000,000 votes, and every thousand events that made the pass minutes long and the server's
+        // memory gigabytes (docs/performance.md, "Session 15: the snapshot SQLite spelled out").
+        if (!anyway)
+            lock (storingAtTheEnd)
+                if (storingAtTheEnd.ContainsKey(statementId))
+                    return null;
         stored[statementId] = trace.Read;
         return trace.Snapshot();
     }
@@ -246,7 +278,10 @@ public sealed class ScopeHistory(Guid dialogueId, int checkpointEvery, int saveT
         try
         {
             // In parts: what was stored before is not written again (docs/performance.md, "The review trace in parts").
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await traceStore.SaveAsync(store, snapshot, cancellationToken);
+            logger?.LogDebug("Stored the review trace of statement {Statement} at event {Read} in {Elapsed:F2} s",
+                snapshot.StatementId, snapshot.Read, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -225,6 +225,81 @@ public sealed class StoredTraceTests(ServerFixture fixture)
         }
     }
 
+    /// <summary>
+    /// An import's pass traces a statement to store it once at its end, while the node's follower reads the same
+    /// history: the follower reads on with the pass, page for page, but only the pass stores, once, at the last
+    /// event. Each store writes the head, the statement's state, hundreds of megabytes after an import of
+    /// 2,000,000 votes (docs/performance.md, "Session 15: the snapshot SQLite spelled out"); afterwards the follower stores as before.
+    /// </summary>
+    [Fact]
+    public async Task WhileAnImportsPassTracesAStatementOnlyThePassStoresItsTraceOnceAtTheEnd()
+    {
+        var (dialogue, _) = await RoomAsync();
+        using var _ = dialogue;
+        var head = ReviewTraceSnapshot.KeyOf(dialogue.StatementId);
+        var events = await Store.ReadScopeAsync(StreamIds.Scope(dialogue.Id));
+        var byPass = HeadSaves.Around(Store, head);
+        var byFollower = HeadSaves.Around(Store, head);
+        var history = new ScopeHistory(dialogue.Id, ScopeReplay.DefaultCheckpointEvery, saveTraceEvery: 1);
+
+        // Pages of two events; the two take turns at the history's gate.
+        var pass = history.FollowAsync(byPass.Store, dialogue.StatementId, 2, CancellationToken.None, storeOnceAtTheEnd: true);
+        var follower = history.FollowAsync(byFollower.Store, dialogue.StatementId, 2, CancellationToken.None);
+        await Task.WhenAll(pass, follower);
+
+        Assert.Empty(byFollower.Saved);
+        Assert.Equal([events[^1].Position], byPass.Saved);
+        Assert.True(byFollower.Reads > 2, $"The follower read {byFollower.Reads} pages while the pass ran; the test needs it to read alongside.");
+
+        // The pass is over: the follower stores again every save interval.
+        await dialogue.SetPhaseAsync(Facilitator, Phase.Drafting);
+        await history.FollowAsync(byFollower.Store, dialogue.StatementId, 2, CancellationToken.None);
+        Assert.Equal([(await Store.ReadScopeAsync(StreamIds.Scope(dialogue.Id)))[^1].Position], byFollower.Saved);
+    }
+
+    /// <summary>The store as it is, noting the versions a trace's head is saved at and how many pages of a scope are read.</summary>
+    public class HeadSaves : System.Reflection.DispatchProxy
+    {
+        private IEventStore inner = null!;
+        private string key = "";
+
+        public List<long> Saved { get; } = [];
+
+        public int Reads { get; private set; }
+
+        /// <summary>This, as the store it stands for.</summary>
+        public IEventStore Store => (IEventStore)(object)this;
+
+        public static HeadSaves Around(IEventStore inner, string headKey)
+        {
+            var proxy = Create<IEventStore, HeadSaves>();
+            var saves = (HeadSaves)(object)proxy;
+            (saves.inner, saves.key) = (inner, headKey);
+            return saves;
+        }
+
+        protected override object? Invoke(System.Reflection.MethodInfo? method, object?[]? args)
+        {
+            ArgumentNullException.ThrowIfNull(method);
+            if (method.Name == nameof(IEventStore.SaveSnapshotAsync) && args is [string stream, long version, ..] && stream == key)
+                lock (Saved)
+                    Saved.Add(version);
+            if (method.Name == nameof(IEventStore.ReadScopeAsync))
+            {
+                Reads++;
+                // Never done at once, as a read over a network is not: the other caller gets its turn at the gate.
+                return Later((Task<IReadOnlyList<StoredEvent>>)method.Invoke(inner, args)!);
+            }
+            return method.Invoke(inner, args);
+        }
+
+        private static async Task<IReadOnlyList<StoredEvent>> Later(Task<IReadOnlyList<StoredEvent>> read)
+        {
+            await Task.Yield();
+            return await read;
+        }
+    }
+
     private const int PartSize = 4;
 
     private static ScopeHistory InParts(TestDialogue dialogue) =>
