@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Deliberation.Domain.Statements;
 
 public sealed partial class SlotVector<T>
@@ -10,22 +12,43 @@ public sealed partial class SlotVector<T>
     /// </summary>
     public sealed class Builder
     {
-        private readonly List<T[]?> leaves = [];
+        // Each leaf as the vector holds it (a dense T[] or a SparseLeaf), or null where none is.
+        private readonly List<object?> leaves = [];
 
-        // The leaves this builder made or copied: written in place; any other is the original's, copied before a write.
+        // The leaves this builder made or copied, always dense: written in place; any other is the original's, copied before a write.
         private readonly List<bool> owned = [];
+
+        // Of an owned leaf, the slots set in it, to make it sparse again at the end if it has few; all ones when not known.
+        private readonly List<uint> present = [];
 
         public Builder(SlotVector<T> from)
         {
-            var collect = new LeafCollector(leaves);
-            from.VisitLeaves(ref collect);
+            if (from.root is not null)
+                Collect(from.root, from.shift, 0);
             owned.AddRange(Enumerable.Repeat(false, leaves.Count));
+            present.AddRange(Enumerable.Repeat(uint.MaxValue, leaves.Count));
+        }
+
+        private void Collect(object node, int level, int firstSlot)
+        {
+            if (level == 0)
+            {
+                var at = firstSlot >> Bits;
+                while (leaves.Count < at)
+                    leaves.Add(null);
+                leaves.Add(node);
+                return;
+            }
+            var children = (object?[])node;
+            for (var i = 0; i < children.Length; i++)
+                if (children[i] is { } child)
+                    Collect(child, level - Bits, firstSlot + (i << level));
         }
 
         public T? Get(int slot)
         {
             var at = slot >> Bits;
-            return slot >= 0 && at < leaves.Count && leaves[at] is { } leaf ? leaf[slot & Mask] : default;
+            return slot >= 0 && at < leaves.Count && leaves[at] is { } leaf ? LeafValue(leaf, slot & Mask) : default;
         }
 
         public void Set(int slot, T value)
@@ -36,15 +59,20 @@ public sealed partial class SlotVector<T>
             {
                 leaves.Add(null);
                 owned.Add(false);
+                present.Add(0);
             }
-            var leaf = leaves[at];
-            if (leaf is null || !owned[at])
+            if (!owned[at])
             {
-                leaf = leaf is null ? new T[LeafSize] : (T[])leaf.Clone();
-                leaves[at] = leaf;
+                (leaves[at], present[at]) = leaves[at] switch
+                {
+                    null => (new T[LeafSize], 0u),
+                    SparseLeaf sparse => (sparse.ToDense(), sparse.Present),
+                    var dense => (((T[])dense).Clone(), uint.MaxValue),
+                };
                 owned[at] = true;
             }
-            leaf[slot & Mask] = value;
+            ((T[])leaves[at]!)[slot & Mask] = value;
+            present[at] |= 1u << (slot & Mask);
         }
 
         /// <summary>The vector as filled so far; the builder must not be written after it.</summary>
@@ -53,8 +81,10 @@ public sealed partial class SlotVector<T>
             var last = leaves.FindLastIndex(leaf => leaf is not null);
             if (last < 0)
                 return Empty;
+            // An owned leaf with few slots set is made sparse, as Set would have left it.
+            var nodes = leaves.GetRange(0, last + 1).Select((leaf, at) =>
+                owned[at] && BitOperations.PopCount(present[at]) <= SparseMost ? SparseLeaf.Of(present[at], (T[])leaf!) : leaf).ToList();
             // Level by level, 32 children a node; a node whose children are all absent is absent too, as Set leaves it.
-            var nodes = leaves.GetRange(0, last + 1).ConvertAll(leaf => (object?)leaf);
             var level = 0;
             while (nodes.Count > 1)
             {
@@ -75,17 +105,6 @@ public sealed partial class SlotVector<T>
                 level += Bits;
             }
             return new SlotVector<T>(nodes[0], level);
-        }
-
-        private readonly struct LeafCollector(List<T[]?> leaves) : ILeafVisitor<T>
-        {
-            public void Visit(int firstSlot, T[] leaf)
-            {
-                var at = firstSlot >> Bits;
-                while (leaves.Count < at)
-                    leaves.Add(null);
-                leaves.Add(leaf);
-            }
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Deliberation.Domain.Statements;
 
 /// <summary>
@@ -5,7 +7,11 @@ namespace Deliberation.Domain.Statements;
 /// values, absent subtrees null. Setting a slot copies one leaf and the nodes above it (a few
 /// hundred bytes even at 100,000 slots), so every older version stays as it was, and a scan reads
 /// whole leaves in slot order, with no per-value object to follow (docs/performance.md, "Where the
-/// full recomputation spends its time").
+/// full recomputation spends its time"). A leaf with few slots set holds only those
+/// (<see cref="SparseLeaf"/>) until it has more than <see cref="SparseMost"/>: a statement numbers its
+/// participants once for all its clauses, and in an imported conversation each clause is spoken to
+/// by a few of them, so most of a dense leaf would be empty (docs/performance.md, "Session 15: the
+/// snapshot SQLite spelled out").
 /// </summary>
 public sealed partial class SlotVector<T>
 {
@@ -13,7 +19,10 @@ public sealed partial class SlotVector<T>
     private const int Bits = 5;
     private const int Mask = LeafSize - 1;
 
-    /// <summary>A leaf (<c>T[]</c>) when <see cref="shift"/> is 0, else a node (<c>object?[]</c>).</summary>
+    /// <summary>A leaf of values set in at most this many slots is held sparse.</summary>
+    public const int SparseMost = 8;
+
+    /// <summary>A leaf (<c>T[]</c> or <see cref="SparseLeaf"/>) when <see cref="shift"/> is 0, else a node (<c>object?[]</c>).</summary>
     private readonly object? root;
     private readonly int shift;
 
@@ -32,8 +41,11 @@ public sealed partial class SlotVector<T>
         var node = root;
         for (var level = shift; level > 0 && node is not null; level -= Bits)
             node = ((object?[])node)[(slot >> level) & Mask];
-        return node is null ? default : ((T[])node)[slot & Mask];
+        return node is null ? default : LeafValue(node, slot & Mask);
     }
+
+    private static T? LeafValue(object leaf, int index) =>
+        leaf is T[] dense ? dense[index] : ((SparseLeaf)leaf).Get(index);
 
     /// <summary>A vector holding <paramref name="values"/> in slots 0, 1, …: built whole, for reading a stored table.</summary>
     public static SlotVector<T> Of(IReadOnlyList<T> values)
@@ -91,9 +103,17 @@ public sealed partial class SlotVector<T>
     {
         if (level == 0)
         {
-            var leaf = node is null ? new T[LeafSize] : (T[])((T[])node).Clone();
-            leaf[slot & Mask] = value;
-            return leaf;
+            switch (node)
+            {
+                case null:
+                    return SparseLeaf.Of(slot & Mask, value);
+                case SparseLeaf sparse:
+                    return sparse.With(slot & Mask, value);
+                default:
+                    var leaf = (T[])((T[])node).Clone();
+                    leaf[slot & Mask] = value;
+                    return leaf;
+            }
         }
         var children = node is null ? new object?[LeafSize] : (object?[])((object?[])node).Clone();
         var at = (slot >> level) & Mask;
@@ -101,11 +121,70 @@ public sealed partial class SlotVector<T>
         return children;
     }
 
+    /// <summary>
+    /// A leaf holding only its set slots: which ones in <see cref="Present"/>, one bit a slot, their values in
+    /// slot order. Never changed once made; a change makes another, dense once it holds more than <see cref="SparseMost"/>.
+    /// </summary>
+    private sealed class SparseLeaf(uint present, T[] values)
+    {
+        public uint Present { get; } = present;
+
+        public static SparseLeaf Of(int index, T value) => new(1u << index, [value]);
+
+        /// <summary>The sparse leaf of a dense one's slots in <paramref name="present"/>.</summary>
+        public static SparseLeaf Of(uint present, T[] dense)
+        {
+            var values = new T[BitOperations.PopCount(present)];
+            var at = 0;
+            for (var bits = present; bits != 0; bits &= bits - 1)
+                values[at++] = dense[BitOperations.TrailingZeroCount(bits)];
+            return new SparseLeaf(present, values);
+        }
+
+        public T? Get(int index) =>
+            (Present & (1u << index)) == 0 ? default : values[BitOperations.PopCount(Present & ((1u << index) - 1))];
+
+        /// <summary>This leaf with <paramref name="value"/> in slot <paramref name="index"/>: sparse, or dense past <see cref="SparseMost"/>.</summary>
+        public object With(int index, T value)
+        {
+            var bit = 1u << index;
+            var at = BitOperations.PopCount(Present & (bit - 1));
+            if ((Present & bit) != 0)
+            {
+                var replaced = (T[])values.Clone();
+                replaced[at] = value;
+                return new SparseLeaf(Present, replaced);
+            }
+            if (values.Length == SparseMost)
+            {
+                var dense = ToDense();
+                dense[index] = value;
+                return dense;
+            }
+            var grown = new T[values.Length + 1];
+            Array.Copy(values, grown, at);
+            grown[at] = value;
+            Array.Copy(values, at, grown, at + 1, values.Length - at);
+            return new SparseLeaf(Present | bit, grown);
+        }
+
+        /// <summary>A new dense leaf of the same values.</summary>
+        public T[] ToDense()
+        {
+            var dense = new T[LeafSize];
+            var at = 0;
+            for (var bits = Present; bits != 0; bits &= bits - 1)
+                dense[BitOperations.TrailingZeroCount(bits)] = values[at++];
+            return dense;
+        }
+    }
+
     private static void Visit<TVisitor>(object node, int level, int firstSlot, ref TVisitor visitor) where TVisitor : struct, ILeafVisitor<T>
     {
         if (level == 0)
         {
-            visitor.Visit(firstSlot, (T[])node);
+            // A sparse leaf is handed over whole, as a fresh array: a visitor may keep what it is given.
+            visitor.Visit(firstSlot, node as T[] ?? ((SparseLeaf)node).ToDense());
             return;
         }
         var children = (object?[])node;
