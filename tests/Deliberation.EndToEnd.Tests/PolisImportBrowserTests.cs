@@ -116,6 +116,14 @@ public sealed class PolisImportBrowserTests(BrowserRoom room)
 
     private static async Task AssertNoViolationsAsync(IPage page, string what)
     {
+        // Checked as the page comes to rest: the import button, enabled again when the job is done, fades in its
+        // colours over 250 ms, and axe caught it halfway once (its label against a background not yet its own).
+        // Finite animations and transitions only; an indeterminate spinner runs for ever.
+        await page.EvaluateAsync("""
+            () => Promise.all(document.getAnimations()
+                .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+                .map(a => a.finished.catch(() => null)))
+            """);
         var result = await page.RunAxe();
         Assert.True(result.Violations.Length == 0,
             $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
