@@ -4,13 +4,14 @@ using BenchmarkDotNet.Running;
 using Deliberation.Benchmarks.Import;
 
 // dotnet run -c Release -- [--quick] [BenchmarkDotNet options]   the engine benchmarks (all unless --filter is given)
-// dotnet run -c Release -- import <server-url> <polis-folder> [runs]   times a Pol.is import over HTTP
+// dotnet run -c Release -- import <server-url> <polis-folder> [runs] [pause-seconds]   times a Pol.is import over HTTP
 // dotnet run -c Release -- import-plan [sizes]   a Pol.is import in process, no HTTP: time, CPU, GC, peak memory per size
 // dotnet run -c Release -- chain [runs]   wall-clock and CPU time of verifying a 100,000-event stream
 // dotnet run -c Release -- review [runs]   wall-clock times of the review on a 100,000-event dialogue
 // dotnet run -c Release -- compute [runs]   fastest and median full recomputation and tracker start, with the load average
 if (args is ["import", var url, var folder, ..])
-    return await PolisImportTimer.RunAsync(new Uri(url), folder, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return await PolisImportTimer.RunAsync(new Uri(url), folder, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5,
+        TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 0));
 
 if (args is ["import-sizes", var sizesUrl, var serverPid, ..])
     return await PolisImportTimer.RunSizesAsync(new Uri(sizesUrl), int.Parse(serverPid, System.Globalization.CultureInfo.InvariantCulture),

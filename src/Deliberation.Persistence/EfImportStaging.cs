@@ -50,7 +50,7 @@ public sealed class EfImportStaging(IDbContextFactory<DeliberationDbContext> con
         // Chained exactly as an ordinary append chains (fresh salts, the same hashes), so the history
         // verifies the same whichever way its rows went in.
         var rows = EfEventStore.Chain(streamId, scope, expectedVersion, head?.Hash ?? "", events);
-        await StagedEventInsert.InsertAsync(db, rows, cancellationToken);
+        await db.DeliberationProvider().InsertStagedEventsAsync(db.Database, rows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Deliberation.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -33,6 +34,15 @@ public interface IDeliberationDatabaseProvider
     /// (docs/architecture.md, "Imports"). The connection is left open for the append. Nothing, by default.
     /// </summary>
     Task RelaxDurabilityForStagingAsync(DatabaseFacade database, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Called inside an import's staged append with its rows chained: inserts them, positions given by the
+    /// database. By default <see cref="StagedEventInsert"/>'s prepared multi-row INSERTs, which every
+    /// database runs; a provider with a faster way to the same rows takes it. Internal, as the rows are
+    /// (the provider projects see them).
+    /// </summary>
+    internal Task InsertStagedEventsAsync(DatabaseFacade database, List<EventRow> rows, CancellationToken cancellationToken) =>
+        StagedEventInsert.InsertAsync(database, rows, cancellationToken);
 
     /// <summary>
     /// Called inside a transaction with the snapshot row of <paramref name="streamId"/> in place: writes its

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Deliberation.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Deliberation.Persistence;
@@ -31,10 +32,10 @@ internal static class StagedEventInsert
         ("Hash", DbType.String), ("Salt", DbType.String), ("Leaf", DbType.String),
     ];
 
-    public static async Task InsertAsync(DeliberationDbContext db, List<EventRow> rows, CancellationToken cancellationToken)
+    public static async Task InsertAsync(DatabaseFacade database, List<EventRow> rows, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+        var connection = database.GetDbConnection();
+        var transaction = database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Staged rows are inserted inside the append's transaction.");
         DbCommand? full = null;
         try

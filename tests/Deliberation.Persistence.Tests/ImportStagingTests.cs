@@ -1,5 +1,6 @@
 using Deliberation.Domain.Review;
 using Deliberation.Persistence.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Deliberation.Persistence.Tests;
@@ -49,6 +50,36 @@ public abstract class ImportStagingTests<TFixture>(TFixture database) : IClassFi
         Assert.Equal(read.Select(e => e.Position).Order(), read.Select(e => e.Position));
         Assert.True((await database.Store.VerifyChainAsync(stream)).IsIntact);
         Assert.Equal(read, await database.Store.ReadScopeAsync(scope));
+    }
+
+    /// <summary>
+    /// A provider may insert staged rows its own way (SQLite binds them by place through its own API): the
+    /// columns must hold, as the database itself spells them, what an ordinary append's hold for the same events.
+    /// </summary>
+    [Fact]
+    public async Task AStagedRowIsStoredAsAnOrdinaryAppendStoresTheSameEvent()
+    {
+        var events = Events(1, 23);
+        var ordinary = $"statement-{Guid.NewGuid():N}";
+        await database.Store.AppendAsync(ordinary, NewScope(), 0, events);
+        var scope = NewScope();
+        var staged = $"statement-{Guid.NewGuid():N}";
+        await Staging.BeginAsync(scope);
+        await Staging.AppendAsync(staged, scope, 0, events);
+        Assert.True(await Staging.PromoteAsync(scope));
+
+        Assert.Equal(await StoredTextAsync(ordinary), await StoredTextAsync(staged));
+    }
+
+    /// <summary>Every column but the stream's own and the chain's, as the database's text.</summary>
+    private async Task<List<string>> StoredTextAsync(string stream)
+    {
+        await using var db = await database.Contexts.CreateDbContextAsync();
+        return await db.Database.SqlQueryRaw<string>(
+            """
+            SELECT CAST("Version" AS TEXT) || '|' || "Type" || '|' || "PayloadJson" || '|' || CAST("OccurredAt" AS TEXT) || '|' || "Actor" AS "Value"
+            FROM "Events" WHERE "StreamId" = {0} ORDER BY "Version"
+            """, stream).ToListAsync();
     }
 
     /// <summary>

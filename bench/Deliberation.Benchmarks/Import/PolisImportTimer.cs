@@ -7,13 +7,15 @@ namespace Deliberation.Benchmarks.Import;
 /// <summary>
 /// Times a Pol.is import over HTTP end to end: upload, parse, the 202, then the job's decisions and
 /// batched writes until it reports done. The server runs separately (see docs/performance.md). One untimed warm-up first,
-/// then <c>runs</c> timed imports, each a new dialogue.
+/// then <c>runs</c> timed imports, each a new dialogue. Back to back by default; given <c>pause</c>, each import starts
+/// that long after the one before reported done, so it does not share the cores with the review trace pass the
+/// server makes of the one before (an organiser imports one conversation, not five in a row).
 /// </summary>
 public static class PolisImportTimer
 {
     private static readonly string[] Files = ["comments.csv", "participants-votes.csv", "votes.csv"];
 
-    public static async Task<int> RunAsync(Uri server, string folder, int runs)
+    public static async Task<int> RunAsync(Uri server, string folder, int runs, TimeSpan pause = default)
     {
         foreach (var file in Files.Take(2))
             if (!File.Exists(Path.Combine(folder, file)))
@@ -25,13 +27,14 @@ public static class PolisImportTimer
         // does. Only the organiser account's cookie is sent (only accounts import).
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server, Timeout = TimeSpan.FromMinutes(10) };
         http.DefaultRequestHeaders.Add("Cookie", await OrganiserCookieAsync(server));
-        Console.WriteLine($"Importing {folder} into {server} ({runs} timed runs after one warm-up)");
+        Console.WriteLine($"Importing {folder} into {server} ({runs} timed runs after one warm-up{(pause > TimeSpan.Zero ? $", {pause.TotalSeconds:F0} s apart" : ", back to back")})");
 
         var warmUp = await ImportOnceAsync(http, folder);
         Console.WriteLine($"warm-up: {warmUp.Elapsed.TotalMilliseconds,8:F0} ms  {warmUp.Summary}");
         var times = new List<double>();
         for (var i = 1; i <= runs; i++)
         {
+            await Task.Delay(pause);
             var run = await ImportOnceAsync(http, folder);
             times.Add(run.Elapsed.TotalMilliseconds);
             Console.WriteLine($"run {i}:   {run.Elapsed.TotalMilliseconds,8:F0} ms  {run.Summary}");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -38,9 +37,13 @@ public sealed class PositionTableJsonConverter : JsonConverter<PositionTable>
         // Stable, as the dictionary's buckets kept equal hashes in arrival order.
         var order = Enumerable.Range(0, entries.Length).OrderBy(i => hashes[i]).ToArray();
         writer.WriteStartObject();
+        // Each id formatted in place: an imported statement's state has millions, and a string each was
+        // most of what writing its snapshot allocated (docs/performance.md, "Session 16").
+        Span<char> name = stackalloc char[36];
         foreach (var i in order)
         {
-            writer.WritePropertyName(entries[i].Key.ToString("D", CultureInfo.InvariantCulture));
+            entries[i].Key.TryFormat(name, out _, "D");
+            writer.WritePropertyName(name);
             JsonSerializer.Serialize(writer, entries[i].Value, options);
         }
         writer.WriteEndObject();

@@ -1,32 +1,30 @@
-using System.Numerics;
-
 namespace Deliberation.Domain.Statements;
 
 public sealed partial class SlotVector<T>
 {
     /// <summary>
     /// A vector filled in place and frozen once: what <see cref="Set"/> of every value in turn would give,
-    /// without a new leaf and path of nodes per value (docs/performance.md, "Imports of any size": an
-    /// import of 2,000,000 positions made that many leaves of garbage). The leaves of the vector it starts
-    /// from are shared until written, so the original never changes.
+    /// without a new path of nodes per value (docs/performance.md, "Imports of any size": an import of
+    /// 2,000,000 positions made that many paths of garbage). A dense leaf is written in place; a leaf with
+    /// few slots set is remade small at each write, as <see cref="Set"/> remakes it. The leaves of the
+    /// vector it starts from are shared until written, so the original never changes.
     /// </summary>
     public sealed class Builder
     {
         // Each leaf as the vector holds it (a dense T[] or a SparseLeaf), or null where none is.
         private readonly List<object?> leaves = [];
 
-        // The leaves this builder made or copied, always dense: written in place; any other is the original's, copied before a write.
+        // The dense leaves this builder made or copied: written in place; any other dense one is the original's,
+        // copied before a write. A sparse leaf is never written in place (each write makes another, as Set
+        // does), so one shared with the original needs no copy, and a leaf with few slots set stays small while
+        // the vector fills: an import's tables are mostly such leaves (docs/performance.md, "Session 16").
         private readonly List<bool> owned = [];
-
-        // Of an owned leaf, the slots set in it, to make it sparse again at the end if it has few; all ones when not known.
-        private readonly List<uint> present = [];
 
         public Builder(SlotVector<T> from)
         {
             if (from.root is not null)
                 Collect(from.root, from.shift, 0);
             owned.AddRange(Enumerable.Repeat(false, leaves.Count));
-            present.AddRange(Enumerable.Repeat(uint.MaxValue, leaves.Count));
         }
 
         private void Collect(object node, int level, int firstSlot)
@@ -59,20 +57,27 @@ public sealed partial class SlotVector<T>
             {
                 leaves.Add(null);
                 owned.Add(false);
-                present.Add(0);
             }
-            if (!owned[at])
+            switch (leaves[at])
             {
-                (leaves[at], present[at]) = leaves[at] switch
-                {
-                    null => (new T[LeafSize], 0u),
-                    SparseLeaf sparse => (sparse.ToDense(), sparse.Present),
-                    var dense => (((T[])dense).Clone(), uint.MaxValue),
-                };
-                owned[at] = true;
+                case null:
+                    leaves[at] = SparseLeaf.Of(slot & Mask, value);
+                    break;
+                case SparseLeaf sparse:
+                    // Dense past SparseMost: then a new array, this builder's own.
+                    var next = sparse.With(slot & Mask, value);
+                    leaves[at] = next;
+                    owned[at] = next is T[];
+                    break;
+                case var dense when owned[at]:
+                    ((T[])dense)[slot & Mask] = value;
+                    break;
+                case var shared:
+                    var copy = (T[])((T[])shared).Clone();
+                    copy[slot & Mask] = value;
+                    (leaves[at], owned[at]) = (copy, true);
+                    break;
             }
-            ((T[])leaves[at]!)[slot & Mask] = value;
-            present[at] |= 1u << (slot & Mask);
         }
 
         /// <summary>The vector as filled so far; the builder must not be written after it.</summary>
@@ -81,9 +86,7 @@ public sealed partial class SlotVector<T>
             var last = leaves.FindLastIndex(leaf => leaf is not null);
             if (last < 0)
                 return Empty;
-            // An owned leaf with few slots set is made sparse, as Set would have left it.
-            var nodes = leaves.GetRange(0, last + 1).Select((leaf, at) =>
-                owned[at] && BitOperations.PopCount(present[at]) <= SparseMost ? SparseLeaf.Of(present[at], (T[])leaf!) : leaf).ToList();
+            var nodes = leaves.GetRange(0, last + 1);
             // Level by level, 32 children a node; a node whose children are all absent is absent too, as Set leaves it.
             var level = 0;
             while (nodes.Count > 1)
