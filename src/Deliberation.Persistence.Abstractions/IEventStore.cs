@@ -39,6 +39,14 @@ public interface IEventStore
 
     Task<Snapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="LoadSnapshotAsync(string, CancellationToken)"/>, the state handed to <paramref name="read"/> as the
+    /// UTF-8 JSON it is stored as: a state of hundreds of megabytes (an imported statement, its review trace) is
+    /// never one string in memory (on SQLite it is read from the row by incremental I/O as it is parsed). Null
+    /// when the stream has no snapshot anyone may see.
+    /// </summary>
+    Task<SnapshotOf<T>?> LoadSnapshotAsync<T>(string streamId, Func<Stream, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken = default);
+
     /// <summary>Keeps the newest snapshot of a stream; an older one than what is stored is ignored.</summary>
     Task SaveSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken = default);
 

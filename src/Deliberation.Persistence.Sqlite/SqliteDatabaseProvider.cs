@@ -86,6 +86,45 @@ public sealed class SqliteDatabaseProvider : IDeliberationDatabaseProvider
     private static void Check(int resultCode, sqlite3 handle) => SqliteException.ThrowExceptionForRC(resultCode, handle);
 
     /// <summary>
+    /// The state read from the row by SQLite's incremental I/O as it is parsed, inside a deferred transaction:
+    /// in WAL mode a read transaction, which holds no writer back, and under which the row found cannot change
+    /// before the stream is closed. TEXT (an ordinary save) and BLOB (a streamed one) are read the same way, as
+    /// the UTF-8 bytes stored. Never one string: an imported statement's snapshot is about 500 MB of JSON, which
+    /// as a string was a gigabyte before the parse began (docs/performance.md, "Session 16").
+    /// </summary>
+    async Task<StoredSnapshotJson?> IDeliberationDatabaseProvider.OpenSnapshotJsonAsync(DatabaseFacade database, IQueryable<SnapshotRow> visible, CancellationToken cancellationToken)
+    {
+        await database.OpenConnectionAsync(cancellationToken);
+        var connection = (SqliteConnection)database.GetDbConnection();
+        var transaction = connection.BeginTransaction(deferred: true);
+        try
+        {
+            await database.UseTransactionAsync(transaction, cancellationToken);
+            var row = await visible.Select(s => new { s.StreamId, s.Version, s.TakenAt }).SingleOrDefaultAsync(cancellationToken);
+            if (row is null)
+            {
+                await transaction.DisposeAsync();
+                return null;
+            }
+            long rowId;
+            await using (var find = connection.CreateCommand())
+            {
+                find.Transaction = transaction;
+                find.CommandText = "SELECT rowid FROM \"Snapshots\" WHERE \"StreamId\" = $stream;";
+                find.Parameters.AddWithValue("$stream", row.StreamId);
+                rowId = (long)(await find.ExecuteScalarAsync(cancellationToken)
+                    ?? throw new InvalidOperationException($"The snapshot row of stream '{row.StreamId}' vanished inside a read transaction."));
+            }
+            return new StoredSnapshotJson(row.Version, row.TakenAt, new SqliteBlob(connection, "Snapshots", "StateJson", rowId, readOnly: true), transaction);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// The bytes copied straight into the row by SQLite's incremental I/O, into a zero-filled BLOB of their
     /// length made first (incremental I/O cannot change a value's length): no string of the whole state in the
     /// process, which for an imported statement of 2,000,000 positions was hundreds of megabytes twice over

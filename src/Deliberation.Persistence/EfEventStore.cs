@@ -148,13 +148,28 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
     public async Task<Snapshot?> LoadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        // A pending import's statement snapshot is as invisible as its events: its stream's first event says whose it is.
-        var row = await db.Snapshots.AsNoTracking()
-            .Where(s => s.StreamId == streamId
-                && !db.Events.Any(e => e.StreamId == s.StreamId && e.Version == 1 && db.PendingImports.Any(p => p.Scope == e.Scope)))
-            .SingleOrDefaultAsync(cancellationToken);
+        var row = await VisibleSnapshot(db, streamId).SingleOrDefaultAsync(cancellationToken);
         return row?.ToSnapshot();
     }
+
+    public async Task<SnapshotOf<T>?> LoadSnapshotAsync<T>(string streamId, Func<Stream, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var stored = await db.DeliberationProvider().OpenSnapshotJsonAsync(db.Database, VisibleSnapshot(db, streamId), cancellationToken);
+        if (stored is null)
+            return null;
+        return new SnapshotOf<T>(streamId, stored.Version, await read(stored.Json, cancellationToken), stored.TakenAt);
+    }
+
+    /// <summary>
+    /// The stream's snapshot unless it is a pending import's: a pending import's statement snapshot is as
+    /// invisible as its events, and its stream's first event says whose it is.
+    /// </summary>
+    private static IQueryable<SnapshotRow> VisibleSnapshot(DeliberationDbContext db, string streamId) =>
+        db.Snapshots.AsNoTracking()
+            .Where(s => s.StreamId == streamId
+                && !db.Events.Any(e => e.StreamId == s.StreamId && e.Version == 1 && db.PendingImports.Any(p => p.Scope == e.Scope)));
 
     public async Task SaveSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken = default)
     {

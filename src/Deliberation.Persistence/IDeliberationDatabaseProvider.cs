@@ -45,6 +45,17 @@ public interface IDeliberationDatabaseProvider
         StagedEventInsert.InsertAsync(database, rows, cancellationToken);
 
     /// <summary>
+    /// Opens the state of the snapshot row <paramref name="visible"/> finds (one row or none) as UTF-8 JSON, with its
+    /// version and time as read together with it. By default the row is read whole and its state handed over as the
+    /// bytes of that one string; a database that can read the value as it goes does so. Disposing the result ends the read.
+    /// </summary>
+    internal async Task<StoredSnapshotJson?> OpenSnapshotJsonAsync(DatabaseFacade database, IQueryable<SnapshotRow> visible, CancellationToken cancellationToken)
+    {
+        var row = await visible.SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : new StoredSnapshotJson(row.Version, row.TakenAt, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(row.StateJson), writable: false));
+    }
+
+    /// <summary>
     /// Called inside a transaction with the snapshot row of <paramref name="streamId"/> in place: writes its
     /// state, UTF-8 JSON read from <paramref name="stateJson"/> to its end. By default read into one string
     /// and bound as a parameter; a database that can take the bytes as they are does so.

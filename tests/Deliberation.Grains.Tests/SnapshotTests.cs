@@ -3,6 +3,7 @@ using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
 using Deliberation.Grains.EventSourcing;
 using Deliberation.Grains.Tests.Fixtures;
+using Deliberation.Persistence;
 
 namespace Deliberation.Grains.Tests;
 
@@ -42,6 +43,34 @@ public sealed class SnapshotTests(ClusterFixture cluster)
 
         Json.Equal(before, await room.StatementStateAsync());
         Json.Equal(consensusBefore, await room.ConsensusAsync());
+        Assert.Equal(ClauseStatus.Blocked, (await room.ClauseConsensusAsync(clauses[0])).Status);
+    }
+
+    /// <summary>
+    /// A snapshot is a cache: one that no longer reads (here cut off mid-state, as a disk-full write might leave
+    /// it) fails as it is parsed from the row, and the grain replays the stream instead of failing to activate.
+    /// </summary>
+    [Fact]
+    public async Task AStatementWhoseSnapshotNoLongerReadsReplaysItsEventsToTheSameState()
+    {
+        var room = await Room.CreateAsync(cluster.Client, delegates: 30);
+        var clauses = new List<Guid>();
+        for (var c = 0; c < 17; c++)
+            clauses.Add(await room.ClauseAsync($"Clause {c + 1}."));
+        await room.MoveToAsync(Phase.Deliberation);
+        await room.MustAsync(new RecordImportedPositions([.. clauses.SelectMany(clause => room.Delegates.Select(d =>
+            new ImportedPosition(d, clause, PositionKind.Support)))]), room.Convener);
+        await room.TakeAsync(room.Delegates[0], clauses[0], PositionKind.Block);
+        var before = await room.StatementStateAsync();
+        var stream = StreamIds.Statement(room.StatementId);
+        var stored = await cluster.Store.LoadSnapshotAsync(stream);
+        Assert.NotNull(stored);
+        var whole = DomainJson.Serialize(before);
+        await cluster.Store.SaveSnapshotAsync(new Snapshot(stream, before.Version, whole[..(whole.Length / 2)], DateTimeOffset.UtcNow));
+
+        await cluster.DeactivateAsync(room.Statement);
+
+        Json.Equal(before, await room.StatementStateAsync());
         Assert.Equal(ClauseStatus.Blocked, (await room.ClauseConsensusAsync(clauses[0])).Status);
     }
 

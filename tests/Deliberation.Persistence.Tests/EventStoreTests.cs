@@ -320,6 +320,50 @@ public abstract class EventStoreTests<TFixture>(TFixture database) : IClassFixtu
         Assert.Equal(new Snapshot(stream, 7, """{"v":7}""", T0.AddMinutes(2)), await Store.LoadSnapshotAsync(stream));
     }
 
+    /// <summary>
+    /// A snapshot read as a stream (how a grain and the review load a state of hundreds of megabytes) is the text
+    /// it was saved as, whichever way it was saved; and the read holds nobody back: while it is half read, another
+    /// stream is appended to and this very snapshot replaced, and the read still ends with the text it began with.
+    /// </summary>
+    [Fact]
+    public async Task ASnapshotReadAsAStreamIsItsTextAndItsReadHoldsNoWriterBack()
+    {
+        var fromText = NewId("s");
+        var fromStream = NewId("s");
+        var big = "{\"v\":\"" + string.Concat(Enumerable.Repeat("Région — 区域 ", 40_000)) + "\"}";
+        Assert.Null(await Store.LoadSnapshotAsync(fromText, ReadTextAsync));
+
+        await Store.SaveSnapshotAsync(new Snapshot(fromText, 5, big, T0));
+        using (var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(big)))
+            await Store.SaveSnapshotAsync(fromStream, 6, json, T0.AddMinutes(1));
+
+        Assert.Equal(new SnapshotOf<string>(fromText, 5, big, T0), await Store.LoadSnapshotAsync(fromText, ReadTextAsync));
+        Assert.Equal(new SnapshotOf<string>(fromStream, 6, big, T0.AddMinutes(1)), await Store.LoadSnapshotAsync(fromStream, ReadTextAsync));
+
+        var other = NewId("s");
+        var read = await Store.LoadSnapshotAsync(fromText, async (json, cancellationToken) =>
+        {
+            var half = new byte[json.Length / 2];
+            await json.ReadExactlyAsync(half, cancellationToken);
+            using var writers = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await Store.AppendAsync(other, "scope-" + other, 0, [new EventToAppend("Happened", "{}", T0, "alice")], writers.Token);
+            await Store.SaveSnapshotAsync(new Snapshot(fromText, 9, """{"v":9}""", T0.AddMinutes(2)), writers.Token);
+            var rest = new MemoryStream();
+            await json.CopyToAsync(rest, cancellationToken);
+            return System.Text.Encoding.UTF8.GetString([.. half, .. rest.ToArray()]);
+        });
+
+        Assert.Equal(big, read!.State);
+        Assert.Single(await Store.ReadStreamAsync(other));
+        Assert.Equal(9, (await Store.LoadSnapshotAsync(fromText))!.Version);
+    }
+
+    private static async ValueTask<string> ReadTextAsync(Stream json, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(json, System.Text.Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+
     [Fact]
     public async Task OversizedIdentifiersAreRefusedBeforeTouchingTheDatabase()
     {

@@ -107,6 +107,7 @@ public abstract class ImportStagingTests<TFixture>(TFixture database) : IClassFi
         Assert.Empty(await database.Store.ListStreamsAsync(scope));
         Assert.DoesNotContain(statementStream, await database.Store.ListStreamsAsync());
         Assert.Null(await database.Store.LoadSnapshotAsync(statementStream));
+        Assert.Null(await database.Store.LoadSnapshotAsync(statementStream, (json, _) => ValueTask.FromResult(json.Length)));
         Assert.Equal(0, (await database.Store.VerifyChainAsync(statementStream)).EventsChecked);
 
         Assert.True(await Staging.PromoteAsync(scope));
@@ -116,6 +117,7 @@ public abstract class ImportStagingTests<TFixture>(TFixture database) : IClassFi
         Assert.Contains(await database.Store.ListStreamsAfterAsync(before), s => s.Scope == scope && s.StreamId == statementStream);
         Assert.Equal([dialogueStream, statementStream], (await database.Store.ListStreamsAsync(scope)).Order(StringComparer.Ordinal));
         Assert.NotNull(await database.Store.LoadSnapshotAsync(statementStream));
+        Assert.Equal(2, (await database.Store.LoadSnapshotAsync(statementStream, (json, _) => ValueTask.FromResult(json.Length)))?.State);
         Assert.True((await database.Store.VerifyChainAsync(statementStream)).IsIntact);
     }
 

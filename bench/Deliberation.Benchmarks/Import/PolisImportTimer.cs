@@ -67,7 +67,7 @@ public static class PolisImportTimer
     private static StringContent Json(object body) =>
         new(JsonSerializer.Serialize(body, JsonSerializerOptions.Web), System.Text.Encoding.UTF8, "application/json");
 
-    private static async Task<(TimeSpan Elapsed, string Summary)> ImportOnceAsync(HttpClient http, string folder)
+    private static async Task<(TimeSpan Elapsed, string Summary, Guid DialogueId, Guid StatementId)> ImportOnceAsync(HttpClient http, string folder)
     {
         using var form = new MultipartFormDataContent { { new StringContent($"Import benchmark {DateTime.UtcNow:O}"), "title" } };
         foreach (var file in Files)
@@ -96,7 +96,8 @@ public static class PolisImportTimer
                 continue;
             clock.Stop();
             var r = view.RootElement.GetProperty("result");
-            return (clock.Elapsed, $"{r.GetProperty("participants").GetInt32()} participants, {r.GetProperty("clauses").GetInt32()} clauses, {r.GetProperty("positions").GetInt64()} positions, {view.RootElement.GetProperty("eventsWritten").GetInt64()} events");
+            return (clock.Elapsed, $"{r.GetProperty("participants").GetInt32()} participants, {r.GetProperty("clauses").GetInt32()} clauses, {r.GetProperty("positions").GetInt64()} positions, {view.RootElement.GetProperty("eventsWritten").GetInt64()} events",
+                r.GetProperty("dialogueId").GetGuid(), r.GetProperty("statementId").GetGuid());
         }
     }
 
@@ -105,7 +106,8 @@ public static class PolisImportTimer
     /// 1,000,000 votes (participants × 100 comments, every one voted on: "500", "3000", "10000") and the largest
     /// public conversation's shape, 2,013,000 votes ("33000x783x61": participants × comments × votes each), one
     /// import each, with the server's peak resident memory during it, sampled from /proc every 50 ms (the
-    /// server's process id is given).
+    /// server's process id is given). Then the statement opened as its convener would open it, the first time
+    /// (the statement's grain loads the snapshot the import stored), timed and its peak sampled the same way.
     /// </summary>
     public static async Task<int> RunSizesAsync(Uri server, int serverProcessId, IReadOnlyList<string> shapes)
     {
@@ -128,6 +130,11 @@ public static class PolisImportTimer
                 // The machine is shared: the load average after each run says how much of the wall clock was waiting for a core.
                 var load = File.Exists("/proc/loadavg") ? string.Join(' ', (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ').Take(3)) : "?";
                 Console.WriteLine($"{votes,10:N0} | {run.Elapsed.TotalSeconds,7:F1} s | {await peak / (1024 * 1024),11:N0} MiB | {load} | {run.Summary}");
+                using var opening = new CancellationTokenSource();
+                var openPeak = SamplePeakAsync(serverProcessId, opening.Token);
+                var opened = await OpenStatementAsync(server, http.DefaultRequestHeaders.GetValues("Cookie").Single(), run.DialogueId, run.StatementId);
+                await opening.CancelAsync();
+                Console.WriteLine($"{"",10} | {opened.TotalSeconds,7:F1} s | {await openPeak / (1024 * 1024),11:N0} MiB | first open of the statement by its convener");
             }
             return 0;
         }
@@ -135,6 +142,23 @@ public static class PolisImportTimer
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    /// <summary>The convener enters the imported dialogue (docs/api.md, accounts) and reads its statement: the time of that read.</summary>
+    private static async Task<TimeSpan> OpenStatementAsync(Uri server, string organiserCookie, Guid dialogueId, Guid statementId)
+    {
+        var cookies = new System.Net.CookieContainer();
+        cookies.SetCookies(server, organiserCookie.Replace("; ", ",", StringComparison.Ordinal));
+        using var convener = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies }) { BaseAddress = server, Timeout = TimeSpan.FromMinutes(5) };
+        convener.DefaultRequestHeaders.Add("Origin", server.GetLeftPart(UriPartial.Authority));
+        using (var entered = await convener.PostAsync($"/api/account/dialogues/{dialogueId}/enter", null))
+            entered.EnsureSuccessStatusCode();
+        var clock = Stopwatch.StartNew();
+        using var statement = await convener.GetAsync($"/api/dialogues/{dialogueId}/statements/{statementId}");
+        clock.Stop();
+        if (!statement.IsSuccessStatusCode)
+            throw new HttpRequestException($"Opening the imported statement answered {(int)statement.StatusCode}: {await statement.Content.ReadAsStringAsync()}");
+        return clock.Elapsed;
     }
 
     private static async Task<long> SamplePeakAsync(int processId, CancellationToken stop)

@@ -38,6 +38,10 @@ public static class DomainJson
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Expected a {typeof(T).Name}, found null.");
 
+    /// <summary>As <see cref="Deserialize{T}(string)"/>, from UTF-8 JSON read as it is parsed: a state of hundreds of megabytes is never one string.</summary>
+    public static async ValueTask<T> DeserializeAsync<T>(Stream utf8Json, CancellationToken cancellationToken = default) =>
+        await JsonSerializer.DeserializeAsync<T>(utf8Json, Options, cancellationToken) ?? throw new JsonException($"Expected a {typeof(T).Name}, found null.");
+
     /// <summary>Serializes an event without its discriminator, for a store that keeps the type in a column of its own.</summary>
     public static string SerializeEventPayload(DomainEvent e) => JsonSerializer.Serialize(e, e.GetType(), Options);
 

@@ -38,18 +38,16 @@ public sealed class EventSourcedStream<TState, TEvent>(
     {
         var state = initial();
         var snapshotVersion = 0L;
-        if (await store.LoadSnapshotAsync(streamId, cancellationToken) is { } snapshot)
+        try
         {
-            try
-            {
-                state = DomainJson.Deserialize<TState>(snapshot.StateJson);
-                snapshotVersion = snapshot.Version;
-            }
-            catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
-            {
-                logger.LogWarning(e, "Snapshot of {Stream} at {Version} no longer reads; replaying from the start", streamId, snapshot.Version);
-                state = initial();
-            }
+            // Parsed as it is read: an imported statement's snapshot is hundreds of megabytes of JSON.
+            if (await store.LoadSnapshotAsync(streamId, DomainJson.DeserializeAsync<TState>, cancellationToken) is { } snapshot)
+                (state, snapshotVersion) = (snapshot.State, snapshot.Version);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
+        {
+            logger.LogWarning(e, "Snapshot of {Stream} no longer reads; replaying from the start", streamId);
+            state = initial();
         }
         var from = versionOf(state);
         // From the snapshot's own version: its stored hash is the link the later events chain onto.

@@ -39,9 +39,10 @@ public sealed class ReviewTraceStore
     /// <summary>The stored trace, whole; null when there is none or a part it names is missing or another's.</summary>
     public async Task<ReviewTraceSnapshot?> LoadAsync(IEventStore store, Guid statementId, CancellationToken cancellationToken)
     {
-        if (await store.LoadSnapshotAsync(ReviewTraceSnapshot.KeyOf(statementId), cancellationToken) is not { } row)
+        // Parsed as it is read: the head carries the state, as large as the statement's own snapshot.
+        if (await store.LoadSnapshotAsync(ReviewTraceSnapshot.KeyOf(statementId), DomainJson.DeserializeAsync<ReviewTraceSnapshot>, cancellationToken) is not { } stored)
             return null;
-        var head = DomainJson.Deserialize<ReviewTraceSnapshot>(row.StateJson);
+        var head = stored.State;
         var keys = StoredReviewTrace.PartKeys(head).ToList();
         var parts = new List<ReviewTracePart?>(keys.Count);
         foreach (var key in keys)
