@@ -13,11 +13,7 @@ public sealed class SnapshotTests(ClusterFixture cluster)
     [Fact]
     public async Task StatementPastFiveHundredEventsIsSnapshottedAndReactivatesToTheSameState()
     {
-        var room = await Room.CreateAsync(cluster.Client, delegates: 30);
-        var clauses = new List<Guid>();
-        for (var c = 0; c < 17; c++)
-            clauses.Add(await room.ClauseAsync($"Clause {c + 1}."));
-        await room.MoveToAsync(Phase.Deliberation);
+        var (room, clauses) = await SeventeenClausesInDeliberationAsync();
         var positions = clauses.SelectMany((clause, c) => room.Delegates.Select((d, i) =>
             new ImportedPosition(d, clause, (i + c) % 6 == 0 ? PositionKind.Oppose : PositionKind.Support)));
         await room.MustAsync(new RecordImportedPositions([.. positions]), room.Convener);
@@ -53,11 +49,7 @@ public sealed class SnapshotTests(ClusterFixture cluster)
     [Fact]
     public async Task AStatementWhoseSnapshotNoLongerReadsReplaysItsEventsToTheSameState()
     {
-        var room = await Room.CreateAsync(cluster.Client, delegates: 30);
-        var clauses = new List<Guid>();
-        for (var c = 0; c < 17; c++)
-            clauses.Add(await room.ClauseAsync($"Clause {c + 1}."));
-        await room.MoveToAsync(Phase.Deliberation);
+        var (room, clauses) = await SeventeenClausesInDeliberationAsync();
         await room.MustAsync(new RecordImportedPositions([.. clauses.SelectMany(clause => room.Delegates.Select(d =>
             new ImportedPosition(d, clause, PositionKind.Support)))]), room.Convener);
         await room.TakeAsync(room.Delegates[0], clauses[0], PositionKind.Block);
@@ -72,6 +64,17 @@ public sealed class SnapshotTests(ClusterFixture cluster)
 
         Json.Equal(before, await room.StatementStateAsync());
         Assert.Equal(ClauseStatus.Blocked, (await room.ClauseConsensusAsync(clauses[0])).Status);
+    }
+
+    /// <summary>A room of 30 delegates with 17 clauses, in deliberation: a statement a few hundred positions take past its first snapshot.</summary>
+    private async Task<(Room Room, List<Guid> Clauses)> SeventeenClausesInDeliberationAsync()
+    {
+        var room = await Room.CreateAsync(cluster.Client, delegates: 30);
+        var clauses = new List<Guid>();
+        for (var c = 0; c < 17; c++)
+            clauses.Add(await room.ClauseAsync($"Clause {c + 1}."));
+        await room.MoveToAsync(Phase.Deliberation);
+        return (room, clauses);
     }
 
     [Fact]
