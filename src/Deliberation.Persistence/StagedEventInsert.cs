@@ -13,7 +13,8 @@ namespace Deliberation.Persistence;
 /// about four fifths of an import's time, and a staged row needs neither — nobody reads its position
 /// before the promotion. One multi-row INSERT of <see cref="RowsPerStatement"/> rows, prepared once and
 /// rebound, runs on every provider: the identifiers are double-quoted (SQLite, PostgreSQL, and SQL
-/// Server with its default QUOTED_IDENTIFIER) and the parameters are named with @.
+/// Server with its default QUOTED_IDENTIFIER) and the parameters are named with @. It is the default of
+/// <see cref="IDeliberationDatabaseProvider.InsertStagedEventsAsync"/>; SQLite binds by place instead.
 /// </summary>
 internal static class StagedEventInsert
 {

@@ -58,26 +58,14 @@ public sealed partial class SlotVector<T>
                 leaves.Add(null);
                 owned.Add(false);
             }
-            switch (leaves[at])
+            if (owned[at])
             {
-                case null:
-                    leaves[at] = SparseLeaf.Of(slot & Mask, value);
-                    break;
-                case SparseLeaf sparse:
-                    // Dense past SparseMost: then a new array, this builder's own.
-                    var next = sparse.With(slot & Mask, value);
-                    leaves[at] = next;
-                    owned[at] = next is T[];
-                    break;
-                case var dense when owned[at]:
-                    ((T[])dense)[slot & Mask] = value;
-                    break;
-                case var shared:
-                    var copy = (T[])((T[])shared).Clone();
-                    copy[slot & Mask] = value;
-                    (leaves[at], owned[at]) = (copy, true);
-                    break;
+                ((T[])leaves[at]!)[slot & Mask] = value;
+                return;
             }
+            // As Set writes a leaf; a dense leaf it makes (a copy, or a sparse one past SparseMost) is new, so this builder's own.
+            leaves[at] = LeafWith(leaves[at], slot & Mask, value);
+            owned[at] = leaves[at] is T[];
         }
 
         /// <summary>The vector as filled so far; the builder must not be written after it.</summary>

@@ -102,23 +102,30 @@ public sealed partial class SlotVector<T>
     private static object SetIn(object? node, int level, int slot, T value)
     {
         if (level == 0)
-        {
-            switch (node)
-            {
-                case null:
-                    return SparseLeaf.Of(slot & Mask, value);
-                case SparseLeaf sparse:
-                    return sparse.With(slot & Mask, value);
-                default:
-                    var leaf = (T[])((T[])node).Clone();
-                    leaf[slot & Mask] = value;
-                    return leaf;
-            }
-        }
+            return LeafWith(node, slot & Mask, value);
         var children = node is null ? new object?[LeafSize] : (object?[])((object?[])node).Clone();
         var at = (slot >> level) & Mask;
         children[at] = SetIn(children[at], level - Bits, slot, value);
         return children;
+    }
+
+    /// <summary>
+    /// A new leaf: <paramref name="leaf"/> (or none) with <paramref name="value"/> in slot <paramref name="index"/>,
+    /// sparse while it has few slots set, dense after. The leaf given never changes.
+    /// </summary>
+    private static object LeafWith(object? leaf, int index, T value)
+    {
+        switch (leaf)
+        {
+            case null:
+                return SparseLeaf.Of(index, value);
+            case SparseLeaf sparse:
+                return sparse.With(index, value);
+            default:
+                var dense = (T[])((T[])leaf).Clone();
+                dense[index] = value;
+                return dense;
+        }
     }
 
     /// <summary>
@@ -130,16 +137,6 @@ public sealed partial class SlotVector<T>
         public uint Present { get; } = present;
 
         public static SparseLeaf Of(int index, T value) => new(1u << index, [value]);
-
-        /// <summary>The sparse leaf of a dense one's slots in <paramref name="present"/>.</summary>
-        public static SparseLeaf Of(uint present, T[] dense)
-        {
-            var values = new T[BitOperations.PopCount(present)];
-            var at = 0;
-            for (var bits = present; bits != 0; bits &= bits - 1)
-                values[at++] = dense[BitOperations.TrailingZeroCount(bits)];
-            return new SparseLeaf(present, values);
-        }
 
         public T? Get(int index) =>
             (Present & (1u << index)) == 0 ? default : values[BitOperations.PopCount(Present & ((1u << index) - 1))];
