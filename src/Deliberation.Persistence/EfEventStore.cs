@@ -181,19 +181,14 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var row = await db.Snapshots.SingleOrDefaultAsync(s => s.StreamId == snapshot.StreamId, cancellationToken);
-            if (row is null)
-            {
-                row = new SnapshotRow { StreamId = snapshot.StreamId };
-                db.Snapshots.Add(row);
-            }
-            else if (row.Version >= snapshot.Version)
-            {
+            // The stored version only: the state it replaces is not needed, and may be large.
+            var stored = await StoredSnapshotVersionAsync(db, snapshot.StreamId, cancellationToken);
+            if (stored >= snapshot.Version)
                 return;
-            }
-            row.Version = snapshot.Version;
-            row.StateJson = snapshot.StateJson;
-            row.TakenAt = StoredTime.Normalise(snapshot.TakenAt);
+            Stage(db, stored, new SnapshotRow
+            {
+                StreamId = snapshot.StreamId, Version = snapshot.Version, StateJson = snapshot.StateJson, TakenAt = StoredTime.Normalise(snapshot.TakenAt),
+            });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -216,15 +211,11 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // The stored version only: the state it replaces may be hundreds of megabytes, and is not needed.
-            var stored = await db.Snapshots.Where(s => s.StreamId == streamId).Select(s => (long?)s.Version).SingleOrDefaultAsync(cancellationToken);
+            var stored = await StoredSnapshotVersionAsync(db, streamId, cancellationToken);
             if (stored >= version)
                 return;
             // The row's version and time through EF Core (stored as every other), its state written after it by the provider.
-            var row = new SnapshotRow { StreamId = streamId, Version = version, StateJson = "", TakenAt = StoredTime.Normalise(takenAt) };
-            if (stored is null)
-                db.Snapshots.Add(row);
-            else
-                db.Snapshots.Attach(row).State = EntityState.Modified;
+            Stage(db, stored, new SnapshotRow { StreamId = streamId, Version = version, StateJson = "", TakenAt = StoredTime.Normalise(takenAt) });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -237,6 +228,18 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
             {
             }
         }
+    }
+
+    private static Task<long?> StoredSnapshotVersionAsync(DeliberationDbContext db, string streamId, CancellationToken cancellationToken) =>
+        db.Snapshots.Where(s => s.StreamId == streamId).Select(s => (long?)s.Version).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>A stream's snapshot row, added if it has none (<paramref name="stored"/> null), else replacing it whole.</summary>
+    private static void Stage(DeliberationDbContext db, long? stored, SnapshotRow row)
+    {
+        if (stored is null)
+            db.Snapshots.Add(row);
+        else
+            db.Snapshots.Attach(row).State = EntityState.Modified;
     }
 
     /// <summary>

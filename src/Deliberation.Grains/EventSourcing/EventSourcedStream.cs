@@ -18,11 +18,13 @@ public sealed class EventSourcedStream<TState, TEvent>(
     string streamId,
     Func<TState> initial,
     Func<TState, TEvent, EventMeta, TState> apply,
-    Func<TState, long> versionOf)
+    Func<TState, long> versionOf,
+    SnapshotPolicy? snapshots = null)
     where TEvent : DomainEvent
 {
-    private const int SnapshotEvery = 500;
+    private readonly SnapshotPolicy snapshotPolicy = snapshots ?? SnapshotPolicy.Default;
     private long lastSnapshot;
+    private long snapshotBytes;
 
     public TState State { get; private set; } = initial();
 
@@ -37,12 +39,12 @@ public sealed class EventSourcedStream<TState, TEvent>(
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         var state = initial();
-        var snapshotVersion = 0L;
+        var (snapshotVersion, bytes) = (0L, 0L);
         try
         {
             // Parsed as it is read: an imported statement's snapshot is hundreds of megabytes of JSON.
-            if (await store.LoadSnapshotAsync(streamId, DomainJson.DeserializeAsync<TState>, cancellationToken) is { } snapshot)
-                (state, snapshotVersion) = (snapshot.State, snapshot.Version);
+            if (await store.LoadSnapshotAsync(streamId, ReadCountedAsync, cancellationToken) is { } snapshot)
+                (state, snapshotVersion, bytes) = (snapshot.State.State, snapshot.Version, snapshot.State.Bytes);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
         {
@@ -60,7 +62,15 @@ public sealed class EventSourcedStream<TState, TEvent>(
             var recorded = RecordedEvent.Decode(stored);
             state = apply(state, (TEvent)recorded.Event, recorded.Meta);
         }
-        (State, lastSnapshot) = (state, snapshotVersion);
+        (State, lastSnapshot, snapshotBytes) = (state, snapshotVersion, bytes);
+    }
+
+    /// <summary>A snapshot's state as it is parsed, and its size: the next snapshot waits in proportion to it (<see cref="SnapshotPolicy"/>).</summary>
+    private static async ValueTask<(TState State, long Bytes)> ReadCountedAsync(Stream json, CancellationToken cancellationToken)
+    {
+        var counted = new ByteCountingStream(json);
+        var state = await DomainJson.DeserializeAsync<TState>(counted, cancellationToken);
+        return (state, counted.BytesRead);
     }
 
     /// <summary>
@@ -199,7 +209,7 @@ public sealed class EventSourcedStream<TState, TEvent>(
             State = apply(State, events[i].Event, new EventMeta(stored[i].Version, stored[i].OccurredAt, events[i].Actor));
             applied.Add(new(before, events[i].Event, State, stored[i]));
         }
-        if (Version - lastSnapshot >= SnapshotEvery)
+        if (Version - lastSnapshot >= snapshotPolicy.EventsAfter(snapshotBytes))
             await SaveSnapshotAsync(at, cancellationToken);
         return applied;
     }
@@ -211,8 +221,10 @@ public sealed class EventSourcedStream<TState, TEvent>(
     {
         try
         {
-            await store.SaveSnapshotAsync(new Snapshot(streamId, Version, DomainJson.Serialize(State), at), cancellationToken);
-            lastSnapshot = Version;
+            // Spooled, not one string: an imported statement's state is hundreds of megabytes of JSON.
+            await using var json = await SpooledJson.WriteAsync(State, cancellationToken);
+            await store.SaveSnapshotAsync(streamId, Version, json, at, cancellationToken);
+            (lastSnapshot, snapshotBytes) = (Version, json.Length);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,6 +1,7 @@
 using Deliberation.Server.Services;
 using System.Text.Json;
 using Deliberation.Domain;
+using Deliberation.Grains.EventSourcing;
 using Deliberation.Persistence;
 
 namespace Deliberation.Server.Polis;

@@ -1,4 +1,5 @@
 using Deliberation.Domain.Review;
+using Deliberation.Grains.EventSourcing;
 using Deliberation.Persistence;
 using Deliberation.Server.Services;
 

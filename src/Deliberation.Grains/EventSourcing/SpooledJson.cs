@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Deliberation.Domain;
 
-namespace Deliberation.Server.Services;
+namespace Deliberation.Grains.EventSourcing;
 
 /// <summary>
 /// A value serialised as UTF-8 JSON into a temporary file that deletes itself when closed, positioned at its
