@@ -54,6 +54,10 @@ public sealed class ReviewPropertyTests
             Assert.Equal(Describe(live), Describe(trace.Live));
             Assert.Equal(Describe(released), Describe(trace.Released));
             Assert.NotEmpty(trace.Live); // the histories do move statuses: the test is not vacuous
+            // Positions taken in place between other events build the state a full replay gives.
+            var full = FullReplay(dialogue, dialogue.Scope.Count - 1);
+            Assert.Equal(DomainJson.Serialize(full.Statement(dialogue.StatementId)), DomainJson.Serialize(trace.State.Statement(dialogue.StatementId)));
+            Assert.Equal(DomainJson.Serialize(full.Dialogue), DomainJson.Serialize(trace.State.Dialogue));
         }, iter: Iterations);
 
     [Fact]

@@ -59,8 +59,7 @@ public sealed class ConsensusTracker
                     Rebuild(after.Clauses[p.ClauseId]);
                     return;
                 }
-                int? from = clause.PositionsOn(p.OptionId).TryGetValue(p.ParticipantId, out var old) ? ClauseTally.Bucket(clause, old) : null;
-                tally.Move(roster, p.ParticipantId, from, ClauseTally.Bucket(p.Position));
+                Move(tally, clause, p, clause.PositionsOn(p.OptionId).TryGetValue(p.ParticipantId, out var old) ? old : null);
                 Refresh(after.Clauses[p.ClauseId], entry, p.OptionId);
                 break;
             case RangeStated r:
@@ -73,6 +72,24 @@ public sealed class ConsensusTracker
                 break;
         }
     }
+
+    /// <summary>
+    /// Takes one position on a clause itself into account, given the position it replaces: for a pass that takes
+    /// positions in place (<see cref="PositionRun"/>) and has no statement before and after each.
+    /// </summary>
+    /// <param name="clause">The clause at any moment since its last revision: only its revision, kind and text are read.</param>
+    public void ObservePosition(ClauseState clause, PositionTaken p, Position? previous, long statementVersion)
+    {
+        if (p.OptionId is not null)
+            throw new ArgumentException("A position on an option is observed with the statement before and after it.", nameof(p));
+        version = statementVersion;
+        var entry = entries[p.ClauseId];
+        Move(entry.Tally, clause, p, previous);
+        Refresh(clause, entry, null);
+    }
+
+    private void Move(ClauseTally tally, ClauseState clause, PositionTaken p, Position? previous) =>
+        tally.Move(roster, p.ParticipantId, previous is null ? null : ClauseTally.Bucket(clause, previous), ClauseTally.Bucket(p.Position));
 
     public ClauseConsensus Clause(Guid clauseId) => entries[clauseId].Result();
 

@@ -13,11 +13,20 @@ namespace Deliberation.Domain.Review;
 /// and once as the releases showed it. <see cref="Advance"/> reads only the events it has not read,
 /// so a growing dialogue is followed, not read again. Not thread-safe: one caller at a time.
 /// </summary>
-/// <param name="folded">Told the state after each event read, e.g. to keep checkpoints (<see cref="ScopeReplay.Offer"/>).</param>
+/// <remarks>
+/// Positions on the statement's clauses are taken in place (<see cref="PositionRun"/>) while nothing else comes
+/// between them, and the state is built from them only when it is read or another event comes: the tracker and
+/// the standings need only the position each replaces (docs/performance.md, "Session 17: the review trace's
+/// pass takes positions in place").
+/// </remarks>
+/// <param name="folded">Told the index of each event read and how to have the state after it, e.g. to keep checkpoints (<see cref="ScopeReplay.Offer"/>).</param>
 /// <param name="partSize">How many events a stored part of the trace holds (<see cref="StoredReviewTrace"/>).</param>
-public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, ScopeState>? folded = null, int partSize = ReviewTracePart.DefaultSize)
+public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, Func<ScopeState>>? folded = null, int partSize = ReviewTracePart.DefaultSize)
 {
     private ScopeState state = ScopeState.Initial(dialogueId);
+    // Positions on the statement taken since the state was last built; none while other events come.
+    private PositionRun? run;
+    private Func<ScopeState>? settled;
     private ConsensusTracker? tracker;
     private readonly Dictionary<Guid, ClauseStanding> lastLive = [];
     private readonly Dictionary<Guid, ClauseStanding> lastReleased = [];
@@ -42,7 +51,7 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
     public long LastPosition { get; private set; }
 
     /// <summary>The dialogue and its statements after the events read.</summary>
-    public ScopeState State => state;
+    public ScopeState State => Settled();
 
     public ImmutableList<KeyMoment> Moments { get; private set; } = [];
 
@@ -81,7 +90,7 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
             streamVersions[events[i].StatementId ?? dialogueId] = events[i].Meta.Version;
             if ((Read + i + 1) % partSize == 0)
                 partEnds.Add(events[i].Position);
-            folded?.Invoke(Read + i, state);
+            folded?.Invoke(Read + i, settled ??= Settled);
         }
         Read += events.Count;
         if (events.Count > 0)
@@ -90,7 +99,7 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
 
     /// <summary>What the trace has read so far, to be stored and <see cref="Restore"/>d (immutable: safe to hand to another thread).</summary>
     public ReviewTraceSnapshot Snapshot() => new(
-        dialogueId, statementId, Read, LastPosition, state, Moments, Live, Released,
+        dialogueId, statementId, Read, LastPosition, Settled(), Moments, Live, Released,
         proposals.ToImmutableDictionary(), decisions.ToImmutableDictionary(),
         [.. revisions.Select(r => new RevisionMade(r.Key.Clause, r.Key.Revision, r.Value))],
         marked.ToImmutableDictionary(), streamVersions.ToImmutableDictionary(), partSize, [.. partEnds]);
@@ -100,7 +109,7 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
     /// stored: the first event of the statement read after restoring starts one from the state, which
     /// counts exactly what the tracker would have kept, as the statement grain does when it activates.
     /// </summary>
-    public static ReviewTrace Restore(ReviewTraceSnapshot snapshot, Action<int, ScopeState>? folded = null)
+    public static ReviewTrace Restore(ReviewTraceSnapshot snapshot, Action<int, Func<ScopeState>>? folded = null)
     {
         var trace = new ReviewTrace(snapshot.DialogueId, snapshot.StatementId, folded, snapshot.PartSize)
         {
@@ -131,6 +140,9 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
 
     private void Observe(int index, ScopeEvent e)
     {
+        if (TookInPlace(index, e))
+            return;
+        Settled();
         switch (e.Event)
         {
             case DialogueEvent d:
@@ -161,6 +173,36 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, S
                 state = state.Apply(e);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A position on one of the statement's clauses, taken in place: counted by the tracker from the position it
+    /// replaces, and its standing recorded if it moved, as the full way below would. False for anything else, or
+    /// a position the run does not take (an option's; before the tracker counts on the dialogue as it stands).
+    /// </summary>
+    private bool TookInPlace(int index, ScopeEvent e)
+    {
+        if (e.Event is not PositionTaken { OptionId: null } p || e.StatementId != statementId
+            || tracker is not { } counting || counting.BasisVersion != state.Dialogue.ConsensusBasisVersion)
+            return false;
+        run ??= new PositionRun(state.Statement(statementId));
+        if (!run.TryTake(p, e.Meta, out var previous))
+            return false;
+        counting.ObservePosition(run.Start.Clauses[p.ClauseId], p, previous, e.Meta.Version);
+        RecordLive(index, p.ClauseId, run.Start);
+        return true;
+    }
+
+    /// <summary>The state with the positions taken in place built into it.</summary>
+    private ScopeState Settled()
+    {
+        if (run is { } taken)
+        {
+            run = null;
+            if (!taken.IsEmpty)
+                state = state with { Statements = state.Statements.SetItem(statementId, taken.Build()) };
+        }
+        return state;
     }
 
     private void RecountAll(int index)

@@ -97,11 +97,12 @@ public sealed class ScopeReplay(Guid dialogueId, int checkpointEvery = ScopeRepl
     /// (a <see cref="ReviewTrace"/>'s first pass): kept when it is the next checkpoint due, so the
     /// first question about a dialogue does not fold its events twice.
     /// </summary>
-    public void Offer(int index, ScopeState state)
+    /// <remarks>The state is asked for only when it is kept: the trace builds it from the positions it took in place.</remarks>
+    public void Offer(int index, Func<ScopeState> state)
     {
         lock (gate)
             if (index + 1 == (checkpoints.Count + 1) * CheckpointEvery && index < events.Count)
-                checkpoints.Add(state);
+                checkpoints.Add(state());
     }
 
     /// <summary>The events from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>

@@ -23,6 +23,9 @@ public sealed partial class PositionTable
 
         public int Count => count;
 
+        /// <summary>The position in <paramref name="slot"/>; null where there is none.</summary>
+        public Position? Get(int slot) => cells.Get(slot).Position;
+
         /// <summary>Sets the position in <paramref name="slot"/>, the slot its participant holds in the numbering the table will follow.</summary>
         public void Set(int slot, Position position)
         {
