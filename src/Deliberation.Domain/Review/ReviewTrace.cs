@@ -113,7 +113,8 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, F
     {
         var trace = new ReviewTrace(snapshot.DialogueId, snapshot.StatementId, folded, snapshot.PartSize)
         {
-            state = snapshot.State,
+            // A stored trace's statements read back with each table numbered on its own: on one again, so positions go on in place.
+            state = snapshot.State with { Statements = snapshot.State.Statements.ToImmutableDictionary(s => s.Key, s => Statement.NumberedAsOne(s.Value)) },
             Read = snapshot.Read,
             LastPosition = snapshot.LastPosition,
             Moments = snapshot.Moments,

@@ -16,18 +16,15 @@ namespace Deliberation.Domain.Statements;
 /// <see cref="Statement.Apply"/> gives them (<see cref="StatementState.Slots"/>). A position the run does not
 /// take — on a bracket option, on a clause it does not know, on a table numbered apart from the statement (one
 /// read from an older snapshot) — changes nothing: the caller builds the run and lets the domain apply it.
-/// Equal positions (an import's differ only in their kind) are one object. PositionRunTests holds the result to
+/// Equal positions are one object (<see cref="SharedPositions"/>). PositionRunTests holds the result to
 /// the domain's apply of each event.
 /// </remarks>
 public sealed class PositionRun(StatementState start)
 {
-    // At most this many distinct positions are remembered for sharing: a live room's positions all differ in time.
-    private const int SharedAtMost = 64;
-
     // Each clause's table filling in place, and who changed on it in this run: a plain set, made immutable once at
     // the build, since adding to an immutable set (or its builder) allocates a path of nodes per member.
     private readonly Dictionary<Guid, (PositionTable.Builder Positions, HashSet<Guid> Changed)> clauses = [];
-    private readonly Dictionary<Position, Position> shared = [];
+    private readonly SharedPositions shared = new();
     private ParticipantSlots slots = start.Slots;
     private EventMeta? last;
 
@@ -53,7 +50,7 @@ public sealed class PositionRun(StatementState start)
             slot = slots.Count;
             slots = slots.Add(taken.ParticipantId);
         }
-        clause.Positions.Set(slot, Shared(new Position(taken.Position, taken.Revision, taken.Note, meta.OccurredAt)));
+        clause.Positions.Set(slot, shared.Of(new Position(taken.Position, taken.Revision, taken.Note, meta.OccurredAt)));
         clause.Changed.Add(taken.ParticipantId);
         last = meta;
         return true;
@@ -81,19 +78,5 @@ public sealed class PositionRun(StatementState start)
         if (!start.Clauses.TryGetValue(clauseId, out var current) || !slots.Extends(current.Positions.Slots))
             return null;
         return clauses[clauseId] = (new PositionTable.Builder(current.Positions), []);
-    }
-
-    // The domain never changes a Position in place, so equal ones can be one object: 2,000,000 positions
-    // of an import are a handful of distinct values. Only those without a note, which are few.
-    private Position Shared(Position position)
-    {
-        if (position.Note is not null)
-            return position;
-        if (shared.TryGetValue(position, out var same))
-            return same;
-        if (shared.Count == SharedAtMost)
-            shared.Clear();
-        shared[position] = position;
-        return position;
     }
 }

@@ -24,8 +24,9 @@ public sealed record StatementState(
     /// <summary>
     /// The slot numbering the clauses' position tables share: every participant who took a position
     /// gets one slot for the whole statement, so counting maps slots to voters once, not per clause
-    /// (<see cref="PositionTable"/>). Not stored: a state read back from JSON starts a numbering
-    /// again, and its tables, numbered each on its own, are counted correctly, only less quickly.
+    /// (<see cref="PositionTable"/>). Not stored: a state read back from JSON has its tables numbered
+    /// each on its own, counted correctly but less quickly, until <see cref="Statement.NumberedAsOne"/>
+    /// puts them on one (the statement grain and the review trace do as they read a state back).
     /// </summary>
     [JsonIgnore]
     public ParticipantSlots Slots { get; init; } = ParticipantSlots.Empty;

@@ -11,6 +11,7 @@ namespace Deliberation.Grains.EventSourcing;
 /// pipeline every event-sourced grain runs (docs/architecture.md, "A command's path"). Every load
 /// verifies the hash chain of what it reads (docs/operations.md, "When a history's chain breaks").
 /// </summary>
+/// <param name="readBack">What a state read from a snapshot is made into before use (a statement's tables put on one numbering).</param>
 public sealed class EventSourcedStream<TState, TEvent>(
     IEventStore store,
     ILogger logger,
@@ -19,7 +20,8 @@ public sealed class EventSourcedStream<TState, TEvent>(
     Func<TState> initial,
     Func<TState, TEvent, EventMeta, TState> apply,
     Func<TState, long> versionOf,
-    SnapshotPolicy? snapshots = null)
+    SnapshotPolicy? snapshots = null,
+    Func<TState, TState>? readBack = null)
     where TEvent : DomainEvent
 {
     private readonly SnapshotPolicy snapshotPolicy = snapshots ?? SnapshotPolicy.Default;
@@ -44,7 +46,7 @@ public sealed class EventSourcedStream<TState, TEvent>(
         {
             // Parsed as it is read: an imported statement's snapshot is hundreds of megabytes of JSON.
             if (await store.LoadSnapshotAsync(streamId, ReadCountedAsync, cancellationToken) is { } snapshot)
-                (state, snapshotVersion, bytes) = (snapshot.State.State, snapshot.Version, snapshot.State.Bytes);
+                (state, snapshotVersion, bytes) = (readBack is null ? snapshot.State.State : readBack(snapshot.State.State), snapshot.Version, snapshot.State.Bytes);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
         {

@@ -31,7 +31,8 @@ public sealed class StatementGrain(IEventStore store, IHistoryIntegrity integrit
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKey();
-        stream = new(store, logger, integrity, StreamIds.Statement(id), () => StatementState.Initial(id), Statement.Apply, s => s.Version);
+        stream = new(store, logger, integrity, StreamIds.Statement(id), () => StatementState.Initial(id), Statement.Apply, s => s.Version,
+            readBack: Statement.NumberedAsOne);
         await stream.LoadAsync(cancellationToken);
     }
 

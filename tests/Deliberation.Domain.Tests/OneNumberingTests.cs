@@ -1,0 +1,55 @@
+using CsCheck;
+using Deliberation.Domain.Consensus;
+using Deliberation.Domain.Statements;
+using Deliberation.Domain.Tests.Fixtures;
+
+namespace Deliberation.Domain.Tests;
+
+/// <summary>
+/// A statement read back from JSON has each position table numbered on its own; <see cref="Statement.NumberedAsOne"/>
+/// puts them on one numbering, as the domain keeps them, and changes nothing the state says, counts or goes on to.
+/// </summary>
+public sealed class OneNumberingTests
+{
+    [Fact]
+    public void AStatementReadBackIsPutOnOneNumberingAndSaysCountsAndGoesOnTheSame() =>
+        Gen.Select(RandomRoom.Seats, RandomRoom.Rule, RandomRoom.Ops).Sample((seats, rule, ops) =>
+        {
+            var dialogue = ReviewPropertyTests.History(seats, rule, ops);
+            var kept = dialogue.Statement;
+            var one = Statement.NumberedAsOne(DomainJson.Deserialize<StatementState>(DomainJson.Serialize(kept)));
+
+            Assert.All(Tables(one), table => Assert.True(one.Slots.Extends(table.Slots)));
+            Assert.Equal(DomainJson.Serialize(kept), DomainJson.Serialize(one));
+            Assert.Equal(DomainJson.Serialize(ConsensusCalculator.Compute(dialogue.Dialogue, kept)), DomainJson.Serialize(ConsensusCalculator.Compute(dialogue.Dialogue, one)));
+            Assert.Same(one, Statement.NumberedAsOne(one));
+
+            // A position after it lands as it would have on the state kept in memory.
+            var clause = kept.Clauses[kept.ClauseOrder[0]];
+            var next = new PositionTaken(dialogue.Dialogue.Roster.Keys.First(), clause.Id, null, clause.CurrentRevision, PositionKind.Oppose, null);
+            var meta = new EventMeta(kept.Version + 1, dialogue.Now, dialogue.Facilitator);
+            Assert.Equal(DomainJson.Serialize(Statement.Apply(kept, next, meta)), DomainJson.Serialize(Statement.Apply(one, next, meta)));
+        }, iter: 100);
+
+    [Fact]
+    public void ReadBackEachTableIsNumberedApartAndAfterwardsAllShareOne()
+    {
+        var dialogue = new DialogueBuilder();
+        var members = dialogue.AddDelegates(6);
+        var first = dialogue.Clause("Red line: no autonomous replication.");
+        var second = dialogue.Clause("Safety research gets a third of the budget.");
+        dialogue.InPhase(Phase.Deliberation);
+        dialogue.Take(members, first, PositionKind.Support);
+        dialogue.Take(Enumerable.Reverse(members), second, PositionKind.Support);
+        var read = DomainJson.Deserialize<StatementState>(DomainJson.Serialize(dialogue.Statement));
+
+        var one = Statement.NumberedAsOne(read);
+
+        Assert.Contains(Tables(read), table => !read.Slots.Extends(table.Slots));
+        Assert.All(Tables(one), table => Assert.True(one.Slots.Extends(table.Slots)));
+        Assert.Equal(members.Length, one.Slots.Count);
+    }
+
+    private static IEnumerable<PositionTable> Tables(StatementState statement) =>
+        statement.Clauses.Values.SelectMany(clause => clause.OptionPositions.Values.Prepend(clause.Positions)).Where(table => !table.IsEmpty);
+}
