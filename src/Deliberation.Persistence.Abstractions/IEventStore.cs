@@ -9,6 +9,9 @@ public interface IEventStore
     /// <summary>Events of one stream with a version above <paramref name="afterVersion"/>, in order.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long afterVersion = 0, CancellationToken cancellationToken = default);
 
+    /// <summary>The version of a stream's last stored event; 0 for a stream with none. Reads no event.</summary>
+    Task<long> StreamVersionAsync(string streamId, CancellationToken cancellationToken = default);
+
     /// <summary>Events of every stream in one scope (a dialogue) with a position above <paramref name="afterPosition"/>, in position order.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadScopeAsync(string scope, long afterPosition = 0, CancellationToken cancellationToken = default);
 

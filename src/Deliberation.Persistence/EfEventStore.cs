@@ -26,6 +26,17 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
         return rows.ConvertAll(r => r.ToStoredEvent());
     }
 
+    public async Task<long> StreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        var version = await CurrentVersionAsync(streamId, cancellationToken);
+        if (version == 0)
+            return 0;
+        // Visible as the reads are: a stream an import is still writing has no events yet. Asked of
+        // its first event alone, so the index answers it and not a scan of the whole stream.
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await Visible(db).AnyAsync(e => e.StreamId == streamId && e.Version == 1, cancellationToken) ? version : 0;
+    }
+
     public async Task<IReadOnlyList<StoredEvent>> ReadScopeAsync(string scope, long afterPosition = 0, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -289,6 +300,7 @@ public sealed class EfEventStore(IDbContextFactory<DeliberationDbContext> contex
         return rows;
     }
 
+    /// <summary>The last version stored, an import's invisible events included: what an append must follow.</summary>
     private async Task<long> CurrentVersionAsync(string streamId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

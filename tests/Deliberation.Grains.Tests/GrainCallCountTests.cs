@@ -62,7 +62,7 @@ public sealed class GrainCallCountTests(ClusterFixture cluster, ITestOutputHelpe
         output.WriteLine(string.Join(", ", calls.Select(c => $"{c.Key} {c.Value}")));
         Assert.Equal(new Dictionary<string, int>
         {
-            ["IDialogueGrain.GetRoomSnapshotAsync"] = 1,
+            ["IDialogueGrain.GetStateAsync"] = 1,
             ["IStatementGrain.GetSnapshotAsync"] = 2,
         }, calls);
         Assert.NotNull(snapshot);

@@ -5,7 +5,7 @@ using Deliberation.Server.Services;
 
 namespace Deliberation.Grains.Tests;
 
-/// <summary>The dialogue grain's one query for a room join, and statement commands that read the dialogue once.</summary>
+/// <summary>The room join's snapshot (the dialogue, then each statement with its consensus), and statement commands that read the dialogue once.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class RoomSnapshotTests(ClusterFixture cluster)
 {
@@ -18,7 +18,7 @@ public sealed class RoomSnapshotTests(ClusterFixture cluster)
         await room.TakeAsync(room.Delegates[0], clause, PositionKind.Support);
         await room.TakeAsync(room.Delegates[1], clause, PositionKind.Oppose);
 
-        var snapshot = (await room.Dialogue.GetRoomSnapshotAsync()).Value;
+        var snapshot = (await new DialogueService(cluster.Client).GetRoomSnapshotAsync(room.DialogueId))!;
 
         Json.Equal(await room.DialogueStateAsync(), snapshot.Dialogue);
         var statement = Assert.Single(snapshot.Statements);
@@ -54,8 +54,8 @@ public sealed class RoomSnapshotTests(ClusterFixture cluster)
     }
 
     /// <summary>
-    /// The dialogue grain waits on its statements for a snapshot while a statement command waits on
-    /// the dialogue's state: without the state read interleaving, each would wait out the call timeout.
+    /// Snapshots read the statements while statement commands wait on the dialogue's state: without
+    /// that read interleaving with the dialogue's own calls, they would wait out the call timeout.
     /// </summary>
     [Fact]
     public async Task SnapshotsAndStatementCommandsTogetherDoNotDeadlock()

@@ -53,6 +53,28 @@ public abstract class ImportStagingTests<TFixture>(TFixture database) : IClassFi
     }
 
     /// <summary>
+    /// A stream's version as a freshly activated dialogue reads its statements' (docs/architecture.md,
+    /// "Calls that wait"): its last event's, and none while its import is staged, as for every read.
+    /// </summary>
+    [Fact]
+    public async Task AStreamsVersionIsItsLastEventsAndNoneWhileItsImportIsStaged()
+    {
+        var (ordinary, itsScope) = ($"statement-{Guid.NewGuid():N}", NewScope());
+        await database.Store.AppendAsync(ordinary, itsScope, 0, Events(1, 3));
+        await database.Store.AppendAsync(ordinary, itsScope, 3, Events(4, 2));
+        var scope = NewScope();
+        var staged = $"statement-{Guid.NewGuid():N}";
+        await Staging.BeginAsync(scope);
+        await Staging.AppendAsync(staged, scope, 0, Events(1, 7));
+
+        Assert.Equal(5, await database.Store.StreamVersionAsync(ordinary));
+        Assert.Equal(0, await database.Store.StreamVersionAsync($"statement-{Guid.NewGuid():N}"));
+        Assert.Equal(0, await database.Store.StreamVersionAsync(staged));
+        Assert.True(await Staging.PromoteAsync(scope));
+        Assert.Equal(7, await database.Store.StreamVersionAsync(staged));
+    }
+
+    /// <summary>
     /// A provider may insert staged rows its own way (SQLite binds them by place through its own API): the
     /// columns must hold, as the database itself spells them, what an ordinary append's hold for the same events.
     /// </summary>

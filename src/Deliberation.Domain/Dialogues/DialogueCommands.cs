@@ -10,7 +10,7 @@ public abstract record DialogueCommand;
 public sealed record CreateDialogue(Guid DialogueId, DialogueSettings Settings, ImmutableArray<Dimension> Dimensions, ConsensusRules? Rules, string ConvenerName, string? ConvenerAffiliation) : DialogueCommand;
 /// <summary>
 /// Changes the settings. <paramref name="TranslationsExist"/> — whether any clause of the dialogue is
-/// translated yet — is filled in by the dialogue grain from its statements, never taken from a client:
+/// translated yet — is filled in by the server from the statements (DialogueService), never taken from a client:
 /// a translation is bound to its language's place, so the working languages are then fixed.
 /// </summary>
 public sealed record ChangeSettings(DialogueSettings Settings, bool TranslationsExist = false) : DialogueCommand;

@@ -17,6 +17,14 @@ namespace Deliberation.Grains.Dialogues;
 /// events, and only then answers. It also keeps the dialogue list and invite index (read models)
 /// in step with its events, and holds the room its statements publish to.
 /// </summary>
+/// <remarks>
+/// It never waits on a statement grain (calls to them are one-way): every statement command waits
+/// on this grain's state, so a wait the other way closes a circle. Two activations deactivated at
+/// once — as a surviving node deactivates the grains whose directory entries died with another —
+/// each finish their running calls first and hold the calls arriving meanwhile; a dialogue whose
+/// call waited on its statement while the statement's command waited on the dialogue stood still
+/// until both calls timed out (docs/architecture.md, "Calls that wait").
+/// </remarks>
 public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity, IDialogueDirectory directory, IOptions<RoomTimings> timings, TimeProvider time, ILogger<DialogueGrain> logger)
     : Grain, IDialogueGrain
 {
@@ -46,26 +54,10 @@ public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity
 
     public async Task<CommandOutcome> ExecuteBatchAsync(IReadOnlyList<DialogueCommand> commands, Guid actor)
     {
-        commands = await WithTranslationsExistAsync(commands);
         var now = time.GetUtcNow();
         return await stream.ExecuteAsync(
             state => Batch.DecideAll(state, commands, (s, c) => Dialogue.Decide(s, c, actor, now), Dialogue.Apply, state.Version, actor, now),
             StreamIds.Scope(stream.State.Id), actor, now, AfterCommitAsync);
-    }
-
-    /// <summary>
-    /// A settings change learns from the statements whether any clause is translated yet, which fixes
-    /// the working languages (docs/domain.md, "Languages"). The grain fills it in, so no client can
-    /// claim otherwise. The statements' states are read while this grain waits; they read this
-    /// grain's state back interleaved, so neither waits on the other.
-    /// </summary>
-    private async Task<IReadOnlyList<DialogueCommand>> WithTranslationsExistAsync(IReadOnlyList<DialogueCommand> commands)
-    {
-        if (!commands.Any(c => c is ChangeSettings))
-            return commands;
-        var states = await Task.WhenAll(stream.State.Statements.Select(s => GrainFactory.GetGrain<IStatementGrain>(s.Id).GetStateAsync()));
-        var translated = states.Any(s => s.Value.Clauses.Values.Any(c => !c.Translations.IsEmpty || !c.OptionTranslations.IsEmpty));
-        return [.. commands.Select(c => c is ChangeSettings change ? change with { TranslationsExist = translated } : c)];
     }
 
     /// <summary>What only this grain does after a commit: tell the room, ask for releases after a phase change, then bring the read models up to date.</summary>
@@ -99,14 +91,6 @@ public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity
         return Task.FromResult(new Immutable<DialogueState>(stream.State));
     }
 
-    public async Task<Immutable<RoomSnapshot>> GetRoomSnapshotAsync()
-    {
-        var dialogue = stream.State;
-        var statements = await Task.WhenAll(dialogue.Statements.Select(s =>
-            GrainFactory.GetGrain<IStatementGrain>(s.Id).GetSnapshotAsync(new(dialogue))));
-        return new(new RoomSnapshot(dialogue, [.. statements.Select(s => s.Value)]));
-    }
-
     public Task SubscribeAsync(IDialogueObserver observer)
     {
         room.Subscribe(observer);
@@ -134,12 +118,9 @@ public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity
         var wasListening = listener is null || room.EnsureSubscribed(listener);
         var dialogue = stream.State;
         var unknown = dialogue.Statements.Where(s => !statementVersions.ContainsKey(s.Id)).ToList();
-        if (unknown.Count > 0)
-        {
-            var states = await Task.WhenAll(unknown.Select(s => GrainFactory.GetGrain<IStatementGrain>(s.Id).GetStateAsync()));
-            foreach (var state in states)
-                RememberVersion(state.Value.Id, state.Value.Version);
-        }
+        // From the store, not the statements (see the class remarks); once per activation.
+        foreach (var statement in unknown)
+            RememberVersion(statement.Id, await store.StreamVersionAsync(StreamIds.Statement(statement.Id)));
         var versions = dialogue.Statements
             .Select(s => KeyValuePair.Create(StreamIds.Statement(s.Id), statementVersions.GetValueOrDefault(s.Id)))
             .Prepend(KeyValuePair.Create(StreamIds.Dialogue(dialogue.Id), dialogue.Version))
@@ -167,26 +148,27 @@ public sealed class DialogueGrain(IEventStore store, IHistoryIntegrity integrity
     /// Judged here, not on a node: the grain is the one place a clause's last reminder is known to
     /// every node, and it turns one call at a time, so two chairs pressing at once send one reminder.
     /// </summary>
-    public async Task<StaleReminderAnswer> RemindStaleAsync(Guid statementId, Guid clauseId, Guid caller)
+    public Task<StaleReminderAnswer> RemindStaleAsync(Immutable<StatementState> statementState, Guid clauseId, Guid caller) =>
+        Task.FromResult(RemindStale(statementState.Value, clauseId, caller));
+
+    private StaleReminderAnswer RemindStale(StatementState statement, Guid clauseId, Guid caller)
     {
         var dialogue = stream.State;
         if (dialogue.MemberOrNull(caller) is not { } member || !Holdouts.MayView(member.Role))
             return new(0, StaleReminders.NotAllowed);
-        if (dialogue.Statements.All(s => s.Id != statementId))
+        if (!statement.Exists || dialogue.Statements.All(s => s.Id != statement.Id))
             return new(0, RuleError.NotFound("statement.not-found", "The dialogue has no such statement."));
-        var statement = (await GrainFactory.GetGrain<IStatementGrain>(statementId).GetStateAsync()).Value;
         if (statement.ClauseOrNull(clauseId) is not { } clause)
             return new(0, RuleError.NotFound("clause.not-found", "The statement has no such clause."));
         var now = time.GetUtcNow();
         if (StaleReminders.TooSoon(lastReminders.TryGetValue(clauseId, out var last) ? last : null, now) is { } tooSoon)
             return new(0, tooSoon);
-        // Read the dialogue again: the roster may have moved while the statement answered.
-        var recipients = Holdouts.StaleVoters(clause, stream.State);
+        var recipients = Holdouts.StaleVoters(clause, dialogue);
         if (recipients.IsEmpty)
             return new(0, StaleReminders.NobodyStale);
         lastReminders[clauseId] = now;
         var number = statement.ClauseOrder.IndexOf(clauseId) + 1;
-        room.PublishReminder(new StaleReminder(dialogue.Id, statementId, clauseId, number, clause.CurrentRevision, [.. recipients], now));
+        room.PublishReminder(new StaleReminder(dialogue.Id, statement.Id, clauseId, number, clause.CurrentRevision, [.. recipients], now));
         return new(recipients.Length, null);
     }
 

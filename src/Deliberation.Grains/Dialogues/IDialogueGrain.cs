@@ -1,5 +1,6 @@
 using Deliberation.Domain;
 using Deliberation.Domain.Dialogues;
+using Deliberation.Domain.Statements;
 using Deliberation.Grains.Realtime;
 
 namespace Deliberation.Grains.Dialogues;
@@ -19,19 +20,11 @@ public interface IDialogueGrain : IGrainWithGuidKey
     /// <remarks>
     /// Interleaves with whatever the grain is doing: it only hands over the current immutable
     /// state (in the middle of a command, the state before it: events apply only once committed),
-    /// and it must not wait. A statement grain reads it in the middle of a command while
-    /// this grain may be waiting on that very statement (<see cref="GetRoomSnapshotAsync"/>);
-    /// queued behind it, each would wait on the other until the call timed out.
+    /// and it must not wait. Every statement command reads it, so it must not queue behind
+    /// this grain's own commands, imports and settings changes among them.
     /// </remarks>
     [AlwaysInterleave, Alias("GetState")]
     Task<Immutable<DialogueState>> GetStateAsync();
-
-    /// <summary>
-    /// The dialogue and each of its statements with its state and unredacted consensus, gathered
-    /// from the statement grains in parallel: a room join answers from this one query.
-    /// </summary>
-    [Alias("GetRoomSnapshot")]
-    Task<Immutable<RoomSnapshot>> GetRoomSnapshotAsync();
 
     /// <summary>A node listens to the dialogue; it renews within <c>RoomTimings.SubscriptionExpiry</c> or is dropped.</summary>
     [Alias("Subscribe")]
@@ -57,9 +50,9 @@ public interface IDialogueGrain : IGrainWithGuidKey
     /// reactivated elsewhere and knows nobody — is subscribed again before the versions are read, so
     /// every event after them is pushed, and the answer says so (<see cref="RoomBeat.WasListening"/>).
     /// A known node is not renewed here: renewals stay the renewal's, so a node that stops beating
-    /// still lapses. Interleaved: a freshly activated grain asks its statements once, and a statement
-    /// busy with a command that is itself waiting on this grain must not hold every other call here
-    /// (subscriptions after a node loss among them) behind a heartbeat.
+    /// still lapses. A freshly activated grain reads its statements' versions from the store once
+    /// (it never waits on a statement: <see cref="DialogueGrain"/>). Interleaved, so that read does
+    /// not hold the other calls here, subscriptions after a node loss among them.
     /// </summary>
     [AlwaysInterleave, Alias("Beat")]
     Task<RoomBeat> BeatAsync(IDialogueObserver? listener);
@@ -79,7 +72,8 @@ public interface IDialogueGrain : IGrainWithGuidKey
     /// <summary>
     /// Reminds the delegates whose position on the clause is stale, if the caller may and the
     /// clause's delegates were not reminded in the last minute (docs/consensus.md, "Holdouts").
+    /// The node reads the statement and hands it over: this grain never waits on a statement.
     /// </summary>
     [Alias("RemindStale")]
-    Task<StaleReminderAnswer> RemindStaleAsync(Guid statementId, Guid clauseId, Guid caller);
+    Task<StaleReminderAnswer> RemindStaleAsync(Immutable<StatementState> statement, Guid clauseId, Guid caller);
 }

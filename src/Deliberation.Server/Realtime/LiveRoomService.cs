@@ -3,6 +3,7 @@ using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Grains.Realtime;
 using Deliberation.Grains.Dialogues;
+using Deliberation.Grains.Statements;
 using Deliberation.Persistence;
 using Deliberation.Server.Services;
 using Deliberation.Server.Visibility;
@@ -32,8 +33,8 @@ public sealed class LiveRoomService(
     public const int MaxCatchUpEvents = 2_000;
 
     /// <remarks>
-    /// Two grain calls, whatever the dialogue holds: the dialogue's state, to admit only its members
-    /// to the audience group, and then one room snapshot (docs/performance.md, "Grain calls").
+    /// The dialogue's state, to admit only its members to the audience group, then a room snapshot:
+    /// the dialogue's state again and each statement's (docs/performance.md, "Grain calls").
     /// With <paramref name="asRoom"/> the connection watches as the room's audience (the projector:
     /// docs/api.md, "WatchAsRoom"): a delegate with no own positions, whoever opened it.
     /// </remarks>
@@ -106,10 +107,14 @@ public sealed class LiveRoomService(
         return refusal is null ? CommandOutcome.Ok(StreamIds.Statement(request.StatementId), 0) : CommandOutcome.Refused(StreamIds.Statement(request.StatementId), 0, refusal);
     }
 
-    /// <summary>Through the dialogue grain, which judges who may remind and how often, and fans the reminder out to the nodes.</summary>
+    /// <summary>
+    /// Through the dialogue grain, which judges who may remind and how often, and fans the reminder
+    /// out to the nodes; the statement is read here and handed over, since that grain never waits on one.
+    /// </summary>
     public async Task<ReminderOutcome> RemindStaleAsync(Guid participantId, RemindStaleRequest request)
     {
-        var answer = await grains.GetGrain<IDialogueGrain>(request.DialogueId).RemindStaleAsync(request.StatementId, request.ClauseId, participantId);
+        var statement = await grains.GetGrain<IStatementGrain>(request.StatementId).GetStateAsync();
+        var answer = await grains.GetGrain<IDialogueGrain>(request.DialogueId).RemindStaleAsync(statement, request.ClauseId, participantId);
         return new ReminderOutcome(answer.Refusal is null, answer.Reminded, answer.Refusal);
     }
 
@@ -134,7 +139,7 @@ public sealed class LiveRoomService(
     /// <summary>
     /// Read after the caller asked (a joiner is in her audience group by then, so nothing committed
     /// falls between snapshot and pushes), yet shared by the joins that ask meanwhile: every join
-    /// asks the same dialogue grain, which in turn asks each statement, one join at a time.
+    /// asks the same dialogue grain and each of its statements.
     /// </summary>
     private async Task<RoomSnapshot> RoomAsync(Guid dialogueId) =>
         await snapshots.RunAsync(dialogueId, dialogues.GetRoomSnapshotAsync) ?? throw new HubException("There is no such dialogue.");

@@ -10,6 +10,7 @@ using Deliberation.Grains.Participants;
 using Deliberation.Grains.Sessions;
 using Deliberation.Grains.Statements;
 using Deliberation.Server.Extensions;
+using Deliberation.Server.Realtime;
 using Deliberation.Server.Visibility;
 
 namespace Deliberation.Server.Services;
@@ -56,11 +57,26 @@ public sealed class DialogueService(IGrainFactory grains)
         return (id, await Statement(id).ExecuteAsync(dialogueId, new CreateStatement(id, dialogueId, title), actor));
     }
 
-    public Task<CommandOutcome> ExecuteAsync(Guid dialogueId, DialogueCommand command, Guid actor) =>
-        Dialogue(dialogueId).ExecuteAsync(WithIds(command), actor);
+    public async Task<CommandOutcome> ExecuteAsync(Guid dialogueId, DialogueCommand command, Guid actor) =>
+        await Dialogue(dialogueId).ExecuteAsync((await WithTranslationsExistAsync(dialogueId, [WithIds(command)]))[0], actor);
 
-    public Task<CommandOutcome> ExecuteAsync(Guid dialogueId, IReadOnlyList<DialogueCommand> commands, Guid actor) =>
-        Dialogue(dialogueId).ExecuteBatchAsync([.. commands.Select(WithIds)], actor);
+    public async Task<CommandOutcome> ExecuteAsync(Guid dialogueId, IReadOnlyList<DialogueCommand> commands, Guid actor) =>
+        await Dialogue(dialogueId).ExecuteBatchAsync(await WithTranslationsExistAsync(dialogueId, [.. commands.Select(WithIds)]), actor);
+
+    /// <summary>
+    /// A settings change learns from the statements whether any clause is translated yet, which fixes
+    /// the working languages (docs/domain.md, "Languages"). Filled in here, whatever the client sent,
+    /// and not by the dialogue grain, which never waits on a statement (DialogueGrain's remarks).
+    /// </summary>
+    private async Task<IReadOnlyList<DialogueCommand>> WithTranslationsExistAsync(Guid dialogueId, IReadOnlyList<DialogueCommand> commands)
+    {
+        if (!commands.Any(c => c is ChangeSettings))
+            return commands;
+        var dialogue = (await Dialogue(dialogueId).GetStateAsync()).Value;
+        var states = await Task.WhenAll(dialogue.Statements.Select(s => Statement(s.Id).GetStateAsync()));
+        var translated = states.Any(s => s.Value.Clauses.Values.Any(c => !c.Translations.IsEmpty || !c.OptionTranslations.IsEmpty));
+        return [.. commands.Select(c => c is ChangeSettings change ? change with { TranslationsExist = translated } : c)];
+    }
 
     /// <summary>
     /// A statement command: one call, to the statement grain, which reads the dialogue once and
@@ -107,13 +123,18 @@ public sealed class DialogueService(IGrainFactory grains)
             : Disclosure.Released(statement, dialogue);
 
     /// <summary>
-    /// What a room join reads, from one query to the dialogue grain: the dialogue and each of its
-    /// statements with its version and unredacted consensus. Null when there is no such dialogue.
+    /// What a room join reads: the dialogue, then each of its statements with its state and
+    /// unredacted consensus, asked in parallel and handed the dialogue's state so none calls back.
+    /// Gathered here, on the node: the dialogue grain never waits on a statement (DialogueGrain's
+    /// remarks). Null when there is no such dialogue.
     /// </summary>
     public async Task<RoomSnapshot?> GetRoomSnapshotAsync(Guid dialogueId)
     {
-        var snapshot = (await Dialogue(dialogueId).GetRoomSnapshotAsync()).Value;
-        return snapshot.Dialogue.Exists ? snapshot : null;
+        var dialogue = await Dialogue(dialogueId).GetStateAsync();
+        if (!dialogue.Value.Exists)
+            return null;
+        var statements = await Task.WhenAll(dialogue.Value.Statements.Select(s => Statement(s.Id).GetSnapshotAsync(dialogue)));
+        return new RoomSnapshot(dialogue.Value, [.. statements.Select(s => s.Value)]);
     }
 
     /// <summary>Each stream of the dialogue at its current version, from a room snapshot: a statement not yet created is at 0.</summary>

@@ -38,6 +38,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Every call the silos' grains receive, for tests that count the calls one action costs.</summary>
     public GrainCallCounter Calls { get; } = new();
 
+    /// <summary>Holds the calls grains send to chosen grains, for tests of what a call finds when it arrives.</summary>
+    public CallGate Gate { get; } = new();
+
     public IDialogueDirectory Directory { get; private set; } = null!;
 
     public string ConnectionString => $"Data Source={Path.Combine(folder, "deliberation.db")}";
@@ -59,6 +62,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddDeliberationPersistence(options => options.UseDeliberationSqlite(ConnectionString));
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton<IIncomingGrainCallFilter>(Calls);
+            silo.Services.AddSingleton<IOutgoingGrainCallFilter>(Gate);
             // Orleans resolves its own clocks by key, falling back to the unkeyed one: keep the
             // runtime (membership, messaging, collection) on real time, so only the grains' clock is fake.
             foreach (var area in RuntimeClocks)
