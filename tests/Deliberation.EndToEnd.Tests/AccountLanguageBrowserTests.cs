@@ -1,7 +1,5 @@
 using Deliberation.EndToEnd.Tests.Infrastructure;
 using Deliberation.Testing;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -42,7 +40,7 @@ public sealed class AccountLanguageBrowserTests(BrowserRoom room)
         await Expect(phone.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans", new() { Timeout = BootTimeout });
         await Expect(phone.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Link, new() { Name = "新建对话" })).ToBeVisibleAsync(new() { Timeout = BootTimeout });
         await Expect(phone.GetByTestId("interface-language")).ToHaveValueAsync("zh-Hans");
-        await AssertNoViolationsAsync(phone, "account page after signing in on a new browser");
+        await Axe.AssertNoWcagViolationsAsync(phone, "account page after signing in on a new browser");
 
         // And it stays after a reload, as any stored choice does.
         await phone.ReloadAsync();
@@ -79,16 +77,6 @@ public sealed class AccountLanguageBrowserTests(BrowserRoom room)
         await page.GetByTestId("sign-in-submit").ClickAsync();
         await page.WaitForURLAsync("**/account", new() { Timeout = BootTimeout });
         await Expect(page.GetByTestId("account-sessions")).ToBeVisibleAsync(new() { Timeout = BootTimeout });
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        Assert.True(result.Violations.Length == 0,
-            $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
     }
 
     private string Url(string path) => new Uri(room.Server.BaseAddress, path).ToString();

@@ -1,7 +1,5 @@
 using Deliberation.Domain;
 using Deliberation.EndToEnd.Tests.Infrastructure;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -44,7 +42,7 @@ public sealed class BilingualRoomBrowserTests(BrowserRoom room)
 
         await north.GetByTestId("position-Support").ClickAsync();
         await Expect(north.GetByTestId("position-Support")).ToHaveAttributeAsync("aria-pressed", "true");
-        await AssertNoViolationsAsync(north, "bilingual room (delegate reading Chinese)");
+        await Axe.AssertNoWcagViolationsAsync(north, "bilingual room (delegate reading Chinese)");
         await Screenshots.TakeAsync(north, "room-bilingual.png");
 
         await rapporteur.GetByTestId("editor-text").FillAsync("No AI system should copy, improve or hide itself without human approval.");
@@ -54,7 +52,7 @@ public sealed class BilingualRoomBrowserTests(BrowserRoom room)
         await Expect(stale).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(north.GetByTestId("translation-diff").Locator("ins").Filter(new() { HasText = "hide" })).ToHaveCountAsync(1);
         await Expect(reading).ToContainTextAsync(BrowserRoom.ChineseClause);
-        await AssertNoViolationsAsync(north, "bilingual room with a stale translation");
+        await Axe.AssertNoWcagViolationsAsync(north, "bilingual room with a stale translation");
         await Screenshots.TakeAsync(north, "room-bilingual-stale.png");
 
         // The rapporteur translates the new revision: the mark goes for everyone.
@@ -64,7 +62,7 @@ public sealed class BilingualRoomBrowserTests(BrowserRoom room)
         await Expect(reading).ToContainTextAsync("隐藏");
         // A snackbar is checked as it fades (a contrast axe may catch mid-animation): let it go first.
         await Expect(rapporteur.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
-        await AssertNoViolationsAsync(rapporteur, "bilingual room (rapporteur with the translate box)");
+        await Axe.AssertNoWcagViolationsAsync(rapporteur, "bilingual room (rapporteur with the translate box)");
     }
 
     [Fact]
@@ -86,18 +84,7 @@ public sealed class BilingualRoomBrowserTests(BrowserRoom room)
         var clause = projector.GetByTestId("projector-clause");
         await Expect(clause.GetByTestId("text-en")).ToContainTextAsync(BrowserRoom.EnglishClause, new() { Timeout = 30_000 });
         await Expect(clause.GetByTestId("text-" + BrowserRoom.Chinese)).ToContainTextAsync(BrowserRoom.ChineseClause);
-        await AssertNoViolationsAsync(projector, "bilingual projector");
+        await Axe.AssertNoWcagViolationsAsync(projector, "bilingual projector");
         await Screenshots.TakeAsync(projector, "projector-bilingual.png");
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page, string what)
-    {
-        await Animations.SettledAsync(page);
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        Assert.True(result.Violations.Length == 0,
-            $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
     }
 }

@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using Deliberation.EndToEnd.Tests.Infrastructure;
 using Deliberation.Testing;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -39,7 +38,7 @@ public sealed class LongTimelineBrowserTests(BrowserRoom room)
         var rows = page.Locator("[data-testid='timeline-list'] [data-testid^='moment-'][data-kind]");
         await Expect(rows.First).ToBeVisibleAsync();
         Assert.InRange(await rows.CountAsync(), 1, 80);
-        await AssertNoViolationsAsync(page, "a long timeline");
+        await Axe.AssertNoViolationsAsync(page, "a long timeline");
         // The window only, not the whole page: the statement beside the timeline has 300 clauses.
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "review-long-timeline.png") });
 
@@ -59,7 +58,7 @@ public sealed class LongTimelineBrowserTests(BrowserRoom room)
         await first.ClickAsync();
         await Expect(position).ToContainTextAsync($"Moment {moments.IndexOf(long.Parse(firstMoment, CultureInfo.InvariantCulture)) + 1} of {total}:", new() { Timeout = BootTimeout });
         Assert.InRange(await rows.CountAsync(), 1, 80);
-        await AssertNoViolationsAsync(page, "a long timeline, a row chosen");
+        await Axe.AssertNoViolationsAsync(page, "a long timeline, a row chosen");
     }
 
     /// <summary>A made-up Pol.is export of <see cref="Comments"/> comments and six participants in two groups, imported through the API.</summary>
@@ -113,13 +112,6 @@ public sealed class LongTimelineBrowserTests(BrowserRoom room)
         await page.GetByTestId("sign-in-submit").ClickAsync();
         await page.WaitForURLAsync("**/account", new() { Timeout = BootTimeout });
         return page;
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0,
-            $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
     }
 
     private string Url(string path) => new Uri(room.Server.BaseAddress, path).ToString();

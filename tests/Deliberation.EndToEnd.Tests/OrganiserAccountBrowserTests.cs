@@ -1,6 +1,5 @@
 using Deliberation.EndToEnd.Tests.Infrastructure;
 using Deliberation.Testing;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -68,7 +67,7 @@ public sealed class OrganiserAccountBrowserTests(BrowserRoom room)
         {
             await page.GotoAsync(Url(room.Server.BaseAddress, path));
             await Expect(page.GetByTestId(ready)).ToBeVisibleAsync(new() { Timeout = BootTimeout });
-            await AssertNoViolationsAsync(page, path);
+            await Axe.AssertNoViolationsAsync(page, path);
         }
 
         await SignInAsync(page, room.Server.BaseAddress);
@@ -76,7 +75,7 @@ public sealed class OrganiserAccountBrowserTests(BrowserRoom room)
         await Expect(page.GetByTestId("account-sessions")).ToBeVisibleAsync(new() { Timeout = BootTimeout });
         await page.GetByTestId("invite-organiser").ClickAsync();
         await Expect(page.GetByTestId("invitation-link")).ToBeVisibleAsync();
-        await AssertNoViolationsAsync(page, "account (signed in)");
+        await Axe.AssertNoViolationsAsync(page, "account (signed in)");
     }
 
     [Fact]
@@ -88,25 +87,25 @@ public sealed class OrganiserAccountBrowserTests(BrowserRoom room)
 
         await page.GotoAsync(Url(room.Server.BaseAddress, ""));
         await Expect(page.GetByTestId("new-dialogue")).ToBeVisibleAsync(new() { Timeout = BootTimeout });
-        await AssertNoWcagViolationsAsync(page, "dialogues list");
+        await Axe.AssertNoWcagViolationsAsync(page, "dialogues list");
 
         await page.GotoAsync(Url(room.Server.BaseAddress, "dialogues/new"));
         await page.GetByTestId("new-title").FillAsync("Axe check", new() { Timeout = BootTimeout });
         for (var step = 1; step <= 5; step++)
         {
-            await AssertNoWcagViolationsAsync(page, $"new dialogue wizard, step {step}");
+            await Axe.AssertNoWcagViolationsAsync(page, $"new dialogue wizard, step {step}");
             await page.GetByTestId("wizard-next").ClickAsync();
         }
 
         await page.WaitForURLAsync("**/setup", new() { Timeout = BootTimeout });
         await Expect(page.GetByTestId("add-member-form")).ToBeVisibleAsync(new() { Timeout = BootTimeout });
-        await AssertNoWcagViolationsAsync(page, "setup");
+        await Axe.AssertNoWcagViolationsAsync(page, "setup");
         await page.GetByTestId("member-name").FillAsync("Dana North");
         await page.GetByTestId("member-add").ClickAsync();
         await Expect(page.GetByTestId("invite-issued")).ToBeVisibleAsync(new() { Timeout = BootTimeout });
         // The "added" snackbar fades in and out; axe measures its contrast mid-animation, so it is checked without it.
         await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
-        await AssertNoWcagViolationsAsync(page, "setup (invite issued)");
+        await Axe.AssertNoWcagViolationsAsync(page, "setup (invite issued)");
         var link = await page.GetByTestId("invite-link").InputValueAsync();
 
         // Roster by file: a refused file lists its bad rows in a table; a good one adds everyone.
@@ -115,7 +114,7 @@ public sealed class OrganiserAccountBrowserTests(BrowserRoom room)
             Name = "roster.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("name,role\nBo Bad,king\n,delegate\n"),
         });
         await Expect(page.GetByTestId("roster-problem")).ToHaveCountAsync(2, new() { Timeout = BootTimeout });
-        await AssertNoWcagViolationsAsync(page, "setup (roster problems)");
+        await Axe.AssertNoWcagViolationsAsync(page, "setup (roster problems)");
         await page.GetByTestId("roster-file").SetInputFilesAsync(new FilePayload
         {
             Name = "roster.csv", MimeType = "text/csv", Buffer = [.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.UTF8.GetBytes("name,affiliation,role\n张伟,清华大学,delegate\nAma Mensah,,observer\n")],
@@ -126,12 +125,12 @@ public sealed class OrganiserAccountBrowserTests(BrowserRoom room)
         await page.GetByTestId("issue-everyone").ClickAsync();
         await Expect(page.GetByTestId("invite-card")).ToHaveCountAsync(2, new() { Timeout = BootTimeout });
         await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
-        await AssertNoWcagViolationsAsync(page, "setup (invite cards)");
+        await Axe.AssertNoWcagViolationsAsync(page, "setup (invite cards)");
 
         var invited = await (await room.Browser.NewContextAsync()).NewPageAsync();
         await invited.GotoAsync(link);
         await Expect(invited.GetByTestId("invite-join")).ToBeVisibleAsync(new() { Timeout = BootTimeout });
-        await AssertNoWcagViolationsAsync(invited, "invite join");
+        await Axe.AssertNoWcagViolationsAsync(invited, "invite join");
     }
 
     [Fact]
@@ -186,23 +185,6 @@ public sealed class OrganiserAccountBrowserTests(BrowserRoom room)
         await page.GetByTestId("sign-in-password").FillAsync(TestOrganiser.Password);
         await page.GetByTestId("sign-in-submit").ClickAsync();
         await page.WaitForURLAsync("**/account", new() { Timeout = BootTimeout });
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0,
-            $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
-    }
-
-    private static async Task AssertNoWcagViolationsAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
-        {
-            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        Assert.True(result.Violations.Length == 0,
-            $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
     }
 
     private static string Url(Uri site, string path) => new Uri(site, path).ToString();

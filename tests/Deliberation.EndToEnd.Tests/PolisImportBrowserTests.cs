@@ -1,6 +1,5 @@
 using Deliberation.EndToEnd.Tests.Infrastructure;
 using Deliberation.Testing;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -26,7 +25,7 @@ public sealed class PolisImportBrowserTests(BrowserRoom room)
         await page.GetByTestId("import-polis").ClickAsync(new() { Timeout = BootTimeout });
         await page.WaitForURLAsync("**/imports/polis");
         await Expect(page.GetByTestId("import-form")).ToBeVisibleAsync(new() { Timeout = BootTimeout });
-        await AssertNoViolationsAsync(page, "import page");
+        await Axe.AssertNoViolationsAsync(page, "import page");
 
         await page.GetByTestId("import-title").FillAsync("vTaiwan: UberX (imported in the browser)");
         await page.GetByTestId("import-file-comments").SetInputFilesAsync(Export("vtaiwan.uberx", "comments.csv"));
@@ -38,7 +37,7 @@ public sealed class PolisImportBrowserTests(BrowserRoom room)
         var bar = page.Locator("[role=progressbar][aria-label='Import progress']");
         await Expect(bar).ToBeVisibleAsync(new() { Timeout = BootTimeout });
         Assert.NotNull(await bar.GetAttributeAsync("aria-valuenow"));
-        await AssertNoViolationsAsync(page, "import running");
+        await Axe.AssertNoViolationsAsync(page, "import running");
         // For the picture, a bar that has moved, if the import is still running once it has.
         try
         {
@@ -52,7 +51,7 @@ public sealed class PolisImportBrowserTests(BrowserRoom room)
 
         await Expect(page.GetByTestId("import-open-dialogue")).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await Expect(page.GetByTestId("import-done")).ToContainTextAsync("1,921 participants with 49,443 positions on 197 clauses");
-        await AssertNoViolationsAsync(page, "import done");
+        await Axe.AssertNoViolationsAsync(page, "import done");
         await Screenshots.TakeAsync(page, "import-done.png");
 
         await page.GetByTestId("import-open-dialogue").ClickAsync();
@@ -78,7 +77,7 @@ public sealed class PolisImportBrowserTests(BrowserRoom room)
 
         await Expect(page.GetByTestId("import-problem")).ToContainTextAsync("Nothing was imported.", new() { Timeout = BootTimeout });
         await Expect(page.GetByTestId("import-problem")).ToContainTextAsync("99999");
-        await AssertNoViolationsAsync(page, "import refused");
+        await Axe.AssertNoViolationsAsync(page, "import refused");
     }
 
     private static FilePayload Export(string conversation, string file) => new()
@@ -112,21 +111,6 @@ public sealed class PolisImportBrowserTests(BrowserRoom room)
         await page.GetByTestId("sign-in-submit").ClickAsync();
         await page.WaitForURLAsync("**/account", new() { Timeout = BootTimeout });
         return page;
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page, string what)
-    {
-        // Checked as the page comes to rest: the import button, enabled again when the job is done, fades in its
-        // colours over 250 ms, and axe caught it halfway once (its label against a background not yet its own).
-        // Finite animations and transitions only; an indeterminate spinner runs for ever.
-        await page.EvaluateAsync("""
-            () => Promise.all(document.getAnimations()
-                .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
-                .map(a => a.finished.catch(() => null)))
-            """);
-        var result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0,
-            $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
     }
 
     private string Url(string path) => new Uri(room.Server.BaseAddress, path).ToString();

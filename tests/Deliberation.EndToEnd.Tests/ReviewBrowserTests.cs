@@ -1,8 +1,6 @@
 using Deliberation.Domain;
 using Deliberation.EndToEnd.Tests.Infrastructure;
 using Deliberation.Server.Demo;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;
 using static Microsoft.Playwright.Assertions;
@@ -147,11 +145,6 @@ public sealed class ReviewBrowserTests(DemoBrowser demo)
     private static async Task AssertNoViolationsAsync(IPage page, string what)
     {
         await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        Assert.True(result.Violations.Length == 0,
-            $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
+        await Axe.AssertNoWcagViolationsAsync(page, what);
     }
 }

@@ -1,7 +1,5 @@
 using Deliberation.Domain;
 using Deliberation.EndToEnd.Tests.Infrastructure;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -39,20 +37,20 @@ public sealed class RoomAccessibilityBrowserTests(BrowserRoom room)
         await setup.GetByTestId("agenda-minutes").FillAsync("20");
         await setup.GetByTestId("agenda-save").ClickAsync();
         await Expect(setup.GetByTestId("agenda-item-1")).ToContainTextAsync("Red lines · 20 min");
-        await AssertNoViolationsAsync(setup, "setup (with an agenda)");
+        await Axe.AssertNoWcagViolationsAsync(setup, "setup (with an agenda)");
         await Screenshots.TakeAsync(setup, "setup-agenda.png");
         await setup.CloseAsync();
         await facilitator.GetByTestId("agenda-next").ClickAsync();
         await Expect(north.GetByTestId("agenda-now")).ToContainTextAsync("Now: 1 of 1 · Red lines · 20 min");
 
-        await AssertNoViolationsAsync(north, "room (delegate)");
-        await AssertNoViolationsAsync(facilitator, "room (facilitator)");
+        await Axe.AssertNoWcagViolationsAsync(north, "room (delegate)");
+        await Axe.AssertNoWcagViolationsAsync(facilitator, "room (facilitator)");
 
         var projector = await facilitator.Context.NewPageAsync();
         await projector.GotoAsync(new Uri(room.Server.BaseAddress, $"dialogues/{dialogue.DialogueId}/projector").ToString());
         await Expect(projector.GetByTestId($"cell-{dialogue.ClauseId}-Region-North")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(projector.GetByTestId("agenda-now")).ToContainTextAsync("Now: 1 of 1 · Red lines · 20 min");
-        await AssertNoViolationsAsync(projector, "projector (with the current agenda item)");
+        await Axe.AssertNoWcagViolationsAsync(projector, "projector (with the current agenda item)");
         await Screenshots.TakeAsync(projector, "projector-agenda.png");
     }
 
@@ -70,7 +68,7 @@ public sealed class RoomAccessibilityBrowserTests(BrowserRoom room)
         await facilitator.GetByTestId("open-holdouts").ClickAsync();
         await Expect(facilitator.GetByTestId("holdout")).ToContainTextAsync("Dana North", new() { Timeout = 10_000 });
         await Expect(facilitator.GetByTestId("holdout")).ToContainTextAsync("Nobody can audit self-improvement.");
-        await AssertNoViolationsAsync(facilitator, "room with the holdouts panel (facilitator)");
+        await Axe.AssertNoWcagViolationsAsync(facilitator, "room with the holdouts panel (facilitator)");
 
         // At the final reading, freezing a text whose clause is blocked warns first.
         await facilitator.GetByTestId("phase-next").ClickAsync();
@@ -79,7 +77,7 @@ public sealed class RoomAccessibilityBrowserTests(BrowserRoom room)
         await Expect(facilitator.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await facilitator.GetByTestId("freeze").ClickAsync();
         await Expect(facilitator.GetByTestId("freeze-not-agreed")).ToContainTextAsync("Clause 1");
-        await AssertNoViolationsAsync(facilitator, "room with the freeze warning (facilitator)");
+        await Axe.AssertNoWcagViolationsAsync(facilitator, "room with the freeze warning (facilitator)");
     }
 
     [Fact]
@@ -94,7 +92,7 @@ public sealed class RoomAccessibilityBrowserTests(BrowserRoom room)
             $"api/dialogues/{dialogue.DialogueId}/statements/{dialogue.StatementId}/export?format=html&clean=true").ToString());
         await Expect(statement.Locator("main h1")).ToBeVisibleAsync();
 
-        await AssertNoViolationsAsync(statement, "published statement (html)");
+        await Axe.AssertNoWcagViolationsAsync(statement, "published statement (html)");
     }
 
     [Fact]
@@ -133,15 +131,5 @@ public sealed class RoomAccessibilityBrowserTests(BrowserRoom room)
             }
         }
         Assert.Fail($"Tab never reached {testId}");
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        Assert.True(result.Violations.Length == 0,
-            $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
     }
 }

@@ -1,7 +1,5 @@
 using Deliberation.Domain;
 using Deliberation.EndToEnd.Tests.Infrastructure;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -50,7 +48,7 @@ public sealed class SetupLanguagesBrowserTests(BrowserRoom room)
         await Expect(page.GetByTestId("glossary-terms").Locator("tbody tr")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("glossary-terms")).ToContainTextAsync("Approval by people, not by another system.");
         await Expect(page.GetByTestId("glossary-error")).ToHaveCountAsync(0);
-        await AssertNoViolationsAsync(page, "setup page with the glossary");
+        await Axe.AssertNoWcagViolationsAsync(page, "setup page with the glossary");
         await ScreenshotOfAsync(page, "glossary-panel", "glossary-editor.png");
 
         // The room reads the pinned term highlighted, in the English and in the Chinese.
@@ -92,7 +90,7 @@ public sealed class SetupLanguagesBrowserTests(BrowserRoom room)
         await Expect(page.GetByTestId("open-room")).ToHaveTextAsync("进入会议室");
         await Expect(page.GetByText("Roster", new() { Exact = true })).ToHaveCountAsync(0);
 
-        await AssertNoViolationsAsync(page, "setup page in Chinese");
+        await Axe.AssertNoWcagViolationsAsync(page, "setup page in Chinese");
         await Screenshots.TakeAsync(page, "setup-chinese.png");
     }
 
@@ -111,15 +109,5 @@ public sealed class SetupLanguagesBrowserTests(BrowserRoom room)
             FullPage = true,
             Clip = new Clip { X = (float)box[0], Y = (float)box[1], Width = (float)box[2], Height = (float)box[3] },
         });
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        Assert.True(result.Violations.Length == 0,
-            $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
     }
 }
