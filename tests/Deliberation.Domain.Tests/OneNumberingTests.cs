@@ -1,3 +1,4 @@
+using System.Text;
 using CsCheck;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Statements;
@@ -8,6 +9,7 @@ namespace Deliberation.Domain.Tests;
 /// <summary>
 /// A statement read back from JSON has each position table numbered on its own; <see cref="Statement.NumberedAsOne"/>
 /// puts them on one numbering, as the domain keeps them, and changes nothing the state says, counts or goes on to.
+/// <see cref="Statement.ReadNumberedAsOneAsync"/> numbers them so as it reads, to the same effect.
 /// </summary>
 public sealed class OneNumberingTests
 {
@@ -30,6 +32,57 @@ public sealed class OneNumberingTests
             var meta = new EventMeta(kept.Version + 1, dialogue.Now, dialogue.Facilitator);
             Assert.Equal(DomainJson.Serialize(Statement.Apply(kept, next, meta)), DomainJson.Serialize(Statement.Apply(one, next, meta)));
         }, iter: 100);
+
+    [Fact]
+    public async Task AStatementNumberedAsItIsReadSaysCountsAndGoesOnAsOneRenumberedAfterwards() =>
+        await Gen.Select(RandomRoom.Seats, RandomRoom.Rule, RandomRoom.Ops).SampleAsync(async (seats, rule, ops) =>
+        {
+            var dialogue = ReviewPropertyTests.History(seats, rule, ops);
+            var kept = dialogue.Statement;
+            var json = DomainJson.Serialize(kept);
+            var renumbered = Statement.NumberedAsOne(DomainJson.Deserialize<StatementState>(json));
+
+            var read = await Statement.ReadNumberedAsOneAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+            Assert.All(Tables(read), table => Assert.True(read.Slots.Extends(table.Slots)));
+            Assert.Same(read, Statement.NumberedAsOne(read));
+            Assert.Equal(json, DomainJson.Serialize(read));
+            Assert.Equal(DomainJson.Serialize(ConsensusCalculator.Compute(dialogue.Dialogue, renumbered)), DomainJson.Serialize(ConsensusCalculator.Compute(dialogue.Dialogue, read)));
+            var clause = kept.Clauses[kept.ClauseOrder[0]];
+            var next = new PositionTaken(dialogue.Dialogue.Roster.Keys.First(), clause.Id, null, clause.CurrentRevision, PositionKind.Oppose, null);
+            var meta = new EventMeta(kept.Version + 1, dialogue.Now, dialogue.Facilitator);
+            Assert.Equal(DomainJson.Serialize(Statement.Apply(kept, next, meta)), DomainJson.Serialize(Statement.Apply(read, next, meta)));
+        }, iter: 100);
+
+    [Fact]
+    public async Task EqualPositionsAreReadAsOneAndTheReadingEndsWithIt()
+    {
+        var dialogue = new DialogueBuilder();
+        var members = dialogue.AddDelegates(6);
+        var first = dialogue.Clause("Red line: no autonomous replication.");
+        var second = dialogue.Clause("Safety research gets a third of the budget.");
+        dialogue.InPhase(Phase.Deliberation);
+        dialogue.Take(members, first, PositionKind.Support);
+        dialogue.Take(Enumerable.Reverse(members), second, PositionKind.Support);
+        // As an import records them: one time, one kind, one revision, no note; each its own object here.
+        var same = new Position(PositionKind.Support, 1, null, DateTimeOffset.UnixEpoch);
+        var statement = dialogue.Statement;
+        statement = statement with
+        {
+            Clauses = statement.Clauses.SetItem(first, statement.Clauses[first] with { Positions = PositionTable.Of(members.Select(m => KeyValuePair.Create(m, same with { }))) }),
+        };
+        var json = DomainJson.Serialize(statement);
+
+        var read = await Statement.ReadNumberedAsOneAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        var afterwards = DomainJson.Deserialize<StatementState>(json);
+
+        Assert.Equal(members.Length, read.Clauses[first].Positions.Count);
+        Assert.Single(read.Clauses[first].Positions.Values.Distinct(ReferenceEqualityComparer.Instance));
+        Assert.Equal(members.Length, afterwards.Clauses[first].Positions.Values.Distinct(ReferenceEqualityComparer.Instance).Count());
+        Assert.Equal(members.Length, read.Slots.Count);
+        // A read after it, in the same flow, is an ordinary read again: each table numbered apart.
+        Assert.Contains(Tables(afterwards), table => !afterwards.Slots.Extends(table.Slots));
+    }
 
     [Fact]
     public void ReadBackEachTableIsNumberedApartAndAfterwardsAllShareOne()

@@ -16,18 +16,32 @@ public sealed class PositionTableJsonConverter : JsonConverter<PositionTable>
     {
         if (reader.TokenType != JsonTokenType.StartObject)
             throw new JsonException("Positions are an object of participant id → position.");
-        var entries = new List<KeyValuePair<Guid, Position>>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        if (TableReading.Current is { } reading)
         {
-            var name = reader.GetString();
-            if (!Guid.TryParse(name, out var participant))
-                throw new JsonException($"A position is keyed by a participant id, not '{name}'.");
-            reader.Read();
-            var position = JsonSerializer.Deserialize<Position>(ref reader, options)
-                ?? throw new JsonException($"The position of {participant} is null.");
-            entries.Add(new(participant, position));
+            // On the reading's numbering, filled in place: no map of its own, no list of entries.
+            var cells = new PositionTable.Builder(PositionTable.Empty);
+            while (ReadEntry(ref reader, options, out var participant, out var position))
+                cells.Set(reading.SlotOf(participant), reading.Positions.Of(position));
+            return cells.ToTable(reading.Slots);
         }
+        var entries = new List<KeyValuePair<Guid, Position>>();
+        while (ReadEntry(ref reader, options, out var participant, out var position))
+            entries.Add(new(participant, position));
         return PositionTable.Of(entries);
+    }
+
+    private static bool ReadEntry(ref Utf8JsonReader reader, JsonSerializerOptions options, out Guid participant, out Position position)
+    {
+        (participant, position) = (Guid.Empty, null!);
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndObject)
+            return false;
+        var name = reader.GetString();
+        if (!Guid.TryParse(name, out participant))
+            throw new JsonException($"A position is keyed by a participant id, not '{name}'.");
+        reader.Read();
+        position = JsonSerializer.Deserialize<Position>(ref reader, options)
+            ?? throw new JsonException($"The position of {participant} is null.");
+        return true;
     }
 
     public override void Write(Utf8JsonWriter writer, PositionTable value, JsonSerializerOptions options)

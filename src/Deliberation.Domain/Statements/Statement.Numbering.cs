@@ -12,6 +12,27 @@ public static partial class Statement
     /// entries beside the positions (docs/performance.md, "Session 17: one numbering for a statement read back").
     /// What the state says is unchanged: its JSON, its figures.
     /// </summary>
+    /// <summary>
+    /// A statement's state read from UTF-8 JSON with its tables put on one numbering as they are read
+    /// (<see cref="TableReading"/>): what <see cref="NumberedAsOne"/> makes of a state read back, without
+    /// the tables as parsed alive beside the tables renumbered.
+    /// </summary>
+    public static async ValueTask<StatementState> ReadNumberedAsOneAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        var reading = TableReading.Begin();
+        StatementState state;
+        try
+        {
+            state = await DomainJson.DeserializeAsync<StatementState>(utf8Json, cancellationToken);
+        }
+        finally
+        {
+            TableReading.End();
+        }
+        // Every table follows a version of the reading's numbering, so none is renumbered here.
+        return NumberedAsOne(state with { Slots = reading.Slots });
+    }
+
     public static StatementState NumberedAsOne(StatementState state)
     {
         var slots = state.Slots;

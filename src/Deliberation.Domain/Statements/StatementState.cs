@@ -26,7 +26,8 @@ public sealed record StatementState(
     /// gets one slot for the whole statement, so counting maps slots to voters once, not per clause
     /// (<see cref="PositionTable"/>). Not stored: a state read back from JSON has its tables numbered
     /// each on its own, counted correctly but less quickly, until <see cref="Statement.NumberedAsOne"/>
-    /// puts them on one (the statement grain and the review trace do as they read a state back).
+    /// puts them on one (a review trace does to the head it restores), unless it was read with
+    /// <see cref="Statement.ReadNumberedAsOneAsync"/> (the statement grain), which numbers them as it reads.
     /// </summary>
     [JsonIgnore]
     public ParticipantSlots Slots { get; init; } = ParticipantSlots.Empty;

@@ -11,7 +11,7 @@ namespace Deliberation.Grains.EventSourcing;
 /// pipeline every event-sourced grain runs (docs/architecture.md, "A command's path"). Every load
 /// verifies the hash chain of what it reads (docs/operations.md, "When a history's chain breaks").
 /// </summary>
-/// <param name="readBack">What a state read from a snapshot is made into before use (a statement's tables put on one numbering).</param>
+/// <param name="read">How a snapshot's state is read from its JSON (a statement's: its tables put on one numbering as they are read); <see cref="DomainJson"/>'s by default.</param>
 public sealed class EventSourcedStream<TState, TEvent>(
     IEventStore store,
     ILogger logger,
@@ -21,7 +21,7 @@ public sealed class EventSourcedStream<TState, TEvent>(
     Func<TState, TEvent, EventMeta, TState> apply,
     Func<TState, long> versionOf,
     SnapshotPolicy? snapshots = null,
-    Func<TState, TState>? readBack = null)
+    Func<Stream, CancellationToken, ValueTask<TState>>? read = null)
     where TEvent : DomainEvent
 {
     private readonly SnapshotPolicy snapshotPolicy = snapshots ?? SnapshotPolicy.Default;
@@ -46,7 +46,7 @@ public sealed class EventSourcedStream<TState, TEvent>(
         {
             // Parsed as it is read: an imported statement's snapshot is hundreds of megabytes of JSON.
             if (await store.LoadSnapshotAsync(streamId, ReadCountedAsync, cancellationToken) is { } snapshot)
-                (state, snapshotVersion, bytes) = (readBack is null ? snapshot.State.State : readBack(snapshot.State.State), snapshot.Version, snapshot.State.Bytes);
+                (state, snapshotVersion, bytes) = (snapshot.State.State, snapshot.Version, snapshot.State.Bytes);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
         {
@@ -68,10 +68,10 @@ public sealed class EventSourcedStream<TState, TEvent>(
     }
 
     /// <summary>A snapshot's state as it is parsed, and its size: the next snapshot waits in proportion to it (<see cref="SnapshotPolicy"/>).</summary>
-    private static async ValueTask<(TState State, long Bytes)> ReadCountedAsync(Stream json, CancellationToken cancellationToken)
+    private async ValueTask<(TState State, long Bytes)> ReadCountedAsync(Stream json, CancellationToken cancellationToken)
     {
         var counted = new ByteCountingStream(json);
-        var state = await DomainJson.DeserializeAsync<TState>(counted, cancellationToken);
+        var state = await (read ?? DomainJson.DeserializeAsync<TState>)(counted, cancellationToken);
         return (state, counted.BytesRead);
     }
 

@@ -32,7 +32,7 @@ public sealed class StatementGrain(IEventStore store, IHistoryIntegrity integrit
     {
         var id = this.GetPrimaryKey();
         stream = new(store, logger, integrity, StreamIds.Statement(id), () => StatementState.Initial(id), Statement.Apply, s => s.Version,
-            readBack: Statement.NumberedAsOne);
+            read: Statement.ReadNumberedAsOneAsync);
         await stream.LoadAsync(cancellationToken);
     }
 
