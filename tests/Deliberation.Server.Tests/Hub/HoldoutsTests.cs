@@ -152,6 +152,29 @@ public sealed class HoldoutsTests(HubFixture fixture)
         Assert.Empty(stale.Reminders);
     }
 
+    /// <summary>
+    /// A chair forges the ids: her own dialogue, another dialogue's statement and clause. The node reads the
+    /// statement she names and hands it to her dialogue (docs/architecture.md, "Calls that wait"), which must
+    /// refuse a statement it does not list: the other room's stale delegate is not reminded.
+    /// </summary>
+    [Fact]
+    public async Task AChairNamingAnotherDialoguesStatement_IsNotFound_AndNobodyThereIsReminded()
+    {
+        var (own, _) = await StaleRoomAsync();
+        var (other, otherClause) = await StaleRoomAsync();
+        await using var chair = await fixture.ConnectAsync(own, Facilitator);
+        await using var staleElsewhere = await fixture.ConnectAsync(other, "N1");
+        await staleElsewhere.JoinAsync(other.Id);
+
+        var outcome = await chair.Connection.InvokeAsync<JsonElement>("RemindStale", new RemindStaleRequest(own.Id, other.StatementId, otherClause));
+
+        Assert.False(outcome.GetProperty("sent").GetBoolean());
+        Assert.Equal(0, outcome.GetProperty("reminded").GetInt32());
+        Assert.Equal("statement.not-found", outcome.GetProperty("error").GetProperty("rule").GetString());
+        await Task.Delay(500);
+        Assert.Empty(staleElsewhere.Reminders);
+    }
+
     [Fact]
     public async Task InAnonymous_TheChairStillRemindsByCount()
     {
