@@ -76,6 +76,32 @@ public abstract class DialogueDirectoryTests<TFixture>(TFixture database) : ICla
         Assert.Empty(await Directory.ListDialoguesOfParticipantAsync(removed));
     }
 
+    /// <summary>
+    /// A roster written whole, as an imported dialogue's first activation writes 33,000 members: the new rows go
+    /// in many to a statement, untracked, and must be the rows EF Core would have written — found by the
+    /// member's id, and found again (not written twice) when the roster changes.
+    /// </summary>
+    [Fact]
+    public async Task ARosterWrittenWholeIsFoundByEveryMemberAndReplacedLikeAnyOther()
+    {
+        var dialogue = Dialogue("imported", T0);
+        await Directory.UpsertDialogueAsync(dialogue);
+        // More than one statement's rows, and a remainder.
+        var members = Enumerable.Range(0, 61).Select(n => new DialogueMembership(dialogue.Id, Guid.NewGuid(), $"Participant {n}", "Delegate")).ToList();
+
+        await Directory.ReplaceMembershipsAsync(dialogue.Id, members);
+
+        foreach (var member in members)
+            Assert.Equal([dialogue], await Directory.ListDialoguesOfParticipantAsync(member.ParticipantId));
+        var (gone, renamed) = (members[0], members[60] with { DisplayName = "Renamed", Role = "Rapporteur" });
+        await Directory.ReplaceMembershipsAsync(dialogue.Id, [.. members.Skip(1).SkipLast(1), renamed]);
+        Assert.Empty(await Directory.ListDialoguesOfParticipantAsync(gone.ParticipantId));
+        Assert.Equal([dialogue], await Directory.ListDialoguesOfParticipantAsync(renamed.ParticipantId));
+        // The same roster once more changes nothing and adds no row twice (the key would refuse it).
+        await Directory.ReplaceMembershipsAsync(dialogue.Id, [.. members.Skip(1).SkipLast(1), renamed]);
+        Assert.Equal([dialogue], await Directory.ListDialoguesOfParticipantAsync(members[30].ParticipantId));
+    }
+
     [Fact]
     public async Task InvitesAreFoundByHashListedByDialogueAndRevokedOnce()
     {

@@ -23,8 +23,11 @@ public abstract class ImportStagingTests<TFixture>(TFixture database) : IClassFi
 
     private IImportStaging Staging => database.Services.GetRequiredService<IImportStaging>();
 
+    // Runs of equal types, times and actors, and changes between them: the SQLite insert binds a value
+    // only when it differs from the row before's.
     private static List<EventToAppend> Events(int from, int count) =>
-        [.. Enumerable.Range(from, count).Select(n => new EventToAppend("PositionTaken", $$"""{"n":{{n}},"text":"naïve — ☃ 'quoted' \"too\""}""", T0.AddSeconds(n), n % 2 == 0 ? "alice" : ""))];
+        [.. Enumerable.Range(from, count).Select(n => new EventToAppend(n % 5 < 3 ? "PositionTaken" : "ClauseProposed",
+            $$"""{"n":{{n}},"text":"naïve — ☃ 'quoted' \"too\""}""", T0.AddSeconds(n / 3), n % 7 < 4 ? "alice" : ""))];
 
     private static string NewScope() => $"{Guid.NewGuid():N}";
 

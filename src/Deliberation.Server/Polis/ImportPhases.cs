@@ -26,10 +26,20 @@ public sealed class ImportPhases(ILogger<ImportPhases> logger)
     public static Mark Start() => new(Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime);
 
     /// <summary>Adds the time since <paramref name="started"/> to a phase.</summary>
+    /// <remarks>
+    /// Safe from two flows at once: the store's appends are timed on their own task beside the deciding
+    /// (<see cref="StagedWriter"/>). A phase's CPU is the process's over its time, so phases that overlap
+    /// each count what the other spent meanwhile.
+    /// </remarks>
     public void Add(string phase, Mark started)
     {
-        var (wall, cpu) = spent.GetValueOrDefault(phase);
-        spent[phase] = (wall + Stopwatch.GetElapsedTime(started.Timestamp), cpu + (Environment.CpuUsage.TotalTime - started.Cpu));
+        var wallSpent = Stopwatch.GetElapsedTime(started.Timestamp);
+        var cpuSpent = Environment.CpuUsage.TotalTime - started.Cpu;
+        lock (spent)
+        {
+            var (wall, cpu) = spent.GetValueOrDefault(phase);
+            spent[phase] = (wall + wallSpent, cpu + cpuSpent);
+        }
     }
 
     public async Task<T> TimeAsync<T>(string phase, Func<Task<T>> work)
@@ -59,7 +69,9 @@ public sealed class ImportPhases(ILogger<ImportPhases> logger)
     {
         if (!logger.IsEnabled(LogLevel.Debug))
             return;
-        var phases = string.Join(", ", spent.Select(p => $"{p.Key} {p.Value.Wall.TotalSeconds:F2} s (CPU {p.Value.Cpu.TotalSeconds:F2} s)"));
+        string phases;
+        lock (spent)
+            phases = string.Join(", ", spent.Select(p => $"{p.Key} {p.Value.Wall.TotalSeconds:F2} s (CPU {p.Value.Cpu.TotalSeconds:F2} s)"));
         logger.LogDebug("Import {Job}: {Events} events in {Total:F2} s ({Cpu:F2} s of the server's CPU) — {Phases}; managed heap {Heap} MiB",
             jobId, events, total.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - processorAtStart).TotalSeconds, phases, GC.GetTotalMemory(false) / (1024 * 1024));
     }

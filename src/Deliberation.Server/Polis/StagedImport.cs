@@ -39,8 +39,15 @@ public static class StagedImport
     {
         var scope = StreamIds.Scope(plan.DialogueId);
         await staging.BeginAsync(scope, cancellationToken);
-        var writer = new StagedWriter(staging, scope, importer, now, onWritten, phases);
-        var refused = await phases.TimeAsync("decide and write", () => plan.DecideAsync(importer, now, (stream, events) => writer.WriteAsync(stream, events, cancellationToken), phases));
+        await using var writer = new StagedWriter(staging, scope, importer, now, onWritten, phases, cancellationToken);
+        var refused = await phases.TimeAsync("decide and write", async () =>
+        {
+            // The store takes the batches as they are decided; a refusal leaves the rest unwritten.
+            var refused = await plan.DecideAsync(importer, now, writer.WriteAsync, phases);
+            if (refused is null)
+                await writer.FinishAsync();
+            return refused;
+        });
         if (refused is not null)
             return new StagedImportOutcome(writer.Written, refused, Discarded: false);
         await phases.TimeAsync("snapshot", () => SnapshotStatementAsync(plan, writer, staging, now, phases, cancellationToken));
