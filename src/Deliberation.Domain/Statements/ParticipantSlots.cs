@@ -39,6 +39,18 @@ public sealed class ParticipantSlots
         return new ParticipantSlots(slotOf.ToImmutable(), SlotVector<Guid>.Of(participants), new Lineage(null, 0) { Tip = participants.Count });
     }
 
+    /// <summary>
+    /// <paramref name="participant"/>'s slot, and the numbering that has it: this one if she has a slot, else this
+    /// one with her given the next.
+    /// </summary>
+    public ParticipantSlots WithSlotOf(Guid participant, out int slot)
+    {
+        if (TryGetSlot(participant, out slot))
+            return this;
+        slot = Count;
+        return Add(participant);
+    }
+
     /// <summary>The numbering with <paramref name="participant"/> given the next slot (the caller checked she has none).</summary>
     public ParticipantSlots Add(Guid participant)
     {

@@ -65,12 +65,7 @@ public sealed partial class PositionTable : IReadOnlyDictionary<Guid, Position>
     public PositionTable SetItem(Guid participant, Position position)
     {
         ArgumentNullException.ThrowIfNull(position);
-        var slots = Slots;
-        if (!slots.TryGetSlot(participant, out var slot))
-        {
-            slot = slots.Count;
-            slots = slots.Add(participant);
-        }
+        var slots = Slots.WithSlotOf(participant, out var slot);
         var added = cells.Get(slot).IsEmpty ? 1 : 0;
         return new PositionTable(slots, cells.Set(slot, new PositionCell(position)), Count + added);
     }

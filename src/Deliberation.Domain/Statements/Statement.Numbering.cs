@@ -63,11 +63,7 @@ public static partial class Statement
             var cells = new PositionTable.Builder(PositionTable.Empty);
             foreach (var (participant, position) in table)
             {
-                if (!slots.TryGetSlot(participant, out var slot))
-                {
-                    slot = slots.Count;
-                    slots = slots.Add(participant);
-                }
+                slots = slots.WithSlotOf(participant, out var slot);
                 cells.Set(slot, shared.Of(position));
             }
             return cells.ToTable(slots);

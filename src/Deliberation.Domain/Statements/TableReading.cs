@@ -32,11 +32,7 @@ internal sealed class TableReading
 
     public int SlotOf(Guid participant)
     {
-        if (!Slots.TryGetSlot(participant, out var slot))
-        {
-            slot = Slots.Count;
-            Slots = Slots.Add(participant);
-        }
+        Slots = Slots.WithSlotOf(participant, out var slot);
         return slot;
     }
 }
