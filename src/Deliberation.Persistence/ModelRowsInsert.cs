@@ -8,8 +8,8 @@ namespace Deliberation.Persistence;
 
 /// <summary>
 /// Inserts many new rows of one entity with multi-row INSERTs inside the context's transaction, for a read
-/// model written whole (an imported dialogue's 33,000 memberships): EF Core's tracked inserts cost about
-/// 0.1 ms a row on SQLite, which sends them one statement each — seconds of an import's job. Each value goes
+/// model written whole (an imported dialogue's 33,000 memberships): through EF Core's tracked inserts they took
+/// 4.2 s on SQLite, most of the import job's last step; this way 1.5 s (docs/performance.md, "Session 19"). Each value goes
 /// through the model's own type mapping (<see cref="RelationalTypeMapping.CreateParameter"/>: its value
 /// converter and parameter type, a Guid as SQLite's text or PostgreSQL's uuid), and the table, columns and
 /// parameter names through the provider's SQL helper, so the rows read back as if EF Core had inserted them.
