@@ -76,11 +76,6 @@ public static class FloorPayloads
         ["group"] = name, ["members"] = members, ["support"] = 0, ["accept"] = 1, ["standAside"] = 0, ["oppose"] = 0,
         ["block"] = 0, ["stale"] = 0, ["silent"] = members - 1, ["share"] = 1, ["meetsRule"] = false, ["needed"] = members / 2,
         ["foldedGroups"] = new JsonArray(),
-        ["counts"] = new JsonObject
-        {
-            ["support"] = 0, ["accept"] = 1, ["standAside"] = 0, ["oppose"] = 0, ["block"] = 0, ["stale"] = 0,
-            ["responded"] = 1, ["agreeing"] = 1, ["decided"] = 1,
-        },
     };
 
     private static string Hex() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));

@@ -117,6 +117,7 @@ await Task.Delay(TimeSpan.FromSeconds(1));
 var cpuBefore = ServerStats.CpuSeconds(options.ServerPid);
 var machineBefore = ServerStats.MachineJiffies();
 var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var receivedBefore = ReceivedTally.Sum(clients.Select(c => c.Received));
 var run = Stopwatch.StartNew();
 await SendActionsAsync(sent.Capacity);
 await Task.WhenAll(inFlight);
@@ -126,6 +127,7 @@ await Task.Delay(TimeSpan.FromSeconds(3));
 await keepAlive.CancelAsync();
 await pinging;
 var cpuAfter = ServerStats.CpuSeconds(options.ServerPid);
+var receivedAfter = ReceivedTally.Sum(clients.Select(c => c.Received));
 var machineAfter = ServerStats.MachineJiffies();
 var generatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore).TotalSeconds;
 
@@ -153,6 +155,17 @@ Console.WriteLine($"delay p50 {Percentile(0.50):0.0} ms  p95 {Percentile(0.95):0
 Console.WriteLine($"releases {releases.Count}; delivered {releaseDelays.Length} ({clients.Count} screens each): k-th change to release on screen p50 {Quantile(releaseDelays, 0.50):0.0} ms  p95 {Quantile(releaseDelays, 0.95):0.0} ms  p99 {Quantile(releaseDelays, 0.99):0.0} ms  max {(releaseDelays.Length > 0 ? releaseDelays[^1] : double.NaN):0.0} ms");
 var acks = acknowledgements.Order().ToArray();
 Console.WriteLine($"acknowledged p50 {Quantile(acks, 0.50):0.0} ms  p95 {Quantile(acks, 0.95):0.0} ms  p99 {Quantile(acks, 0.99):0.0} ms");
+// What each screen received while the measured actions ran, a second: the cost a push's size and number put on every connection.
+var perClientSecond = clients.Count * (sending.TotalSeconds + 3);
+var receivedByTarget = receivedAfter.ByTarget.OrderByDescending(t => t.Value.Bytes).Select(t =>
+{
+    var before = receivedBefore.ByTarget.GetValueOrDefault(t.Key);
+    var messages = (t.Value.Messages - before.Messages) / perClientSecond;
+    var bytes = (t.Value.Bytes - before.Bytes) / perClientSecond;
+    return string.Create(CultureInfo.InvariantCulture, $"{t.Key} {messages:0.0} messages {bytes / 1024:0.0} KB ({(messages == 0 ? 0 : bytes / messages):0} B each)");
+});
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"each client received a second: {(receivedAfter.Frames - receivedBefore.Frames) / perClientSecond:0.0} frames; ") + string.Join(", ", receivedByTarget));
 Console.WriteLine($"lost {clients.Sum(c => c.Lost)}  duplicated {clients.Sum(c => c.Duplicated)}  out of order {clients.Sum(c => c.OutOfOrder)}");
 // A client whose connection ended during the run receives nothing more: its share of the deliveries is missing above.
 Console.WriteLine(closed.Count == 0

@@ -18,12 +18,13 @@ public static class PushReader
 
     public readonly record struct Pushed(long Version, bool IsRelease);
 
-    public static FrameKind Read(ReadOnlySpan<byte> message, List<Pushed> events, out string? stream, out string? invocationId)
+    /// <param name="target">The invoked client method, or null for a completion or a ping.</param>
+    public static FrameKind Read(ReadOnlySpan<byte> message, List<Pushed> events, out string? stream, out string? invocationId, out string? target)
     {
         events.Clear();
         stream = null;
         invocationId = null;
-        string? target = null;
+        target = null;
         var type = 0;
         var reader = new Utf8JsonReader(message);
         reader.Read(); // the message object

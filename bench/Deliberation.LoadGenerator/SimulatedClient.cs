@@ -43,6 +43,9 @@ public sealed class SimulatedClient : IAsyncDisposable
     /// <summary>Each statement event this client received: its version, when it arrived, and whether it is a release; read after <see cref="DisposeAsync"/>.</summary>
     public List<(long Version, long ArrivedAt, bool IsRelease)> Arrivals { get; } = [];
 
+    /// <summary>Messages and bytes received, by the hub method invoked.</summary>
+    public ReceivedTally Received { get; } = new();
+
     public int Lost { get; private set; }
 
     public int Duplicated { get; private set; }
@@ -158,6 +161,7 @@ public sealed class SimulatedClient : IAsyncDisposable
                 if (!result.EndOfMessage)
                     continue;
                 var now = Stopwatch.GetTimestamp();
+                Received.Frame();
                 var rest = buffer.WrittenSpan;
                 for (var end = rest.IndexOf(HubFrames.RecordSeparator); end >= 0; end = rest.IndexOf(HubFrames.RecordSeparator))
                 {
@@ -178,7 +182,9 @@ public sealed class SimulatedClient : IAsyncDisposable
         // The handshake's answer, "{}", and pings carry nothing to measure.
         if (message.Length <= 2)
             return;
-        switch (PushReader.Read(message, scratch, out var stream, out var invocationId))
+        var kind = PushReader.Read(message, scratch, out var stream, out var invocationId, out var target);
+        Received.Message(target ?? (kind == FrameKind.Completion ? "(completion)" : "(other)"), message.Length + 1);
+        switch (kind)
         {
             case FrameKind.EventsAppended when stream == statementStream:
                 foreach (var pushed in scratch)

@@ -128,6 +128,47 @@ public sealed class JsonTests
     }
 
     [Fact]
+    public void GroupFiguresTravelWithoutTheCountsTheyAreMadeOf()
+    {
+        // Counts is the six position counts beside it, summed: sent too, it was a third of every
+        // group row pushed to every screen (docs/performance.md, "Session 20: what every screen is sent").
+        var consensus = Story.Value.Consensus;
+        var json = DomainJson.Serialize(consensus);
+        var back = DomainJson.Deserialize<StatementConsensus>(json);
+
+        using var document = JsonDocument.Parse(json);
+        var rows = document.RootElement.GetProperty("clauses").EnumerateArray()
+            .SelectMany(c => c.GetProperty("dimensions").EnumerateArray())
+            .SelectMany(d => d.GetProperty("groups").EnumerateArray().Append(d.GetProperty("total")))
+            .ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.False(row.TryGetProperty("counts", out _)));
+        Assert.All(rows, row => Assert.True(row.TryGetProperty("support", out _)));
+        Assert.Equal(
+            consensus.Clauses.SelectMany(c => c.Dimensions).SelectMany(d => d.Groups.Append(d.Total)).Select(g => g.Counts),
+            back.Clauses.SelectMany(c => c.Dimensions).SelectMany(d => d.Groups.Append(d.Total)).Select(g => g.Counts));
+        Assert.Contains(back.Clauses.SelectMany(c => c.Dimensions).SelectMany(d => d.Groups), g => g.Counts.Responded > 0);
+    }
+
+    [Fact]
+    public void AReleaseStoredWithItsCountsSpelledOutStillReads()
+    {
+        // Releases stored before the counts left the wire carry them; the stored text is what their
+        // hashes commit to, so it is read as it is, never rewritten.
+        var release = Story.Value.Events.OfType<FiguresReleased>().First();
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(DomainJson.SerializeEventPayload(release))!;
+        var rows = payload["clauses"]!.AsArray().SelectMany(c => c!["figures"]!["dimensions"]!.AsArray())
+            .SelectMany(d => d!["groups"]!.AsArray().Append(d["total"])).ToList();
+        foreach (var row in rows)
+            row!["counts"] = new System.Text.Json.Nodes.JsonObject { ["support"] = 99, ["responded"] = 99 };
+
+        var read = (FiguresReleased)DomainJson.DeserializeEvent(nameof(FiguresReleased), payload.ToJsonString());
+
+        Assert.NotEmpty(rows);
+        Assert.Equal(DomainJson.SerializeEventPayload(release), DomainJson.SerializeEventPayload(read));
+    }
+
+    [Fact]
     public void StoredEventsReplayToTheSameStates()
     {
         var story = Story.Value;

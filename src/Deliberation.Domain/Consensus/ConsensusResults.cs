@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Deliberation.Domain.Statements;
 
 namespace Deliberation.Domain.Consensus;
@@ -71,5 +72,8 @@ public sealed record GroupConsensus(
     int Needed,
     ImmutableArray<string> FoldedGroups = default)
 {
+    // Made of the six counts above, so the wire leaves it out: sent, it was a third of every group row
+    // pushed to every screen (docs/performance.md, "Session 20: what every screen is sent").
+    [JsonIgnore]
     public PositionCounts Counts => new(Support, Accept, StandAside, Oppose, Block, Stale);
 }
