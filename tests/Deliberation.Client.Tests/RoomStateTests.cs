@@ -221,4 +221,27 @@ public sealed class RoomStateTests
         Assert.Equal(ClauseStatus.Blocked, state.ConsensusOf(StatementId, ClauseId)!.Status);
         Assert.Equal(ClauseStatus.Agreed, state.ConsensusOf(StatementId, other)!.Status);
     }
+
+    [Fact]
+    public void APendingMarkFlipsChangesPendingOnTheReleaseHeldAndLeavesItsFigures()
+    {
+        var state = Joined();
+        var other = Guid.NewGuid();
+        var release = new Domain.Consensus.ReleaseView(7, DateTimeOffset.UnixEpoch, ReleaseTrigger.Threshold, false, 3, false, ["A reservation."]);
+        var held = Figures.Clause(ClauseId, ClauseStatus.Agreed, Figures.Dimension("Region", Figures.Group("North", 3, support: 2), Figures.Group("South", 3, accept: 3))) with { Release = release };
+        var unreleased = Figures.Clause(other, ClauseStatus.Pending);
+        state.ReplaceConsensus(Figures.Statement(held, unreleased) with { StatementId = StatementId });
+
+        state.MergeConsensus(new ConsensusUpdate(DialogueId, StatementId, 9, true, [], [new PendingMark(ClauseId, true), new PendingMark(other, true)]));
+
+        // The figures held, to the last field, with only "changes pending" moved.
+        Assert.Equal(held with { Release = release with { ChangesPending = true } }, state.ConsensusOf(StatementId, ClauseId));
+        // Without a release held there is nothing to mark: the server sends figures for such a clause.
+        Assert.Null(state.ConsensusOf(StatementId, other)!.Release);
+        Assert.Equal((9L, true), (state.ConsensusOrNull(StatementId)!.Version, state.ConsensusOrNull(StatementId)!.HasConsensus));
+
+        state.MergeConsensus(new ConsensusUpdate(DialogueId, StatementId, 10, true, [], [new PendingMark(ClauseId, false)]));
+
+        Assert.False(state.ConsensusOf(StatementId, ClauseId)!.Release!.ChangesPending);
+    }
 }

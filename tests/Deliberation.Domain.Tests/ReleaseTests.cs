@@ -258,4 +258,18 @@ public sealed class ReleaseTests
         Assert.Equal(DomainJson.Serialize(dialogue.Statement), DomainJson.Serialize(replayed));
         Assert.NotNull(replayed.Clauses[clause].LastRelease);
     }
+
+    [Fact]
+    public void OnlyTheSameReleaseWithChangesPendingFlippedShowsTheFiguresAlreadySent()
+    {
+        var released = new ReleaseMark(12, false, ClauseStatus.Agreed, -1);
+
+        Assert.True((released with { ChangesPending = true }).ShowsTheSameReleaseAs(released));
+        Assert.True(released.ShowsTheSameReleaseAs(released with { ChangesPending = true }));
+        Assert.False(new ReleaseMark(15, true, ClauseStatus.Agreed, -1).ShowsTheSameReleaseAs(released));
+        Assert.False((released with { Status = ClauseStatus.Withdrawn, ChangesPending = true }).ShowsTheSameReleaseAs(released));
+        // Before a first release the figures are the silent room's, computed afresh each time.
+        var silent = new ReleaseMark(0, false, ClauseStatus.Pending, 4);
+        Assert.False((silent with { ChangesPending = true }).ShowsTheSameReleaseAs(silent));
+    }
 }

@@ -73,6 +73,13 @@ public sealed class LiveRoomTests(BrowserRoom room)
         await Expect(south.GetByTestId("changes-pending")).ToHaveCountAsync(0);
         await Screenshots.TakeAsync(south, "room-delegate-released.png");
         await Screenshots.TakeAsync(facilitator, "room-facilitator-show-the-room.png");
+
+        // The next change marks the release she holds as pending again (a mark, not the figures
+        // anew: docs/api.md), and the figures shown stay the release's.
+        await north.GetByTestId("position-Oppose").ClickAsync();
+        await Expect(south.GetByTestId("changes-pending")).ToBeVisibleAsync(new() { Timeout = 1_000 });
+        await Expect(south.GetByTestId("forced-release")).ToBeVisibleAsync();
+        await Expect(cell).ToContainTextAsync("1/2");
     }
 
     [Fact]

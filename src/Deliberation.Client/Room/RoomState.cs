@@ -101,7 +101,11 @@ public sealed class RoomState(Guid dialogueId)
         consensus[figures.StatementId] = figures;
     }
 
-    /// <summary>Merges pushed figures: the clauses named replace the ones held, others stay.</summary>
+    /// <summary>
+    /// Merges pushed figures: the clauses named replace the ones held, others stay; a pending mark
+    /// sets "changes pending" on the release held for its clause (the server sends one only when that
+    /// release is the one it last sent, so the figures held are the ones it would send again).
+    /// </summary>
     public void MergeConsensus(ConsensusUpdate update)
     {
         if (!consensus.TryGetValue(update.StatementId, out var held))
@@ -110,7 +114,11 @@ public sealed class RoomState(Guid dialogueId)
             return;
         }
         var byId = update.Clauses.ToDictionary(c => c.ClauseId);
-        var merged = held.Clauses.Select(c => byId.Remove(c.ClauseId, out var fresh) ? fresh : c).Concat(byId.Values);
+        var pending = (update.Pending ?? []).ToDictionary(p => p.ClauseId, p => p.ChangesPending);
+        var merged = held.Clauses
+            .Select(c => byId.Remove(c.ClauseId, out var fresh) ? fresh : c)
+            .Select(c => c.Release is { } release && pending.TryGetValue(c.ClauseId, out var changesPending) ? c with { Release = release with { ChangesPending = changesPending } } : c)
+            .Concat(byId.Values);
         consensus[update.StatementId] = held with { Version = Math.Max(held.Version, update.Version), HasConsensus = update.HasConsensus, Clauses = [.. merged] };
     }
 

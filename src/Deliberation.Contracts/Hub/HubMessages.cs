@@ -1,12 +1,27 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Deliberation.Domain.Consensus;
 using Deliberation.Contracts.Views;
 
 namespace Deliberation.Contracts.Hub;
 
-/// <summary>Pushed when positions, ranges or text move a clause's figures.</summary>
-public sealed record ConsensusUpdate(Guid DialogueId, Guid StatementId, long Version, bool HasConsensus, IReadOnlyList<ClauseConsensus> Clauses);
+/// <summary>
+/// Pushed when positions, ranges or text move a clause's figures. <see cref="Pending"/> comes only
+/// to release viewers: clauses whose figures are the ones they already hold and only "changes
+/// pending" moved — the first change after a release, on every clause, most of what they are told
+/// (docs/api.md, "Releases and the room's view").
+/// </summary>
+public sealed record ConsensusUpdate(
+    Guid DialogueId,
+    Guid StatementId,
+    long Version,
+    bool HasConsensus,
+    IReadOnlyList<ClauseConsensus> Clauses,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PendingMark>? Pending = null);
+
+/// <summary>A release viewer's clause whose released figures stand as she holds them, now with changes pending or not.</summary>
+public sealed record PendingMark(Guid ClauseId, bool ChangesPending);
 
 /// <summary>
 /// Who is in the room. Names go only to viewers who may see them; everyone else sees counts by

@@ -5,4 +5,12 @@ namespace Deliberation.Domain.Consensus;
 /// equal figures shown. <paramref name="Basis"/> is the dialogue's consensus basis before the first
 /// release (the silent figures follow the roster and rules) and -1 after it (a release's figures do not).
 /// </summary>
-public readonly record struct ReleaseMark(long ReleaseVersion, bool ChangesPending, ClauseStatus Status, long Basis);
+public readonly record struct ReleaseMark(long ReleaseVersion, bool ChangesPending, ClauseStatus Status, long Basis)
+{
+    /// <summary>
+    /// Whether this mark shows the very release <paramref name="before"/> showed, only "changes pending"
+    /// differing: its figures are that release's, already sent. Before a first release the figures are
+    /// the silent room's, computed from the clause as it is now, so they are never assumed unchanged.
+    /// </summary>
+    public bool ShowsTheSameReleaseAs(ReleaseMark before) => ReleaseVersion > 0 && this with { ChangesPending = before.ChangesPending } == before;
+}

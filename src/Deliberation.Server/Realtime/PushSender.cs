@@ -101,14 +101,17 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, Pa
         if (roles.Count == 0 || await dialogues.GetStatementStateAsync(statementId) is not { } statement)
             return;
         // Most pushes move no clause's release mark (a position on a clause already "changes pending"):
-        // those read the marks and compute no figure.
+        // those read the marks and compute no figure. Of the rest, most only flip "changes pending" on
+        // a release already sent: those go as a mark, not as the release's figures again.
         var movedClauses = releasesSent.Moved(dialogueId, statement, dialogue);
         if (movedClauses.Count == 0)
             return;
-        var roster = new RosterIndex(dialogue);
-        var moved = movedClauses.Select(c => Disclosure.Released(c, dialogue, roster)).ToList();
+        var changed = movedClauses.Where(m => !m.SameRelease).Select(m => m.Clause).ToList();
+        var roster = changed.Count > 0 ? new RosterIndex(dialogue) : null;
+        var moved = changed.Select(c => Disclosure.Released(c, dialogue, roster!)).ToList();
+        var pending = movedClauses.Where(m => m.SameRelease).Select(m => new PendingMark(m.Clause.Id, !m.Clause.ChangedSinceRelease.IsEmpty)).ToList();
         var released = new StatementConsensus(statement.Id, statement.Version, null, Disclosure.HasReleasedConsensus(statement, dialogue), [.. moved]);
-        foreach (var (role, update) in PushRendering.Released(dialogueId, released, moved, dialogue, roles))
+        foreach (var (role, update) in PushRendering.Released(dialogueId, released, moved, pending, dialogue, roles))
             await fanOut.ToRoleAsync(dialogueId, role, c => c.ConsensusChanged(update));
     }
 

@@ -23,18 +23,23 @@ public sealed class ReleasedFiguresSent
             shown[(dialogueId, statement.Id, clause.Id)] = Disclosure.MarkOf(clause, dialogue);
     }
 
-    /// <summary>The clauses whose mark differs from what was last sent, in the statement's order; records them as sent.</summary>
-    public IReadOnlyList<ClauseState> Moved(Guid dialogueId, StatementState statement, DialogueState dialogue)
+    /// <summary>
+    /// The clauses whose mark differs from what was last sent, in the statement's order, each with
+    /// whether it still shows the release last sent (only "changes pending" moved: a
+    /// <see cref="Deliberation.Contracts.Hub.PendingMark"/> says it all); records them as sent.
+    /// </summary>
+    public IReadOnlyList<(ClauseState Clause, bool SameRelease)> Moved(Guid dialogueId, StatementState statement, DialogueState dialogue)
     {
-        var moved = new List<ClauseState>();
+        var moved = new List<(ClauseState, bool)>();
         foreach (var clause in statement.OrderedClauses)
         {
             var now = Disclosure.MarkOf(clause, dialogue);
             var key = (dialogueId, statement.Id, clause.Id);
-            if (shown.TryGetValue(key, out var before) && before == now)
+            var known = shown.TryGetValue(key, out var before);
+            if (known && before == now)
                 continue;
             shown[key] = now;
-            moved.Add(clause);
+            moved.Add((clause, known && now.ShowsTheSameReleaseAs(before)));
         }
         return moved;
     }

@@ -24,7 +24,10 @@ public static class ConsensusVisibility
     public static ConsensusUpdate LiveUpdate(Guid dialogueId, StatementConsensus moved) =>
         new(dialogueId, moved.StatementId, moved.Version, moved.HasConsensus, moved.Clauses);
 
-    /// <summary>Released clauses whose release or "changes pending" moved, as the push a release viewer's connections receive.</summary>
-    public static ConsensusUpdate ReleaseUpdate(Guid dialogueId, StatementConsensus released, IReadOnlyList<ClauseConsensus> moved) =>
-        new(dialogueId, released.StatementId, released.Version, released.HasConsensus, moved);
+    /// <summary>
+    /// Released clauses whose release moved, and the marks of those that still show the release last
+    /// sent but whose "changes pending" flipped, as the push a release viewer's connections receive.
+    /// </summary>
+    public static ConsensusUpdate ReleaseUpdate(Guid dialogueId, StatementConsensus released, IReadOnlyList<ClauseConsensus> moved, IReadOnlyList<PendingMark> pending) =>
+        new(dialogueId, released.StatementId, released.Version, released.HasConsensus, moved, pending.Count == 0 ? null : pending);
 }

@@ -42,11 +42,11 @@ public static class PushRendering
         [.. roles.Distinct().Where(role => ConsensusVisibility.SeesLiveFigures(dialogue, role)).Select(role => (role, ConsensusVisibility.LiveUpdate(dialogueId, moved)))];
 
     /// <summary>The release viewers' update — one rendering, the same for every role that does not see live figures.</summary>
-    public static IReadOnlyList<(Role Role, ConsensusUpdate Update)> Released(Guid dialogueId, StatementConsensus released, IReadOnlyList<ClauseConsensus> moved, DialogueState dialogue, IEnumerable<Role> roles)
+    public static IReadOnlyList<(Role Role, ConsensusUpdate Update)> Released(Guid dialogueId, StatementConsensus released, IReadOnlyList<ClauseConsensus> moved, IReadOnlyList<PendingMark> pending, DialogueState dialogue, IEnumerable<Role> roles)
     {
-        if (moved.Count == 0)
+        if (moved.Count == 0 && pending.Count == 0)
             return [];
-        var update = ConsensusVisibility.ReleaseUpdate(dialogueId, released, moved);
+        var update = ConsensusVisibility.ReleaseUpdate(dialogueId, released, moved, pending);
         return [.. roles.Distinct().Where(role => !ConsensusVisibility.SeesLiveFigures(dialogue, role)).Select(role => (role, update))];
     }
 

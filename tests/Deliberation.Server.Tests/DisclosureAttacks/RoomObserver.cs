@@ -73,12 +73,28 @@ public sealed class RoomObserver : IAsyncDisposable
 
     private void Record(string kind, JsonNode payload) => seen.Enqueue(new Seen(kind, DateTimeOffset.UtcNow, payload));
 
-    /// <summary>Each clause's figures in the order she received them (join, then pushes).</summary>
-    public IReadOnlyList<JsonNode> ClauseStates(Guid clauseId) =>
-        [.. seen.Where(s => s.Kind == "consensus")
-            .SelectMany(s => s.Payload["clauses"]!.AsArray())
-            .Where(c => c!["clauseId"]!.GetValue<Guid>() == clauseId && c["optionId"] is null)
-            .Select(c => c!)];
+    /// <summary>
+    /// Each clause's figures in the order she received them (join, then pushes), as her screen holds
+    /// them: a pending mark is the figures held before with "changes pending" as it says.
+    /// </summary>
+    public IReadOnlyList<JsonNode> ClauseStates(Guid clauseId)
+    {
+        var states = new List<JsonNode>();
+        foreach (var update in seen.Where(s => s.Kind == "consensus").Select(s => s.Payload))
+        {
+            states.AddRange(update["clauses"]!.AsArray().Where(c => c!["clauseId"]!.GetValue<Guid>() == clauseId && c["optionId"] is null).Select(c => c!));
+            foreach (var mark in update["pending"]?.AsArray().Where(m => m!["clauseId"]!.GetValue<Guid>() == clauseId) ?? [])
+            {
+                var held = states.LastOrDefault()?.DeepClone();
+                if (held?["release"] is JsonObject release)
+                {
+                    release["changesPending"] = mark!["changesPending"]!.GetValue<bool>();
+                    states.Add(held);
+                }
+            }
+        }
+        return states;
+    }
 
     public IReadOnlyList<JsonNode> PresenceStates => [.. seen.Where(s => s.Kind == "presence").Select(s => s.Payload)];
 

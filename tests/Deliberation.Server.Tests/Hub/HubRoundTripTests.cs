@@ -1,5 +1,6 @@
 using Deliberation.Domain.Statements;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Deliberation.Domain;
 using Deliberation.Server.Hubs;
 using Deliberation.Server.Tests.Infrastructure;
@@ -44,6 +45,19 @@ public sealed class HubRoundTripTests(HubFixture fixture)
         var released = (JsonElement)await n1.WaitForAsync(c => c.Consensus.Cast<JsonElement?>().Skip(1).FirstOrDefault() is { } u ? (object)u : null, what: "the release");
         Assert.True(released.GetProperty("clauses")[0].GetProperty("release").GetProperty("forced").GetBoolean());
         Assert.Equal(1, North(released).GetProperty("support").GetInt32());
+        // The next change only marks the release she holds "changes pending": its figures, sent once,
+        // are not sent again (docs/api.md, "Releases and the room's view")…
+        var changed = await n2.InvokeAsync("TakePosition", new TakePositionRequest(dialogue.Id, dialogue.StatementId, clause, 1, PositionKind.Oppose, null));
+        Assert.True(changed.Accepted, changed.Error?.Message);
+        var marked = (JsonElement)await n1.WaitForAsync(c => c.Consensus.Cast<JsonElement?>().Skip(2).FirstOrDefault() is { } u ? (object)u : null, what: "the pending mark");
+        Assert.Equal(0, marked.GetProperty("clauses").GetArrayLength());
+        var mark = Assert.Single(marked.GetProperty("pending").EnumerateArray().ToList());
+        Assert.Equal((clause, true), (mark.GetProperty("clauseId").GetGuid(), mark.GetProperty("changesPending").GetBoolean()));
+        // …and what her screen holds with it is what she is answered afresh.
+        var held = JsonNode.Parse(released.GetProperty("clauses")[0].GetRawText())!;
+        held["release"]!["changesPending"] = true;
+        var answered = ConsensusJson.Clause(await dialogue.ConsensusAsync("N1"), clause);
+        Assert.True(JsonNode.DeepEquals(held, answered), $"held {held.ToJsonString()}\nanswered {answered.ToJsonString()}");
 
         static JsonElement North(JsonElement update)
         {

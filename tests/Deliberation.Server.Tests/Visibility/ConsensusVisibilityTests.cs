@@ -83,7 +83,7 @@ public sealed class ConsensusVisibilityTests
         var released = Disclosure.Released(room.Statement, room.Dialogue);
         var pushed = ConsensusVisibility.SeesLiveFigures(room.Dialogue, role)
             ? Assert.Single(PushRendering.Consensus(room.DialogueId, consensus, room.Dialogue, [role])).Update
-            : Assert.Single(PushRendering.Released(room.DialogueId, released, released.Clauses, room.Dialogue, [role])).Update;
+            : Assert.Single(PushRendering.Released(room.DialogueId, released, released.Clauses, [], room.Dialogue, [role])).Update;
 
         Assert.Equal(Domain.DomainJson.Serialize(answered.Clauses), Domain.DomainJson.Serialize(pushed.Clauses));
         Assert.Equal((room.DialogueId, consensus.StatementId, consensus.Version, consensus.HasConsensus),
