@@ -60,7 +60,9 @@ public sealed class BilingualRoomBrowserTests(BrowserRoom room)
         await rapporteur.GetByTestId("translate-save-" + BrowserRoom.Chinese).ClickAsync();
         await Expect(stale).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         await Expect(reading).ToContainTextAsync("隐藏");
-        // A snackbar is checked as it fades (a contrast axe may catch mid-animation): let it go first.
+        // A snackbar is checked as it fades (a contrast axe may catch mid-animation): let it go first. It
+        // comes with the command's answer, which may arrive after the push that cleared the mark: seen first.
+        await Expect(rapporteur.Locator(".mud-snackbar").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Expect(rapporteur.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await Axe.AssertNoWcagViolationsAsync(rapporteur, "bilingual room (rapporteur with the translate box)");
     }

@@ -74,6 +74,10 @@ public sealed class RoomAccessibilityBrowserTests(BrowserRoom room)
         await facilitator.GetByTestId("phase-next").ClickAsync();
         await Expect(facilitator.GetByTestId("phase")).ToContainTextAsync("Final reading", new() { Timeout = 10_000 });
         // The phase's snackbar is checked as it fades (a contrast axe may catch mid-animation): let it go first.
+        // It comes with the command's answer, which may arrive after the push that moved the phase, so
+        // it is waited for first: waiting only for none, a late answer put it on the page under axe.
+        var phaseSnackbar = facilitator.Locator(".mud-snackbar", new() { HasText = "Final reading" });
+        await Expect(phaseSnackbar.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Expect(facilitator.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await facilitator.GetByTestId("freeze").ClickAsync();
         await Expect(facilitator.GetByTestId("freeze-not-agreed")).ToContainTextAsync("Clause 1");

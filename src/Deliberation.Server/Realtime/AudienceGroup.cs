@@ -21,6 +21,6 @@ public static class AudienceGroup
     public static IReadOnlyList<string> All(Guid dialogueId) =>
         [.. Enum.GetValues<Role>().SelectMany(role => Enumerable.Range(0, Slices).Select(slice => Name(dialogueId, role, slice)))];
 
-    // Stable within the process, which is all a node's groups need.
-    private static int SliceOf(string connectionId) => (int)((uint)StringComparer.Ordinal.GetHashCode(connectionId) % Slices);
+    /// <summary>Which of the role's groups a connection is in. Stable within the process, which is all a node's groups need.</summary>
+    public static int SliceOf(string connectionId) => (int)((uint)StringComparer.Ordinal.GetHashCode(connectionId) % Slices);
 }

@@ -16,12 +16,20 @@ namespace Deliberation.Server.Realtime;
 /// </summary>
 public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, PacedFanOut fanOut, NodeConnections connections, DialogueService dialogues, ReleasedFiguresSent releasesSent)
 {
+    /// <summary>
+    /// The batch's events, the release viewers' figures they moved and the live figures, rendered in
+    /// that order and then sent role by role, all of a group's messages together (<see cref="RoleMessages"/>).
+    /// </summary>
     public async Task SendAsync(Guid dialogueId, PushBatch batch)
     {
+        var byRole = new Dictionary<Role, RoleMessages>();
+        RoleMessages To(Role role) => byRole.TryGetValue(role, out var messages) ? messages : byRole[role] = new RoleMessages(role);
         foreach (var events in batch.Events)
-            await SendEventsAsync(dialogueId, events);
+            await RenderEventsAsync(dialogueId, events, To);
         foreach (var delta in batch.Consensus)
-            await SendConsensusAsync(dialogueId, delta);
+            RenderConsensus(dialogueId, delta, To);
+        foreach (var messages in byRole.Values)
+            await fanOut.ToRoleAsync(dialogueId, messages);
     }
 
     public async Task SendPresenceAsync(Presence presence)
@@ -63,29 +71,34 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, Pa
                 new StaleReminderView(reminder.DialogueId, reminder.StatementId, reminder.ClauseId, reminder.ClauseNumber, reminder.Revision, reminder.At));
     }
 
-    private async Task SendEventsAsync(Guid dialogueId, IReadOnlyList<RecordedEventEnvelope> events)
+    private async Task RenderEventsAsync(Guid dialogueId, IReadOnlyList<RecordedEventEnvelope> events, Func<Role, RoleMessages> to)
     {
         var rosterOrRules = events.Any(e => e.Event is MemberAdded or MemberUpdated or MemberRemoved or DialogueSettingsChanged or DimensionsDefined or ConsensusRulesChanged);
         if (rosterOrRules)
             await RefreshDialogueAsync(dialogueId);
         foreach (var delivery in PushRendering.Events(events, connections.In(dialogueId), connections.ModeOf(dialogueId)))
         {
-            await (delivery switch
+            switch (delivery)
             {
-                RoleDelivery toRole => fanOut.ToRoleAsync(dialogueId, toRole.Role, toRole.ExceptConnections, c => c.EventsAppended(delivery.StreamId, delivery.Events)),
-                PersonalDelivery toOne => hub.Clients.Client(toOne.ConnectionId).EventsAppended(delivery.StreamId, delivery.Events),
-                _ => throw new InvalidOperationException($"Unknown delivery {delivery.GetType().Name}."),
-            });
+                case RoleDelivery toRole:
+                    to(toRole.Role).ToAll(c => c.EventsAppended(delivery.StreamId, delivery.Events), toRole.ExceptConnections);
+                    break;
+                case PersonalDelivery toOne:
+                    to(toOne.Role).ToOne(toOne.ConnectionId, c => c.EventsAppended(delivery.StreamId, delivery.Events));
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown delivery {delivery.GetType().Name}.");
+            }
         }
         if (StreamIds.TryStatementId(events[0].StreamId, out var statementId))
-            await SendReleasedAsync(dialogueId, statementId);
+            await RenderReleasedAsync(dialogueId, statementId, to);
         else if (rosterOrRules && connections.DialogueOf(dialogueId) is { } dialogue)
         {
             // A new mode may turn a live viewer into a release viewer, and a new roster changes the
             // silent figures of what is not yet released: every clause is sent afresh.
             releasesSent.Forget(dialogueId);
             foreach (var statement in dialogue.Statements)
-                await SendReleasedAsync(dialogueId, statement.Id);
+                await RenderReleasedAsync(dialogueId, statement.Id, to);
         }
     }
 
@@ -93,7 +106,7 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, Pa
     /// To release viewers: the clauses of a statement whose release or "changes pending" moved,
     /// read from the statement's state (never from the live figures the grain published).
     /// </summary>
-    private async Task SendReleasedAsync(Guid dialogueId, Guid statementId)
+    private async Task RenderReleasedAsync(Guid dialogueId, Guid statementId, Func<Role, RoleMessages> to)
     {
         if (connections.DialogueOf(dialogueId) is not { } dialogue)
             return;
@@ -112,15 +125,15 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, Pa
         var pending = movedClauses.Where(m => m.SameRelease).Select(m => new PendingMark(m.Clause.Id, !m.Clause.ChangedSinceRelease.IsEmpty)).ToList();
         var released = new StatementConsensus(statement.Id, statement.Version, null, Disclosure.HasReleasedConsensus(statement, dialogue), [.. moved]);
         foreach (var (role, update) in PushRendering.Released(dialogueId, released, moved, pending, dialogue, roles))
-            await fanOut.ToRoleAsync(dialogueId, role, c => c.ConsensusChanged(update));
+            to(role).ToAll(c => c.ConsensusChanged(update));
     }
 
-    private async Task SendConsensusAsync(Guid dialogueId, ConsensusDelta delta)
+    private void RenderConsensus(Guid dialogueId, ConsensusDelta delta, Func<Role, RoleMessages> to)
     {
         if (connections.DialogueOf(dialogueId) is not { } dialogue)
             return;
         foreach (var (role, update) in PushRendering.Consensus(dialogueId, delta.AsConsensus(), dialogue, connections.In(dialogueId).Select(c => c.Role)))
-            await fanOut.ToRoleAsync(dialogueId, role, c => c.ConsensusChanged(update));
+            to(role).ToAll(c => c.ConsensusChanged(update));
     }
 
     private async Task RefreshDialogueAsync(Guid dialogueId)

@@ -10,6 +10,6 @@ public abstract record EventDelivery(string StreamId, IReadOnlyList<JsonObject> 
 public sealed record RoleDelivery(Role Role, IReadOnlyList<string> ExceptConnections, string StreamId, IReadOnlyList<JsonObject> Events)
     : EventDelivery(StreamId, Events);
 
-/// <summary>To one connection whose own, otherwise hidden, positions are in the batch.</summary>
-public sealed record PersonalDelivery(string ConnectionId, string StreamId, IReadOnlyList<JsonObject> Events)
+/// <summary>To one connection (of <paramref name="Role"/>) whose own, otherwise hidden, positions are in the batch.</summary>
+public sealed record PersonalDelivery(Role Role, string ConnectionId, string StreamId, IReadOnlyList<JsonObject> Events)
     : EventDelivery(StreamId, Events);

@@ -28,7 +28,7 @@ public static class PushRendering
             foreach (var connection in personal)
             {
                 var own = audience with { Viewer = connection.ParticipantId };
-                deliveries.Add(new PersonalDelivery(connection.ConnectionId, streamId, [.. events.Select(e => EventLog.Render(e, own))]));
+                deliveries.Add(new PersonalDelivery(role, connection.ConnectionId, streamId, [.. events.Select(e => EventLog.Render(e, own))]));
             }
         }
         return deliveries;

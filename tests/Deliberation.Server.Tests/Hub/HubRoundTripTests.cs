@@ -68,6 +68,50 @@ public sealed class HubRoundTripTests(HubFixture fixture)
     }
 
     [Fact]
+    public async Task EachConnectionGetsEveryPositionOnceTheAuthorsWholeAndTheOthersOpaque()
+    {
+        // Six delegates' connections fall into several of the role's groups (by connection id), and a
+        // push batch goes to them group by group: a message of one's own must reach its connection once,
+        // in its own group, and the role's message every other connection once.
+        var (dialogue, clause) = await fixture.DialogueAsync();
+        string[] names = ["N1", "N2", "N3", "S1", "S2", "S3"];
+        var clients = new List<HubClient>();
+        try
+        {
+            foreach (var name in names)
+                clients.Add(await fixture.ConnectAsync(dialogue, name));
+            foreach (var client in clients)
+                await client.JoinAsync(dialogue.Id);
+            var outcomes = new List<CommandOutcome>();
+            foreach (var (author, i) in clients.Select((c, i) => (c, i)))
+            {
+                var outcome = await author.InvokeAsync("TakePosition", new TakePositionRequest(dialogue.Id, dialogue.StatementId, clause, 1, PositionKind.Accept, $"note of {names[i]}"));
+                Assert.True(outcome.Accepted, outcome.Error?.Message);
+                outcomes.Add(outcome);
+            }
+            var last = outcomes[^1];
+            foreach (var client in clients)
+                await client.WaitForAsync(c => c.HeldVersion(last.StreamId) >= last.Version ? (object)true : null, what: $"v{last.Version}");
+
+            // A commit's answer names its last version, which is a release's when the position released the clause.
+            var first = outcomes[0].Version;
+            foreach (var (client, i) in clients.Select((c, i) => (c, i)))
+            {
+                var seen = client.Events.Where(e => e.StreamId == last.StreamId && e.Event["version"]!.GetValue<long>() >= first).Select(e => e.Event).ToList();
+                Assert.Equal(seen.Count, seen.Select(e => e["version"]!.GetValue<long>()).Distinct().Count());
+                var own = Assert.Single(seen, e => (string?)e["type"] == "PositionTaken");
+                Assert.Equal($"note of {names[i]}", (string?)own["note"]);
+                Assert.Equal(names.Length - 1, seen.Count(e => (string?)e["type"] == "Hidden"));
+            }
+        }
+        finally
+        {
+            foreach (var client in clients)
+                await client.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task CommandsAnswerWithTheRuleTheyBreakAndStoreNothing()
     {
         var (dialogue, clause) = await fixture.DialogueAsync();
