@@ -80,6 +80,7 @@ public sealed class LiveRoomTests(BrowserRoom room)
         await Expect(south.GetByTestId("changes-pending")).ToBeVisibleAsync(new() { Timeout = 1_000 });
         await Expect(south.GetByTestId("forced-release")).ToBeVisibleAsync();
         await Expect(cell).ToContainTextAsync("1/2");
+        await Screenshots.TakeAsync(south, "room-delegate-pending-after-release.png");
     }
 
     [Fact]
