@@ -119,9 +119,9 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, Pa
         var movedClauses = releasesSent.Moved(dialogueId, statement, dialogue);
         if (movedClauses.Count == 0)
             return;
-        var changed = movedClauses.Where(m => !m.SameRelease).Select(m => m.Clause).ToList();
-        var roster = changed.Count > 0 ? new RosterIndex(dialogue) : null;
-        var moved = changed.Select(c => Disclosure.Released(c, dialogue, roster!)).ToList();
+        // The roster is indexed only when some clause's figures go: a push of marks alone needs none.
+        RosterIndex? roster = null;
+        var moved = movedClauses.Where(m => !m.SameRelease).Select(m => Disclosure.Released(m.Clause, dialogue, roster ??= new RosterIndex(dialogue))).ToList();
         var pending = movedClauses.Where(m => m.SameRelease).Select(m => new PendingMark(m.Clause.Id, !m.Clause.ChangedSinceRelease.IsEmpty)).ToList();
         var released = new StatementConsensus(statement.Id, statement.Version, null, Disclosure.HasReleasedConsensus(statement, dialogue), [.. moved]);
         foreach (var (role, update) in PushRendering.Released(dialogueId, released, moved, pending, dialogue, roles))
