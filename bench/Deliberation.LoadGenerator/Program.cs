@@ -132,6 +132,7 @@ var machineAfter = ServerStats.MachineJiffies();
 var generatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore).TotalSeconds;
 
 var rssLoaded = options.ServerPid is { } loadedPid ? ServerStats.ResidentMegabytes(loadedPid) : 0;
+var rssPeak = options.ServerPid is { } peakPid ? ServerStats.PeakResidentMegabytes(peakPid) : 0;
 // Read before the clients close their own connections: only what the server closed counts.
 var closed = clients.Where(c => c.ClosedBecause is not null).Select(c => c.ClosedBecause!).ToList();
 await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
@@ -162,7 +163,7 @@ var receivedByTarget = receivedAfter.ByTarget.OrderByDescending(t => t.Value.Byt
     var before = receivedBefore.ByTarget.GetValueOrDefault(t.Key);
     var messages = (t.Value.Messages - before.Messages) / perClientSecond;
     var bytes = (t.Value.Bytes - before.Bytes) / perClientSecond;
-    return string.Create(CultureInfo.InvariantCulture, $"{t.Key} {messages:0.0} messages {bytes / 1024:0.0} KB ({(messages == 0 ? 0 : bytes / messages):0} B each)");
+    return string.Create(CultureInfo.InvariantCulture, $"{t.Key} {messages:0.0} messages {bytes / 1024:0.0} KB ({(messages == 0 ? 0 : bytes / messages):0} B each, the largest {t.Value.Largest / 1024.0:0.0} KB)");
 });
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"each client received a second: {(receivedAfter.Frames - receivedBefore.Frames) / perClientSecond:0.0} frames; ") + string.Join(", ", receivedByTarget));
@@ -179,5 +180,5 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 if (options.ServerPid is not null)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"server CPU {(cpuAfter - cpuBefore) / (sending.TotalSeconds + 3) * 100:0}% of one core, resident {rssLoaded:0} MB ({baselineRss:0} MB before the clients joined: {(rssLoaded - baselineRss) * 1024 / clients.Count:0} KB per client)"));
+        $"server CPU {(cpuAfter - cpuBefore) / (sending.TotalSeconds + 3) * 100:0}% of one core, resident {rssLoaded:0} MB ({baselineRss:0} MB before the clients joined: {(rssLoaded - baselineRss) * 1024 / clients.Count:0} KB per client; at most {rssPeak:0} MB)"));
 }

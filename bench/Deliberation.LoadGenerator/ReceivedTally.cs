@@ -14,6 +14,7 @@ public sealed class ReceivedTally
     {
         public long Messages;
         public long Bytes;
+        public long Largest;
     }
 
     private readonly ConcurrentDictionary<string, Counts> byTarget = new();
@@ -28,24 +29,27 @@ public sealed class ReceivedTally
         var counts = byTarget.GetOrAdd(target, _ => new Counts());
         Interlocked.Increment(ref counts.Messages);
         Interlocked.Add(ref counts.Bytes, bytes);
+        // One receive loop writes: no other writer can slip between the read and the write.
+        if (bytes > Interlocked.Read(ref counts.Largest))
+            Interlocked.Exchange(ref counts.Largest, bytes);
     }
 
-    /// <summary>A copy of the counts now, by target.</summary>
-    public Dictionary<string, (long Messages, long Bytes)> Snapshot() =>
-        byTarget.ToDictionary(t => t.Key, t => (Interlocked.Read(ref t.Value.Messages), Interlocked.Read(ref t.Value.Bytes)));
+    /// <summary>A copy of the counts now, by target, with the largest message so far.</summary>
+    public Dictionary<string, (long Messages, long Bytes, long Largest)> Snapshot() =>
+        byTarget.ToDictionary(t => t.Key, t => (Interlocked.Read(ref t.Value.Messages), Interlocked.Read(ref t.Value.Bytes), Interlocked.Read(ref t.Value.Largest)));
 
-    /// <summary>The frames and the counts by target of many clients, added up.</summary>
-    public static (long Frames, Dictionary<string, (long Messages, long Bytes)> ByTarget) Sum(IEnumerable<ReceivedTally> tallies)
+    /// <summary>The frames and the counts by target of many clients, added up; the largest message is the largest any of them received.</summary>
+    public static (long Frames, Dictionary<string, (long Messages, long Bytes, long Largest)> ByTarget) Sum(IEnumerable<ReceivedTally> tallies)
     {
         long frames = 0;
-        var byTarget = new Dictionary<string, (long Messages, long Bytes)>();
+        var byTarget = new Dictionary<string, (long Messages, long Bytes, long Largest)>();
         foreach (var tally in tallies)
         {
             frames += tally.Frames;
-            foreach (var (target, (messages, bytes)) in tally.Snapshot())
+            foreach (var (target, (messages, bytes, largest)) in tally.Snapshot())
             {
                 var sum = byTarget.GetValueOrDefault(target);
-                byTarget[target] = (sum.Messages + messages, sum.Bytes + bytes);
+                byTarget[target] = (sum.Messages + messages, sum.Bytes + bytes, Math.Max(sum.Largest, largest));
             }
         }
         return (frames, byTarget);

@@ -28,9 +28,14 @@ public static class ServerStats
         return (total - idle, total);
     }
 
-    public static double ResidentMegabytes(int pid)
+    public static double ResidentMegabytes(int pid) => StatusMegabytes(pid, "VmRSS:");
+
+    /// <summary>The most the server was resident at any moment since it started (the kernel's high-water mark).</summary>
+    public static double PeakResidentMegabytes(int pid) => StatusMegabytes(pid, "VmHWM:");
+
+    private static double StatusMegabytes(int pid, string field)
     {
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
 }

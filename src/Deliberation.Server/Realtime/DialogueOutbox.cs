@@ -11,19 +11,33 @@ namespace Deliberation.Server.Realtime;
 /// more may arrive, then everything gathered goes out as one <see cref="PushBatch"/>. In a busy room
 /// this turns many actions into one message per connection — what a node pays for is one socket
 /// write per message per connection — and the single loop keeps every stream's pushes in order.
+/// A push holds at most <c>Realtime:MaxEventsPerPush</c> events (a commit is never split, so one
+/// may take it a little past): a node that fell behind sends what gathered meanwhile in pushes of
+/// that size, one after the other, each waited for, rather than in one message as large as the
+/// backlog, of which every connection's pipe held a copy while it drained (docs/performance.md,
+/// "Session 21: bounded pushes").
 /// </summary>
 public sealed class DialogueOutbox
 {
     private readonly Channel<object> inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly string name;
     private readonly Func<TimeSpan> window;
+    private readonly int maxEventsPerPush;
     private readonly Func<PushBatch, Task> send;
     private readonly ILogger logger;
     private readonly TimeProvider time;
 
+    // What was posted and not yet read; the single-reader channel cannot count itself.
+    private int waiting;
+
+    /// <param name="name">What the log calls this outbox ("dialogue …'s events").</param>
     /// <param name="time">The clock the window is waited out on, so tests can move it.</param>
-    public DialogueOutbox(Func<TimeSpan> window, Func<PushBatch, Task> send, TimeProvider time, ILogger logger)
+    public DialogueOutbox(string name, Func<TimeSpan> window, int maxEventsPerPush, Func<PushBatch, Task> send, TimeProvider time, ILogger logger)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEventsPerPush, 1);
+        this.name = name;
         this.window = window;
+        this.maxEventsPerPush = maxEventsPerPush;
         this.send = send;
         this.logger = logger;
         this.time = time;
@@ -33,15 +47,24 @@ public sealed class DialogueOutbox
     /// <summary>The loop; it ends after <see cref="Complete"/> once everything posted has been sent.</summary>
     public Task Sending { get; }
 
-    public void Post(IReadOnlyList<RecordedEventEnvelope> events) => inbox.Writer.TryWrite(events);
+    public void Post(IReadOnlyList<RecordedEventEnvelope> events) => Post((object)events);
 
-    public void Post(ConsensusDelta delta) => inbox.Writer.TryWrite(delta);
+    public void Post(ConsensusDelta delta) => Post((object)delta);
+
+    private void Post(object item)
+    {
+        // Counted before it is written, so the loop never reads an item it has not counted.
+        Interlocked.Increment(ref waiting);
+        if (!inbox.Writer.TryWrite(item))
+            Interlocked.Decrement(ref waiting);
+    }
 
     public void Complete() => inbox.Writer.TryComplete();
 
     private async Task SendLoopAsync()
     {
         long? lastSentAt = null;
+        long? behindSince = null;
         while (await inbox.Reader.WaitToReadAsync())
         {
             // Measured from the start of the last send, so a send slower than the window is followed
@@ -51,13 +74,15 @@ public sealed class DialogueOutbox
                 await Task.Delay(wait, time);
             lastSentAt = time.GetTimestamp();
             var batch = new PushBatch();
-            while (inbox.Reader.TryRead(out var item))
+            while (batch.EventCount < maxEventsPerPush && inbox.Reader.TryRead(out var item))
             {
+                Interlocked.Decrement(ref waiting);
                 if (item is ConsensusDelta delta)
                     batch.Add(delta);
                 else
                     batch.Add((IReadOnlyList<RecordedEventEnvelope>)item);
             }
+            behindSince = NoteWhetherBehind(behindSince);
             try
             {
                 await send(batch);
@@ -68,5 +93,22 @@ public sealed class DialogueOutbox
                 logger.LogWarning(e, "Could not send a push batch");
             }
         }
+    }
+
+    /// <summary>Tells the operator once when a push had to leave events for the next, and once when the outbox caught up.</summary>
+    private long? NoteWhetherBehind(long? behindSince)
+    {
+        var left = Volatile.Read(ref waiting);
+        if (left > 0 && behindSince is null)
+        {
+            logger.LogWarning("{Outbox} fell behind: {Waiting} commits wait for the next pushes, which go out {MaxEvents} events at a time", name, left, maxEventsPerPush);
+            return time.GetTimestamp();
+        }
+        if (left == 0 && behindSince is { } since)
+        {
+            logger.LogInformation("{Outbox} caught up after {Seconds:0.0} s behind", name, time.GetElapsedTime(since).TotalSeconds);
+            return null;
+        }
+        return behindSince;
     }
 }

@@ -19,6 +19,10 @@ public sealed class OutboxRegistry(NodeConnections connections, PushSender pushe
 
     // The matrix is read by people: a few updates a second look live, and each update skipped is a
     // message fewer per connection, the cost that grows with the room.
+    // A node that fell behind sends its backlog in pushes of at most this many events, each a message
+    // per connection: a message as large as the backlog was copied into every connection's pipe.
+    private readonly int maxEventsPerPush = Math.Max(1, configuration.GetValue("Realtime:MaxEventsPerPush", 64));
+
     private readonly TimeSpan consensusWindow = TimeSpan.FromMilliseconds(configuration.GetValue("Realtime:ConsensusWindowMilliseconds", 200));
 
     private readonly Dictionary<Guid, (DialogueOutbox Events, DialogueOutbox Consensus)> outboxes = [];
@@ -48,8 +52,9 @@ public sealed class OutboxRegistry(NodeConnections connections, PushSender pushe
         {
             if (!outboxes.TryGetValue(dialogueId, out var pair))
                 outboxes[dialogueId] = pair = (
-                    new DialogueOutbox(() => EventWindow(dialogueId), batch => pushes.SendAsync(dialogueId, batch), time, logger),
-                    new DialogueOutbox(() => consensusWindow, batch => pushes.SendAsync(dialogueId, batch), time, logger));
+                    new DialogueOutbox($"Dialogue {dialogueId}'s events", () => EventWindow(dialogueId), maxEventsPerPush, batch => pushes.SendAsync(dialogueId, batch), time, logger),
+                    // Figures are merged by clause, so a batch of them is never larger than the statements.
+                    new DialogueOutbox($"Dialogue {dialogueId}'s figures", () => consensusWindow, int.MaxValue, batch => pushes.SendAsync(dialogueId, batch), time, logger));
             return pair;
         }
     }

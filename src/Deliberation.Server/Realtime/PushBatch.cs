@@ -16,13 +16,17 @@ public sealed class PushBatch
 
     public bool IsEmpty => streams.Count == 0 && statements.Count == 0;
 
+    /// <summary>The events the batch holds, each once: what decides the size of the messages it becomes.</summary>
+    public int EventCount { get; private set; }
+
     public void Add(IReadOnlyList<RecordedEventEnvelope> events)
     {
         foreach (var e in events)
         {
             if (!streams.TryGetValue(e.StreamId, out var stream))
                 streams[e.StreamId] = stream = [];
-            stream.TryAdd(e.Version, e);
+            if (stream.TryAdd(e.Version, e))
+                EventCount++;
         }
     }
 

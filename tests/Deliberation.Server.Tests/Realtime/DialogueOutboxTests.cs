@@ -1,5 +1,7 @@
 using Deliberation.Server.Realtime;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using static Deliberation.Server.Tests.Realtime.PushBatchTests;
 
 namespace Deliberation.Server.Tests.Realtime;
@@ -14,7 +16,7 @@ public sealed class DialogueOutboxTests
     {
         var clock = new WindowClock();
         var sent = new TaskCompletionSource<PushBatch>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var outbox = new DialogueOutbox(() => Window, batch => { sent.TrySetResult(batch); return Task.CompletedTask; }, clock, NullLogger.Instance);
+        var outbox = new DialogueOutbox("test", () => Window, int.MaxValue, batch => { sent.TrySetResult(batch); return Task.CompletedTask; }, clock, NullLogger.Instance);
 
         outbox.Post([Event("statement-a", 1)]);
 
@@ -30,7 +32,7 @@ public sealed class DialogueOutboxTests
         var clock = new WindowClock();
         var sent = new List<PushBatch>();
         var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var outbox = new DialogueOutbox(() => Window, batch =>
+        var outbox = new DialogueOutbox("test", () => Window, int.MaxValue, batch =>
         {
             lock (sent)
                 sent.Add(batch);
@@ -60,7 +62,7 @@ public sealed class DialogueOutboxTests
     {
         var clock = new WindowClock();
         var batches = System.Threading.Channels.Channel.CreateUnbounded<PushBatch>();
-        var outbox = new DialogueOutbox(() => Window, batch => { batches.Writer.TryWrite(batch); return Task.CompletedTask; }, clock, NullLogger.Instance);
+        var outbox = new DialogueOutbox("test", () => Window, int.MaxValue, batch => { batches.Writer.TryWrite(batch); return Task.CompletedTask; }, clock, NullLogger.Instance);
 
         outbox.Post([Event("statement-a", 1)]);
         await batches.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
@@ -76,7 +78,7 @@ public sealed class DialogueOutboxTests
     public async Task ACompletedOutboxSendsWhatItHoldsBeforeItEnds()
     {
         var versions = new List<long>();
-        var outbox = new DialogueOutbox(() => TimeSpan.Zero, batch =>
+        var outbox = new DialogueOutbox("test", () => TimeSpan.Zero, int.MaxValue, batch =>
         {
             versions.AddRange(batch.Events.SelectMany(s => s).Select(e => e.Version));
             return Task.CompletedTask;
@@ -96,7 +98,7 @@ public sealed class DialogueOutboxTests
         var clock = new WindowClock();
         var firstAttempt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var delivered = new List<long>();
-        var outbox = new DialogueOutbox(() => TimeSpan.FromMilliseconds(20), batch =>
+        var outbox = new DialogueOutbox("test", () => TimeSpan.FromMilliseconds(20), int.MaxValue, batch =>
         {
             if (firstAttempt.TrySetResult())
                 throw new InvalidOperationException("The connection went away.");
@@ -113,5 +115,43 @@ public sealed class DialogueOutboxTests
         await outbox.Sending.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal([2L], delivered);
+    }
+
+    /// <summary>
+    /// A node that fell behind sends its backlog in pushes of at most the cap, never one message as
+    /// large as the backlog (each connection's pipe held a copy of it); a commit is never split; every
+    /// event goes out once, in order; and the operator is told once that it fell behind and once that it caught up.
+    /// </summary>
+    [Fact]
+    public async Task ABacklogGoesOutInPushesOfAtMostTheCapWithNothingLostAndNoCommitSplit()
+    {
+        var log = new FakeLogger();
+        var firstSendEntered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slowFirstSend = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var batches = new List<IReadOnlyList<long>>();
+        var outbox = new DialogueOutbox("Dialogue d's events", () => TimeSpan.Zero, 50, async batch =>
+        {
+            batches.Add([.. batch.Events.SelectMany(s => s).Select(e => e.Version)]);
+            firstSendEntered.TrySetResult();
+            await slowFirstSend.Task;
+        }, new WindowClock(), log);
+
+        outbox.Post([Event("statement-a", 1)]);
+        await firstSendEntered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        // While the first push is on its way: 198 single events, a commit of three, one more.
+        for (var v = 2; v <= 199; v++)
+            outbox.Post([Event("statement-a", v)]);
+        outbox.Post([Event("statement-a", 200), Event("statement-a", 201), Event("statement-a", 202)]);
+        outbox.Post([Event("statement-a", 203)]);
+        slowFirstSend.SetResult();
+        outbox.Complete();
+        await outbox.Sending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([1, 50, 50, 50, 51, 1], batches.Select(b => b.Count));
+        Assert.Equal(Enumerable.Range(1, 203).Select(v => (long)v), batches.SelectMany(b => b));
+        var records = log.Collector.GetSnapshot();
+        var behind = Assert.Single(records, r => r.Level == LogLevel.Warning);
+        Assert.Equal("Dialogue d's events fell behind: 150 commits wait for the next pushes, which go out 50 events at a time", behind.Message);
+        Assert.Single(records, r => r.Level == LogLevel.Information && r.Message.StartsWith("Dialogue d's events caught up after", StringComparison.Ordinal));
     }
 }
