@@ -244,4 +244,55 @@ public sealed class RoomStateTests
 
         Assert.False(state.ConsensusOf(StatementId, ClauseId)!.Release!.ChangesPending);
     }
+
+    /// <summary>
+    /// A release viewer is pushed a release's figures once, in its event: the screen builds the
+    /// released clause from it — the figures, the release's version, time, trigger, changes and notes,
+    /// nothing pending — as the server's rendering of that release would have sent it.
+    /// </summary>
+    [Fact]
+    public void AReleaseViewerBuildsTheReleasedClauseFromTheReleasesEvent()
+    {
+        var state = Joined();
+        var other = Guid.NewGuid();
+        var silent = new Domain.Consensus.ReleaseView(0, null, null, false, 0, true, []);
+        var before = Figures.Clause(ClauseId, ClauseStatus.Pending, Figures.Dimension("Region", Figures.Group("China", 3))) with { Release = silent };
+        var untouched = Figures.Clause(other, ClauseStatus.Agreed) with { Release = silent with { StatementVersion = 4, ChangesPending = false } };
+        state.ReplaceConsensus(Figures.Statement(before, untouched) with { StatementId = StatementId, Version = 7, HasConsensus = false });
+        var figures = Figures.Clause(ClauseId, ClauseStatus.Agreed, Figures.Dimension("Region", Figures.Group("China", 3, support: 2, accept: 1)));
+        var release = new ClauseRelease(ClauseId, 3, false, figures, ["A reservation."]);
+
+        state.Apply(StatementStream, [Event(new FiguresReleased(ReleaseTrigger.Threshold, [release]), 8)]);
+
+        // To the last field what the server sent for it before: the event's version and time, nothing pending since.
+        var view = new Domain.Consensus.ReleaseView(8, DateTimeOffset.UnixEpoch.AddMinutes(8), ReleaseTrigger.Threshold, false, 3, false, ["A reservation."]);
+        // (Compared as the wire writes them: the event's figures came through JSON, so their arrays are new ones.)
+        Assert.Equal(Wire(figures with { Release = view }), Wire(state.ConsensusOf(StatementId, ClauseId)));
+        Assert.Equal(untouched, state.ConsensusOf(StatementId, other));
+        // Both clauses now show Agreed: the statement as released has consensus.
+        Assert.Equal((8L, true), (state.ConsensusOrNull(StatementId)!.Version, state.ConsensusOrNull(StatementId)!.HasConsensus));
+    }
+
+    /// <summary>A viewer who sees live figures holds the live ones; a release event changes none of them, nor does an older release replace a newer one.</summary>
+    [Fact]
+    public void LiveFiguresAndNewerReleasesAreNotReplacedByAReleasesEvent()
+    {
+        var state = Joined();
+        var live = Figures.Clause(ClauseId, ClauseStatus.Agreed, Figures.Dimension("Region", Figures.Group("China", 3, support: 3)));
+        state.ReplaceConsensus(Figures.Statement(live) with { StatementId = StatementId, Version = 7 });
+        var release = new ClauseRelease(ClauseId, 1, true, Figures.Clause(ClauseId, ClauseStatus.Pending), []);
+
+        state.Apply(StatementStream, [Event(new FiguresReleased(ReleaseTrigger.ShowTheRoom, [release]), 8)]);
+
+        Assert.Equal(live, state.ConsensusOf(StatementId, ClauseId));
+
+        var newer = live with { Release = new Domain.Consensus.ReleaseView(12, null, ReleaseTrigger.Threshold, false, 2, false, []) };
+        var fresh = Joined();
+        fresh.ReplaceConsensus(Figures.Statement(newer) with { StatementId = StatementId, Version = 12 });
+        fresh.Apply(StatementStream, [Event(new FiguresReleased(ReleaseTrigger.ShowTheRoom, [release]), 8)]);
+
+        Assert.Equal(newer, fresh.ConsensusOf(StatementId, ClauseId));
+    }
+
+    private static string Wire(Domain.Consensus.ClauseConsensus? clause) => JsonSerializer.Serialize(clause, DomainJson.Options);
 }

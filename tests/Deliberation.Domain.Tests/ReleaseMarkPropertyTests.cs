@@ -55,6 +55,66 @@ public sealed class ReleaseMarkPropertyTests
             }
         }, iter: 150);
 
+    /// <summary>
+    /// A release viewer's screen builds each release from its <see cref="FiguresReleased"/> event
+    /// (<see cref="Disclosure.AsShown"/>), and the node, having recorded that
+    /// (<see cref="Disclosure.MarkAsShown"/>), sends only what moved beyond it: "changes pending" as a
+    /// mark on the release held, anything else as the clause's figures. After every commit of a random
+    /// walk, what the screen holds must be, to the last field, what it would be sent afresh.
+    /// </summary>
+    [Theory]
+    [InlineData(ConfidentialityMode.Anonymous)]
+    [InlineData(ConfidentialityMode.ChathamHouse)]
+    public void AScreenThatBuildsReleasesFromTheirEventsHoldsWhatItWouldBeSentAfresh(ConfidentialityMode mode) =>
+        Ops.Sample(ops =>
+        {
+            var room = new DialogueBuilder(confidentiality: mode, minimumGroupSize: 2);
+            var members = new[] { China, Europe, UnitedStates, GlobalSouth }
+                .SelectMany(region => new[] { Academia, Industry, CivilSociety }.Select(sector => room.AddMember(region: region, sector: sector)))
+                .ToArray();
+            var clauses = Enumerable.Range(0, 3).Select(i => room.Clause($"Clause {i + 1}.")).ToArray();
+            room.InPhase(Phase.Deliberation);
+            var roster = new RosterIndex(room.Dialogue);
+            var screen = room.Statement.OrderedClauses.ToDictionary(c => c.Id, c => Disclosure.Released(c, room.Dialogue, roster));
+            var sent = room.Statement.OrderedClauses.ToDictionary(c => c.Id, c => Disclosure.MarkOf(c, room.Dialogue));
+            var pushed = room.StatementHistory.Count;
+            foreach (var (op, member, clause) in ops)
+            {
+                if (op == ShowTheRoom)
+                    room.DecideAsTheGrain([new ReleaseFigures(ReleaseTrigger.ShowTheRoom)], room.Facilitator);
+                else if (op == Withdraw)
+                    room.DecideAsTheGrain([new WithdrawClause(clauses[clause], "Out of scope.")], room.Facilitator);
+                else
+                    room.TakeAsTheGrain(members[member], clauses[clause], Kinds[op]);
+                // The push: its events first, a release in them built by the screen and recorded by the node…
+                foreach (var (e, meta) in room.StatementHistory.Skip(pushed))
+                {
+                    if (e is not FiguresReleased released)
+                        continue;
+                    foreach (var release in released.Clauses)
+                    {
+                        if (screen[release.ClauseId].Release is { } view && view.StatementVersion < meta.Version)
+                            screen[release.ClauseId] = Disclosure.AsShown(release, meta.Version, meta.OccurredAt, released.Trigger);
+                        sent[release.ClauseId] = Disclosure.MarkAsShown(release, meta.Version);
+                    }
+                }
+                pushed = room.StatementHistory.Count;
+                // …then what moved beyond that, as the node sends it.
+                foreach (var c in room.Statement.OrderedClauses)
+                {
+                    var now = Disclosure.MarkOf(c, room.Dialogue);
+                    if (now == sent[c.Id])
+                        continue;
+                    screen[c.Id] = now.ShowsTheSameReleaseAs(sent[c.Id])
+                        ? screen[c.Id] with { Release = screen[c.Id].Release! with { ChangesPending = now.ChangesPending } }
+                        : Disclosure.Released(c, room.Dialogue, roster);
+                    sent[c.Id] = now;
+                }
+                foreach (var c in room.Statement.OrderedClauses)
+                    Assert.Equal(DomainJson.Serialize(Disclosure.Released(c, room.Dialogue, roster)), DomainJson.Serialize(screen[c.Id]));
+            }
+        }, iter: 150);
+
     private static ImmutableDictionary<Guid, (ReleaseMark Mark, string Figures)> Shown(DialogueBuilder room)
     {
         var roster = new RosterIndex(room.Dialogue);

@@ -215,12 +215,33 @@ public sealed class RoomState(Guid dialogueId)
             foreach (var revised in fresh.Select(e => e.Event).OfType<ClauseRevised>())
                 if (previews.TryGetValue(revised.ClauseId, out var preview) && preview.BaseRevision < revised.Revision)
                     previews.Remove(revised.ClauseId);
+            foreach (var (e, meta) in fresh)
+                if (e is FiguresReleased released)
+                    ShowRelease(statementId, released, meta);
         }
         catch (Exception e) when (e is InvalidOperationException or InvalidCastException or KeyNotFoundException or ArgumentException)
         {
             return outcome with { NeedsRefetch = true };
         }
         return outcome;
+    }
+
+    /// <summary>
+    /// A release viewer's figures follow a release from its event, which she is pushed whole: the
+    /// server does not send the same figures again, only what moved beyond them (docs/api.md,
+    /// "Releases and the room's view"). Only figures held as releases are replaced — a live viewer's
+    /// are the live ones — and never by an older release than the one held.
+    /// </summary>
+    private void ShowRelease(Guid statementId, FiguresReleased released, EventMeta meta)
+    {
+        if (!consensus.TryGetValue(statementId, out var held))
+            return;
+        var releases = released.Clauses.ToDictionary(r => r.ClauseId);
+        bool Follows(ClauseConsensus c) => c.Release is { } view && view.StatementVersion < meta.Version && releases.ContainsKey(c.ClauseId);
+        if (!held.Clauses.Any(Follows))
+            return;
+        var shown = held.Clauses.Select(c => Follows(c) ? Disclosure.AsShown(releases[c.ClauseId], meta.Version, meta.OccurredAt, released.Trigger) : c).ToImmutableArray();
+        consensus[statementId] = held with { Version = Math.Max(held.Version, meta.Version), HasConsensus = ConsensusCalculator.HasConsensus(shown), Clauses = shown };
     }
 
     private static long VersionOf(JsonObject json) =>

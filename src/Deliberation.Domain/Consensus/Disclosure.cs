@@ -84,11 +84,10 @@ public static class Disclosure
     {
         var pending = !clause.ChangedSinceRelease.IsEmpty;
         if (clause.LastRelease is { } release)
-            return release.Figures with
+            return AsShown(release, clause.LastReleaseVersion, clause.LastReleaseAt, clause.LastReleaseTrigger, pending) with
             {
                 // A withdrawal is public text, not a position: the room sees it at once.
                 Status = clause.Withdrawn ? ClauseStatus.Withdrawn : release.Figures.Status,
-                Release = new ReleaseView(clause.LastReleaseVersion, clause.LastReleaseAt, clause.LastReleaseTrigger, release.Forced, release.Changes, pending, release.Notes),
             };
         var silent = clause with
         {
@@ -103,6 +102,19 @@ public static class Disclosure
             Release = new ReleaseView(0, null, null, false, 0, pending, []),
         };
     }
+
+    /// <summary>
+    /// A clause as the room is shown it after the release committed at <paramref name="version"/>:
+    /// the released figures and the release's view. With no changes pending, this is what a release
+    /// viewer's screen builds from the <see cref="FiguresReleased"/> event it is pushed, so the same
+    /// figures are not sent to it a second time (docs/api.md, "Releases and the room's view"); what
+    /// moved after it (changes pending, a withdrawal) still comes as a push.
+    /// </summary>
+    public static ClauseConsensus AsShown(ClauseRelease release, long version, DateTimeOffset? at, ReleaseTrigger? trigger, bool changesPending = false) =>
+        release.Figures with { Release = new ReleaseView(version, at, trigger, release.Forced, release.Changes, changesPending, release.Notes) };
+
+    /// <summary>What a release viewer's screen holds of a clause once it has built it from a release (<see cref="AsShown"/>).</summary>
+    public static ReleaseMark MarkAsShown(ClauseRelease release, long version) => new(version, false, release.Figures.Status, -1);
 
     private static ClauseConsensus Fold(ClauseConsensus clause, ImmutableDictionary<string, ImmutableHashSet<string>> folding, ConsensusRule rule)
     {

@@ -91,22 +91,23 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, Pa
             }
         }
         if (StreamIds.TryStatementId(events[0].StreamId, out var statementId))
-            await RenderReleasedAsync(dialogueId, statementId, to);
+            await RenderReleasedAsync(dialogueId, statementId, events, to);
         else if (rosterOrRules && connections.DialogueOf(dialogueId) is { } dialogue)
         {
             // A new mode may turn a live viewer into a release viewer, and a new roster changes the
             // silent figures of what is not yet released: every clause is sent afresh.
             releasesSent.Forget(dialogueId);
             foreach (var statement in dialogue.Statements)
-                await RenderReleasedAsync(dialogueId, statement.Id, to);
+                await RenderReleasedAsync(dialogueId, statement.Id, [], to);
         }
     }
 
     /// <summary>
-    /// To release viewers: the clauses of a statement whose release or "changes pending" moved,
-    /// read from the statement's state (never from the live figures the grain published).
+    /// To release viewers: the clauses of a statement whose release or "changes pending" moved beyond
+    /// what they hold after the statement's <paramref name="events"/> in this push (a release in them
+    /// they build themselves), read from the statement's state (never from the live figures the grain published).
     /// </summary>
-    private async Task RenderReleasedAsync(Guid dialogueId, Guid statementId, Func<Role, RoleMessages> to)
+    private async Task RenderReleasedAsync(Guid dialogueId, Guid statementId, IReadOnlyList<RecordedEventEnvelope> events, Func<Role, RoleMessages> to)
     {
         if (connections.DialogueOf(dialogueId) is not { } dialogue)
             return;
@@ -114,8 +115,10 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, Pa
         if (roles.Count == 0 || await dialogues.GetStatementStateAsync(statementId) is not { } statement)
             return;
         // Most pushes move no clause's release mark (a position on a clause already "changes pending"):
-        // those read the marks and compute no figure. Of the rest, most only flip "changes pending" on
-        // a release already sent: those go as a mark, not as the release's figures again.
+        // those read the marks and compute no figure. Of the rest, most are a release the events carry,
+        // which the screens build from the event, or only flip "changes pending" on the release they
+        // hold: those go as a mark at most, never as the release's figures again.
+        releasesSent.CarriedBy(dialogueId, statementId, events);
         var movedClauses = releasesSent.Moved(dialogueId, statement, dialogue);
         if (movedClauses.Count == 0)
             return;

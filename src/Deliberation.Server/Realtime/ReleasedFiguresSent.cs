@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
+using Deliberation.Grains.Realtime;
 
 namespace Deliberation.Server.Realtime;
 
@@ -42,6 +43,28 @@ public sealed class ReleasedFiguresSent
             moved.Add((clause, known && now.ShowsTheSameReleaseAs(before)));
         }
         return moved;
+    }
+
+    /// <summary>
+    /// Records the releases in pushed events as what the release viewers hold of their clauses: a
+    /// screen builds a released clause from its <see cref="FiguresReleased"/> event
+    /// (<see cref="Disclosure.AsShown"/>), so <see cref="Moved"/> then sends only what moved beyond it —
+    /// "changes pending" as a mark, a withdrawal as figures — and the release's figures go once, in the
+    /// event. Only for clauses this node has sent before: one its viewers do not hold yet goes whole.
+    /// </summary>
+    public void CarriedBy(Guid dialogueId, Guid statementId, IReadOnlyList<RecordedEventEnvelope> events)
+    {
+        foreach (var e in events)
+        {
+            if (e.Event is not FiguresReleased released)
+                continue;
+            foreach (var release in released.Clauses)
+            {
+                var key = (dialogueId, statementId, release.ClauseId);
+                if (shown.ContainsKey(key))
+                    shown[key] = Disclosure.MarkAsShown(release, e.Version);
+            }
+        }
     }
 
     /// <summary>Forgets a dialogue, so its next push re-sends every clause (after a change of mode or roster).</summary>

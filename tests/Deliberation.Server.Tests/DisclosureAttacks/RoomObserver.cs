@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Deliberation.Domain;
+using Deliberation.Domain.Consensus;
+using Deliberation.Domain.Statements;
 using Deliberation.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -75,13 +78,22 @@ public sealed class RoomObserver : IAsyncDisposable
 
     /// <summary>
     /// Each clause's figures in the order she received them (join, then pushes), as her screen holds
-    /// them: a pending mark is the figures held before with "changes pending" as it says.
+    /// them: a release event is the released clause as her screen builds it from the event
+    /// (<see cref="Disclosure.AsShown"/>; docs/api.md, "Releases and the room's view"), a pending mark
+    /// is the figures held before with "changes pending" as it says.
     /// </summary>
     public IReadOnlyList<JsonNode> ClauseStates(Guid clauseId)
     {
         var states = new List<JsonNode>();
-        foreach (var update in seen.Where(s => s.Kind == "consensus").Select(s => s.Payload))
+        foreach (var received in seen.Where(s => s.Kind is "consensus" or "event"))
         {
+            if (received.Kind == "event")
+            {
+                if (ReleaseAsShown(received.Payload, clauseId, states.LastOrDefault()) is { } shown)
+                    states.Add(shown);
+                continue;
+            }
+            var update = received.Payload;
             states.AddRange(update["clauses"]!.AsArray().Where(c => c!["clauseId"]!.GetValue<Guid>() == clauseId && c["optionId"] is null).Select(c => c!));
             foreach (var mark in update["pending"]?.AsArray().Where(m => m!["clauseId"]!.GetValue<Guid>() == clauseId) ?? [])
             {
@@ -94,6 +106,18 @@ public sealed class RoomObserver : IAsyncDisposable
             }
         }
         return states;
+    }
+
+    /// <summary>The clause as a release in this event shows it, if the event releases it past the release held.</summary>
+    private static JsonNode? ReleaseAsShown(JsonNode e, Guid clauseId, JsonNode? held)
+    {
+        if ((string?)e["type"] != nameof(FiguresReleased) || held?["release"] is not JsonObject heldRelease)
+            return null;
+        var version = e["version"]!.GetValue<long>();
+        var released = (FiguresReleased)DomainJson.DeserializeEvent(nameof(FiguresReleased), e.ToJsonString());
+        if (released.Clauses.FirstOrDefault(c => c.ClauseId == clauseId) is not { } release || heldRelease["statementVersion"]!.GetValue<long>() >= version)
+            return null;
+        return JsonNode.Parse(DomainJson.Serialize(Disclosure.AsShown(release, version, e["occurredAt"]!.GetValue<DateTimeOffset>(), released.Trigger)));
     }
 
     public IReadOnlyList<JsonNode> PresenceStates => [.. seen.Where(s => s.Kind == "presence").Select(s => s.Payload)];

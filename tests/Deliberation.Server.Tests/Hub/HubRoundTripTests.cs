@@ -2,6 +2,7 @@ using Deliberation.Domain.Statements;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Deliberation.Domain;
+using Deliberation.Domain.Consensus;
 using Deliberation.Server.Hubs;
 using Deliberation.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
@@ -39,30 +40,36 @@ public sealed class HubRoundTripTests(HubFixture fixture)
         // A delegate in ChathamHouse is a release viewer: one change is only "changes pending"…
         var pending = (JsonElement)await n1.WaitForAsync(c => c.Consensus.Cast<JsonElement?>().FirstOrDefault() is { } u ? (object)u : null, what: "ConsensusChanged");
         Assert.True(pending.GetProperty("clauses")[0].GetProperty("release").GetProperty("changesPending").GetBoolean());
-        Assert.Equal(0, North(pending).GetProperty("support").GetInt32());
-        // …until the chair shows the room (forced: one change is fewer than k).
+        Assert.Equal(0, North(JsonNode.Parse(pending.GetProperty("clauses")[0].GetRawText())!)["support"]!.GetValue<int>());
+        // …until the chair shows the room (forced: one change is fewer than k). The release comes once,
+        // in its event, and her screen builds the clause from it; no figures follow it (docs/api.md,
+        // "Releases and the room's view")…
         Assert.True((await dialogue.AcceptAsync(Facilitator, new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true)))["accepted"]!.GetValue<bool>());
-        var released = (JsonElement)await n1.WaitForAsync(c => c.Consensus.Cast<JsonElement?>().Skip(1).FirstOrDefault() is { } u ? (object)u : null, what: "the release");
-        Assert.True(released.GetProperty("clauses")[0].GetProperty("release").GetProperty("forced").GetBoolean());
-        Assert.Equal(1, North(released).GetProperty("support").GetInt32());
-        // The next change only marks the release she holds "changes pending": its figures, sent once,
-        // are not sent again (docs/api.md, "Releases and the room's view")…
+        var releaseEvent = await n1.WaitForAsync(c => c.EventOfType(nameof(FiguresReleased)), what: "the release");
+        var released = (FiguresReleased)DomainJson.DeserializeEvent(nameof(FiguresReleased), releaseEvent.ToJsonString());
+        var held = JsonNode.Parse(DomainJson.Serialize(Disclosure.AsShown(Assert.Single(released.Clauses), releaseEvent["version"]!.GetValue<long>(),
+            releaseEvent["occurredAt"]!.GetValue<DateTimeOffset>(), released.Trigger)))!;
+        Assert.True(held["release"]!["forced"]!.GetValue<bool>());
+        Assert.Equal(1, North(held)["support"]!.GetValue<int>());
+        Assert.True(JsonNode.DeepEquals(held, ConsensusJson.Clause(await dialogue.ConsensusAsync("N1"), clause)), "the release as her screen builds it is what she is answered afresh");
+        // …and the next change only marks the release she holds "changes pending".
         var changed = await n2.InvokeAsync("TakePosition", new TakePositionRequest(dialogue.Id, dialogue.StatementId, clause, 1, PositionKind.Oppose, null));
         Assert.True(changed.Accepted, changed.Error?.Message);
-        var marked = (JsonElement)await n1.WaitForAsync(c => c.Consensus.Cast<JsonElement?>().Skip(2).FirstOrDefault() is { } u ? (object)u : null, what: "the pending mark");
+        var marked = (JsonElement)await n1.WaitForAsync(c => c.Consensus.Cast<JsonElement?>().Skip(1).FirstOrDefault() is { } u ? (object)u : null, what: "the pending mark");
         Assert.Equal(0, marked.GetProperty("clauses").GetArrayLength());
         var mark = Assert.Single(marked.GetProperty("pending").EnumerateArray().ToList());
         Assert.Equal((clause, true), (mark.GetProperty("clauseId").GetGuid(), mark.GetProperty("changesPending").GetBoolean()));
-        // …and what her screen holds with it is what she is answered afresh.
-        var held = JsonNode.Parse(released.GetProperty("clauses")[0].GetRawText())!;
+        // Between the first figures and the mark, nothing: the release's figures were not sent as consensus.
+        Assert.Equal(2, n1.Consensus.Count);
+        // What her screen holds with the mark is what she is answered afresh.
         held["release"]!["changesPending"] = true;
         var answered = ConsensusJson.Clause(await dialogue.ConsensusAsync("N1"), clause);
         Assert.True(JsonNode.DeepEquals(held, answered), $"held {held.ToJsonString()}\nanswered {answered.ToJsonString()}");
 
-        static JsonElement North(JsonElement update)
+        static JsonNode North(JsonNode clause)
         {
-            var north = update.GetProperty("clauses")[0].GetProperty("dimensions")[0].GetProperty("groups")[0];
-            Assert.Equal("North", north.GetProperty("group").GetString());
+            var north = clause["dimensions"]![0]!["groups"]![0]!;
+            Assert.Equal("North", (string?)north["group"]);
             return north;
         }
     }
