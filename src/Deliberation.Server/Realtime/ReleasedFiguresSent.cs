@@ -51,6 +51,8 @@ public sealed class ReleasedFiguresSent
     /// (<see cref="Disclosure.AsShown"/>), so <see cref="Moved"/> then sends only what moved beyond it —
     /// "changes pending" as a mark, a withdrawal as figures — and the release's figures go once, in the
     /// event. Only for clauses this node has sent before: one its viewers do not hold yet goes whole.
+    /// Only forward, as the screen does: a node that fell behind has already sent the figures of the
+    /// state it read, newer than the releases in the events it sends now, and the screens keep those.
     /// </summary>
     public void CarriedBy(Guid dialogueId, Guid statementId, IReadOnlyList<RecordedEventEnvelope> events)
     {
@@ -61,7 +63,7 @@ public sealed class ReleasedFiguresSent
             foreach (var release in released.Clauses)
             {
                 var key = (dialogueId, statementId, release.ClauseId);
-                if (shown.ContainsKey(key))
+                if (shown.TryGetValue(key, out var held) && held.ReleaseVersion < e.Version)
                     shown[key] = Disclosure.MarkAsShown(release, e.Version);
             }
         }

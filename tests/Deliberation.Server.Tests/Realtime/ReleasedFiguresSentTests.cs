@@ -47,6 +47,25 @@ public sealed class ReleasedFiguresSentTests
         Assert.Equal((clause, false), (moved.Clause.Id, moved.SameRelease));
     }
 
+    /// <summary>
+    /// A node that fell behind sent the figures of the state it read, newer than the releases in the
+    /// events it sends after: those older releases change nothing on the screens, and nothing is sent again.
+    /// </summary>
+    [Fact]
+    public void AnOlderReleaseInTheEventsThanTheOneSentMovesNothing()
+    {
+        var (room, clause, member) = RoomWithAPosition();
+        var older = room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true), room.Facilitator);
+        room.Take(member, clause, PositionKind.Oppose);
+        room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true), room.Facilitator);
+        var sent = new ReleasedFiguresSent();
+        sent.Remember(room.DialogueId, room.Statement, room.Dialogue);
+
+        sent.CarriedBy(room.DialogueId, room.StatementId, older);
+
+        Assert.Empty(sent.Moved(room.DialogueId, room.Statement, room.Dialogue));
+    }
+
     [Fact]
     public void AWithdrawalAfterTheReleaseInThePushGoesAsFigures()
     {
