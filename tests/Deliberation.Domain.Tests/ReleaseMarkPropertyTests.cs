@@ -30,22 +30,11 @@ public sealed class ReleaseMarkPropertyTests
     public void AnUnmovedMarkShowsUnmovedFigures(ConfidentialityMode mode) =>
         Ops.Sample(ops =>
         {
-            var room = new DialogueBuilder(confidentiality: mode, minimumGroupSize: 2);
-            var members = new[] { China, Europe, UnitedStates, GlobalSouth }
-                .SelectMany(region => new[] { Academia, Industry, CivilSociety }.Select(sector => room.AddMember(region: region, sector: sector)))
-                .ToArray();
-            var clauses = Enumerable.Range(0, 3).Select(i => room.Clause($"Clause {i + 1}.")).ToArray();
-            room.InPhase(Phase.Deliberation);
+            var (room, members, clauses) = Room(mode);
             var before = Shown(room);
-            foreach (var (op, member, clause) in ops)
+            foreach (var op in ops)
             {
-                var clauseId = clauses[clause];
-                if (op == ShowTheRoom)
-                    room.DecideAsTheGrain([new ReleaseFigures(ReleaseTrigger.ShowTheRoom)], room.Facilitator);
-                else if (op == Withdraw)
-                    room.DecideAsTheGrain([new WithdrawClause(clauseId, "Out of scope.")], room.Facilitator);
-                else
-                    room.TakeAsTheGrain(members[member], clauseId, Kinds[op]);
+                Commit(room, members, clauses, op);
                 var after = Shown(room);
                 foreach (var (id, (mark, figures)) in after)
                     if (before.TryGetValue(id, out var was) && was.Mark == mark)
@@ -68,24 +57,14 @@ public sealed class ReleaseMarkPropertyTests
     public void AScreenThatBuildsReleasesFromTheirEventsHoldsWhatItWouldBeSentAfresh(ConfidentialityMode mode) =>
         Ops.Sample(ops =>
         {
-            var room = new DialogueBuilder(confidentiality: mode, minimumGroupSize: 2);
-            var members = new[] { China, Europe, UnitedStates, GlobalSouth }
-                .SelectMany(region => new[] { Academia, Industry, CivilSociety }.Select(sector => room.AddMember(region: region, sector: sector)))
-                .ToArray();
-            var clauses = Enumerable.Range(0, 3).Select(i => room.Clause($"Clause {i + 1}.")).ToArray();
-            room.InPhase(Phase.Deliberation);
+            var (room, members, clauses) = Room(mode);
             var roster = new RosterIndex(room.Dialogue);
             var screen = room.Statement.OrderedClauses.ToDictionary(c => c.Id, c => Disclosure.Released(c, room.Dialogue, roster));
             var sent = room.Statement.OrderedClauses.ToDictionary(c => c.Id, c => Disclosure.MarkOf(c, room.Dialogue));
             var pushed = room.StatementHistory.Count;
-            foreach (var (op, member, clause) in ops)
+            foreach (var op in ops)
             {
-                if (op == ShowTheRoom)
-                    room.DecideAsTheGrain([new ReleaseFigures(ReleaseTrigger.ShowTheRoom)], room.Facilitator);
-                else if (op == Withdraw)
-                    room.DecideAsTheGrain([new WithdrawClause(clauses[clause], "Out of scope.")], room.Facilitator);
-                else
-                    room.TakeAsTheGrain(members[member], clauses[clause], Kinds[op]);
+                Commit(room, members, clauses, op);
                 // The push: its events first, a release in them built by the screen and recorded by the node…
                 foreach (var (e, meta) in room.StatementHistory.Skip(pushed))
                 {
@@ -114,6 +93,29 @@ public sealed class ReleaseMarkPropertyTests
                     Assert.Equal(DomainJson.Serialize(Disclosure.Released(c, room.Dialogue, roster)), DomainJson.Serialize(screen[c.Id]));
             }
         }, iter: 150);
+
+    /// <summary>Twelve members, one in each region and sector, three clauses, in deliberation.</summary>
+    private static (DialogueBuilder Room, Guid[] Members, Guid[] Clauses) Room(ConfidentialityMode mode)
+    {
+        var room = new DialogueBuilder(confidentiality: mode, minimumGroupSize: 2);
+        var members = new[] { China, Europe, UnitedStates, GlobalSouth }
+            .SelectMany(region => new[] { Academia, Industry, CivilSociety }.Select(sector => room.AddMember(region: region, sector: sector)))
+            .ToArray();
+        var clauses = Enumerable.Range(0, 3).Select(i => room.Clause($"Clause {i + 1}.")).ToArray();
+        room.InPhase(Phase.Deliberation);
+        return (room, members, clauses);
+    }
+
+    /// <summary>One step of a walk, committed as the statement grain does (a position brings its threshold release).</summary>
+    private static void Commit(DialogueBuilder room, Guid[] members, Guid[] clauses, (int Op, int Member, int Clause) step)
+    {
+        if (step.Op == ShowTheRoom)
+            room.DecideAsTheGrain([new ReleaseFigures(ReleaseTrigger.ShowTheRoom)], room.Facilitator);
+        else if (step.Op == Withdraw)
+            room.DecideAsTheGrain([new WithdrawClause(clauses[step.Clause], "Out of scope.")], room.Facilitator);
+        else
+            room.TakeAsTheGrain(members[step.Member], clauses[step.Clause], Kinds[step.Op]);
+    }
 
     private static ImmutableDictionary<Guid, (ReleaseMark Mark, string Figures)> Shown(DialogueBuilder room)
     {
