@@ -17,12 +17,12 @@ public sealed class OutboxRegistry(NodeConnections connections, PushSender pushe
     // come — 1,000 connections get a push at most every 20 ms, 100 every 10 ms (the window above).
     private readonly double pushBudgetPerSecond = configuration.GetValue("Realtime:PushBudgetPerSecond", 50_000.0);
 
-    // The matrix is read by people: a few updates a second look live, and each update skipped is a
-    // message fewer per connection, the cost that grows with the room.
     // A node that fell behind sends its backlog in pushes of at most this many events, each a message
     // per connection: a message as large as the backlog was copied into every connection's pipe.
     private readonly int maxEventsPerPush = Math.Max(1, configuration.GetValue("Realtime:MaxEventsPerPush", 64));
 
+    // The matrix is read by people: a few updates a second look live, and each update skipped is a
+    // message fewer per connection, the cost that grows with the room.
     private readonly TimeSpan consensusWindow = TimeSpan.FromMilliseconds(configuration.GetValue("Realtime:ConsensusWindowMilliseconds", 200));
 
     private readonly Dictionary<Guid, (DialogueOutbox Events, DialogueOutbox Consensus)> outboxes = [];
