@@ -119,7 +119,8 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, Pa
         // which the screens build from the event, or only flip "changes pending" on the release they
         // hold: those go as a mark at most, never as the release's figures again.
         releasesSent.CarriedBy(dialogueId, statementId, events);
-        var movedClauses = releasesSent.Moved(dialogueId, statement, dialogue);
+        // With no events (a new roster or mode, every clause sent afresh) nothing waits for an event.
+        var movedClauses = releasesSent.Moved(dialogueId, statement, dialogue, events.Count > 0 ? events[^1].Version : long.MaxValue);
         if (movedClauses.Count == 0)
             return;
         // The roster is indexed only when some clause's figures go: a push of marks alone needs none.

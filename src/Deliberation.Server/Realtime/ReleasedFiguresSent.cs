@@ -17,11 +17,16 @@ public sealed class ReleasedFiguresSent
 {
     private readonly ConcurrentDictionary<(Guid Dialogue, Guid Statement, Guid Clause), ReleaseMark> shown = new();
 
-    /// <summary>Records what a joining release viewer received, so the next push sends only what moved since.</summary>
+    /// <summary>
+    /// Records what a joining release viewer received, for the clauses this node has sent nothing of
+    /// yet, so the next push sends only what moved since. A clause already recorded keeps its record:
+    /// the viewers here before her hold that, not what she was sent, and if the two differ the next
+    /// push brings them forward (and sends her what she has).
+    /// </summary>
     public void Remember(Guid dialogueId, StatementState statement, DialogueState dialogue)
     {
         foreach (var clause in statement.OrderedClauses)
-            shown[(dialogueId, statement.Id, clause.Id)] = Disclosure.MarkOf(clause, dialogue);
+            shown.TryAdd((dialogueId, statement.Id, clause.Id), Disclosure.MarkOf(clause, dialogue));
     }
 
     /// <summary>
@@ -29,7 +34,14 @@ public sealed class ReleasedFiguresSent
     /// whether it still shows the release last sent (only "changes pending" moved: a
     /// <see cref="Deliberation.Contracts.Hub.PendingMark"/> says it all); records them as sent.
     /// </summary>
-    public IReadOnlyList<(ClauseState Clause, bool SameRelease)> Moved(Guid dialogueId, StatementState statement, DialogueState dialogue)
+    /// <param name="eventsSentUpTo">
+    /// The statement's version its pushed events have reached. The state is read when a push is
+    /// rendered, and on a node that fell behind it is already past the events the push carries: a
+    /// release after them is left to its own <see cref="FiguresReleased"/> event, which a later push
+    /// carries (<see cref="CarriedBy"/>), rather than sent as figures ahead of the events the screens
+    /// hold and then again in the event (docs/api.md, "Releases and the room's view").
+    /// </param>
+    public IReadOnlyList<(ClauseState Clause, bool SameRelease)> Moved(Guid dialogueId, StatementState statement, DialogueState dialogue, long eventsSentUpTo)
     {
         var moved = new List<(ClauseState, bool)>();
         foreach (var clause in statement.OrderedClauses)
@@ -37,13 +49,16 @@ public sealed class ReleasedFiguresSent
             var now = Disclosure.MarkOf(clause, dialogue);
             var key = (dialogueId, statement.Id, clause.Id);
             var known = shown.TryGetValue(key, out var before);
-            if (known && before == now)
+            if (known && (before == now || ReleasedAfter(now, before, eventsSentUpTo)))
                 continue;
             shown[key] = now;
             moved.Add((clause, known && now.ShowsTheSameReleaseAs(before)));
         }
         return moved;
     }
+
+    private static bool ReleasedAfter(ReleaseMark now, ReleaseMark sent, long eventsSentUpTo) =>
+        now.ReleaseVersion > sent.ReleaseVersion && now.ReleaseVersion > eventsSentUpTo;
 
     /// <summary>
     /// Records the releases in pushed events as what the release viewers hold of their clauses: a

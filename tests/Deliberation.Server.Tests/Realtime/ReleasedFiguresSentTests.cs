@@ -1,6 +1,9 @@
+using CsCheck;
 using Deliberation.Domain;
+using Deliberation.Domain.Consensus;
 using Deliberation.Domain.Dialogues;
 using Deliberation.Domain.Statements;
+using Deliberation.Grains.Realtime;
 using Deliberation.Server.Realtime;
 using Deliberation.Server.Tests.Visibility;
 
@@ -23,14 +26,14 @@ public sealed class ReleasedFiguresSentTests
         var released = room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true), room.Facilitator);
         sent.CarriedBy(room.DialogueId, room.StatementId, released);
 
-        Assert.Empty(sent.Moved(room.DialogueId, room.Statement, room.Dialogue));
+        Assert.Empty(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, released[^1].Version));
 
         // A release and a change after it in one push: the screen builds the release, the change is a mark.
         var again = room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true), room.Facilitator)
             .Concat(room.Take(member, clause, PositionKind.Oppose)).ToList();
         sent.CarriedBy(room.DialogueId, room.StatementId, again);
 
-        var moved = Assert.Single(sent.Moved(room.DialogueId, room.Statement, room.Dialogue));
+        var moved = Assert.Single(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, again[^1].Version));
         Assert.Equal((clause, true), (moved.Clause.Id, moved.SameRelease));
     }
 
@@ -43,7 +46,7 @@ public sealed class ReleasedFiguresSentTests
         var released = room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true), room.Facilitator);
         sent.CarriedBy(room.DialogueId, room.StatementId, released);
 
-        var moved = Assert.Single(sent.Moved(room.DialogueId, room.Statement, room.Dialogue));
+        var moved = Assert.Single(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, released[^1].Version));
         Assert.Equal((clause, false), (moved.Clause.Id, moved.SameRelease));
     }
 
@@ -63,7 +66,7 @@ public sealed class ReleasedFiguresSentTests
 
         sent.CarriedBy(room.DialogueId, room.StatementId, older);
 
-        Assert.Empty(sent.Moved(room.DialogueId, room.Statement, room.Dialogue));
+        Assert.Empty(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, older[^1].Version));
     }
 
     [Fact]
@@ -78,9 +81,111 @@ public sealed class ReleasedFiguresSentTests
             .Concat(room.Must(new WithdrawClause(clause, "Out of scope."), room.Facilitator)).ToList();
         sent.CarriedBy(room.DialogueId, room.StatementId, events);
 
-        var moved = Assert.Single(sent.Moved(room.DialogueId, room.Statement, room.Dialogue));
+        var moved = Assert.Single(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, events[^1].Version));
         Assert.Equal((clause, false), (moved.Clause.Id, moved.SameRelease));
     }
+
+    /// <summary>
+    /// A joining viewer is sent the clause as it is now; the viewers already on the node hold what
+    /// their pushes brought. "Changes pending" flipped and not pushed yet when she joins must still
+    /// reach them.
+    /// </summary>
+    [Fact]
+    public void AJoinDoesNotCountAsSentWhatTheViewersAlreadyHereWereNotSent()
+    {
+        var (room, clause, member) = RoomWithAPosition();
+        var sent = new ReleasedFiguresSent();
+        sent.Remember(room.DialogueId, room.Statement, room.Dialogue);
+        var released = room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true), room.Facilitator);
+        sent.CarriedBy(room.DialogueId, room.StatementId, released);
+        Assert.Empty(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, released[^1].Version));
+
+        var change = room.Take(member, clause, PositionKind.Oppose);
+        sent.Remember(room.DialogueId, room.Statement, room.Dialogue);
+        sent.CarriedBy(room.DialogueId, room.StatementId, change);
+
+        var moved = Assert.Single(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, change[^1].Version));
+        Assert.Equal((clause, true), (moved.Clause.Id, moved.SameRelease));
+    }
+
+    /// <summary>
+    /// A node that fell behind reads a state past the events it pushes: a release committed after
+    /// them is not sent as figures ahead of its event, and once its event is pushed nothing more goes.
+    /// </summary>
+    [Fact]
+    public void AReleaseAheadOfThePushedEventsWaitsForItsOwnEvent()
+    {
+        var (room, clause, member) = RoomWithAPosition();
+        var sent = new ReleasedFiguresSent();
+        sent.Remember(room.DialogueId, room.Statement, room.Dialogue);
+        var change = room.Take(member, clause, PositionKind.Oppose);
+        var released = room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true), room.Facilitator);
+
+        sent.CarriedBy(room.DialogueId, room.StatementId, change);
+        Assert.Empty(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, change[^1].Version));
+
+        sent.CarriedBy(room.DialogueId, room.StatementId, released);
+        Assert.Empty(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, released[^1].Version));
+    }
+
+    /// <summary>
+    /// Random positions and releases, pushed by a node that lags: each push carries the oldest of the
+    /// commits not yet pushed while the figures are read from the statement as it is by then. A screen
+    /// builds releases from their events and takes what the node sends beyond them. No release's
+    /// figures may go before its event, and once the pushes have carried every commit, the screen must
+    /// hold, to the last field, what it would be sent afresh.
+    /// </summary>
+    [Fact]
+    public void ALaggingNodeSendsEachReleaseInItsEventAndLeavesTheScreenAsAFreshAnswer() =>
+        Gen.Select(Gen.Int[0, 5], Gen.Int[0, 5], Gen.Int[0, 1]).Array[1, 40].Sample(steps =>
+        {
+            var room = new SmallRoom(ConfidentialityMode.ChathamHouse, minimumGroupSize: 2);
+            var members = room.AddDelegates(3, SmallRoom.North).Concat(room.AddDelegates(3, SmallRoom.South)).ToArray();
+            Guid[] clauses = [room.Clause("No autonomous replication."), room.Clause("Safety research at a tenth of R&D.")];
+            room.Deliberate();
+            var roster = new RosterIndex(room.Dialogue);
+            var sent = new ReleasedFiguresSent();
+            sent.Remember(room.DialogueId, room.Statement, room.Dialogue);
+            var screen = room.Statement.OrderedClauses.ToDictionary(c => c.Id, c => Disclosure.Released(c, room.Dialogue, roster));
+            var notPushed = new Queue<IReadOnlyList<RecordedEventEnvelope>>();
+
+            void Push(IReadOnlyList<RecordedEventEnvelope> events)
+            {
+                foreach (var e in events)
+                    if (e.Event is FiguresReleased released)
+                        foreach (var release in released.Clauses)
+                            if (screen[release.ClauseId].Release is { } view && view.StatementVersion < e.Version)
+                                screen[release.ClauseId] = Disclosure.AsShown(release, e.Version, e.OccurredAt, released.Trigger);
+                sent.CarriedBy(room.DialogueId, room.StatementId, events);
+                foreach (var (clause, sameRelease) in sent.Moved(room.DialogueId, room.Statement, room.Dialogue, events[^1].Version))
+                {
+                    var figures = Disclosure.Released(clause, room.Dialogue, roster);
+                    Assert.True(figures.Release!.StatementVersion <= events[^1].Version, "a release's figures went before its event");
+                    screen[clause.Id] = sameRelease ? screen[clause.Id] with { Release = screen[clause.Id].Release! with { ChangesPending = figures.Release.ChangesPending } } : figures;
+                }
+            }
+
+            foreach (var (op, member, clause) in steps)
+            {
+                var committed = op switch
+                {
+                    < 4 => room.Take(members[member], clauses[clause], Kinds[op]),
+                    4 => room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clauses[clause], Force: true), room.Facilitator),
+                    _ => [],
+                };
+                // A release of a clause nobody has spoken to commits nothing.
+                if (committed.Count > 0)
+                    notPushed.Enqueue(committed);
+                else if (op == 5 && notPushed.Count > 0)
+                    Push(notPushed.Dequeue());
+            }
+            while (notPushed.Count > 0)
+                Push(notPushed.Dequeue());
+            foreach (var c in room.Statement.OrderedClauses)
+                Assert.Equal(DomainJson.Serialize(Disclosure.Released(c, room.Dialogue, roster)), DomainJson.Serialize(screen[c.Id]));
+        }, iter: 200);
+
+    private static readonly PositionKind[] Kinds = [PositionKind.Support, PositionKind.Oppose, PositionKind.Block, PositionKind.StandAside];
 
     private static (SmallRoom Room, Guid Clause, Guid Member) RoomWithAPosition()
     {
