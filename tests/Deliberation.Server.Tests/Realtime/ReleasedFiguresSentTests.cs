@@ -20,20 +20,15 @@ public sealed class ReleasedFiguresSentTests
     public void AReleaseInThePushedEventsIsNotSentAgainAndAChangeAfterItGoesAsAMark()
     {
         var (room, clause, member) = RoomWithAPosition();
-        var sent = new ReleasedFiguresSent();
-        sent.Remember(room.DialogueId, room.Statement, room.Dialogue);
+        var sent = Joined(room);
 
         var released = room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true), room.Facilitator);
-        sent.CarriedBy(room.DialogueId, room.StatementId, released);
-
-        Assert.Empty(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, released[^1].Version));
+        Assert.Empty(Pushed(sent, room, released));
 
         // A release and a change after it in one push: the screen builds the release, the change is a mark.
         var again = room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true), room.Facilitator)
             .Concat(room.Take(member, clause, PositionKind.Oppose)).ToList();
-        sent.CarriedBy(room.DialogueId, room.StatementId, again);
-
-        var moved = Assert.Single(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, again[^1].Version));
+        var moved = Assert.Single(Pushed(sent, room, again));
         Assert.Equal((clause, true), (moved.Clause.Id, moved.SameRelease));
     }
 
@@ -44,9 +39,7 @@ public sealed class ReleasedFiguresSentTests
         var sent = new ReleasedFiguresSent();
 
         var released = room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true), room.Facilitator);
-        sent.CarriedBy(room.DialogueId, room.StatementId, released);
-
-        var moved = Assert.Single(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, released[^1].Version));
+        var moved = Assert.Single(Pushed(sent, room, released));
         Assert.Equal((clause, false), (moved.Clause.Id, moved.SameRelease));
     }
 
@@ -61,12 +54,9 @@ public sealed class ReleasedFiguresSentTests
         var older = room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true), room.Facilitator);
         room.Take(member, clause, PositionKind.Oppose);
         room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true), room.Facilitator);
-        var sent = new ReleasedFiguresSent();
-        sent.Remember(room.DialogueId, room.Statement, room.Dialogue);
+        var sent = Joined(room);
 
-        sent.CarriedBy(room.DialogueId, room.StatementId, older);
-
-        Assert.Empty(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, older[^1].Version));
+        Assert.Empty(Pushed(sent, room, older));
     }
 
     [Fact]
@@ -74,14 +64,11 @@ public sealed class ReleasedFiguresSentTests
     {
         var (room, clause, _) = RoomWithAPosition();
         room.Must(new SetPhase(Phase.Drafting), room.Facilitator);
-        var sent = new ReleasedFiguresSent();
-        sent.Remember(room.DialogueId, room.Statement, room.Dialogue);
+        var sent = Joined(room);
 
         var events = room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true), room.Facilitator)
             .Concat(room.Must(new WithdrawClause(clause, "Out of scope."), room.Facilitator)).ToList();
-        sent.CarriedBy(room.DialogueId, room.StatementId, events);
-
-        var moved = Assert.Single(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, events[^1].Version));
+        var moved = Assert.Single(Pushed(sent, room, events));
         Assert.Equal((clause, false), (moved.Clause.Id, moved.SameRelease));
     }
 
@@ -94,17 +81,13 @@ public sealed class ReleasedFiguresSentTests
     public void AJoinDoesNotCountAsSentWhatTheViewersAlreadyHereWereNotSent()
     {
         var (room, clause, member) = RoomWithAPosition();
-        var sent = new ReleasedFiguresSent();
-        sent.Remember(room.DialogueId, room.Statement, room.Dialogue);
+        var sent = Joined(room);
         var released = room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true), room.Facilitator);
-        sent.CarriedBy(room.DialogueId, room.StatementId, released);
-        Assert.Empty(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, released[^1].Version));
+        Assert.Empty(Pushed(sent, room, released));
 
         var change = room.Take(member, clause, PositionKind.Oppose);
         sent.Remember(room.DialogueId, room.Statement, room.Dialogue);
-        sent.CarriedBy(room.DialogueId, room.StatementId, change);
-
-        var moved = Assert.Single(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, change[^1].Version));
+        var moved = Assert.Single(Pushed(sent, room, change));
         Assert.Equal((clause, true), (moved.Clause.Id, moved.SameRelease));
     }
 
@@ -116,16 +99,13 @@ public sealed class ReleasedFiguresSentTests
     public void AReleaseAheadOfThePushedEventsWaitsForItsOwnEvent()
     {
         var (room, clause, member) = RoomWithAPosition();
-        var sent = new ReleasedFiguresSent();
-        sent.Remember(room.DialogueId, room.Statement, room.Dialogue);
+        var sent = Joined(room);
         var change = room.Take(member, clause, PositionKind.Oppose);
         var released = room.Must(new ReleaseFigures(ReleaseTrigger.ShowTheRoom, clause, Force: true), room.Facilitator);
 
-        sent.CarriedBy(room.DialogueId, room.StatementId, change);
-        Assert.Empty(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, change[^1].Version));
+        Assert.Empty(Pushed(sent, room, change));
 
-        sent.CarriedBy(room.DialogueId, room.StatementId, released);
-        Assert.Empty(sent.Moved(room.DialogueId, room.Statement, room.Dialogue, released[^1].Version));
+        Assert.Empty(Pushed(sent, room, released));
     }
 
     /// <summary>
@@ -144,8 +124,7 @@ public sealed class ReleasedFiguresSentTests
             Guid[] clauses = [room.Clause("No autonomous replication."), room.Clause("Safety research at a tenth of R&D.")];
             room.Deliberate();
             var roster = new RosterIndex(room.Dialogue);
-            var sent = new ReleasedFiguresSent();
-            sent.Remember(room.DialogueId, room.Statement, room.Dialogue);
+            var sent = Joined(room);
             var screen = room.Statement.OrderedClauses.ToDictionary(c => c.Id, c => Disclosure.Released(c, room.Dialogue, roster));
             var notPushed = new Queue<IReadOnlyList<RecordedEventEnvelope>>();
 
@@ -156,8 +135,7 @@ public sealed class ReleasedFiguresSentTests
                         foreach (var release in released.Clauses)
                             if (screen[release.ClauseId].Release is { } view && view.StatementVersion < e.Version)
                                 screen[release.ClauseId] = Disclosure.AsShown(release, e.Version, e.OccurredAt, released.Trigger);
-                sent.CarriedBy(room.DialogueId, room.StatementId, events);
-                foreach (var (clause, sameRelease) in sent.Moved(room.DialogueId, room.Statement, room.Dialogue, events[^1].Version))
+                foreach (var (clause, sameRelease) in Pushed(sent, room, events))
                 {
                     var figures = Disclosure.Released(clause, room.Dialogue, roster);
                     Assert.True(figures.Release!.StatementVersion <= events[^1].Version, "a release's figures went before its event");
@@ -184,6 +162,21 @@ public sealed class ReleasedFiguresSentTests
             foreach (var c in room.Statement.OrderedClauses)
                 Assert.Equal(DomainJson.Serialize(Disclosure.Released(c, room.Dialogue, roster)), DomainJson.Serialize(screen[c.Id]));
         }, iter: 200);
+
+    /// <summary>A node whose first release viewer joined now.</summary>
+    private static ReleasedFiguresSent Joined(SmallRoom room)
+    {
+        var sent = new ReleasedFiguresSent();
+        sent.Remember(room.DialogueId, room.Statement, room.Dialogue);
+        return sent;
+    }
+
+    /// <summary>What the node sends its release viewers after pushing <paramref name="events"/>, the statement read as it is now.</summary>
+    private static IReadOnlyList<(ClauseState Clause, bool SameRelease)> Pushed(ReleasedFiguresSent sent, SmallRoom room, IReadOnlyList<RecordedEventEnvelope> events)
+    {
+        sent.CarriedBy(room.DialogueId, room.StatementId, events);
+        return sent.Moved(room.DialogueId, room.Statement, room.Dialogue, events[^1].Version);
+    }
 
     private static readonly PositionKind[] Kinds = [PositionKind.Support, PositionKind.Oppose, PositionKind.Block, PositionKind.StandAside];
 
