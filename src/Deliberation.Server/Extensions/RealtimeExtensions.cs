@@ -33,6 +33,7 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<PacedFanOut>();
         builder.Services.AddSingleton<PushSender>();
         builder.Services.AddSingleton<ReleasedFiguresSent>();
+        builder.Services.AddSingleton<PushMetrics>();
         builder.Services.AddSingleton<OutboxRegistry>();
         builder.Services.AddSingleton<NodeObserver>();
         builder.Services.AddSingleton<PresenceReporter>();

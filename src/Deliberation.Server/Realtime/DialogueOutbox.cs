@@ -26,13 +26,15 @@ public sealed class DialogueOutbox
     private readonly Func<PushBatch, Task> send;
     private readonly ILogger logger;
     private readonly TimeProvider time;
+    private readonly OutboxMeter meter;
 
     // What was posted and not yet read; the single-reader channel cannot count itself.
     private int waiting;
 
     /// <param name="name">What the log calls this outbox ("dialogue …'s events").</param>
     /// <param name="time">The clock the window is waited out on, so tests can move it.</param>
-    public DialogueOutbox(string name, Func<TimeSpan> window, int maxEventsPerPush, Func<PushBatch, Task> send, TimeProvider time, ILogger logger)
+    /// <param name="meter">Where the node's metrics learn what waits and what each push took (<see cref="PushMetrics"/>).</param>
+    public DialogueOutbox(string name, Func<TimeSpan> window, int maxEventsPerPush, Func<PushBatch, Task> send, TimeProvider time, ILogger logger, OutboxMeter? meter = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEventsPerPush, 1);
         this.name = name;
@@ -41,6 +43,7 @@ public sealed class DialogueOutbox
         this.send = send;
         this.logger = logger;
         this.time = time;
+        this.meter = meter ?? OutboxMeter.None;
         Sending = Task.Run(SendLoopAsync);
     }
 
@@ -55,8 +58,12 @@ public sealed class DialogueOutbox
     {
         // Counted before it is written, so the loop never reads an item it has not counted.
         Interlocked.Increment(ref waiting);
+        meter.Posted();
         if (!inbox.Writer.TryWrite(item))
+        {
             Interlocked.Decrement(ref waiting);
+            meter.Taken();
+        }
     }
 
     public void Complete() => inbox.Writer.TryComplete();
@@ -77,6 +84,7 @@ public sealed class DialogueOutbox
             while (batch.EventCount < maxEventsPerPush && inbox.Reader.TryRead(out var item))
             {
                 Interlocked.Decrement(ref waiting);
+                meter.Taken();
                 if (item is ConsensusDelta delta)
                     batch.Add(delta);
                 else
@@ -86,6 +94,7 @@ public sealed class DialogueOutbox
             try
             {
                 await send(batch);
+                meter.Sent(batch, time.GetElapsedTime(lastSentAt.Value));
             }
             catch (Exception e)
             {

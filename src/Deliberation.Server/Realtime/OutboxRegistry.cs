@@ -8,7 +8,7 @@ namespace Deliberation.Server.Realtime;
 /// winning. Each travels in its own order. Outboxes of dialogues nobody here is in any more are
 /// released with each subscription renewal; a later join starts new ones.
 /// </summary>
-public sealed class OutboxRegistry(NodeConnections connections, PushSender pushes, IConfiguration configuration, TimeProvider time, ILogger<OutboxRegistry> logger)
+public sealed class OutboxRegistry(NodeConnections connections, PushSender pushes, PushMetrics metrics, IConfiguration configuration, TimeProvider time, ILogger<OutboxRegistry> logger)
 {
     private readonly TimeSpan eventWindow = TimeSpan.FromMilliseconds(configuration.GetValue("Realtime:PushWindowMilliseconds", 10));
 
@@ -52,9 +52,9 @@ public sealed class OutboxRegistry(NodeConnections connections, PushSender pushe
         {
             if (!outboxes.TryGetValue(dialogueId, out var pair))
                 outboxes[dialogueId] = pair = (
-                    new DialogueOutbox($"Dialogue {dialogueId}'s events", () => EventWindow(dialogueId), maxEventsPerPush, batch => pushes.SendAsync(dialogueId, batch), time, logger),
+                    new DialogueOutbox($"Dialogue {dialogueId}'s events", () => EventWindow(dialogueId), maxEventsPerPush, batch => pushes.SendAsync(dialogueId, batch), time, logger, metrics.For("events")),
                     // Figures are merged by clause, so a batch of them is never larger than the statements.
-                    new DialogueOutbox($"Dialogue {dialogueId}'s figures", () => consensusWindow, int.MaxValue, batch => pushes.SendAsync(dialogueId, batch), time, logger));
+                    new DialogueOutbox($"Dialogue {dialogueId}'s figures", () => consensusWindow, int.MaxValue, batch => pushes.SendAsync(dialogueId, batch), time, logger, metrics.For("figures")));
             return pair;
         }
     }

@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using Deliberation.Server.Realtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
@@ -153,5 +156,49 @@ public sealed class DialogueOutboxTests
         var behind = Assert.Single(records, r => r.Level == LogLevel.Warning);
         Assert.Equal("Dialogue d's events fell behind: 150 commits wait for the next pushes, which go out 50 events at a time", behind.Message);
         Assert.Single(records, r => r.Level == LogLevel.Information && r.Message.StartsWith("Dialogue d's events caught up after", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// What the node's metrics say of an outbox that fell behind: the commits waiting while a push is
+    /// on its way, nothing once it caught up, and each push's size and duration, tagged with what it pushes.
+    /// </summary>
+    [Fact]
+    public async Task TheMetricsShowWhatWaitsWhileAPushIsOnItsWayAndEachPushsSize()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var metrics = new PushMetrics(services.GetRequiredService<IMeterFactory>());
+        using var waiting = new MetricCollector<long>(metrics.Waiting);
+        using var sizes = new MetricCollector<int>(metrics.Events);
+        using var durations = new MetricCollector<double>(metrics.Duration);
+        var firstSendEntered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slowFirstSend = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var outbox = new DialogueOutbox("test", () => TimeSpan.Zero, 2, async _ =>
+        {
+            firstSendEntered.TrySetResult();
+            await slowFirstSend.Task;
+        }, new WindowClock(), NullLogger.Instance, metrics.For("events"));
+
+        outbox.Post([Event("statement-a", 1)]);
+        await firstSendEntered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        for (var v = 2; v <= 6; v++)
+            outbox.Post([Event("statement-a", v)]);
+        Assert.Equal(5, WaitingNow(waiting));
+
+        slowFirstSend.SetResult();
+        outbox.Complete();
+        await outbox.Sending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, WaitingNow(waiting));
+        Assert.Equal([1, 2, 2, 1], sizes.GetMeasurementSnapshot().Select(m => m.Value));
+        Assert.All(sizes.GetMeasurementSnapshot(), m => Assert.Equal("events", m.Tags["deliberation.outbox"]));
+        Assert.Equal(4, durations.GetMeasurementSnapshot().Count);
+    }
+
+    private static long WaitingNow(MetricCollector<long> waiting)
+    {
+        waiting.RecordObservableInstruments();
+        var now = waiting.LastMeasurement!;
+        Assert.Equal("events", now.Tags["deliberation.outbox"]);
+        return now.Value;
     }
 }
