@@ -40,7 +40,7 @@ public sealed class OutboxMeter(PushMetrics? metrics, string outbox)
 {
     public static readonly OutboxMeter None = new(null, "");
 
-    private readonly KeyValuePair<string, object?> tag = new("deliberation.outbox", outbox);
+    private readonly KeyValuePair<string, object?> tag = new("deliberation.outbox.kind", outbox);
     private long waiting;
 
     internal Measurement<long> WaitingNow => new(Volatile.Read(ref waiting), tag);

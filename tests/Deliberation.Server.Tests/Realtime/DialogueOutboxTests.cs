@@ -190,7 +190,7 @@ public sealed class DialogueOutboxTests
 
         Assert.Equal(0, WaitingNow(waiting));
         Assert.Equal([1, 2, 2, 1], sizes.GetMeasurementSnapshot().Select(m => m.Value));
-        Assert.All(sizes.GetMeasurementSnapshot(), m => Assert.Equal("events", m.Tags["deliberation.outbox"]));
+        Assert.All(sizes.GetMeasurementSnapshot(), m => Assert.Equal("events", m.Tags["deliberation.outbox.kind"]));
         Assert.Equal(4, durations.GetMeasurementSnapshot().Count);
     }
 
@@ -198,7 +198,7 @@ public sealed class DialogueOutboxTests
     {
         waiting.RecordObservableInstruments();
         var now = waiting.LastMeasurement!;
-        Assert.Equal("events", now.Tags["deliberation.outbox"]);
+        Assert.Equal("events", now.Tags["deliberation.outbox.kind"]);
         return now.Value;
     }
 }
