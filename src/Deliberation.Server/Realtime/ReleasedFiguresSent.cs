@@ -66,8 +66,9 @@ public sealed class ReleasedFiguresSent
     /// (<see cref="Disclosure.AsShown"/>), so <see cref="Moved"/> then sends only what moved beyond it —
     /// "changes pending" as a mark, a withdrawal as figures — and the release's figures go once, in the
     /// event. Only for clauses this node has sent before: one its viewers do not hold yet goes whole.
-    /// Only forward, as the screen does: a node that fell behind has already sent the figures of the
-    /// state it read, newer than the releases in the events it sends now, and the screens keep those.
+    /// Only forward, as the screen does: a join answer, or the figures sent afresh after a roster or
+    /// mode change, carry the state as it was read then, newer than the releases in the events that
+    /// follow, and the screens keep those.
     /// </summary>
     public void CarriedBy(Guid dialogueId, Guid statementId, IReadOnlyList<RecordedEventEnvelope> events)
     {

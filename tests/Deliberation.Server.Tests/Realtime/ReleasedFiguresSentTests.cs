@@ -44,8 +44,8 @@ public sealed class ReleasedFiguresSentTests
     }
 
     /// <summary>
-    /// A node that fell behind sent the figures of the state it read, newer than the releases in the
-    /// events it sends after: those older releases change nothing on the screens, and nothing is sent again.
+    /// A join answer carries the state as it was read then, newer than the releases in the events
+    /// that follow it: those older releases change nothing on the screens, and nothing is sent again.
     /// </summary>
     [Fact]
     public void AnOlderReleaseInTheEventsThanTheOneSentMovesNothing()
