@@ -44,6 +44,7 @@ public sealed class DialogueOutbox
         this.logger = logger;
         this.time = time;
         this.meter = meter ?? OutboxMeter.None;
+        this.meter.Track(this);
         Sending = Task.Run(SendLoopAsync);
     }
 
@@ -58,13 +59,12 @@ public sealed class DialogueOutbox
     {
         // Counted before it is written, so the loop never reads an item it has not counted.
         Interlocked.Increment(ref waiting);
-        meter.Posted();
         if (!inbox.Writer.TryWrite(item))
-        {
             Interlocked.Decrement(ref waiting);
-            meter.Taken();
-        }
     }
+
+    /// <summary>What was posted and no push has taken yet (the node's metrics read it: <see cref="PushMetrics"/>).</summary>
+    public int Waiting => Volatile.Read(ref waiting);
 
     public void Complete() => inbox.Writer.TryComplete();
 
@@ -84,7 +84,6 @@ public sealed class DialogueOutbox
             while (batch.EventCount < maxEventsPerPush && inbox.Reader.TryRead(out var item))
             {
                 Interlocked.Decrement(ref waiting);
-                meter.Taken();
                 if (item is ConsensusDelta delta)
                     batch.Add(delta);
                 else
@@ -102,6 +101,7 @@ public sealed class DialogueOutbox
                 logger.LogWarning(e, "Could not send a push batch");
             }
         }
+        meter.Untrack(this);
     }
 
     /// <summary>Tells the operator once when a push had to leave events for the next, and once when the outbox caught up.</summary>

@@ -35,19 +35,28 @@ public sealed class PushMetrics
     public OutboxMeter For(string outbox) => outboxes.GetOrAdd(outbox, name => new OutboxMeter(this, name));
 }
 
-/// <summary>The outboxes of one kind, as <see cref="PushMetrics"/> reports them; <see cref="None"/> reports nothing.</summary>
+/// <summary>
+/// The outboxes of one kind, as <see cref="PushMetrics"/> reports them: what waits is read from the
+/// outboxes themselves when a listener asks, so nothing is counted twice on the way. <see cref="None"/>
+/// reports nothing.
+/// </summary>
 public sealed class OutboxMeter(PushMetrics? metrics, string outbox)
 {
     public static readonly OutboxMeter None = new(null, "");
 
     private readonly KeyValuePair<string, object?> tag = new("deliberation.outbox.kind", outbox);
-    private long waiting;
+    private readonly ConcurrentDictionary<DialogueOutbox, bool> live = new();
 
-    internal Measurement<long> WaitingNow => new(Volatile.Read(ref waiting), tag);
+    internal Measurement<long> WaitingNow => new(live.Keys.Sum(o => (long)o.Waiting), tag);
 
-    public void Posted() => Interlocked.Increment(ref waiting);
+    /// <summary>From its start until its loop ends, an outbox's backlog counts in the gauge.</summary>
+    public void Track(DialogueOutbox box)
+    {
+        if (metrics is not null)
+            live.TryAdd(box, true);
+    }
 
-    public void Taken() => Interlocked.Decrement(ref waiting);
+    public void Untrack(DialogueOutbox box) => live.TryRemove(box, out _);
 
     public void Sent(PushBatch batch, TimeSpan took)
     {

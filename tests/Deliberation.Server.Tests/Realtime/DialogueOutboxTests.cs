@@ -185,10 +185,12 @@ public sealed class DialogueOutboxTests
         Assert.Equal(5, WaitingNow(waiting));
 
         slowFirstSend.SetResult();
+        // Caught up, the outbox still open: nothing waits.
+        await sizes.WaitForMeasurementsAsync(4).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, WaitingNow(waiting));
         outbox.Complete();
         await outbox.Sending.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(0, WaitingNow(waiting));
         Assert.Equal([1, 2, 2, 1], sizes.GetMeasurementSnapshot().Select(m => m.Value));
         Assert.All(sizes.GetMeasurementSnapshot(), m => Assert.Equal("events", m.Tags["deliberation.outbox.kind"]));
         Assert.Equal(4, durations.GetMeasurementSnapshot().Count);
