@@ -6,13 +6,18 @@
 #   bench/load-matrix.sh [clients list] [rates list] [seconds]
 #   bench/load-matrix.sh "100 500 1000 2000" "50 200" 20
 # Extra server settings go in SERVER_ARGS, e.g. SERVER_ARGS="--Realtime:PushWindowMilliseconds=0",
-# extra server environment in SERVER_ENV, e.g. SERVER_ENV="DOTNET_TieredPGO=0". FLOOR=0 skips the floor rows.
+# extra server environment in SERVER_ENV, e.g. SERVER_ENV="DOTNET_TieredPGO=0", the generator's in GENERATOR_ENV.
+# FLOOR=0 skips the floor rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clients_list=${1:-"100 500 1000 2000"}
 rates=${2:-"50 200"}
 seconds=${3:-20}
 port=5300
+# The generator's socket completions run inline on its event thread: it simulates thousands of clients on the
+# server's two cores, and a hop through the thread pool for every frame it receives put its own queueing into
+# what it measured (docs/performance.md, "Session 23"). GENERATOR_ENV= (empty) runs it as before.
+generator_env=${GENERATOR_ENV-DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1}
 work=$(mktemp -d)
 server_pid=
 
@@ -47,7 +52,7 @@ for rate in $rates; do
         wait_healthy
         # Other sessions share the machine: how busy it was goes beside each row.
         echo "== $clients clients, $rate actions/s (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
-        dotnet bench/Deliberation.LoadGenerator/bin/Release/net10.0/Deliberation.LoadGenerator.dll \
+        env $generator_env dotnet bench/Deliberation.LoadGenerator/bin/Release/net10.0/Deliberation.LoadGenerator.dll \
             --server "http://127.0.0.1:$port" --clients "$clients" --rate "$rate" --seconds "$seconds" \
             --server-pid "$server_pid" --setup-code load-matrix-setup || echo "(the run failed; server log: $(tail -n 5 "$work/server-$clients-$rate.log"))"
         stop_server
@@ -57,7 +62,7 @@ for rate in $rates; do
             server_pid=$!
             wait_healthy
             echo "== floor: $clients clients, $rate actions/s (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
-            dotnet bench/Deliberation.LoadGenerator/bin/Release/net10.0/Deliberation.LoadGenerator.dll \
+            env $generator_env dotnet bench/Deliberation.LoadGenerator/bin/Release/net10.0/Deliberation.LoadGenerator.dll \
                 --server "http://127.0.0.1:$port" --clients "$clients" --rate "$rate" --seconds "$seconds" \
                 --server-pid "$server_pid" --floor || echo "(the floor run failed; its log: $(tail -n 5 "$work/floor-$clients-$rate.log"))"
             stop_server

@@ -57,7 +57,7 @@ public static class Disclosure
     /// </summary>
     public static StatementConsensus Released(StatementState statement, DialogueState dialogue, DateTimeOffset? at = null)
     {
-        var roster = new RosterIndex(dialogue);
+        var roster = RosterIndex.Of(dialogue);
         var clauses = statement.OrderedClauses.Select(c => Released(c, dialogue, roster)).ToImmutableArray();
         return new StatementConsensus(statement.Id, statement.Version, at, ConsensusCalculator.HasConsensus(clauses), clauses);
     }

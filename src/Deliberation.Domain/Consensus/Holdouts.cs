@@ -28,7 +28,7 @@ public static class Holdouts
     /// </summary>
     public static ClauseHoldouts Of(ClauseState clause, DialogueState dialogue, Role role)
     {
-        var roster = new RosterIndex(dialogue);
+        var roster = RosterIndex.Of(dialogue);
         var named = ConsensusRedaction.SeesNames(dialogue.Settings.Confidentiality, role);
         var figures = Disclosure.SeesLiveFigures(dialogue.Settings.Confidentiality, role)
             ? ConsensusCalculator.EvaluateClause(roster, dialogue.Rules, clause)

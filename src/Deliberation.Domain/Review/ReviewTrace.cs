@@ -168,7 +168,7 @@ public sealed class ReviewTrace(Guid dialogueId, Guid statementId, Action<int, F
                     RecordLive(index, clauseId, after);
                 RosterIndex? roster = null;
                 foreach (var clauseId in ReleasedFiguresMoved(s))
-                    RecordReleased(index, clauseId, after, roster ??= new RosterIndex(state.Dialogue));
+                    RecordReleased(index, clauseId, after, roster ??= RosterIndex.Of(state.Dialogue));
                 break;
             default:
                 state = state.Apply(e);

@@ -51,7 +51,7 @@ public static partial class Statement
         if (chosen.Length == 0)
             return Decision<StatementEvent>.Accept();
 
-        var roster = new RosterIndex(dialogue);
+        var roster = RosterIndex.Of(dialogue);
         roster.VotersBySlot(state.Slots); // one map of slots to voters for every clause released (ConsensusCalculator.Compute)
         var releases = chosen.Select(clause => new ClauseRelease(
             clause.Id,

@@ -12,10 +12,8 @@ public sealed class OutboxRegistry(NodeConnections connections, PushSender pushe
 {
     private readonly TimeSpan eventWindow = TimeSpan.FromMilliseconds(configuration.GetValue("Realtime:PushWindowMilliseconds", 10));
 
-    // Each push costs the node a write per connection, so a big room is pushed less often: a node
-    // sends one dialogue at most this many connection-messages a second, however fast its actions
-    // come — 1,000 connections get a push at most every 20 ms, 100 every 10 ms (the window above).
-    private readonly double pushBudgetPerSecond = configuration.GetValue("Realtime:PushBudgetPerSecond", 50_000.0);
+    // A big room is pushed less often (PushBudget).
+    private readonly PushBudget budget = new(configuration);
 
     // A node that fell behind sends its backlog in pushes of at most this many events, each a message
     // per connection: a message as large as the backlog was copied into every connection's pipe.
@@ -60,5 +58,5 @@ public sealed class OutboxRegistry(NodeConnections connections, PushSender pushe
     }
 
     private TimeSpan EventWindow(Guid dialogueId) =>
-        TimeSpan.FromSeconds(Math.Max(eventWindow.TotalSeconds, connections.CountIn(dialogueId) / pushBudgetPerSecond));
+        budget.Window(eventWindow, connections.CountIn(dialogueId));
 }

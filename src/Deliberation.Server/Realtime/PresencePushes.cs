@@ -21,9 +21,9 @@ public sealed class PresencePushes
     {
         var window = TimeSpan.FromMilliseconds(configuration.GetValue("Realtime:PresenceWindowMilliseconds", 100));
         // Like the events' window (OutboxRegistry): a big room gets presence less often, within the node's push budget.
-        var pushBudgetPerSecond = configuration.GetValue("Realtime:PushBudgetPerSecond", 50_000.0);
+        var budget = new PushBudget(configuration);
         send = pushes.SendPresenceAsync;
-        windowOf = dialogueId => TimeSpan.FromSeconds(Math.Max(window.TotalSeconds, connections.CountIn(dialogueId) / pushBudgetPerSecond));
+        windowOf = dialogueId => budget.Window(window, connections.CountIn(dialogueId));
         this.time = time;
         this.logger = logger;
     }

@@ -125,7 +125,7 @@ public sealed class PushSender(IHubContext<DialogueHub, IDialogueClient> hub, Pa
             return;
         // The roster is indexed only when some clause's figures go: a push of marks alone needs none.
         RosterIndex? roster = null;
-        var moved = movedClauses.Where(m => !m.SameRelease).Select(m => Disclosure.Released(m.Clause, dialogue, roster ??= new RosterIndex(dialogue))).ToList();
+        var moved = movedClauses.Where(m => !m.SameRelease).Select(m => Disclosure.Released(m.Clause, dialogue, roster ??= RosterIndex.Of(dialogue))).ToList();
         var pending = movedClauses.Where(m => m.SameRelease).Select(m => new PendingMark(m.Clause.Id, !m.Clause.ChangedSinceRelease.IsEmpty)).ToList();
         var released = new StatementConsensus(statement.Id, statement.Version, null, Disclosure.HasReleasedConsensus(statement, dialogue), [.. moved]);
         foreach (var (role, update) in PushRendering.Released(dialogueId, released, moved, pending, dialogue, roles))
